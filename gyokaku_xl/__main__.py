@@ -1,0 +1,5 @@
+"""``python -m gyokaku_xl``."""
+
+from .cli import main
+
+raise SystemExit(main())

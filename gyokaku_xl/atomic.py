@@ -1,0 +1,67 @@
+"""Atomic file output: write beside the target, then replace it in one step.
+
+If the target cannot be replaced (on Windows: open in Excel), the old file stays intact, the new
+one is kept under a fallback name beside it, and :class:`OutputLockedError` says both names.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from . import glossary as g
+from .findings import GyokakuError, OutputLockedError
+
+
+def _replace(src: Path, dst: Path) -> None:
+    """Indirection so tests can simulate a locked target."""
+    os.replace(src, dst)
+
+
+def fallback_path(target: Path) -> Path:
+    """A free name beside ``target``: ``集約結果(2).xlsx``, ``集約結果(3).xlsx`` …"""
+    n = 2
+    while True:
+        candidate = target.with_name(f"{target.stem}({n}){target.suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+def atomic_write(target: str | Path, writer: Callable[[Path], None]) -> Path:
+    """Call ``writer(tmp_path)`` and move the result onto ``target``; return the path written.
+
+    Raises :class:`GyokakuError` when nothing could be written and :class:`OutputLockedError` when
+    the target is locked (the new file is then at ``error.fallback``).
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".~tmp-", suffix=target.suffix, dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=target, detail=exc.strerror or exc)) from None
+    tmp = Path(tmp_name)
+    try:
+        writer(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    try:
+        _replace(tmp, target)
+    except PermissionError:
+        fallback = fallback_path(target)
+        try:
+            _replace(tmp, fallback)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=target, detail=exc.strerror or exc)) from None
+        raise OutputLockedError(g.FATAL_OUTPUT_LOCKED.format(path=target, fallback=fallback),
+                                str(target), str(fallback)) from None
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=target, detail=exc.strerror or exc)) from None
+    return target

@@ -1,0 +1,204 @@
+"""``python -m gyokaku_xl …``: arguments in, exit code out, progress and a summary on the console.
+
+A thin adapter over :mod:`gyokaku_xl.pipeline`. Exit codes: 0 all valid (warnings allowed),
+1 the master was written but some input was rejected, 2 nothing could be done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Sequence, TextIO
+
+from . import __version__
+from .findings import GyokakuError
+from .model import Period, PeriodError
+
+EXIT_OK = 0
+EXIT_REJECTED = 1
+EXIT_FAILED = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Japanese errors and exit code 2 without a traceback."""
+
+    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_FAILED, f"エラー: 引数が正しくありません: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m gyokaku_xl",
+                description="行財政改革計画の取組状況調査票を作成・検証・集約し、総括資料を作ります。",
+                add_help=False)
+    p.add_argument("-h", "--help", action="help", help="このヘルプを表示して終了します")
+    p.add_argument("--version", action="version", version=f"gyokaku_xl {__version__}",
+                   help="バージョンを表示して終了します")
+    sub = p.add_subparsers(dest="command", metavar="コマンド", parser_class=_Parser)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
+        sp.add_argument("-h", "--help", action="help", help="このヘルプを表示して終了します")
+        return sp
+
+    t = add("template", "所管課ごとの取組状況調査票（.xlsx）を計画マスタから作成します")
+    t.add_argument("--plan", required=True, type=Path, help="計画マスタ（計画マスタ.xlsx）")
+    t.add_argument("--year", required=True, help="報告年度（例：令和3年度、R3、2021）")
+    t.add_argument("--period", required=True, help="報告期間（上半期・下半期・年度末）")
+    t.add_argument("--out", required=True, type=Path, help="調査票を書き出すフォルダ")
+    t.add_argument("--department", action="append", help="この所管課の分だけ作成（複数指定可）")
+
+    for name, text in (("check", "受付フォルダの調査票を検証します（集約はしません）"),
+                       ("merge", "受付フォルダの調査票を検証・集約し、集約結果ブックを作成します")):
+        c = add(name, text)
+        c.add_argument("inbox", type=Path, help="提出された調査票のフォルダ（受付フォルダ）")
+        c.add_argument("--plan", type=Path, help="計画マスタ（省略時は受付フォルダ内か隣の 計画マスタ.xlsx）")
+        c.add_argument("--year", help="報告年度（省略時は調査票の記載から）")
+        c.add_argument("--period", help="報告期間（省略時は調査票の記載から）")
+        if name == "check":
+            c.add_argument("--report", type=Path, help="検証結果を書き出す .xlsx")
+            c.add_argument("--annotate", type=Path,
+                           help="指摘箇所に色とコメントを付けた調査票の写しを書き出すフォルダ")
+        else:
+            c.add_argument("-o", "--output", type=Path, default=Path("集約結果.xlsx"),
+                           help="集約結果ブック（既定：集約結果.xlsx）")
+            c.add_argument("--annotate", type=Path,
+                           help="指摘箇所に色とコメントを付けた調査票の写しを書き出すフォルダ")
+            c.add_argument("--pdf", action="store_true", help="資料1-1〜1-3 を PDF にも出力します")
+        c.add_argument("-q", "--quiet", action="store_true", help="進捗表示を出しません")
+
+    pdf = add("pdf", "集約結果ブックの資料1-1〜1-3 を PDF に出力します（LibreOffice を使用）")
+    pdf.add_argument("master", type=Path, help="集約結果ブック（.xlsx）")
+    pdf.add_argument("-o", "--out", type=Path, help="PDF の出力先フォルダ（既定：ブックと同じフォルダ）")
+
+    b = add("button", "「集約」ボタン付きの Excel ブック（.xlsm）を作成します")
+    b.add_argument("-o", "--output", type=Path, default=Path("集約ツール.xlsm"),
+                   help="作成するブック（既定：集約ツール.xlsm）")
+    b.add_argument("--inbox", default="受付", help="「設定」に入れる受付フォルダ")
+    b.add_argument("--plan", default=str(Path("計画マスタ.xlsx")), help="「設定」に入れる計画マスタ")
+    b.add_argument("--master", default="集約結果.xlsx", help="「設定」に入れる出力ファイル")
+    b.add_argument("--year", default="", help="「設定」に入れる報告年度")
+    b.add_argument("--period", default="", help="「設定」に入れる報告期間")
+
+    d = add("doctor", "「集約」ボタンと PDF 出力に必要なものがそろっているか確認します")
+    d.add_argument("--book", type=Path, help="確認する集約ツール（.xlsm）")
+    return p
+
+
+def _period(args: argparse.Namespace, required: bool) -> Period | None:
+    if not args.year and not args.period:
+        if required:
+            raise GyokakuError("報告年度（--year）と報告期間（--period）を指定してください。")
+        return None
+    if not args.year or not args.period:
+        raise GyokakuError("報告年度（--year）と報告期間（--period）は両方指定してください。")
+    try:
+        return Period.parse(args.year, args.period)
+    except PeriodError as exc:
+        raise GyokakuError(f"報告年度・報告期間を読み取れません：「{exc}」"
+                           "（例：--year 令和3年度 --period 上半期）") from None
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    """Run the command line; return the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    _safe_streams(out, err)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help(out)
+        return EXIT_FAILED
+    try:
+        return COMMANDS[args.command](args, out, err)
+    except GyokakuError as exc:
+        print(f"エラー: {exc}", file=err)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("中断しました。", file=err)
+        return EXIT_FAILED
+
+
+def _safe_streams(*streams: TextIO) -> None:
+    """Never crash on a console that cannot show a character (cp932): replace it instead."""
+    for s in streams:
+        reconfigure = getattr(s, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _cmd_template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .pipeline import make_forms
+    period = _period(args, required=True)
+    outcome = make_forms(args.plan, period, args.out, departments=args.department)
+    for f in outcome.plan_findings:
+        print(f"{f.severity}: {f.location()} {f.message}", file=err)
+    for path in outcome.paths:
+        print(f"作成: {path}", file=out)
+    print(f"調査票を {len(outcome.paths)} 件作成しました（{period.label}）。", file=out)
+    return EXIT_OK
+
+
+def _progress(args: argparse.Namespace, err: TextIO):
+    from .console import progress_reporter
+    return progress_reporter(err, enabled=not getattr(args, "quiet", False))
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .console import print_summary
+    from .pipeline import check
+    with _progress(args, err) as progress:
+        outcome = check(args.inbox, plan_path=args.plan, period=_period(args, required=False),
+                        report=args.report, annotate=args.annotate, progress=progress)
+    print_summary(outcome, out)
+    return outcome.exit_code
+
+
+def _cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .console import print_summary
+    from .pipeline import merge
+    with _progress(args, err) as progress:
+        outcome = merge(args.inbox, args.output, plan_path=args.plan,
+                        period=_period(args, required=False), annotate=args.annotate,
+                        pdf=args.pdf, progress=progress)
+    print_summary(outcome, out)
+    return outcome.exit_code
+
+
+def _cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .pdf import export_reports
+    paths = export_reports(args.master, args.out)
+    for path in paths:
+        print(f"PDF: {path}", file=out)
+    return EXIT_OK
+
+
+def _cmd_button(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .button_book import build_control_workbook
+    path = build_control_workbook(args.output, inbox=args.inbox, plan=args.plan, master=args.master,
+                                  year=args.year, period=args.period)
+    print(f"作成: {path}", file=out)
+    return EXIT_OK
+
+
+def _cmd_doctor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .doctor import diagnose
+    report = diagnose(book=args.book)
+    for line in report.lines():
+        print(line, file=out)
+    return EXIT_OK if report.ok else EXIT_REJECTED
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "template": _cmd_template,
+    "check": _cmd_check,
+    "merge": _cmd_merge,
+    "pdf": _cmd_pdf,
+    "button": _cmd_button,
+    "doctor": _cmd_doctor,
+}

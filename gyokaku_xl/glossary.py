@@ -1,0 +1,186 @@
+"""The Japanese words users see, in one place.
+
+Identifiers in code are English; everything a user reads comes from here.
+
+Term map (Japanese → identifier used in code):
+
+=============  ===================
+取組            initiative
+事業            program
+取組の視点      perspective
+進捗状況        status
+所管課          department
+報告年度        fiscal_year
+報告期間        period (half)
+財政効果額      fiscal_effect
+計画マスタ      plan
+調査票          form
+集約結果        master
+指摘            finding
+=============  ===================
+"""
+
+from __future__ import annotations
+
+# --- product -----------------------------------------------------------------------------------
+PRODUCT_NAME = "gyokaku_xl"
+PRODUCT_TITLE = "行財政改革 取組状況 集約ツール"
+
+# --- severities --------------------------------------------------------------------------------
+SEVERITY_ERROR = "エラー"
+SEVERITY_WARNING = "警告"
+SEVERITY_INFO = "情報"
+SEVERITIES = (SEVERITY_ERROR, SEVERITY_WARNING, SEVERITY_INFO)
+
+# --- periods -----------------------------------------------------------------------------------
+PERIOD_FIRST_HALF = "上半期"
+PERIOD_SECOND_HALF = "下半期"
+PERIOD_YEAR_END = "年度末"
+PERIODS = (PERIOD_FIRST_HALF, PERIOD_SECOND_HALF, PERIOD_YEAR_END)
+
+ERA_REIWA = "令和"
+
+# --- plan master (計画マスタ.xlsx) -------------------------------------------------------------
+PLAN_FILE_NAME = "計画マスタ.xlsx"
+PLAN_SHEET_SETTINGS = "設定"
+PLAN_SHEET_PERSPECTIVES = "取組の視点"
+PLAN_SHEET_STATUSES = "進捗区分"
+PLAN_SHEET_PROGRAMS = "事業"
+PLAN_SHEET_INITIATIVES = "取組"
+
+PLAN_COL_ITEM = "項目"
+PLAN_COL_VALUE = "値"
+PLAN_COL_NUMBER = "番号"
+PLAN_COL_NAME = "名称"
+PLAN_COL_STATUS = "区分"
+PLAN_COL_ON_TRACK = "順調"
+PLAN_COL_DEFINITION = "説明"
+PLAN_COL_PROGRAM_NUMBER = "事業番号"
+PLAN_COL_PERSPECTIVE = "取組の視点"
+PLAN_COL_PROGRAM_NAME = "事業名"
+PLAN_COL_PRIORITY = "重点"
+PLAN_COL_SUMMARY = "総括掲載"
+PLAN_COL_DEPARTMENT = "所管課"
+PLAN_COL_INITIATIVE_ID = "取組番号"
+PLAN_COL_INITIATIVE_NAME = "取組名"
+
+SETTING_PLAN_NAME = "計画名"
+SETTING_MUNICIPALITY = "自治体名"
+SETTING_ROUNDING = "割合の端数処理"
+SETTING_COORDINATOR = "取りまとめ課"
+
+ROUNDING_TRUNCATE = "切り捨て"
+ROUNDING_HALF_UP = "四捨五入"
+ROUNDINGS = (ROUNDING_TRUNCATE, ROUNDING_HALF_UP)
+
+MARK_TRUE = "○"
+MARK_TRUE_VARIANTS = ("○", "〇", "◯", "●", "◎", "o", "O", "1", "TRUE", "true", "はい", "有")
+
+# --- the department form (取組状況調査票) ------------------------------------------------------
+FORM_TITLE = "取組状況調査票"
+FORM_SHEET = "取組状況"
+FORM_GUIDE_SHEET = "記入要領"
+
+META_DEPARTMENT = "所管課"
+META_FISCAL_YEAR = "報告年度"
+META_PERIOD = "報告期間"
+META_AUTHOR = "記入者"
+META_CONTACT = "連絡先"
+
+# --- master workbook (集約結果.xlsx) -----------------------------------------------------------
+MASTER_FILE_NAME = "集約結果.xlsx"
+SHEET_SUMMARY = "資料1-1"
+SHEET_LIST = "資料1-2"
+SHEET_BY_PROGRAM = "資料1-3"
+SHEET_DATA = "集約データ"
+SHEET_FINDINGS = "検証結果"
+SHEET_SUBMISSIONS = "提出状況"
+
+COL_DEPARTMENT = "所管課"
+COL_PERSPECTIVE = "取組の視点"
+COL_PROGRAM_NUMBER = "事業番号"
+COL_SOURCE_FILE = "提出ファイル"
+COL_SOURCE_SHEET = "シート"
+COL_SOURCE_ROW = "行"
+COL_SHA256 = "SHA-256"
+COL_MODIFIED = "更新日時"
+
+FINDING_HEADERS = ("重要度", "ファイル", "シート", "セル", "取組番号", "コード", "内容", "入力値", "開く")
+
+SUBMISSION_HEADERS = ("所管課", "状況", "提出ファイル", "取組数（計画）", "読込行数", "集約行数",
+                      "除外行数", "エラー", "警告", "備考")
+SUBMITTED = "提出済"
+NOT_SUBMITTED = "未提出"
+REPLACED = "差替え"
+HAS_ERRORS = "エラーあり"
+
+# --- finding messages ---------------------------------------------------------------------------
+# One Japanese template per finding code. Fields are filled with str.format(**values).
+MESSAGES: dict[str, str] = {
+    # files
+    "not-excel": "Excel ファイル（.xlsx）ではありません。調査票を .xlsx 形式で提出してください。",
+    "corrupt-zip": "ファイルが壊れているため読み込めません（{detail}）。調査票を保存し直して再提出してください。",
+    "encrypted": "パスワードで保護（暗号化）されているため読み込めません。パスワードを解除して保存し直してください。",
+    "legacy-xls": "旧形式の Excel ファイル（.xls）です。Excel で開き「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください。",
+    "lock-file": "Excel の一時ファイル（~$ で始まる）のため読み飛ばしました。{owner}が元のファイルを開いています。",
+    "file-too-large": "ファイルが大きすぎます（{size}）。上限は {limit} です。",
+    "zip-bomb": "圧縮率または展開後の大きさが異常なため読み込みを中止しました（{detail}）。",
+    "xml-forbidden": "ファイル内に許可されていない XML 構造（DTD・外部実体など）があるため読み込みを中止しました。",
+    "sheet-too-large": "シート「{sheet}」の使用範囲が異常に広いため読み込みを中止しました（{detail}）。不要なセルを削除して保存し直してください。",
+    "read-failed": "ファイルを読み込めませんでした（{detail}）。",
+    "not-official-form": "公式の調査票ではありません（{detail}）。配布した調査票に記入してください。",
+    "outdated-template": "調査票の様式が古いバージョンです（{seen}、現行は {expected}）。新しい調査票に転記してください。",
+    "sheet-missing": "シート「{sheet}」がありません。シート名を変更しないでください。",
+    "header-changed": "見出し「{expected}」が見つからないか変更されています。見出し行は変更しないでください。",
+    "meta-missing": "「{label}」が空欄です。",
+    "department-unknown": "所管課「{value}」は計画マスタにありません。",
+    "year-mismatch": "報告年度が集約対象（{expected}）と異なります。",
+    "period-mismatch": "報告期間が集約対象（{expected}）と異なります。",
+    "year-invalid": "報告年度「{value}」を年度として読み取れません（例：令和3年度）。",
+    "period-invalid": "報告期間「{value}」が正しくありません（{expected} のいずれか）。",
+    "superseded": "同じ所管課の別ファイル「{newer}」がより新しいため、このファイルは差し替えられました（{rule}）。",
+    "no-rows": "取組の行が1行もありません。",
+    # rows
+    "unknown-initiative": "取組番号「{value}」は計画マスタにありません。",
+    "initiative-id-missing": "取組番号が空欄です。",
+    "initiative-other-department": "取組番号「{value}」は {owner} の取組です（このファイルは {department}）。",
+    "duplicate-initiative": "取組番号「{value}」が {first} と重複しています。",
+    "status-missing": "進捗状況が空欄です。{choices} から選んでください。",
+    "status-variant": "進捗状況「{value}」を「{canonical}」として読み取りました。一覧から選んでください。",
+    "status-not-in-scale": "進捗状況「{value}」は区分にありません。{choices} から選んでください。",
+    "progress-missing": "取組状況が空欄です。",
+    "delay-reason-missing": "進捗状況が「{status}」のため、遅れ等の理由を記入してください。",
+    "fiscal-effect-invalid": "財政効果額「{value}」は 0 以上の整数（千円）で記入してください。",
+    "fiscal-effect-normalized": "財政効果額「{value}」を {number} として読み取りました。半角数字で記入してください。",
+    "formula-cached": "値を入力する欄に数式があります。表示されている値「{cached}」を使用しました。",
+    "formula-no-value": "値を入力する欄に数式があり、値を読み取れません。値を直接入力してください。",
+    "text-too-long": "文字数が Excel の上限（{limit} 文字）を超えています（{length} 文字）。",
+    "prefilled-changed": "あらかじめ記入された「{label}」が変更されています（計画マスタ：「{expected}」）。変更しないでください。",
+    # completeness
+    "initiative-not-reported": "取組「{value}」（{name}）の報告がありません（所管課：{department}）。",
+    "department-not-submitted": "{department} の調査票が提出されていません（未提出）。",
+    "completeness-unchecked": "計画マスタが指定されていないため、未提出・未報告の確認は行っていません。",
+    # plan master
+    "plan-sheet-missing": "計画マスタにシート「{sheet}」がありません。",
+    "plan-header-missing": "計画マスタのシート「{sheet}」に見出し「{expected}」がありません。",
+    "plan-setting-missing": "計画マスタの「設定」に「{label}」がありません。",
+    "plan-setting-invalid": "計画マスタの「設定」の「{label}」が正しくありません（{expected}）。",
+    "plan-empty-name": "「{label}」が空欄です。",
+    "plan-duplicate-id": "{label}「{value}」が {first} と重複しています。",
+    "plan-unknown-perspective": "取組の視点「{value}」は「取組の視点」シートにありません。",
+    "plan-unknown-program": "事業番号「{value}」は「事業」シートにありません。",
+    "plan-invalid-number": "{label}「{value}」は番号として読み取れません。",
+    "plan-no-statuses": "「進捗区分」に区分が1つもありません。",
+    "plan-no-on-track": "「進捗区分」に順調（○）とする区分が1つもありません。",
+    "plan-empty-program": "事業「{value}」に取組が1つもありません。",
+    "plan-department-mismatch": "取組「{value}」の所管課が空欄のため、事業の所管課「{department}」を使用しました。",
+}
+
+# --- fatal (cannot continue) messages -----------------------------------------------------------
+FATAL_PLAN_UNREADABLE = "計画マスタ「{path}」を読み込めません：{detail}"
+FATAL_PLAN_INVALID = "計画マスタ「{path}」にエラーがあります（{count} 件）。検証結果を確認して修正してください。"
+FATAL_INBOX_MISSING = "受付フォルダ「{path}」が見つかりません。"
+FATAL_OUTPUT_UNWRITABLE = "出力先「{path}」に書き込めません：{detail}"
+FATAL_OUTPUT_LOCKED = ("「{path}」が他のプログラム（Excel など）で開かれているため上書きできません。"
+                       "新しい集約結果は「{fallback}」に保存しました。")
+FATAL_PERIOD_UNKNOWN = "報告年度・報告期間を決められません。--year と --period を指定してください。"

@@ -1,0 +1,52 @@
+"""Text normalisation for matching only; displayed text is never changed.
+
+A 取組番号 typed as ``１－０３`` and one typed as ``1-03`` have the same :func:`key`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Dashes and minus-like characters that people type for "-" in numbers and ids.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d\ufe63\u2043\uff70"
+_DASH_TABLE = str.maketrans({c: "-" for c in _DASHES})
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def nfkc(text: str) -> str:
+    """Return the NFKC form of ``text`` (full-width digits and letters become half-width)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def clean(value: object) -> str:
+    """Return ``value`` as text with surrounding half- and full-width spaces removed.
+
+    ``None`` becomes ``""``; whole floats print without ``.0``.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip(" \t\r\n\u3000")
+
+
+def key(value: object) -> str:
+    """Return the matching key of ``value``: NFKC, dashes unified, all spaces removed, lower case."""
+    text = nfkc(clean(value)).translate(_DASH_TABLE)
+    return _SPACES.sub("", text).lower()
+
+
+def label_key(value: object) -> str:
+    """Return the key for header labels: like :func:`key` but brackets unified too."""
+    return key(value).replace("(", "（").replace(")", "）")
+
+
+def is_blank(value: object) -> bool:
+    """True when ``value`` is None or only spaces."""
+    return clean(value) == ""
+
+
+def has_control_chars(text: str) -> bool:
+    """True when ``text`` holds control characters other than tab and newline."""
+    return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)

@@ -1,0 +1,288 @@
+"""Read and check the plan master (計画マスタ.xlsx) into a :class:`~gyokaku_xl.model.Plan`.
+
+Each sheet's first non-empty row is its header; columns are found by their labels, in any order.
+Problems are findings, with the same records and Japanese messages as department files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import glossary as g
+from .findings import ERROR, WARNING, Finding, make
+from .model import DEFAULT_SCALE, Initiative, Perspective, Plan, Program, Status, StatusScale
+from .normalize import clean, key, label_key, nfkc
+from .read import ReadError, SheetData, column_letter, read_workbook
+
+PLAN_SHEETS = (g.PLAN_SHEET_SETTINGS, g.PLAN_SHEET_PERSPECTIVES, g.PLAN_SHEET_STATUSES,
+               g.PLAN_SHEET_PROGRAMS, g.PLAN_SHEET_INITIATIVES)
+
+#: Required header labels per sheet; optional ones are read when present.
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    g.PLAN_SHEET_SETTINGS: (g.PLAN_COL_ITEM, g.PLAN_COL_VALUE),
+    g.PLAN_SHEET_PERSPECTIVES: (g.PLAN_COL_NUMBER, g.PLAN_COL_NAME),
+    g.PLAN_SHEET_STATUSES: (g.PLAN_COL_STATUS, g.PLAN_COL_ON_TRACK),
+    g.PLAN_SHEET_PROGRAMS: (g.PLAN_COL_PROGRAM_NUMBER, g.PLAN_COL_PERSPECTIVE, g.PLAN_COL_PROGRAM_NAME,
+                            g.PLAN_COL_PRIORITY, g.PLAN_COL_SUMMARY, g.PLAN_COL_DEPARTMENT),
+    g.PLAN_SHEET_INITIATIVES: (g.PLAN_COL_INITIATIVE_ID, g.PLAN_COL_PROGRAM_NUMBER,
+                               g.PLAN_COL_INITIATIVE_NAME, g.PLAN_COL_DEPARTMENT),
+}
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {g.PLAN_SHEET_STATUSES: (g.PLAN_COL_DEFINITION,)}
+
+
+class PlanReadError(Exception):
+    """The plan master cannot be opened at all (see ``finding``)."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+@dataclass
+class PlanResult:
+    """A plan (None when it has errors that make it unusable) and the findings about it."""
+
+    plan: Plan | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """The エラー findings."""
+        return [f for f in self.findings if f.is_error]
+
+
+@dataclass
+class _Table:
+    sheet: str
+    rows: list[tuple[int, dict[str, object]]]  # (excel row, label -> value)
+    columns: dict[str, int]  # label -> column
+
+
+def is_mark(value: object) -> bool:
+    """True when a 重点/総括掲載/順調 cell holds a mark such as ○."""
+    return clean(value) in g.MARK_TRUE_VARIANTS or nfkc(clean(value)) in g.MARK_TRUE_VARIANTS
+
+
+def read_plan(path: str | Path) -> PlanResult:
+    """Read and check the plan master at ``path``.
+
+    Raises :class:`PlanReadError` only when the file cannot be read as a workbook.
+    """
+    path = Path(path)
+    file = path.name
+    try:
+        book = read_workbook(path, PLAN_SHEETS)
+    except ReadError as exc:
+        raise PlanReadError(make(exc.code, ERROR, file=file, **exc.fields)) from None
+    findings: list[Finding] = []
+    tables: dict[str, _Table] = {}
+    for sheet in PLAN_SHEETS:
+        data = book.sheets.get(sheet)
+        if data is None:
+            findings.append(make("plan-sheet-missing", ERROR, file=file, sheet=sheet))
+            continue
+        tables[sheet] = _table(data, file, findings)
+    if any(f.code in ("plan-sheet-missing", "plan-header-missing") for f in findings):
+        return PlanResult(None, findings)
+    plan = _build(tables, file, findings)
+    plan.source = str(path)
+    errors = any(f.is_error for f in findings)
+    return PlanResult(None if errors else plan, findings)
+
+
+def _table(data: SheetData, file: str, findings: list[Finding]) -> _Table:
+    rows = data.rows()
+    header_row = rows[0] if rows else 1
+    labels: dict[str, int] = {}
+    for (r, c), cell in data.cells.items():
+        if r == header_row and not clean(cell.value) == "":
+            labels.setdefault(label_key(cell.value), c)
+    columns: dict[str, int] = {}
+    wanted = REQUIRED_COLUMNS[data.name] + OPTIONAL_COLUMNS.get(data.name, ())
+    for label in wanted:
+        col = labels.get(label_key(label))
+        if col is None:
+            if label in REQUIRED_COLUMNS[data.name]:
+                findings.append(make("plan-header-missing", ERROR, file=file, sheet=data.name,
+                                     cell=f"{header_row}行目", expected=label))
+            continue
+        columns[label] = col
+    body = []
+    for r in rows:
+        if r <= header_row:
+            continue
+        values = {label: data.value(r, c) for label, c in columns.items()}
+        if all(clean(v) == "" for v in values.values()):
+            continue
+        body.append((r, values))
+    return _Table(data.name, body, columns)
+
+
+def _cell(table: _Table, row: int, label: str) -> str:
+    return f"{column_letter(table.columns[label])}{row}"
+
+
+def _required_text(table: _Table, row: int, values: dict, label: str, file: str,
+                   findings: list[Finding]) -> str:
+    text = clean(values.get(label))
+    if not text:
+        findings.append(make("plan-empty-name", ERROR, file=file, sheet=table.sheet,
+                             cell=_cell(table, row, label), label=label))
+    return text
+
+
+def _number(value: object) -> int | None:
+    text = nfkc(clean(value)).strip("()（）")
+    return int(text) if text.isdigit() else None
+
+
+def _build(tables: dict[str, _Table], file: str, findings: list[Finding]) -> Plan:
+    settings = _settings(tables[g.PLAN_SHEET_SETTINGS], file, findings)
+    perspectives = _perspectives(tables[g.PLAN_SHEET_PERSPECTIVES], file, findings)
+    scale = _scale(tables[g.PLAN_SHEET_STATUSES], file, findings)
+    programs = _programs(tables[g.PLAN_SHEET_PROGRAMS], {p.number for p in perspectives}, file, findings)
+    initiatives = _initiatives(tables[g.PLAN_SHEET_INITIATIVES], programs, file, findings)
+    used = {i.program for i in initiatives}
+    for p in programs:
+        if p.number not in used:
+            findings.append(make("plan-empty-program", WARNING, file=file, sheet=g.PLAN_SHEET_PROGRAMS,
+                                 value=p.number))
+    rounding = settings.get(g.SETTING_ROUNDING, g.ROUNDING_TRUNCATE) or g.ROUNDING_TRUNCATE
+    if rounding not in g.ROUNDINGS:
+        findings.append(make("plan-setting-invalid", ERROR, file=file, sheet=g.PLAN_SHEET_SETTINGS,
+                             label=g.SETTING_ROUNDING, value=rounding,
+                             expected="・".join(g.ROUNDINGS)))
+        rounding = g.ROUNDING_TRUNCATE
+    return Plan(name=settings.get(g.SETTING_PLAN_NAME, ""),
+                municipality=settings.get(g.SETTING_MUNICIPALITY, ""),
+                perspectives=tuple(perspectives), scale=scale, programs=tuple(programs),
+                initiatives=tuple(initiatives), rounding=rounding,
+                coordinator=settings.get(g.SETTING_COORDINATOR, ""), settings=settings)
+
+
+def _settings(table: _Table, file: str, findings: list[Finding]) -> dict[str, str]:
+    settings: dict[str, str] = {}
+    for _row, values in table.rows:
+        item = clean(values.get(g.PLAN_COL_ITEM))
+        if item:
+            settings[item] = clean(values.get(g.PLAN_COL_VALUE))
+    for label in (g.SETTING_PLAN_NAME, g.SETTING_MUNICIPALITY):
+        if not settings.get(label):
+            findings.append(make("plan-setting-missing", ERROR, file=file, sheet=table.sheet, label=label))
+    return settings
+
+
+def _perspectives(table: _Table, file: str, findings: list[Finding]) -> list[Perspective]:
+    result: list[Perspective] = []
+    first: dict[int, str] = {}
+    for row, values in table.rows:
+        number = _number(values.get(g.PLAN_COL_NUMBER))
+        cell = _cell(table, row, g.PLAN_COL_NUMBER)
+        if number is None:
+            findings.append(make("plan-invalid-number", ERROR, file=file, sheet=table.sheet, cell=cell,
+                                 label=g.PLAN_COL_NUMBER, value=values.get(g.PLAN_COL_NUMBER), row=row))
+            continue
+        name = _required_text(table, row, values, g.PLAN_COL_NAME, file, findings)
+        if number in first:
+            findings.append(make("plan-duplicate-id", ERROR, file=file, sheet=table.sheet, cell=cell,
+                                 label=g.PLAN_COL_PERSPECTIVE, value=number, first=first[number], row=row))
+            continue
+        first[number] = cell
+        result.append(Perspective(number, name))
+    return result
+
+
+def _scale(table: _Table, file: str, findings: list[Finding]) -> StatusScale:
+    statuses: list[Status] = []
+    first: dict[str, str] = {}
+    for row, values in table.rows:
+        name = _required_text(table, row, values, g.PLAN_COL_STATUS, file, findings)
+        if not name:
+            continue
+        cell = _cell(table, row, g.PLAN_COL_STATUS)
+        if key(name) in first:
+            findings.append(make("plan-duplicate-id", ERROR, file=file, sheet=table.sheet, cell=cell,
+                                 label=g.PLAN_COL_STATUS, value=name, first=first[key(name)], row=row))
+            continue
+        first[key(name)] = cell
+        statuses.append(Status(name, is_mark(values.get(g.PLAN_COL_ON_TRACK)),
+                               clean(values.get(g.PLAN_COL_DEFINITION))))
+    if not statuses:
+        findings.append(make("plan-no-statuses", ERROR, file=file, sheet=table.sheet))
+        return DEFAULT_SCALE
+    if not any(s.on_track for s in statuses):
+        findings.append(make("plan-no-on-track", ERROR, file=file, sheet=table.sheet))
+    return StatusScale(tuple(statuses))
+
+
+def _programs(table: _Table, perspective_numbers: set[int], file: str,
+              findings: list[Finding]) -> list[Program]:
+    result: list[Program] = []
+    first: dict[str, str] = {}
+    for row, values in table.rows:
+        number = nfkc(clean(values.get(g.PLAN_COL_PROGRAM_NUMBER)))
+        cell = _cell(table, row, g.PLAN_COL_PROGRAM_NUMBER)
+        if not number:
+            findings.append(make("plan-empty-name", ERROR, file=file, sheet=table.sheet, cell=cell,
+                                 label=g.PLAN_COL_PROGRAM_NUMBER, row=row))
+            continue
+        if key(number) in first:
+            findings.append(make("plan-duplicate-id", ERROR, file=file, sheet=table.sheet, cell=cell,
+                                 label=g.PLAN_COL_PROGRAM_NUMBER, value=number, first=first[key(number)],
+                                 row=row))
+            continue
+        first[key(number)] = cell
+        raw_perspective = values.get(g.PLAN_COL_PERSPECTIVE)
+        perspective = _number(raw_perspective)
+        if perspective is None or perspective not in perspective_numbers:
+            findings.append(make("plan-unknown-perspective", ERROR, file=file, sheet=table.sheet,
+                                 cell=_cell(table, row, g.PLAN_COL_PERSPECTIVE), value=raw_perspective,
+                                 row=row))
+            perspective = -1
+        name = _required_text(table, row, values, g.PLAN_COL_PROGRAM_NAME, file, findings)
+        department = _required_text(table, row, values, g.PLAN_COL_DEPARTMENT, file, findings)
+        priority = is_mark(values.get(g.PLAN_COL_PRIORITY))
+        summary_raw = values.get(g.PLAN_COL_SUMMARY)
+        summary = priority if clean(summary_raw) == "" else is_mark(summary_raw)
+        result.append(Program(number, perspective, name, priority, summary, department))
+    return result
+
+
+def _initiatives(table: _Table, programs: list[Program], file: str,
+                 findings: list[Finding]) -> list[Initiative]:
+    by_key = {key(p.number): p for p in programs}
+    result: list[Initiative] = []
+    first: dict[str, str] = {}
+    for row, values in table.rows:
+        ident = nfkc(clean(values.get(g.PLAN_COL_INITIATIVE_ID)))
+        cell = _cell(table, row, g.PLAN_COL_INITIATIVE_ID)
+        if not ident:
+            findings.append(make("plan-empty-name", ERROR, file=file, sheet=table.sheet, cell=cell,
+                                 label=g.PLAN_COL_INITIATIVE_ID, row=row))
+            continue
+        if key(ident) in first:
+            findings.append(make("plan-duplicate-id", ERROR, file=file, sheet=table.sheet, cell=cell,
+                                 label=g.PLAN_COL_INITIATIVE_ID, value=ident, first=first[key(ident)],
+                                 row=row))
+            continue
+        first[key(ident)] = cell
+        raw_program = values.get(g.PLAN_COL_PROGRAM_NUMBER)
+        program = by_key.get(key(raw_program))
+        if program is None:
+            findings.append(make("plan-unknown-program", ERROR, file=file, sheet=table.sheet,
+                                 cell=_cell(table, row, g.PLAN_COL_PROGRAM_NUMBER), value=raw_program,
+                                 initiative_id=ident, row=row))
+            continue
+        name = _required_text(table, row, values, g.PLAN_COL_INITIATIVE_NAME, file, findings)
+        department = clean(values.get(g.PLAN_COL_DEPARTMENT))
+        if not department:
+            department = program.department
+            findings.append(make("plan-department-mismatch", WARNING, file=file, sheet=table.sheet,
+                                 cell=_cell(table, row, g.PLAN_COL_DEPARTMENT), value=ident,
+                                 department=department, initiative_id=ident, row=row))
+        result.append(Initiative(ident, program.number, name, department))
+    # plan order: by perspective, then program order, then the sheet's order
+    program_rank = {p.number: (p.perspective, n) for n, p in enumerate(programs)}
+    result.sort(key=lambda i: program_rank[i.program])
+    return result
