@@ -161,11 +161,20 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .console import print_summary
+    from .findings import OutputLockedError
     from .pipeline import merge
-    with _progress(args, err) as progress:
-        outcome = merge(args.inbox, args.output, plan_path=args.plan,
-                        period=_period(args, required=False), annotate=args.annotate,
-                        pdf=args.pdf, progress=progress)
+    try:
+        with _progress(args, err) as progress:
+            outcome = merge(args.inbox, args.output, plan_path=args.plan,
+                            period=_period(args, required=False), annotate=args.annotate,
+                            pdf=args.pdf, progress=progress)
+    except OutputLockedError as exc:
+        outcome = getattr(exc, "outcome", None)
+        if outcome is None:
+            raise
+        print_summary(outcome, out)
+        print(f"エラー: {exc}", file=err)
+        return EXIT_REJECTED
     print_summary(outcome, out)
     return outcome.exit_code
 

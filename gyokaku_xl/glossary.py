@@ -128,6 +128,11 @@ MESSAGES: dict[str, str] = {
     "xml-forbidden": "ファイル内に許可されていない XML 構造（DTD・外部実体など）があるため読み込みを中止しました。",
     "sheet-too-large": "シート「{sheet}」の使用範囲が異常に広いため読み込みを中止しました（{detail}）。不要なセルを削除して保存し直してください。",
     "read-failed": "ファイルを読み込めませんでした（{detail}）。",
+    "macro-enabled": "マクロ有効ブック（.xlsm）です。マクロは実行せず、セルの値だけを読み込みます。",
+    "binary-workbook": "Excel バイナリブック（.xlsb）は読み込めません。Excel で開き「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください。",
+    "corrupt-file": "ファイルが壊れているため読み込めません（{detail}）。Excel で開けるか確かめ、「Excel ブック (*.xlsx)」形式で保存し直して再提出してください。",
+    "lock-file-libreoffice": "LibreOffice の一時ファイル（.~lock. で始まる）のため読み飛ばしました。{owner}が元のファイル「{original}」を開いています。",
+    "subfolder-skipped": "フォルダ「{value}」の中は読み込みません。調査票は受付フォルダの直下に置いてください。",
     "not-official-form": "公式の調査票ではありません（{detail}）。配布した調査票に記入してください。",
     "outdated-template": "調査票の様式が古いバージョンです（{seen}、現行は {expected}）。新しい調査票に転記してください。",
     "sheet-missing": "シート「{sheet}」がありません。シート名を変更しないでください。",
@@ -139,6 +144,7 @@ MESSAGES: dict[str, str] = {
     "year-invalid": "報告年度「{value}」を年度として読み取れません（例：令和3年度）。",
     "period-invalid": "報告期間「{value}」が正しくありません（{expected} のいずれか）。",
     "superseded": "同じ所管課の別ファイル「{newer}」がより新しいため、このファイルは差し替えられました（{rule}）。",
+    "rows-not-merged": "このファイルの {count} 行は、上記のエラーのため集約していません。",
     "no-rows": "取組の行が1行もありません。",
     # rows
     "unknown-initiative": "取組番号「{value}」は計画マスタにありません。",
@@ -153,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "fiscal-effect-invalid": "財政効果額「{value}」は 0 以上の整数（千円）で記入してください。",
     "fiscal-effect-normalized": "財政効果額「{value}」を {number} として読み取りました。半角数字で記入してください。",
     "formula-cached": "値を入力する欄に数式があります。表示されている値「{cached}」を使用しました。",
+    "status-formula-no-value": "進捗状況の欄に数式があり、値を読み取れません。一覧から選んでください。",
     "formula-no-value": "値を入力する欄に数式があり、値を読み取れません。値を直接入力してください。",
     "text-too-long": "文字数が Excel の上限（{limit} 文字）を超えています（{length} 文字）。",
     "prefilled-changed": "あらかじめ記入された「{label}」が変更されています（計画マスタ：「{expected}」）。変更しないでください。",
@@ -180,7 +187,52 @@ MESSAGES: dict[str, str] = {
 FATAL_PLAN_UNREADABLE = "計画マスタ「{path}」を読み込めません：{detail}"
 FATAL_PLAN_INVALID = "計画マスタ「{path}」にエラーがあります（{count} 件）。検証結果を確認して修正してください。"
 FATAL_INBOX_MISSING = "受付フォルダ「{path}」が見つかりません。"
+FATAL_INBOX_UNREADABLE = "受付フォルダ「{path}」の中を読み取れません：{detail}"
+FATAL_INBOX_EMPTY = "受付フォルダ「{path}」に調査票（.xlsx）がありません。"
 FATAL_OUTPUT_UNWRITABLE = "出力先「{path}」に書き込めません：{detail}"
 FATAL_OUTPUT_LOCKED = ("「{path}」が他のプログラム（Excel など）で開かれているため上書きできません。"
                        "新しい集約結果は「{fallback}」に保存しました。")
 FATAL_PERIOD_UNKNOWN = "報告年度・報告期間を決められません。--year と --period を指定してください。"
+
+# --- report sheets (資料1-1 / 1-2 / 1-3) -------------------------------------------------------
+# Counts in generated sentences use half-width digits; section numbers and 資料番号 full-width.
+REPORT_SUBTITLE_SUMMARY = "{period}取組状況（総括）"
+REPORT_SUBTITLE_LIST = "{period}取組状況一覧"
+REPORT_SUBTITLE_BY_PROGRAM = "{period}事業別の取組状況"
+REPORT_SECTION_PROGRESS = "１ 進捗状況（詳細は{list}、{by_program}）"
+REPORT_SECTION_PROGRAMS = "２ 主な事業の取組状況（詳細は{by_program}）"
+REPORT_SECTION_FLAGGED = "３ {statuses}とした取組（詳細は{by_program}）"
+REPORT_SECTION_FLAGGED_NO_SCALE = "３ 順調以外の取組（詳細は{by_program}）"
+REPORT_SENTENCE_COUNTS = "・{programs}事業で{initiatives}の取組を実施。"
+REPORT_SENTENCE_ON_TRACK = "・取組の状況は、{statuses}は{count}取組、全体の{percent}％は順調に進捗。"
+REPORT_STATUS_COUNT = "{status}は{count}取組"
+REPORT_STATUS_NONE = "{status}はなし"
+REPORT_SENTENCE_NOT_ON_TRACK = "・{parts}。"
+REPORT_SENTENCE_NONE_FLAGGED = "・{statuses}とした取組はなし。"
+REPORT_NOTE_ROUNDING = "※割合（％）は小数点以下{rounding}。"
+REPORT_NOTE_UNREPORTED = "※計画の{planned}取組のうち{missing}取組は報告がなく、集計に含めていません。"
+REPORT_TABLE_HEADING = "【取組活動数一覧】"
+REPORT_CHART_HEADING = "【取組活動数内訳（合計{total}取組）】"
+REPORT_TOTAL = "合計"
+REPORT_CHART_LABEL = "{count}({status})"
+REPORT_FLAGGED_LINE = "{initiative}･･･{status} [{program}]"
+REPORT_SAME_AS_ABOVE = "同上"
+REPORT_FLAGGED_NONE = "{statuses}とした取組はありません。"
+REPORT_NOT_ON_TRACK = "順調以外"
+REPORT_NOT_REPORTED = "（報告なし）"
+REPORT_BULLET = "・"
+REPORT_PAGE_FOOTER = "&C&P / &N ページ"
+REPORT_LABEL_PRIORITY = "重点"
+REPORT_LABEL_DEPARTMENT = "所管課"
+REPORT_LABEL_PERSPECTIVE = "取組の視点"
+REPORT_LIST_HEADERS = ("取組番号", "取組名", "進捗状況", "取組状況", "今後の予定")
+REPORT_BY_PROGRAM_HEADERS = ("取組番号", "取組名", "進捗状況", "財政効果額（千円）")
+REPORT_BY_PROGRAM_TEXT_LABELS = ("取組状況", "今後の予定", "遅れ等の理由")
+REPORT_PROGRAM_TOTAL = "事業の財政効果額 合計"
+REPORT_PLAN_TOTAL = "計画全体の財政効果額 合計"
+REPORT_EMPTY = "－"
+FATAL_PDF_NO_OFFICE = ("PDF の出力には LibreOffice が必要です。Windows では LibreOffice の公式サイト"
+                       "（https://ja.libreoffice.org/）からインストールし、Debian/Ubuntu では "
+                       "「apt-get install libreoffice-calc-nogui」でインストールしてください。")
+FATAL_PDF_FAILED = "PDF を作成できませんでした（{detail}）。"
+FATAL_PDF_NO_REPORTS = "「{path}」に資料1-1〜1-3 のシートがありません。集約結果ブックを指定してください。"

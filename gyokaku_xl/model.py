@@ -158,9 +158,8 @@ class StatusScale:
 
     def match(self, value: object) -> tuple[str, bool] | None:
         """Match user text to a status: ``(canonical, exact)``, or None when it is no status."""
-        text = clean(value)
-        if text in self.names:
-            return text, True
+        if isinstance(value, str) and value in self.names:
+            return value, True
         k = key(value)
         for name in self.names:
             if key(name) == k:

@@ -6,14 +6,21 @@ The CLI and the Excel button both call these and nothing else.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
 from . import glossary as g
-from .findings import ERROR, Finding, GyokakuError
+from .atomic import atomic_write
+from .consolidate import consolidate
+from .findings import Finding, GyokakuError, OutputLockedError
+from .intake import scan_inbox
 from .model import Period, Plan
-from .plan import PlanReadError, read_plan
+from .plan import PlanReadError, plan_from_forms, read_plan
+from .read import DEFAULT_LIMITS, Limits
+from .records import MergeResult
+from .validate import FileReport, meta_period, open_form, validate_file
 
 #: progress(done, total, label) — called once per input file.
 Progress = Callable[[int, int, str], None]
@@ -46,7 +53,6 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
                departments: Sequence[str] | None = None) -> FormsOutcome:
     """Write one prefilled form per department of the plan into ``out_dir``."""
     from .render.forms import form_file_name, write_form
-    from .atomic import atomic_write
 
     plan, findings = load_plan(plan_path)
     out = Path(out_dir)
@@ -66,3 +72,161 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
         atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d))
         paths.append(target)
     return FormsOutcome(paths, findings)
+
+
+# --- check and merge ----------------------------------------------------------------------------
+@dataclass
+class RunOutcome:
+    """What ``check`` or ``merge`` did: the result, what was written, and the exit code."""
+
+    command: str
+    result: MergeResult
+    output: Path | None = None
+    report: Path | None = None
+    annotated: list[Path] = field(default_factory=list)
+    pdf_paths: list[Path] = field(default_factory=list)
+    plan_path: Path | None = None
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input is valid (warnings allowed), 1 when some input was rejected."""
+        return 1 if any(f.is_error for f in self.result.findings) else 0
+
+    def summary_lines(self) -> list[str]:
+        """The short Japanese summary the console and the Excel button show."""
+        from .summary_text import summary_lines
+        return summary_lines(self)
+
+
+#: Backwards-compatible names used by the adapters.
+MergeOutcome = RunOutcome
+CheckOutcome = RunOutcome
+
+
+def find_plan(inbox: Path) -> Path | None:
+    """The plan master inside the inbox or beside it, if there is one."""
+    for folder in (inbox, inbox.parent):
+        candidate = folder / g.PLAN_FILE_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _infer_period(reports: list[FileReport]) -> Period:
+    periods = Counter(p for r in reports if r.form is not None
+                      for p in [meta_period(r.form)] if p is not None)
+    if not periods:
+        raise GyokakuError(g.FATAL_PERIOD_UNKNOWN)
+    ranked = periods.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        names = "、".join(p.label for p, _ in ranked)
+        raise GyokakuError(f"調査票の報告期間がそろっていません（{names}）。--year と --period を指定してください。")
+    return ranked[0][0]
+
+
+def _document_date(reports: list[FileReport]) -> str:
+    times = [r.modified for r in reports if r.modified and not r.rejected]
+    return max(times) if times else ""
+
+
+def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
+                   period: Period | None = None, progress: Progress | None = None,
+                   limits: Limits = DEFAULT_LIMITS) -> tuple[MergeResult, Path | None, list[str]]:
+    """Read and validate every file of an inbox and consolidate the accepted rows.
+
+    Returns the merge result, the plan master used (None when working from submissions alone)
+    and notices for the user.
+    """
+    inbox = Path(inbox)
+    if not inbox.is_dir():
+        raise GyokakuError(g.FATAL_INBOX_MISSING.format(path=inbox))
+    notices: list[str] = []
+    resolved_plan = Path(plan_path) if plan_path else find_plan(inbox)
+    plan: Plan | None = None
+    plan_findings: list[Finding] = []
+    if resolved_plan is not None:
+        plan, plan_findings = load_plan(resolved_plan)
+        if plan_path is None:
+            notices.append(f"計画マスタとして「{resolved_plan}」を使用しました。")
+    exclude = [resolved_plan] if resolved_plan is not None else []
+    entries = scan_inbox(inbox, exclude=exclude)
+    candidates = [e for e in entries if e.kind != "ignored"]
+    if not any(e.kind != "lock" for e in candidates):
+        raise GyokakuError(g.FATAL_INBOX_EMPTY.format(path=inbox))
+    reports: list[FileReport] = []
+    for n, entry in enumerate(entries, start=1):
+        if progress is not None:
+            progress(n - 1, len(entries), entry.path.name)
+        reports.append(open_form(entry, limits))
+    if progress is not None:
+        progress(len(entries), len(entries), "")
+    if period is None:
+        period = _infer_period(reports)
+    completeness_checked = plan is not None
+    if plan is None:
+        plan = plan_from_forms([r.form for r in reports if r.form is not None])
+        notices.append(g.MESSAGES["completeness-unchecked"])
+    for report in reports:
+        validate_file(report, plan, period, plan_checked=completeness_checked)
+    result = consolidate(plan, period, reports, completeness_checked=completeness_checked,
+                         generated_at=_document_date(reports))
+    result.findings = sorted(plan_findings, key=Finding.sort_key) + result.findings
+    return result, resolved_plan, notices
+
+
+def _source_paths(inbox: Path) -> dict[str, str]:
+    return {p.name: str(p) for p in inbox.iterdir() if p.is_file()}
+
+
+def _annotate(result: MergeResult, inbox: Path, annotate_dir: Path) -> list[Path]:
+    from .annotate import annotate_copies
+    return annotate_copies(result.findings, _source_paths(inbox), annotate_dir)
+
+
+def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period | None = None,
+          report: str | Path | None = None, annotate: str | Path | None = None,
+          progress: Progress | None = None) -> RunOutcome:
+    """Validate an inbox without consolidating; optionally write a report and annotated copies."""
+    result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress)
+    outcome = RunOutcome("check", result, plan_path=used_plan, notices=notices)
+    if report is not None:
+        from .render.master import write_check_report
+        target = Path(report)
+        outcome.report = atomic_write(target, lambda tmp: write_check_report(
+            tmp, result, target.resolve().parent, _source_paths(Path(inbox))))
+    if annotate is not None:
+        outcome.annotated = _annotate(result, Path(inbox), Path(annotate))
+    return outcome
+
+
+def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None = None,
+          period: Period | None = None, annotate: str | Path | None = None, pdf: bool = False,
+          progress: Progress | None = None) -> RunOutcome:
+    """Validate, consolidate and write the master workbook (atomically); optionally the PDF.
+
+    Raises :class:`GyokakuError` when nothing could be done and :class:`OutputLockedError` (with
+    ``.outcome``) when the target is open elsewhere and the master was saved under another name.
+    """
+    from .render.master import write_master
+
+    result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress)
+    outcome = RunOutcome("merge", result, plan_path=used_plan, notices=notices)
+    target = Path(output)
+    if target.suffix.lower() != ".xlsx":
+        raise GyokakuError(f"出力ファイル「{target}」の拡張子は .xlsx にしてください。")
+    sources = _source_paths(Path(inbox))
+    try:
+        outcome.output = atomic_write(target, lambda tmp: write_master(
+            tmp, result, target.resolve().parent, sources))
+    except OutputLockedError as exc:
+        outcome.output = Path(exc.fallback)
+        outcome.notices.append(str(exc))
+        exc.outcome = outcome  # type: ignore[attr-defined]
+        raise
+    if annotate is not None:
+        outcome.annotated = _annotate(result, Path(inbox), Path(annotate))
+    if pdf:
+        from .pdf import export_reports
+        outcome.pdf_paths = export_reports(outcome.output)
+    return outcome

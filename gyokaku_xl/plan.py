@@ -6,14 +6,20 @@ Problems are findings, with the same records and Japanese messages as department
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import glossary as g
+from . import schema
 from .findings import ERROR, WARNING, Finding, make
 from .model import DEFAULT_SCALE, Initiative, Perspective, Plan, Program, Status, StatusScale
 from .normalize import clean, key, label_key, nfkc
 from .read import ReadError, SheetData, column_letter, read_workbook
+
+if TYPE_CHECKING:
+    from .form_reader import FormData
 
 PLAN_SHEETS = (g.PLAN_SHEET_SETTINGS, g.PLAN_SHEET_PERSPECTIVES, g.PLAN_SHEET_STATUSES,
                g.PLAN_SHEET_PROGRAMS, g.PLAN_SHEET_INITIATIVES)
@@ -286,3 +292,43 @@ def _initiatives(table: _Table, programs: list[Program], file: str,
     program_rank = {p.number: (p.perspective, n) for n, p in enumerate(programs)}
     result.sort(key=lambda i: program_rank[i.program])
     return result
+
+
+_PERSPECTIVE_LABEL = re.compile(r"^[（(]\s*(\d+)\s*[)）]\s*(.*)$")
+
+
+def plan_from_forms(forms: "list[FormData]") -> Plan:
+    """A plan rebuilt from the prefilled columns of submitted forms, for merging without a plan master.
+
+    Perspectives come from labels like ``(1)民間活力の活用``, programs from 事業名 and 重点, the
+    department from each form's 所管課, the status scale is the default one. Completeness cannot
+    be checked against such a plan.
+    """
+    perspectives: dict[int, Perspective] = {}
+    programs: dict[str, Program] = {}
+    initiatives: dict[str, Initiative] = {}
+    plan_name = ""
+    for form in forms:
+        plan_name = plan_name or form.identity.get(schema.PROP_PLAN, "")
+        department = clean(form.meta_value(g.META_DEPARTMENT))
+        if not department:
+            continue
+        for row in form.rows:
+            ident = nfkc(clean(row.value("initiative_id")))
+            if not ident or key(ident) in {key(i) for i in initiatives}:
+                continue
+            m = _PERSPECTIVE_LABEL.match(nfkc(clean(row.value("perspective"))))
+            number = int(m.group(1)) if m else 0
+            perspectives.setdefault(number, Perspective(number, m.group(2) if m else "（不明）"))
+            program_name = clean(row.value("program")) or "（事業名なし）"
+            if program_name not in programs:
+                priority = is_mark(row.value("priority"))
+                programs[program_name] = Program(program_name, number, program_name, priority, priority,
+                                                 department)
+            initiatives[ident] = Initiative(ident, program_name, clean(row.value("initiative")), department)
+    ordered_programs = sorted(programs.values(), key=lambda p: p.perspective)
+    rank = {p.number: n for n, p in enumerate(ordered_programs)}
+    ordered_initiatives = sorted(initiatives.values(), key=lambda i: rank[i.program])
+    return Plan(name=plan_name, municipality="", perspectives=tuple(sorted(perspectives.values(),
+                key=lambda p: p.number)), scale=DEFAULT_SCALE, programs=tuple(ordered_programs),
+                initiatives=tuple(ordered_initiatives))

@@ -1,0 +1,83 @@
+"""Annotated copies of department files: offending cells highlighted, the message as a comment.
+
+The originals are never touched: each copy is loaded from the original and saved (atomically) under
+the same name in another folder, ready to send back to the department.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable
+
+from . import glossary as g
+from .atomic import atomic_write
+from .findings import Finding
+
+#: Findings that mean the file could not be read safely: such files are never opened again.
+UNREADABLE_CODES = frozenset({"not-excel", "corrupt-zip", "encrypted", "legacy-xls", "lock-file",
+                              "file-too-large", "zip-bomb", "xml-forbidden", "sheet-too-large",
+                              "read-failed"})
+FILL = {g.SEVERITY_ERROR: "FFC7CE", g.SEVERITY_WARNING: "FFEB9C", g.SEVERITY_INFO: "DDEBF7"}
+AUTHOR = "取りまとめ課（gyokaku_xl）"
+
+
+def annotatable(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    """File name → its findings, for files that were read and have something to say."""
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    unreadable = set()
+    for f in findings:
+        if not f.file:
+            continue
+        if f.code in UNREADABLE_CODES:
+            unreadable.add(f.file)
+        by_file[f.file].append(f)
+    return {k: v for k, v in by_file.items() if k not in unreadable}
+
+
+def _cell_ok(cell: str) -> bool:
+    return bool(cell) and cell[0].isalpha() and cell[-1].isdigit()
+
+
+def annotate_file(source: Path, target: Path, findings: list[Finding]) -> Path:
+    """Write a copy of ``source`` to ``target`` with each finding's cell highlighted and commented."""
+    from openpyxl import load_workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    wb = load_workbook(source)
+    per_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        sheet = f.sheet if f.sheet in wb.sheetnames else wb.sheetnames[0]
+        per_cell[(sheet, f.cell if _cell_ok(f.cell) else "A1")].append(f)
+    for (sheet, ref), items in sorted(per_cell.items()):
+        ws = wb[sheet]
+        cell = ws[ref]
+        worst = min(items, key=lambda f: g.SEVERITIES.index(f.severity))
+        if _cell_ok(items[0].cell):
+            colour = FILL.get(worst.severity, "FFEB9C")
+            cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
+        text = "\n".join(f"【{f.severity}】{f.message}" for f in items)
+        comment = Comment(text, AUTHOR)
+        comment.width = 320
+        comment.height = min(60 + 40 * len(items), 400)
+        cell.comment = comment
+    atomic_write(target, lambda tmp: wb.save(tmp))
+    return target
+
+
+def annotate_copies(findings: Iterable[Finding], sources: dict[str, str], out_dir: Path) -> list[Path]:
+    """Annotated copies of every readable file with findings; returns the paths written."""
+    written = []
+    for file, items in sorted(annotatable(findings).items()):
+        source = sources.get(file)
+        if not source:
+            continue
+        target = Path(out_dir) / file
+        if Path(source).resolve() == target.resolve():
+            continue  # never overwrite an input
+        try:
+            written.append(annotate_file(Path(source), target, items))
+        except Exception:  # noqa: BLE001 - a copy we cannot make is not worth stopping the run
+            continue
+    return written

@@ -1,0 +1,196 @@
+"""Accepted rows → records in plan order; resubmissions, completeness, submission states, tally.
+
+Pure: takes validated :class:`~gyokaku_xl.validate.FileReport` objects, returns a
+:class:`~gyokaku_xl.records.MergeResult`.
+
+Which submission is newer: when one department sent several readable files, the one whose
+document properties say it was saved last (``dcterms:modified``, written by Excel on save) wins;
+files without that property compare by file modification time; equal times compare by file name
+(later name wins). The others are listed as 差替え.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from . import glossary as g
+from . import schema
+from .checks import parse_amount
+from .findings import INFO, WARNING, Finding, make
+from .model import Period, Plan
+from .records import MergeResult, Record, Source, Submission, Tally
+from .validate import FileReport, clip_text
+
+
+def newer_key(report: FileReport) -> tuple[str, str, str]:
+    """Sort key: larger means newer (document saved time, file time, file name)."""
+    doc = report.form.modified if report.form is not None else ""
+    return (doc or report.modified, report.modified, report.file)
+
+
+SUPERSEDE_RULE = "Excel の保存日時（文書プロパティ）、なければファイルの更新日時が新しいものを採用"
+
+
+def resolve_resubmissions(reports: Iterable[FileReport]) -> None:
+    """Mark all but the newest accepted file of each department as superseded."""
+    by_department: dict[str, list[FileReport]] = {}
+    for r in reports:
+        if r.department and not r.rejected:
+            by_department.setdefault(r.department, []).append(r)
+    for group in by_department.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=newer_key)
+        winner = group[-1]
+        for old in group[:-1]:
+            old.superseded_by = winner.file
+            old.findings.append(make("superseded", INFO, file=old.file, newer=winner.file,
+                                     rule=SUPERSEDE_RULE))
+
+
+def _merged_rows(report: FileReport):
+    if report.rejected or report.superseded_by or report.form is None:
+        return []
+    return [r for r in report.rows if not r.excluded]
+
+
+def build_records(plan: Plan, reports: Iterable[FileReport]) -> list[Record]:
+    """One record per accepted row, in plan order."""
+    records: list[Record] = []
+    for report in reports:
+        form = report.form
+        for rr in _merged_rows(report):
+            initiative = plan.initiative(rr.initiative_id)  # type: ignore[arg-type]
+            program = plan.program_of(initiative)
+            canonical = plan.scale.match(rr.row.value("status"))
+            values: dict[str, object] = {}
+            for column in schema.FORM_COLUMNS:
+                raw = rr.row.value(column.key)
+                if column.kind == schema.AMOUNT:
+                    values[column.key] = parse_amount(raw)[0]
+                elif column.prefilled:
+                    values[column.key] = _prefilled_value(plan, initiative.id, column.key)
+                else:
+                    values[column.key] = clip_text(raw if not isinstance(raw, str) else raw.strip())
+            values["status"] = canonical[0] if canonical else None
+            records.append(Record(
+                initiative=initiative, program=program, perspective=plan.perspective_of(initiative),
+                department=report.department or initiative.department, status=values["status"],
+                values=values,
+                source=Source(file=report.file, sheet=form.sheet, row=rr.row.row,
+                              sha256=report.sha256, modified=report.modified, path=str(report.path)),
+            ))
+    records.sort(key=lambda r: plan.order_of(r.initiative.id))
+    return records
+
+
+def _prefilled_value(plan: Plan, initiative_id: str, column_key: str) -> str:
+    from .checks import expected_prefill
+    return expected_prefill(plan, initiative_id)[column_key]
+
+
+def completeness(plan: Plan, records: list[Record], reports: list[FileReport]) -> list[Finding]:
+    """Initiatives nobody reported and departments that sent nothing usable."""
+    findings: list[Finding] = []
+    reported = {r.initiative.id for r in records}
+    submitted = {r.department for r in reports if r.department and not r.superseded_by}
+    for department in plan.departments:
+        if department not in submitted:
+            findings.append(make("department-not-submitted", WARNING, department=department))
+    for initiative in plan.initiatives:
+        if initiative.id not in reported and initiative.department in submitted:
+            findings.append(make("initiative-not-reported", WARNING, value=initiative.id,
+                                 initiative_id=initiative.id, name=initiative.name,
+                                 department=initiative.department))
+    return findings
+
+
+def submission_states(plan: Plan, reports: list[FileReport]) -> list[Submission]:
+    """One row per department of the plan (then any unknown department files), for 提出状況."""
+    result: list[Submission] = []
+    for department in plan.departments:
+        mine = [r for r in reports if r.department == department]
+        planned = len(plan.initiatives_of(department))
+        if not mine:
+            result.append(Submission(department, g.NOT_SUBMITTED, planned=planned))
+            continue
+        current = [r for r in mine if not r.superseded_by]
+        active = current[-1] if current else mine[-1]
+        counts = Counter(f.severity for f in active.all_findings)
+        merged = len(_merged_rows(active))
+        if counts[g.SEVERITY_ERROR]:
+            state = g.HAS_ERRORS
+        elif len(mine) > 1:
+            state = g.REPLACED
+        else:
+            state = g.SUBMITTED
+        note = ""
+        old = [r.file for r in mine if r.superseded_by]
+        if old:
+            note = "差し替え前：" + "、".join(old)
+        result.append(Submission(department, state, file=active.file, planned=planned,
+                                 rows_read=active.rows_read, rows_merged=merged,
+                                 rows_rejected=active.rows_read - merged,
+                                 errors=counts[g.SEVERITY_ERROR], warnings=counts[g.SEVERITY_WARNING],
+                                 note=note, superseded=old))
+    return result
+
+
+def tally(reports: list[FileReport]) -> Tally:
+    """Counts over all files; rows_read == rows_merged + rows_rejected by construction."""
+    t = Tally(files_seen=len(reports))
+    for r in reports:
+        if r.kind == "lock" or r.kind == "ignored":
+            t.files_skipped += 1
+            continue
+        if r.form is not None:
+            t.files_read += 1
+        merged = len(_merged_rows(r))
+        t.rows_read += r.rows_read
+        t.rows_merged += merged
+        t.rows_rejected += r.rows_read - merged
+        if r.superseded_by:
+            t.files_superseded += 1
+        elif r.rejected:
+            t.files_rejected += 1
+        else:
+            t.files_accepted += 1
+    return t
+
+
+def consolidate(plan: Plan, period: Period, reports: list[FileReport],
+                completeness_checked: bool = True, generated_at: str = "") -> MergeResult:
+    """Build the merge result from validated file reports."""
+    resolve_resubmissions(reports)
+    records = build_records(plan, reports)
+    findings = [f for r in reports for f in r.all_findings]
+    if completeness_checked:
+        findings.extend(completeness(plan, records, reports))
+    else:
+        findings.append(make("completeness-unchecked", INFO))
+    findings.sort(key=Finding.sort_key)
+    return MergeResult(plan=plan, period=period, records=records, findings=findings,
+                       submissions=submission_states(plan, reports) if completeness_checked
+                       else [s for s in submission_states(plan, reports) if s.state != g.NOT_SUBMITTED],
+                       tally=tally(reports), completeness_checked=completeness_checked,
+                       generated_at=generated_at)
+
+
+def status_counts(records: Iterable[Record], plan: Plan) -> dict[str, int]:
+    """Count of records per status, every status of the scale present, in scale order."""
+    c = Counter(r.status for r in records)
+    return {name: c.get(name, 0) for name in plan.scale.names}
+
+
+def records_frame(result: MergeResult):
+    """The records as a pandas DataFrame (one row per record; pandas imported on demand)."""
+    import pandas as pd
+
+    rows = []
+    for r in result.records:
+        row = {"department": r.department, "perspective": r.perspective.label,
+               "program_number": r.program.number}
+        row.update(r.values)
+        rows.append(row)
+    return pd.DataFrame(rows)

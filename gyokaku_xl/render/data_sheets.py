@@ -1,0 +1,168 @@
+"""The master's data sheets: 「集約データ」, 「検証結果」, 「提出状況」 (xlsxwriter only).
+
+Every department text is written with ``write_string``: a value starting with ``=``, ``+``, ``-``,
+``@`` or holding a URL stays text, never a formula or a link.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Sequence
+
+from .. import glossary as g
+from .. import schema
+from ..findings import Finding
+from ..records import MergeResult, Record, Submission
+from .styles import Formats, light, status_colours
+
+DATA_EXTRA_HEADERS = (g.COL_DEPARTMENT, g.COL_PROGRAM_NUMBER, g.COL_SOURCE_FILE, g.COL_SOURCE_SHEET,
+                      g.COL_SOURCE_ROW, g.COL_SHA256, g.COL_MODIFIED)
+
+
+def data_headers() -> list[str]:
+    """Headers of 「集約データ」: the form's columns, then 所管課, 事業番号 and lineage."""
+    return list(schema.HEADER_LABELS) + list(DATA_EXTRA_HEADERS)
+
+
+def write_cell(ws: Any, row: int, col: int, value: object, fmt: Any = None) -> None:
+    """Write a value as what it is: numbers as numbers, everything else as literal text."""
+    if value is None or value == "":
+        ws.write_blank(row, col, None, fmt)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value, fmt)
+    elif isinstance(value, (int, float)):
+        ws.write_number(row, col, value, fmt)
+    else:
+        ws.write_string(row, col, str(value), fmt)
+
+
+def _table(ws: Any, headers: Sequence[str], rows: int, name: str, style: str = "Table Style Light 9") -> None:
+    last_row = max(rows, 1)
+    ws.add_table(0, 0, last_row, len(headers) - 1, {
+        "name": name, "style": style, "autofilter": True,
+        "columns": [{"header": h} for h in headers],
+    })
+
+
+def add_data_sheet(workbook: Any, result: MergeResult, formats: Formats) -> None:
+    """「集約データ」: one row per accepted initiative, in plan order, as a filterable table."""
+    ws = workbook.add_worksheet(g.SHEET_DATA)
+    headers = data_headers()
+    colours = status_colours(result.plan.scale.names, result.plan.scale.on_track)
+    text = formats.get(valign="top", text_wrap=True)
+    plain = formats.get(valign="top")
+    number = formats.get(valign="top", num_format="#,##0")
+    status_fmt = {s: formats.get(valign="top", bg_color=light(c, 0.6)) for s, c in colours.items()}
+    widths = [c.width for c in schema.FORM_COLUMNS] + [16, 8, 36, 10, 6, 20, 20]
+    for col, width in enumerate(widths):
+        ws.set_column(col, col, width)
+    for row_no, record in enumerate(result.records, start=1):
+        for col, column in enumerate(schema.FORM_COLUMNS):
+            value = record.values.get(column.key)
+            if column.kind == schema.STATUS:
+                fmt = status_fmt.get(record.status, plain)
+            elif column.kind == schema.AMOUNT:
+                fmt = number
+            elif column.kind == schema.LONG_TEXT:
+                fmt = text
+            else:
+                fmt = plain
+            write_cell(ws, row_no, col, value, fmt)
+        base = len(schema.FORM_COLUMNS)
+        src = record.source
+        extra = (record.department, record.program.number, src.file, src.sheet, src.row, src.sha256,
+                 src.modified)
+        for i, value in enumerate(extra):
+            write_cell(ws, row_no, base + i, value, plain)
+    _table(ws, headers, len(result.records), "集約データ")
+    ws.freeze_panes(1, 1)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+
+
+def finding_link(finding: Finding, source_paths: dict[str, str], master_dir: Path) -> str | None:
+    """An ``external:`` link that opens the finding's file at its cell, relative to the master."""
+    path = source_paths.get(finding.file)
+    if not path:
+        return None
+    try:
+        rel = os.path.relpath(path, master_dir)
+    except ValueError:  # another drive on Windows
+        rel = path
+    rel = rel.replace("/", "\\") if os.sep == "\\" else rel
+    target = f"external:{rel}"
+    if finding.sheet and finding.cell and finding.cell[0].isalpha():
+        sheet = finding.sheet.replace("'", "''")
+        target += f"#'{sheet}'!{finding.cell}"
+    return target
+
+
+def add_findings_sheet(workbook: Any, result: MergeResult, formats: Formats,
+                       source_paths: dict[str, str], master_dir: Path) -> None:
+    """「検証結果」: every finding, filterable and sortable, each with a link to its cell."""
+    ws = workbook.add_worksheet(g.SHEET_FINDINGS)
+    widths = (7, 34, 10, 7, 9, 24, 70, 30, 6)
+    for col, width in enumerate(widths):
+        ws.set_column(col, col, width)
+    wrap = formats.get(valign="top", text_wrap=True)
+    plain = formats.get(valign="top")
+    sev = {g.SEVERITY_ERROR: formats.get(valign="top", bold=True, font_color="#C00000"),
+           g.SEVERITY_WARNING: formats.get(valign="top", font_color="#9C5700"),
+           g.SEVERITY_INFO: plain}
+    link_fmt = formats.get(valign="top", font_color="#0563C1", underline=1)
+    for row_no, f in enumerate(result.findings, start=1):
+        values = (f.severity, f.file, f.sheet, f.cell, f.initiative_id, f.code, f.message, f.value)
+        for col, value in enumerate(values):
+            fmt = sev.get(f.severity, plain) if col == 0 else (wrap if col in (6, 7) else plain)
+            write_cell(ws, row_no, col, value, fmt)
+        link = finding_link(f, source_paths, master_dir)
+        if link:
+            ws.write_url(row_no, len(values), link, link_fmt, string="開く",
+                         tip=f"{f.file} の {f.cell or '先頭'} を開きます")
+        else:
+            ws.write_blank(row_no, len(values), None, plain)
+    _table(ws, g.FINDING_HEADERS, len(result.findings), "検証結果", "Table Style Light 1")
+    ws.freeze_panes(1, 0)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+
+
+def add_submissions_sheet(workbook: Any, result: MergeResult, formats: Formats) -> None:
+    """「提出状況」: one row per department: state, file, row counts."""
+    ws = workbook.add_worksheet(g.SHEET_SUBMISSIONS)
+    widths = (20, 10, 40, 12, 10, 10, 10, 8, 8, 40)
+    for col, width in enumerate(widths):
+        ws.set_column(col, col, width)
+    plain = formats.get(valign="top")
+    wrap = formats.get(valign="top", text_wrap=True)
+    state_fmt = {g.NOT_SUBMITTED: formats.get(valign="top", bg_color="#F8CBAD"),
+                 g.HAS_ERRORS: formats.get(valign="top", bg_color="#FFE699"),
+                 g.REPLACED: formats.get(valign="top", bg_color="#DDEBF7"),
+                 g.SUBMITTED: formats.get(valign="top", bg_color="#E2EFDA")}
+    subs: list[Submission] = result.submissions
+    for row_no, s in enumerate(subs, start=1):
+        values = (s.department, s.state, s.file, s.planned, s.rows_read, s.rows_merged,
+                  s.rows_rejected, s.errors, s.warnings, s.note)
+        for col, value in enumerate(values):
+            fmt = state_fmt.get(s.state, plain) if col == 1 else (wrap if col == 9 else plain)
+            write_cell(ws, row_no, col, value, fmt)
+    _table(ws, g.SUBMISSION_HEADERS, len(subs), "提出状況", "Table Style Light 15")
+    ws.freeze_panes(1, 1)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+
+
+def source_paths_of(result: MergeResult, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """File name → path for every file a record or finding names."""
+    paths = {r.source.file: r.source.path for r in result.records if r.source.path}
+    if extra:
+        for k, v in extra.items():
+            paths.setdefault(k, v)
+    return paths

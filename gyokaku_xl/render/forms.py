@@ -1,0 +1,413 @@
+"""The official input workbook (取組状況調査票), one per 所管課, written with xlsxwriter.
+
+Layout, labels, kinds and locked/required flags come from :mod:`gyokaku_xl.schema`; the status list
+and the initiatives come from the :class:`~gyokaku_xl.model.Plan`. No macros, no formulas from
+user text, fixed document dates (same inputs → same file).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Sequence
+
+import xlsxwriter
+
+from .. import glossary as g
+from .. import schema as s
+from ..model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
+from ..read import column_letter
+from .styles import Formats
+
+#: Fixed creation/modification date of every generated form (determinism).
+DOCUMENT_DATE = datetime(2020, 4, 1, 0, 0, 0)
+#: File name of the blank official form in ``workbook_templates/``.
+BLANK_FORM_NAME = f"{g.FORM_TITLE}.xlsx"
+#: Empty input rows of the blank form.
+BLANK_ROWS = 30
+#: Colours: prefilled (locked) cells, input cells, and the "missing" highlight.
+FILL_PREFILLED = "#F2F2F2"
+FILL_INPUT = "#FFFBE6"
+FILL_MISSING = "#FFC7CE"
+FONT_MISSING = "#9C0006"
+
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+
+_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+             *(f"LPT{n}" for n in range(1, 10))}
+
+_GUIDE_TITLE = f"{g.FORM_TITLE}　{g.FORM_GUIDE_SHEET}"
+_NOTE_LINES = (
+    "・黄色のセルに記入してください（灰色のセルは記入済みのため変更できません）。",
+    "・進捗状況は一覧（▼）から選んでください。",
+    "・「順調」以外の進捗状況では、遅れ等の理由を必ず記入してください。",
+    "・取組状況は「・」で始めて1項目1行で記入します（セル内の改行は Alt＋Enter）。",
+    f"・詳しくは「{g.FORM_GUIDE_SHEET}」シートをご覧ください。",
+)
+
+
+# --- file names ---------------------------------------------------------------------------------
+def safe_file_part(text: str) -> str:
+    """``text`` without characters Windows forbids in file names (and no trailing dots/spaces)."""
+    cleaned = _FORBIDDEN.sub("", text).strip().rstrip(". ")
+    if cleaned.upper() in _RESERVED:
+        cleaned += "_"
+    return cleaned
+
+
+def form_file_name(department: str, period: Period) -> str:
+    """``財政課_令和3年度上半期_取組状況調査票.xlsx``: Windows-safe, carries 所管課 and period."""
+    dept = safe_file_part(department) or g.META_DEPARTMENT
+    return f"{dept}_{safe_file_part(period.file_label)}_{g.FORM_TITLE}.xlsx"
+
+
+# --- public writers -----------------------------------------------------------------------------
+def write_form(path: str | Path, plan: Plan, period: Period, department: str) -> None:
+    """Write one department's form, prefilled with its initiatives in plan order."""
+    rows = [_prefilled_values(plan, i) for i in plan.initiatives_of(department)]
+    meta = {g.META_DEPARTMENT: department, g.META_FISCAL_YEAR: period.year_label,
+            g.META_PERIOD: period.half}
+    identity = {s.PROP_KIND: s.PROP_KIND_VALUE, s.PROP_VERSION: s.FORM_VERSION,
+                s.PROP_PLAN: plan.name, s.PROP_DEPARTMENT: department,
+                s.PROP_FISCAL_YEAR: str(period.fiscal_year), s.PROP_PERIOD: period.half}
+    title = f"{plan.name}　{period.label}　{g.FORM_TITLE}" if plan.name else g.FORM_TITLE
+    _write(Path(path), plan=plan, scale=plan.scale, title=title, meta=meta, rows=rows,
+           prefilled_locked=True, identity=identity,
+           header_text=(department, period.label), doc_title=f"{g.FORM_TITLE}（{department}）")
+
+
+def write_blank_form(path: str | Path, plan: Plan | None = None) -> None:
+    """Write the blank official form: empty meta block and :data:`BLANK_ROWS` open rows.
+
+    With ``plan``, the status list and plan name come from it; otherwise the default scale is used.
+    """
+    scale = plan.scale if plan is not None else DEFAULT_SCALE
+    plan_name = plan.name if plan is not None else ""
+    identity = {s.PROP_KIND: s.PROP_KIND_VALUE, s.PROP_VERSION: s.FORM_VERSION,
+                s.PROP_PLAN: plan_name, s.PROP_DEPARTMENT: "", s.PROP_FISCAL_YEAR: "", s.PROP_PERIOD: ""}
+    title = f"{plan_name}　{g.FORM_TITLE}" if plan_name else g.FORM_TITLE
+    rows: list[dict[str, object]] = [{} for _ in range(BLANK_ROWS)]
+    _write(Path(path), plan=plan, scale=scale, title=title, meta={}, rows=rows,
+           prefilled_locked=False, identity=identity, header_text=("", ""), doc_title=g.FORM_TITLE)
+
+
+# --- layout helpers -----------------------------------------------------------------------------
+#: Points per text line at the form's font size, and the padding of a row.
+LINE_HEIGHT = 14.0
+ROW_PADDING = 4.0
+#: Data rows are at least this high so there is room to write (2 lines).
+MIN_DATA_ROW_HEIGHT = 2 * LINE_HEIGHT + ROW_PADDING
+
+
+def display_width(text: str) -> float:
+    """Approximate width of ``text`` in column-width units (a full-width character is about 1.8)."""
+    return sum(1.8 if unicodedata.east_asian_width(c) in "WFA" else 1.0 for c in text)
+
+
+def line_count(text: str, width: float) -> int:
+    """Lines ``text`` takes when wrapped in a column ``width`` units wide (at least 1)."""
+    usable = max(width - 1.0, 1.0)
+    return sum(max(1, math.ceil(display_width(part) / usable)) for part in str(text).split("\n"))
+
+
+def row_height(cells: Sequence[tuple[object, float]], minimum: float = 0.0) -> float:
+    """A row height (points) that shows every line of ``(text, column width)`` cells."""
+    lines = max((line_count(str(text), width) for text, width in cells if text not in (None, "")),
+                default=1)
+    return max(minimum, lines * LINE_HEIGHT + ROW_PADDING)
+
+
+def data_row_height(values: dict[str, object]) -> float:
+    """The height of a form data row holding ``values`` (form column key → value)."""
+    return row_height([(values.get(c.key), c.width) for c in s.FORM_COLUMNS
+                       if c.kind in (s.TEXT, s.LONG_TEXT)], MIN_DATA_ROW_HEIGHT)
+
+
+def column_range(key: str, first_row: int, last_row: int) -> str:
+    """A1-style range of one form column between two 0-based rows: ``F10:F14``."""
+    letter = column_letter(s.column_index(key) + 1)
+    return f"{letter}{first_row + 1}:{letter}{last_row + 1}"
+
+
+def _prefilled_values(plan: Plan, initiative: Initiative) -> dict[str, object]:
+    program = plan.program_of(initiative)
+    return {"initiative_id": initiative.id,
+            "perspective": plan.perspective_of(initiative).label,
+            "program": program.name,
+            "priority": g.MARK_TRUE if program.priority else "",
+            "initiative": initiative.name}
+
+
+def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, meta: dict[str, str],
+           rows: Sequence[dict[str, object]], prefilled_locked: bool, identity: dict[str, str],
+           header_text: tuple[str, str], doc_title: str) -> None:
+    workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    try:
+        fmt = Formats(workbook)
+        municipality = plan.municipality if plan is not None else ""
+        workbook.set_properties({
+            "title": doc_title, "subject": plan.name if plan is not None else "",
+            "author": (plan.coordinator or municipality) if plan is not None else "",
+            "company": municipality, "comments": f"{g.PRODUCT_NAME} {s.FORM_VERSION}",
+            "created": DOCUMENT_DATE,
+        })
+        for name, value in identity.items():
+            workbook.set_custom_property(name, value, "text")
+        sheet = workbook.add_worksheet(g.FORM_SHEET)
+        guide = workbook.add_worksheet(g.FORM_GUIDE_SHEET)
+        status_cells = _write_guide(guide, fmt, scale, plan)
+        _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells)
+        sheet.activate()
+    finally:
+        workbook.close()
+
+
+def _write_main(sheet: Any, fmt: Formats, scale: StatusScale, title: str, meta: dict[str, str],
+                rows: Sequence[dict[str, object]], prefilled_locked: bool,
+                header_text: tuple[str, str], status_cells: str) -> None:
+    last_col = len(s.FORM_COLUMNS) - 1
+    for n, column in enumerate(s.FORM_COLUMNS):
+        sheet.set_column(n, n, column.width)
+    sheet.set_row(s.TITLE_ROW, 24)
+    sheet.merge_range(s.TITLE_ROW, 0, s.TITLE_ROW, last_col, title,
+                      fmt.get(bold=True, font_size=14, valign="vcenter"))
+    _write_meta(sheet, fmt, meta)
+    _write_note(sheet, fmt)
+    sheet.set_row(s.HEADER_ROW, 30)
+    for n, label in enumerate(s.HEADER_LABELS):
+        sheet.write_string(s.HEADER_ROW, n, label, fmt.header())
+    first = s.FIRST_DATA_ROW
+    last = first + max(len(rows), 1) - 1
+    for offset, values in enumerate(rows):
+        sheet.set_row(first + offset, data_row_height(values))
+        _write_row(sheet, fmt, first + offset, values, prefilled_locked)
+    if rows:
+        _add_validations(sheet, scale, first, last, status_cells)
+        _add_conditional_formats(sheet, fmt, scale, first, last)
+    _page_setup(sheet, last, header_text)
+    sheet.protect("", {"format_columns": True, "format_rows": True,
+                       "select_locked_cells": True, "select_unlocked_cells": True})
+
+
+def _write_meta(sheet: Any, fmt: Formats, meta: dict[str, str]) -> None:
+    label_fmt = fmt.get(bold=True, border=1, bg_color="#D9E1F2", align="center", valign="vcenter")
+    for n, (label, prefilled) in enumerate(s.META_FIELDS):
+        row = s.META_FIRST_ROW + n
+        sheet.write_string(row, s.META_LABEL_COL, label, label_fmt)
+        locked = prefilled and label in meta
+        value_fmt = fmt.get(border=1, valign="vcenter", locked=locked,
+                            bg_color=FILL_PREFILLED if locked else FILL_INPUT)
+        value_col = s.META_VALUE_COL
+        sheet.merge_range(row, value_col, row, value_col + 2, meta.get(label, ""), value_fmt)
+
+
+def _write_note(sheet: Any, fmt: Formats) -> None:
+    first_col = s.column_index("initiative")
+    last_col = s.column_index("next_steps")
+    last_row = s.META_FIRST_ROW + len(s.META_FIELDS) - 1
+    sheet.merge_range(s.META_FIRST_ROW, first_col, last_row, last_col, "\n".join(_NOTE_LINES),
+                      fmt.get(text_wrap=True, valign="top", font_size=9, font_color="#404040",
+                              border=1, border_color="#A6A6A6"))
+
+
+def _write_row(sheet: Any, fmt: Formats, row: int, values: dict[str, object],
+               prefilled_locked: bool) -> None:
+    for n, column in enumerate(s.FORM_COLUMNS):
+        locked = column.prefilled and prefilled_locked
+        props: dict[str, Any] = {"border": 1, "valign": "top", "locked": locked,
+                                 "bg_color": FILL_PREFILLED if locked else FILL_INPUT}
+        if column.kind in (s.TEXT, s.LONG_TEXT):
+            props["text_wrap"] = True
+        if column.kind in (s.FLAG, s.STATUS, s.ID):
+            props["align"] = "center"
+        if column.kind == s.AMOUNT:
+            props["num_format"] = "#,##0"
+        cell_fmt = fmt.get(**props)
+        value = values.get(column.key)
+        if value is None or value == "":
+            sheet.write_blank(row, n, None, cell_fmt)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            sheet.write_number(row, n, value, cell_fmt)
+        else:
+            sheet.write_string(row, n, str(value), cell_fmt)
+
+
+def status_list_source(scale: StatusScale, fallback_range: str) -> list[str] | str:
+    """The dropdown source: the names inline when Excel's 255-character limit allows, else a range."""
+    names = list(scale.names)
+    if sum(len(n) for n in names) + len(names) - 1 <= 255 and not any("," in n or '"' in n for n in names):
+        return names
+    return fallback_range
+
+
+def _add_validations(sheet: Any, scale: StatusScale, first: int, last: int, status_cells: str) -> None:
+    status_col = s.column_index("status")
+    choices = "・".join(scale.names)
+    sheet.data_validation(first, status_col, last, status_col, {
+        "validate": "list",
+        "source": status_list_source(scale, status_cells),
+        "input_title": "進捗状況",
+        "input_message": _limit(f"一覧（▼）から選んでください：{choices}", 255),
+        "error_title": "進捗状況",
+        "error_message": _limit(f"一覧にある区分（{choices}）から選んでください。", 255),
+        "error_type": "stop",
+    })
+    amount_col = s.column_index("fiscal_effect")
+    sheet.data_validation(first, amount_col, last, amount_col, {
+        "validate": "integer", "criteria": ">=", "value": 0,
+        "input_title": "財政効果額（千円）",
+        "input_message": "千円単位の 0 以上の整数で記入してください（ない場合は空欄）。",
+        "error_title": "財政効果額（千円）",
+        "error_message": "0 以上の整数（千円単位）で記入してください。",
+        "error_type": "stop",
+    })
+
+
+def _limit(text: str, length: int) -> str:
+    return text if len(text) <= length else text[:length - 1] + "…"
+
+
+def _excel_text(text: str) -> str:
+    """A string literal for an Excel formula."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _add_conditional_formats(sheet: Any, fmt: Formats, scale: StatusScale, first: int, last: int) -> None:
+    missing = fmt.workbook.add_format({"bg_color": FILL_MISSING, "font_color": FONT_MISSING})
+    id_col = column_letter(s.column_index("initiative_id") + 1)
+    top = first + 1
+    for column in s.FORM_COLUMNS:
+        if not column.required:
+            continue
+        letter = column_letter(s.column_index(column.key) + 1)
+        sheet.conditional_format(column_range(column.key, first, last), {
+            "type": "formula",
+            "criteria": f'=AND(LEN(TRIM(${id_col}{top}))>0,LEN(TRIM({letter}{top}))=0)',
+            "format": missing,
+        })
+    if scale.not_on_track:
+        status = column_letter(s.column_index("status") + 1)
+        reason = column_letter(s.column_index("delay_reason") + 1)
+        statuses = ",".join(f"${status}{top}={_excel_text(n)}" for n in scale.not_on_track)
+        sheet.conditional_format(column_range("delay_reason", first, last), {
+            "type": "formula",
+            "criteria": f"=AND(LEN(TRIM({reason}{top}))=0,OR({statuses}))",
+            "format": missing,
+        })
+
+
+def _header_footer_text(text: str) -> str:
+    return text.replace("&", "&&")
+
+
+def _page_setup(sheet: Any, last_row: int, header_text: tuple[str, str]) -> None:
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(s.HEADER_ROW)
+    sheet.print_area(0, 0, last_row, len(s.FORM_COLUMNS) - 1)
+    sheet.freeze_panes(s.FIRST_DATA_ROW, 0)
+    left, right = (_header_footer_text(t) for t in header_text)
+    if left or right:
+        sheet.set_header(f"&L{left}&R{right}")
+    sheet.set_footer("&C&P / &N")
+
+
+# --- the 記入要領 sheet -------------------------------------------------------------------------
+def _requirement(column: s.Column) -> str:
+    if column.prefilled:
+        return "記入済み（変更不可）"
+    if column.required:
+        return "必須"
+    if column.key == "delay_reason":
+        return "「順調」以外は必須"
+    return "任意"
+
+
+_GUIDE_WIDTHS = (20.0, 20.0, 80.0)
+
+
+def _guide_line(sheet: Any, row: int, text: str, cell_format: Any) -> None:
+    """One explanatory line merged across the guide's three columns."""
+    sheet.set_row(row, row_height([(text, sum(_GUIDE_WIDTHS))]))
+    sheet.merge_range(row, 0, row, 2, text, cell_format)
+
+
+def _guide_table_row(sheet: Any, row: int, values: Sequence[str], formats: Sequence[Any]) -> None:
+    sheet.set_row(row, row_height(list(zip(values, _GUIDE_WIDTHS))))
+    for n, (value, cell_format) in enumerate(zip(values, formats)):
+        sheet.write_string(row, n, value, cell_format)
+
+
+def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None) -> str:
+    """Write the guide; return the absolute range of the status names (dropdown fallback)."""
+    for n, width in enumerate(_GUIDE_WIDTHS):
+        sheet.set_column(n, n, width)
+    text = fmt.get(text_wrap=True, valign="top")
+    heading = fmt.get(bold=True, font_size=12)
+    cell = fmt.text()
+    centered = fmt.text(align="center")
+    row = 0
+    sheet.set_row(row, 24)
+    sheet.write_string(row, 0, _GUIDE_TITLE, fmt.get(bold=True, font_size=14, valign="vcenter"))
+    row += 2
+    sheet.write_string(row, 0, "１　記入のしかた", heading)
+    row += 1
+    steps = (
+        f"「{g.FORM_SHEET}」シートの黄色のセルに記入してください。灰色のセルは計画マスタから記入済みのため変更できません。",
+        "所管課の取組が1行に1つずつ並んでいます。行やシートの追加・削除、シート名や見出しの変更はしないでください。",
+        "取組状況は、報告期間中に実施したことを「・」で始めて1行に1項目ずつ書きます（セル内の改行は Alt＋Enter）。",
+        "進捗状況が「順調」として数えない区分の場合は、遅れ等の理由を必ず記入してください。",
+        "空欄のままの必須項目と、理由が未記入の行は薄い赤色で表示されます。提出前に赤色が残っていないか確認してください。",
+        "文字が隠れるときは、行番号の下の境界線をダブルクリックすると行の高さが合います。",
+        "記入が終わったら、ファイル名を変えずに Excel ブック（.xlsx）のまま保存して提出してください。",
+    )
+    for n, step in enumerate(steps, start=1):
+        _guide_line(sheet, row, f"（{n}）{step}", text)
+        row += 1
+    if plan is not None and plan.coordinator:
+        _guide_line(sheet, row, f"提出先・問い合わせ先：{plan.coordinator}", text)
+        row += 1
+    row += 1
+    sheet.write_string(row, 0, "２　各欄の説明", heading)
+    row += 1
+    _guide_table_row(sheet, row, ("欄", "記入", "説明"), [fmt.header()] * 3)
+    row += 1
+    meta_help = {
+        g.META_DEPARTMENT: "調査票を提出する所管課です（記入済み・変更不可）。",
+        g.META_FISCAL_YEAR: "報告の対象年度です（記入済み・変更不可）。",
+        g.META_PERIOD: "上半期・下半期・年度末のいずれかです（記入済み・変更不可）。",
+        g.META_AUTHOR: "記入した職員の氏名を記入してください。",
+        g.META_CONTACT: "問い合わせ先（内線番号など）を記入してください。",
+    }
+    for label, prefilled in s.META_FIELDS:
+        _guide_table_row(sheet, row, (label, "記入済み（変更不可）" if prefilled else "必須",
+                                      meta_help.get(label, "")), [cell] * 3)
+        row += 1
+    for column in s.FORM_COLUMNS:
+        _guide_table_row(sheet, row, (column.label, _requirement(column), column.help), [cell] * 3)
+        row += 1
+    row += 1
+    sheet.write_string(row, 0, "３　進捗状況の区分", heading)
+    row += 1
+    _guide_table_row(sheet, row, ("区分", "順調として数える", "説明"), [fmt.header()] * 3)
+    row += 1
+    first_status = row
+    for status in scale.statuses:
+        _guide_table_row(sheet, row, (status.name, g.MARK_TRUE if status.on_track else "",
+                                      status.definition), [cell, centered, cell])
+        row += 1
+    last_status = row - 1
+    row += 1
+    _guide_line(sheet, row, f"「順調」として数える区分：{'・'.join(scale.on_track)}。"
+                            "それ以外の区分では遅れ等の理由を記入してください。", text)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
+    return f"='{g.FORM_GUIDE_SHEET}'!$A${first_status + 1}:$A${last_status + 1}"

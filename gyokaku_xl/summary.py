@@ -1,0 +1,305 @@
+"""What the 総括 sheet (資料1-1) says, computed from a merge result (pure; no Excel here).
+
+:func:`build_summary` turns a :class:`~gyokaku_xl.records.MergeResult` into :class:`SummaryData`:
+the generated sentences, the 取組の視点 × 進捗状況 table, the chart series and the texts of
+sections 2 and 3. The renderer only lays these out.
+
+Decisions (see the issue's text contract):
+
+* 「N事業でMの取組を実施」: M is the number of reported 取組 (the records), N the number of
+  distinct 事業 among them, so the sentence always agrees with the table and chart. When the plan
+  has 取組 without a report, a note says how many are missing from the count.
+* Counts in sentences use half-width digits; section numbers and 資料番号 are full-width.
+* A not-on-track status with no 取組 is written 「「未着手」はなし」 in its place in scale order; when
+  none has any, one sentence 「・「遅れ」「未着手」「休止」とした取組はなし。」 says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import glossary as g
+from .model import Plan, share_percent, to_fullwidth_digits
+from .normalize import key
+from .records import MergeResult, Record
+
+BULLET = g.REPORT_BULLET
+_BULLETS = ("・", "･")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# Kinds of section 3 line.
+FLAGGED_INITIATIVE = "initiative"
+FLAGGED_BULLET = "bullet"
+FLAGGED_NONE = "none"
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of the status table: a label, the count per status (scale order) and the total."""
+
+    label: str
+    counts: tuple[int, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class StatusTable:
+    """【取組活動数一覧】: perspectives × statuses with a 合計 row and column."""
+
+    statuses: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    totals: TableRow
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """One slice of the status chart."""
+
+    status: str
+    count: int
+    label: str  # "2(済)"
+    on_track: bool
+
+
+@dataclass(frozen=True)
+class ProgramBlock:
+    """A 事業 shown in section 2: its title, progress bullets and next-step lines."""
+
+    number: str
+    title: str
+    bullets: tuple[str, ...]
+    next_steps: tuple[str, ...]
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The bullets then the next-step lines (what is printed under the title)."""
+        return self.bullets + self.next_steps
+
+
+@dataclass(frozen=True)
+class PerspectiveBlock:
+    """A perspective heading in section 2 and its 事業."""
+
+    heading: str
+    programs: tuple[ProgramBlock, ...]
+
+
+@dataclass(frozen=True)
+class FlaggedLine:
+    """One line of section 3: an initiative line, a bullet, or the 'none' line."""
+
+    kind: str
+    text: str
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class SummaryData:
+    """Everything printed on 資料1-1, in reading order."""
+
+    doc_number: str
+    title: str
+    subtitle: str
+    section1_heading: str
+    sentences: tuple[str, ...]
+    notes: tuple[str, ...]
+    table_heading: str
+    table: StatusTable
+    chart_heading: str
+    chart: tuple[ChartPoint, ...]
+    section2_heading: str
+    section2: tuple[PerspectiveBlock, ...]
+    section3_heading: str
+    section3: tuple[FlaggedLine, ...]
+    program_count: int
+    initiative_count: int
+    on_track_count: int
+    on_track_percent: int
+
+
+# --- small text helpers ---------------------------------------------------------------------------
+def doc_label(sheet_name: str) -> str:
+    """``資料1-2`` → ``資料１－２`` as the official document writes 資料番号."""
+    return to_fullwidth_digits(sheet_name).replace("-", "－")
+
+
+def _shared_prefix_dropped(first: str, second: str) -> str:
+    """``資料１－３`` after ``資料１－２`` → ``１－３`` (the official 「資料１－２、１－３」)."""
+    n = 0
+    while n < min(len(first), len(second)) and first[n] == second[n] and not first[n].isdigit():
+        n += 1
+    return second[n:]
+
+
+def quoted(names: tuple[str, ...] | list[str]) -> str:
+    """``("済", "概ね順調")`` → ``「済」「概ね順調」``."""
+    return "".join(f"「{n}」" for n in names)
+
+
+def text_lines(text: str) -> list[str]:
+    """The non-empty lines of a cell text, stripped of surrounding spaces."""
+    return [s for s in (line.strip(" \t\u3000") for line in _LINE_BREAK.split(text)) if s]
+
+
+def with_bullet(line: str) -> str:
+    """``line`` starting with 「・」 (added when it has none)."""
+    return line if line.startswith(_BULLETS) else BULLET + line
+
+
+def _line_key(line: str) -> str:
+    """The de-duplication key of a line: width, spaces and a leading bullet ignored."""
+    k = key(line)
+    while k[:1] in _BULLETS:
+        k = k[1:]
+    return k
+
+
+class _Unique:
+    """Collects lines, dropping ones already seen (by :func:`_line_key`)."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def take(self, lines: list[str]) -> list[str]:
+        out = []
+        for line in lines:
+            k = _line_key(line)
+            if k and k not in self.seen:
+                self.seen.add(k)
+                out.append(line)
+        return out
+
+
+# --- the pieces -----------------------------------------------------------------------------------
+def status_table(plan: Plan, records: list[Record]) -> StatusTable:
+    """Count records per perspective (plan order) and status (scale order), with totals."""
+    names = plan.scale.names
+    index = {n: i for i, n in enumerate(names)}
+    counts = {p.number: [0] * len(names) for p in plan.perspectives}
+    for r in records:
+        col = index.get(r.status)
+        if col is not None and r.perspective.number in counts:
+            counts[r.perspective.number][col] += 1
+    rows = tuple(TableRow(p.label, tuple(counts[p.number]), sum(counts[p.number]))
+                 for p in plan.perspectives)
+    column_totals = tuple(sum(row.counts[i] for row in rows) for i in range(len(names)))
+    return StatusTable(names, rows, TableRow(g.REPORT_TOTAL, column_totals, sum(column_totals)))
+
+
+def chart_points(plan: Plan, table: StatusTable) -> tuple[ChartPoint, ...]:
+    """One chart point per status in scale order, labelled ``count(status)``."""
+    return tuple(ChartPoint(name, count, g.REPORT_CHART_LABEL.format(count=count, status=name),
+                            plan.scale.is_on_track(name))
+                 for name, count in zip(table.statuses, table.totals.counts))
+
+
+def sentences(plan: Plan, table: StatusTable, program_count: int) -> tuple[str, ...]:
+    """The three sentences of section 1."""
+    total = table.totals.total
+    by_status = dict(zip(table.statuses, table.totals.counts))
+    on_track = plan.scale.on_track
+    on_count = sum(by_status[n] for n in on_track)
+    percent = share_percent(on_count, total, plan.rounding)
+    first = g.REPORT_SENTENCE_COUNTS.format(programs=program_count, initiatives=total)
+    second = g.REPORT_SENTENCE_ON_TRACK.format(statuses=quoted(on_track), count=on_count,
+                                               percent=percent)
+    out = [first, second]
+    not_on_track = plan.scale.not_on_track
+    if not_on_track:
+        if not any(by_status[n] for n in not_on_track):
+            out.append(g.REPORT_SENTENCE_NONE_FLAGGED.format(statuses=quoted(not_on_track)))
+        else:
+            parts = [g.REPORT_STATUS_COUNT.format(status=f"「{n}」", count=by_status[n]) if by_status[n]
+                     else g.REPORT_STATUS_NONE.format(status=f"「{n}」") for n in not_on_track]
+            out.append(g.REPORT_SENTENCE_NOT_ON_TRACK.format(parts="、".join(parts)))
+    return tuple(out)
+
+
+def program_blocks(plan: Plan, records: list[Record]) -> tuple[PerspectiveBlock, ...]:
+    """Section 2: per perspective, each 総括掲載 事業 with its de-duplicated lines."""
+    by_program: dict[str, list[Record]] = {}
+    for r in records:
+        by_program.setdefault(r.program.number, []).append(r)
+    blocks = []
+    for perspective in plan.perspectives:
+        programs = []
+        for program in plan.programs_of(perspective.number):
+            if not program.summary:
+                continue
+            mine = by_program.get(program.number, [])
+            seen = _Unique()
+            bullets = seen.take([with_bullet(line) for r in mine for line in text_lines(r.text("progress"))])
+            next_steps = seen.take([line for r in mine for line in text_lines(r.text("next_steps"))])
+            if not mine:
+                bullets = [g.REPORT_NOT_REPORTED]
+            programs.append(ProgramBlock(program.number, program.title, tuple(bullets), tuple(next_steps)))
+        if programs:
+            blocks.append(PerspectiveBlock(perspective.heading, tuple(programs)))
+    return tuple(blocks)
+
+
+def flagged_lines(plan: Plan, records: list[Record]) -> tuple[FlaggedLine, ...]:
+    """Section 3: each not-on-track 取組, then its 事業's reason / next-step bullets once."""
+    not_on_track = set(plan.scale.not_on_track)
+    groups: dict[str, list[Record]] = {}
+    for r in records:
+        if r.status in not_on_track:
+            groups.setdefault(r.program.number, []).append(r)
+    if not groups:
+        names = quoted(plan.scale.not_on_track) or g.REPORT_NOT_ON_TRACK
+        return (FlaggedLine(FLAGGED_NONE, g.REPORT_FLAGGED_NONE.format(statuses=names)),)
+    out: list[FlaggedLine] = []
+    for group in groups.values():
+        for n, r in enumerate(group):
+            program = r.program.name if n == 0 else g.REPORT_SAME_AS_ABOVE
+            out.append(FlaggedLine(FLAGGED_INITIATIVE, g.REPORT_FLAGGED_LINE.format(
+                initiative=r.initiative.name, status=r.status, program=program), r.status))
+        seen = _Unique()
+        lines = [with_bullet(line) for r in group for line in text_lines(r.text("delay_reason"))]
+        lines += [with_bullet(line) for r in group for line in text_lines(r.text("next_steps"))]
+        out.extend(FlaggedLine(FLAGGED_BULLET, line) for line in seen.take(lines))
+    return tuple(out)
+
+
+def notes(plan: Plan, records: list[Record]) -> tuple[str, ...]:
+    """Small print under the sentences: the rounding rule, and unreported 取組 if any."""
+    out = [g.REPORT_NOTE_ROUNDING.format(rounding=plan.rounding)]
+    reported = {r.initiative.id for r in records}
+    missing = sum(1 for i in plan.initiatives if i.id not in reported)
+    if missing:
+        out.append(g.REPORT_NOTE_UNREPORTED.format(planned=len(plan.initiatives), missing=missing))
+    return tuple(out)
+
+
+def build_summary(result: MergeResult) -> SummaryData:
+    """Compute everything 資料1-1 shows from a merge result."""
+    plan, records = result.plan, list(result.records)
+    table = status_table(plan, records)
+    program_count = len({r.program.number for r in records})
+    on_count = sum(c for n, c in zip(table.statuses, table.totals.counts) if plan.scale.is_on_track(n))
+    list_label, program_label = doc_label(g.SHEET_LIST), doc_label(g.SHEET_BY_PROGRAM)
+    not_on_track = plan.scale.not_on_track
+    section3 = (g.REPORT_SECTION_FLAGGED.format(statuses=quoted(not_on_track), by_program=program_label)
+                if not_on_track else g.REPORT_SECTION_FLAGGED_NO_SCALE.format(by_program=program_label))
+    return SummaryData(
+        doc_number=doc_label(g.SHEET_SUMMARY),
+        title=plan.name,
+        subtitle=g.REPORT_SUBTITLE_SUMMARY.format(period=result.period.label),
+        section1_heading=g.REPORT_SECTION_PROGRESS.format(
+            list=list_label, by_program=_shared_prefix_dropped(list_label, program_label)),
+        sentences=sentences(plan, table, program_count),
+        notes=notes(plan, records),
+        table_heading=g.REPORT_TABLE_HEADING,
+        table=table,
+        chart_heading=g.REPORT_CHART_HEADING.format(total=table.totals.total),
+        chart=chart_points(plan, table),
+        section2_heading=g.REPORT_SECTION_PROGRAMS.format(by_program=program_label),
+        section2=program_blocks(plan, records),
+        section3_heading=section3,
+        section3=flagged_lines(plan, records),
+        program_count=program_count,
+        initiative_count=table.totals.total,
+        on_track_count=on_count,
+        on_track_percent=share_percent(on_count, table.totals.total, plan.rounding),
+    )
