@@ -20,10 +20,34 @@ EXIT_REJECTED = 1
 EXIT_FAILED = 2
 
 
+_ARGPARSE_MESSAGES = (
+    ("the following arguments are required:", "次の引数が必要です:"),
+    ("unrecognized arguments:", "認識できない引数:"),
+    ("invalid choice:", "選択できない値:"),
+    ("expected one argument", "値を 1 つ指定してください"),
+    ("choose from", "選択肢"),
+)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Help text with a Japanese usage prefix."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: D102 - argparse API
+        super().add_usage(usage, actions, groups, prefix="使い方: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with Japanese errors and exit code 2 without a traceback."""
+    """argparse with Japanese help, Japanese errors and exit code 2 without a traceback."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "引数"
+        self._optionals.title = "オプション"
 
     def error(self, message: str) -> None:  # noqa: D401 - argparse API
+        for english, japanese in _ARGPARSE_MESSAGES:
+            message = message.replace(english, japanese)
         self.print_usage(sys.stderr)
         self.exit(EXIT_FAILED, f"エラー: 引数が正しくありません: {message}\n")
 
@@ -43,34 +67,34 @@ def _parser() -> argparse.ArgumentParser:
         return sp
 
     t = add("template", "所管課ごとの取組状況調査票（.xlsx）を計画マスタから作成します")
-    t.add_argument("--plan", required=True, type=Path, help="計画マスタ（計画マスタ.xlsx）")
-    t.add_argument("--year", required=True, help="報告年度（例：令和3年度、R3、2021）")
-    t.add_argument("--period", required=True, help="報告期間（上半期・下半期・年度末）")
-    t.add_argument("--out", required=True, type=Path, help="調査票を書き出すフォルダ")
-    t.add_argument("--department", action="append", help="この所管課の分だけ作成（複数指定可）")
+    t.add_argument("--plan", required=True, type=Path, metavar="計画マスタ", help="計画マスタ（計画マスタ.xlsx）")
+    t.add_argument("--year", required=True, metavar="年度", help="報告年度（例：令和3年度、R3、2021）")
+    t.add_argument("--period", required=True, metavar="期間", help="報告期間（上半期・下半期・年度末）")
+    t.add_argument("--out", required=True, type=Path, metavar="フォルダ", help="調査票を書き出すフォルダ")
+    t.add_argument("--department", action="append", metavar="所管課", help="この所管課の分だけ作成（複数指定可）")
 
     for name, text in (("check", "受付フォルダの調査票を検証します（集約はしません）"),
                        ("merge", "受付フォルダの調査票を検証・集約し、集約結果ブックを作成します")):
         c = add(name, text)
-        c.add_argument("inbox", type=Path, help="提出された調査票のフォルダ（受付フォルダ）")
-        c.add_argument("--plan", type=Path, help="計画マスタ（省略時は受付フォルダ内か隣の 計画マスタ.xlsx）")
-        c.add_argument("--year", help="報告年度（省略時は調査票の記載から）")
-        c.add_argument("--period", help="報告期間（省略時は調査票の記載から）")
+        c.add_argument("inbox", type=Path, metavar="受付フォルダ", help="提出された調査票のフォルダ（受付フォルダ）")
+        c.add_argument("--plan", type=Path, metavar="計画マスタ", help="計画マスタ（省略時は受付フォルダ内か隣の 計画マスタ.xlsx）")
+        c.add_argument("--year", metavar="年度", help="報告年度（省略時は調査票の記載から）")
+        c.add_argument("--period", metavar="期間", help="報告期間（省略時は調査票の記載から）")
         if name == "check":
-            c.add_argument("--report", type=Path, help="検証結果を書き出す .xlsx")
-            c.add_argument("--annotate", type=Path,
+            c.add_argument("--report", type=Path, metavar="検証結果", help="検証結果を書き出す .xlsx")
+            c.add_argument("--annotate", type=Path, metavar="フォルダ",
                            help="指摘箇所に色とコメントを付けた調査票の写しを書き出すフォルダ")
         else:
-            c.add_argument("-o", "--output", type=Path, default=Path("集約結果.xlsx"),
+            c.add_argument("-o", "--output", type=Path, default=Path("集約結果.xlsx"), metavar="集約結果",
                            help="集約結果ブック（既定：集約結果.xlsx）")
-            c.add_argument("--annotate", type=Path,
+            c.add_argument("--annotate", type=Path, metavar="フォルダ",
                            help="指摘箇所に色とコメントを付けた調査票の写しを書き出すフォルダ")
             c.add_argument("--pdf", action="store_true", help="資料1-1〜1-3 を PDF にも出力します")
         c.add_argument("-q", "--quiet", action="store_true", help="進捗表示を出しません")
 
     pdf = add("pdf", "集約結果ブックの資料1-1〜1-3 を PDF に出力します（LibreOffice を使用）")
-    pdf.add_argument("master", type=Path, help="集約結果ブック（.xlsx）")
-    pdf.add_argument("-o", "--out", type=Path, help="PDF の出力先フォルダ（既定：ブックと同じフォルダ）")
+    pdf.add_argument("master", type=Path, metavar="集約結果", help="集約結果ブック（.xlsx）")
+    pdf.add_argument("-o", "--out", type=Path, metavar="フォルダ", help="PDF の出力先フォルダ（既定：ブックと同じフォルダ）")
 
     b = add("button", "「集約」ボタン付きの Excel ブック（.xlsm）を作成します")
     b.add_argument("-o", "--output", type=Path, default=Path("集約ツール.xlsm"),
@@ -107,7 +131,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     err = err or sys.stderr
     _safe_streams(out, err)
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or an argument error already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_FAILED
     if not args.command:
         parser.print_help(out)
         return EXIT_FAILED
@@ -188,10 +215,14 @@ def _cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_button(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .button_book import build_control_workbook
+    from .button_book import build_control_workbook, interpreter_for_book
     path = build_control_workbook(args.output, inbox=args.inbox, plan=args.plan, master=args.master,
                                   year=args.year, period=args.period)
     print(f"作成: {path}", file=out)
+    interpreter = interpreter_for_book()
+    if interpreter.placeholder:
+        from . import glossary as g
+        print(g.BUTTON_BUILD_PLACEHOLDER.format(path=interpreter.path), file=err)
     return EXIT_OK
 
 

@@ -72,7 +72,7 @@ def build_records(plan: Plan, reports: Iterable[FileReport]) -> list[Record]:
                 elif column.prefilled:
                     values[column.key] = _prefilled_value(plan, initiative.id, column.key)
                 else:
-                    values[column.key] = clip_text(raw if not isinstance(raw, str) else raw.strip())
+                    values[column.key] = clip_text(raw)
             values["status"] = canonical[0] if canonical else None
             records.append(Record(
                 initiative=initiative, program=program, perspective=plan.perspective_of(initiative),
@@ -93,8 +93,11 @@ def _prefilled_value(plan: Plan, initiative_id: str, column_key: str) -> str:
 def completeness(plan: Plan, records: list[Record], reports: list[FileReport]) -> list[Finding]:
     """Initiatives nobody reported and departments that sent nothing usable."""
     findings: list[Finding] = []
-    reported = {r.initiative.id for r in records}
-    submitted = {r.department for r in reports if r.department and not r.superseded_by}
+    current = [r for r in reports if r.department and not r.superseded_by]
+    submitted = {r.department for r in current}
+    # an initiative whose row was rejected is explained by that row's error, not reported missing
+    reported = {r.initiative.id for r in records} | {
+        row.initiative_id for r in current for row in r.rows if row.initiative_id}
     for department in plan.departments:
         if department not in submitted:
             findings.append(make("department-not-submitted", WARNING, department=department))

@@ -83,10 +83,12 @@ def make(code: str, severity: str, *, file: str = "", sheet: str = "", cell: str
          **fields: object) -> Finding:
     """Build a finding whose message comes from the glossary template for ``code``.
 
-    ``fields`` fill the template; ``value`` also fills ``{value}`` when not given there.
+    ``fields`` fill the template; ``value``, ``file``, ``sheet`` and ``cell`` also fill their
+    placeholders when not given there.
     """
     template = g.MESSAGES[code]
-    values = {"value": show_value(value), **{k: v for k, v in fields.items()}}
+    values = {"file": file, "sheet": sheet, "cell": cell, "value": show_value(value),
+              **{k: v for k, v in fields.items()}}
     message = template.format_map(_Default(values))
     return Finding(code=code, severity=severity, message=message, file=file, sheet=sheet,
                    cell=cell, initiative_id=initiative_id, value=show_value(value), row=row)

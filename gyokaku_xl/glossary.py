@@ -221,7 +221,7 @@ REPORT_FLAGGED_NONE = "{statuses}とした取組はありません。"
 REPORT_NOT_ON_TRACK = "順調以外"
 REPORT_NOT_REPORTED = "（報告なし）"
 REPORT_BULLET = "・"
-REPORT_PAGE_FOOTER = "&C&P / &N ページ"
+REPORT_PAGE_FOOTER = "&C－ &P －"
 REPORT_LABEL_PRIORITY = "重点"
 REPORT_LABEL_DEPARTMENT = "所管課"
 REPORT_LABEL_PERSPECTIVE = "取組の視点"
@@ -236,3 +236,99 @@ FATAL_PDF_NO_OFFICE = ("PDF の出力には LibreOffice が必要です。Window
                        "「apt-get install libreoffice-calc-nogui」でインストールしてください。")
 FATAL_PDF_FAILED = "PDF を作成できませんでした（{detail}）。"
 FATAL_PDF_NO_REPORTS = "「{path}」に資料1-1〜1-3 のシートがありません。集約結果ブックを指定してください。"
+
+# --- the Excel button (集約ツール.xlsm) --------------------------------------------------------
+BUTTON_FILE_NAME = "集約ツール.xlsm"
+BUTTON_SHEET_RUN = "集約"
+BUTTON_SHEET_SETTINGS = "設定"
+BUTTON_CAPTION = "集約を実行"
+BUTTON_INTRO = ("「設定」シートの受付フォルダ・計画マスタ・出力ファイルを確かめてから、"
+                "「集約を実行」を押してください。終わると集約結果ブックが開きます。")
+BUTTON_SETTINGS_TITLE = "設定"
+BUTTON_SETTINGS_INTRO = ("値の欄（黄色）を変更できます。フォルダやファイルを相対パスで書いたときは、"
+                         "このブックのあるフォルダからの位置になります。")
+BUTTON_SETTINGS_HEADERS = ("項目", "値", "説明")
+BUTTON_SETTING_INBOX = "受付フォルダ"
+BUTTON_SETTING_PLAN = "計画マスタ"
+BUTTON_SETTING_OUTPUT = "出力ファイル"
+BUTTON_SETTING_YEAR = "報告年度"
+BUTTON_SETTING_PERIOD = "報告期間"
+BUTTON_SETTING_NOTES = {
+    BUTTON_SETTING_INBOX: "各課から提出された調査票（.xlsx）を置くフォルダです。",
+    BUTTON_SETTING_PLAN: ("計画マスタ（.xlsx）のファイルです。空欄のときは受付フォルダの中か、"
+                          "その隣にある「計画マスタ.xlsx」を使います。"),
+    BUTTON_SETTING_OUTPUT: ("作成する集約結果ブック（.xlsx）です。同じ名前のファイルは置き換えます"
+                            "（Excel で開いているときは別の名前で保存します）。"),
+    BUTTON_SETTING_YEAR: "例：令和3年度、R3、2021。空欄のときは調査票に書かれた報告年度を使います。",
+    BUTTON_SETTING_PERIOD: "上半期・下半期・年度末のいずれか。空欄のときは調査票に書かれた報告期間を使います。",
+}
+BUTTON_STATUS_HEADING = "前回の実行結果"
+BUTTON_STATUS_RUN_AT = "実行日時"
+BUTTON_STATUS_RESULT = "結果"
+BUTTON_STATUS_FILES_ACCEPTED = "受理したファイル"
+BUTTON_STATUS_FILES_REJECTED = "除外したファイル"
+BUTTON_STATUS_ROWS_MERGED = "集約した行数"
+BUTTON_STATUS_FINDINGS = "指摘の件数"
+BUTTON_STATUS_NOT_SUBMITTED = "未提出の所管課"
+BUTTON_STATUS_OUTPUT = "出力ファイル"
+BUTTON_STATUS_MESSAGE = "メッセージ"
+BUTTON_STATUS_LABELS = (BUTTON_STATUS_RUN_AT, BUTTON_STATUS_RESULT, BUTTON_STATUS_FILES_ACCEPTED,
+                        BUTTON_STATUS_FILES_REJECTED, BUTTON_STATUS_ROWS_MERGED, BUTTON_STATUS_FINDINGS,
+                        BUTTON_STATUS_NOT_SUBMITTED, BUTTON_STATUS_OUTPUT, BUTTON_STATUS_MESSAGE)
+BUTTON_DETAILS_HEADING = "詳細"
+BUTTON_HELP_HEADING = "うまく動かないとき"
+BUTTON_HELP_LINES = (
+    "・ボタンを押しても何も起きない：マクロが無効になっています。docs/excel.md の「マクロを有効にする」を参照してください。",
+    "・Python や xlwings のエラーが出る：コマンドプロンプトで「python -m gyokaku_xl doctor --book 集約ツール.xlsm」を実行し、表示に従ってください。",
+)
+BUTTON_NO_PYTHON = ("Python が見つかりません。Python をインストールしたパソコンで"
+                    "「python -m gyokaku_xl button」を実行して集約ツールを作り直すか、"
+                    "「xlwings.conf」シートの INTERPRETER_WIN に python.exe の場所を入れてください。")
+BUTTON_NOT_RUN = "（まだ実行していません）"
+BUTTON_RESULT_RUNNING = "実行中…"
+BUTTON_RESULT_OK = "完了"
+BUTTON_RESULT_REJECTED = "完了（エラーのある調査票を除外）"
+BUTTON_RESULT_LOCKED = "完了（別の名前で保存）"
+BUTTON_RESULT_FAILED = "中止"
+BUTTON_FILES = "{count} 件"
+BUTTON_ROWS = "{merged} 行（読み込み {read} 行・除外 {rejected} 行）"
+BUTTON_FINDING_COUNT = "{severity} {count} 件"
+BUTTON_NONE = "なし"
+BUTTON_NOT_CHECKED = "（計画マスタがないため確認していません）"
+BUTTON_ALERT_TITLE = "集約ツール"
+BUTTON_PROGRESS = "集約中… {done}/{total} {label}"
+BUTTON_MORE_DETAILS = "…ほか {count} 行（集約結果ブックの「検証結果」シートを参照）"
+BUTTON_LOG_NAME = "{stem}_エラー.log"
+BUTTON_MSG_OK = "集約が終わりました。集約結果ブックを開きます。"
+BUTTON_MSG_REJECTED = ("集約しましたが、エラーのある調査票を除外しました（{count} 件）。"
+                       "集約結果ブックの「検証結果」シートを確かめてください。")
+BUTTON_MSG_SHEET_MISSING = ("シート「{sheet}」が見つかりません。"
+                            "「python -m gyokaku_xl button」で集約ツールを作り直してください。")
+BUTTON_MSG_SETTING_MISSING = ("「設定」シートに「{label}」の行が見つかりません。"
+                              "「python -m gyokaku_xl button」で集約ツールを作り直してください。")
+BUTTON_MSG_SETTING_EMPTY = "「設定」シートの「{label}」が空欄です。"
+BUTTON_MSG_PERIOD_HALF = "「設定」シートの報告年度と報告期間は、両方とも入力するか、両方とも空欄にしてください。"
+BUTTON_MSG_PERIOD_INVALID = ("「設定」シートの報告年度・報告期間を読み取れません：「{value}」"
+                             "（例：令和3年度、上半期）。")
+BUTTON_MSG_OUTPUT_NOT_XLSX = "「設定」シートの「出力ファイル」は .xlsx のファイル名にしてください（「{path}」）。"
+BUTTON_MSG_NO_FOLDER = ("このブックの保存場所が分からないため、相対パス「{path}」を使えません。"
+                        "ブックをパソコンのフォルダに保存するか、「設定」シートに絶対パスを書いてください。")
+BUTTON_MSG_UNEXPECTED = ("予期しないエラーのため中止しました（{detail}）。"
+                         "詳しい内容を「{log}」に記録しました。担当者に連絡してください。")
+BUTTON_MSG_OPEN_FAILED = "集約結果ブック「{path}」を開けませんでした（{detail}）。"
+BUTTON_MSG_VERSION_MISMATCH = ("このブックの xlwings（{book}）と Python の xlwings（{python}）の"
+                               "バージョンが違います。「python -m gyokaku_xl button」で集約ツールを作り直してください。")
+BUTTON_CONF_NOTE_INTERPRETER = "「集約を実行」で使う Python（python.exe）の場所です。"
+BUTTON_CONF_NOTE_PLACEHOLDER = ("Windows 以外で作成したため仮の値（python.org 版 Python の標準の場所）です。"
+                                "違うときは python.exe の場所に直すか、Windows で作り直してください。")
+BUTTON_CONF_NOTE_PYTHONPATH = "gyokaku_xl を pip でインストールしていないときに使うフォルダです（通常は空欄）。"
+BUTTON_CONF_NOTE_SHEET = ("このシートは xlwings の設定です。A 列の名前は変更しないでください"
+                          "（設定は A1 から空行なしで並べます）。")
+BUTTON_BUILD_NOT_XLSM = "集約ツールのファイル名は .xlsm にしてください（「{path}」）。"
+BUTTON_BUILD_MISSING = ("{package} がインストールされていないため、集約ツールを作れません。"
+                        "「pip install \"gyokaku_xl[excel]\"」を実行してください。")
+BUTTON_BUILD_VERSION = ("インストールされている xlwings（{installed}）が、gyokaku_xl の VBA モジュールが"
+                        "対応する版（{pinned}）と違います。「pip install \"gyokaku_xl[excel]\"」で入れ直してください。")
+BUTTON_BUILD_FAILED = "集約ツールの VBA プロジェクトを作れませんでした（{detail}）。"
+BUTTON_BUILD_PLACEHOLDER = ("注意: Windows 以外で作成したため、「xlwings.conf」シートの Interpreter_Win に"
+                            "仮の値「{path}」を入れました。Windows で作り直すか、python.exe の場所に直してください。")

@@ -31,13 +31,14 @@ and macOS Finder themselves, never by a department, and are not submissions.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import BinaryIO, Iterable
 
 from . import glossary as g
 from .findings import ERROR, INFO, Finding, GyokakuError, make
@@ -121,6 +122,32 @@ def sniff(path: Path) -> str:
     return _sniff(Path(path)).kind
 
 
+class NotRegularFileError(OSError):
+    """The path is a pipe, a device or a socket: reading it could block or never end."""
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for binary reading, never blocking on a pipe or a device.
+
+    Raises :class:`IsADirectoryError` for a folder, :class:`NotRegularFileError` for other
+    non-files and the usual :class:`OSError` subclasses (permissions, missing file).
+    """
+    st = os.stat(path)
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "フォルダです", str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise NotRegularFileError(errno.EINVAL, "通常のファイルではありません", str(path))
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else meanwhile
+            raise NotRegularFileError(errno.EINVAL, "通常のファイルではありません", str(path))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _sniff(path: Path) -> _Sniffed:
     try:
         st = path.stat()
@@ -131,7 +158,7 @@ def _sniff(path: Path) -> _Sniffed:
     if not stat.S_ISREG(st.st_mode):  # a pipe or device would block or never end
         return _Sniffed(NOT_EXCEL, seen="特殊ファイル")
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(512)
             if _is_lock_name(path.name) and len(head) <= MAX_LOCK_FILE_BYTES \
                     and not head.startswith(ZIP_MAGIC) and not head.startswith(OLE_MAGIC):
@@ -140,6 +167,8 @@ def _sniff(path: Path) -> _Sniffed:
                 return _sniff_zip(fh)
             if head.startswith(OLE_MAGIC):
                 return _sniff_ole(fh)
+    except NotRegularFileError:
+        return _Sniffed(NOT_EXCEL, seen="特殊ファイル")
     except OSError as exc:
         return _Sniffed(UNREADABLE, detail=_os_detail(exc))
     return _Sniffed(NOT_EXCEL, seen=_describe(head, st.st_size))
@@ -249,7 +278,7 @@ def lock_owner(path: Path) -> str | None:
     LibreOffice's ``.~lock.name#`` is one CSV line whose first field is the user name.
     """
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             data = fh.read(MAX_LOCK_FILE_BYTES + 1)
     except OSError:
         return None
@@ -346,7 +375,7 @@ def _is_os_junk(path: Path) -> bool:
         return True
     if path.name.startswith("._"):  # macOS AppleDouble companion: check its magic to be sure
         try:
-            with open(path, "rb") as fh:
+            with open_regular(path) as fh:
                 return fh.read(4) == APPLEDOUBLE_MAGIC
         except OSError:
             return False

@@ -4,13 +4,30 @@ Pure Python over :mod:`zipfile` and defusedxml: no native code that could abort 
 DTDs or entities (billion laughs, external entities), declared sizes and compression ratios checked
 before anything is inflated, and sheets whose used range is absurd stopped while streaming.
 Formulas are kept beside their cached values so the checks can tell them apart.
+
+Hardening, each case covered by ``tests/test_read.py`` with files from ``tests/hostile.py``:
+
+* only regular files are opened (a pipe or device named ``x.xlsx`` never blocks), files that are
+  not zips are classified by :mod:`gyokaku_xl.intake` (password-protected, legacy .xls, …);
+* the zip directory's entry count is checked before :mod:`zipfile` parses it, every member's
+  declared size and ratio before anything is inflated, and only *stored* and *deflated* parts
+  are opened (bzip2/LZMA could inflate far beyond a lying declared size in one call; zipfile's
+  deflate reader stops at the declared size and then fails the CRC check);
+* XML is parsed without DTDs or entities; every part is streamed with its elements detached as
+  soon as they end, so memory stays flat whatever the part holds, and the number of elements,
+  the nesting depth, the rows and the cells of a sheet are all bounded, which bounds time too;
+* any other failure while inflating or parsing (``zlib.error``…) becomes a :class:`ReadError`.
 """
 
 from __future__ import annotations
 
+import lzma
+import math
+import os
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -21,6 +38,9 @@ from defusedxml.ElementTree import iterparse as _safe_iterparse
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+#: "Strict Open XML" workbooks (a Save-as choice in Excel) use these instead.
+NS_MAIN_STRICT = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
+NS_REL_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/relationships}"
 NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 NS_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 NS_DC = "{http://purl.org/dc/elements/1.1/}"
@@ -41,6 +61,12 @@ class Limits:
     max_cols: int = 200
     max_cells: int = 1_000_000
     max_shared_strings: int = 500_000
+    max_members: int = 10_000
+    max_sheets: int = 1_000
+    max_xml_elements: int = 2_500_000  # one sheet or the shared strings
+    max_part_elements: int = 100_000  # workbook, relationships, properties
+    max_cell_elements: int = 10_000  # inside one cell or one shared string (rich-text runs)
+    max_xml_depth: int = 64
 
 
 DEFAULT_LIMITS = Limits()
@@ -133,36 +159,82 @@ def read_workbook(path: str | Path, sheets: Iterable[str] | None = None,
 
     Raises :class:`ReadError` with a finding code when the file cannot be read safely.
     """
+    from .intake import NotRegularFileError, open_regular
+
     path = Path(path)
     try:
-        size = path.stat().st_size
+        fh = open_regular(path)
+    except IsADirectoryError:
+        raise ReadError("read-failed", detail="フォルダです") from None
+    except NotRegularFileError:
+        raise ReadError("read-failed", detail="通常のファイルではありません") from None
     except OSError as exc:
-        raise ReadError("read-failed", detail=exc.strerror or str(exc)) from None
-    if size > limits.max_file_bytes:
-        raise ReadError("file-too-large", size=_mb(size), limit=_mb(limits.max_file_bytes))
-    try:
-        with zipfile.ZipFile(path) as zf:
-            _check_zip(zf, limits)
-            return _read_package(zf, path, sheets, limits)
-    except ReadError:
-        raise
-    except (DefusedXmlException, ) as exc:
-        raise ReadError("xml-forbidden", detail=type(exc).__name__) from None
-    except zipfile.BadZipFile as exc:
-        raise ReadError("corrupt-zip", detail=str(exc)) from None
-    except ParseError as exc:
-        raise ReadError("corrupt-zip", detail=f"XML: {exc}") from None
-    except (KeyError, ValueError, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
-        raise ReadError("corrupt-zip", detail=f"{type(exc).__name__}: {exc}") from None
+        raise ReadError("read-failed", detail=exc.strerror or type(exc).__name__) from None
+    with fh:
+        try:
+            size = os.fstat(fh.fileno()).st_size
+            if size > limits.max_file_bytes:
+                raise ReadError("file-too-large", size=_mb(size), limit=_mb(limits.max_file_bytes))
+            if not fh.read(4).startswith(b"PK"):
+                raise _not_a_zip(path)
+            fh.seek(0)
+            _check_directory(fh, limits)
+            fh.seek(0)
+            with zipfile.ZipFile(fh) as zf:
+                _check_zip(zf, limits)
+                return _read_package(zf, path, sheets, limits)
+        except ReadError:
+            raise
+        except DefusedXmlException as exc:
+            raise ReadError("xml-forbidden", detail=type(exc).__name__) from None
+        except zipfile.BadZipFile as exc:
+            raise ReadError("corrupt-zip", detail=str(exc)) from None
+        except ParseError as exc:
+            raise ReadError("corrupt-zip", detail=f"XML: {exc}") from None
+        except (zlib.error, lzma.LZMAError, EOFError) as exc:
+            raise ReadError("corrupt-zip", detail=f"展開できません: {exc}") from None
+        except (KeyError, ValueError, OSError, NotImplementedError, RuntimeError) as exc:
+            raise ReadError("corrupt-zip", detail=f"{type(exc).__name__}: {exc}") from None
+        except Exception as exc:  # noqa: BLE001 - untrusted input must never crash a run
+            raise ReadError("corrupt-zip", detail=f"{type(exc).__name__}: {exc}"[:300]) from None
+
+
+def _not_a_zip(path: Path) -> ReadError:
+    """The error for a file that is not a zip at all, named after what it is."""
+    from .intake import CORRUPT_FILE, ENCRYPTED, LEGACY_XLS, sniff
+
+    kind = sniff(path)
+    if kind in (ENCRYPTED, LEGACY_XLS):
+        return ReadError(kind)
+    if kind == CORRUPT_FILE:
+        return ReadError(kind, detail="OLE2")
+    return ReadError("not-excel")
 
 
 def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
+def _check_directory(fh, limits: Limits) -> None:
+    """Refuse a zip whose central directory lists absurdly many members, before parsing it."""
+    end_record = getattr(zipfile, "_EndRecData", None)  # stable (private) since Python 2
+    if end_record is None:
+        return
+    record = end_record(fh)
+    if record is None:
+        raise zipfile.BadZipFile("File is not a zip file")
+    entries = record[getattr(zipfile, "_ECD_ENTRIES_TOTAL", 4)]
+    size = record[getattr(zipfile, "_ECD_SIZE", 5)]
+    if entries > limits.max_members or size > limits.max_members * 1024:
+        raise ReadError("zip-bomb", detail=f"部品数 {entries}")
+
+
 def _check_zip(zf: zipfile.ZipFile, limits: Limits) -> None:
+    infos = zf.infolist()
+    if len(infos) > limits.max_members:
+        raise ReadError("zip-bomb", detail=f"部品数 {len(infos)}")
     total = 0
-    for info in zf.infolist():
+    for info in infos:
         total += info.file_size
         if info.file_size > limits.max_member_bytes:
             raise ReadError("zip-bomb", detail=f"{info.filename}: {_mb(info.file_size)}")
@@ -174,10 +246,79 @@ def _check_zip(zf: zipfile.ZipFile, limits: Limits) -> None:
         raise ReadError("zip-bomb", detail=f"展開後 {_mb(total)}")
 
 
-def _iterparse(zf: zipfile.ZipFile, name: str, events=("end",)):
-    stream = zf.open(name)
-    return stream, _safe_iterparse(stream, events=events, forbid_dtd=True,
-                                   forbid_entities=True, forbid_external=True)
+_SAFE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+
+
+def _events(zf: zipfile.ZipFile, name: str, limits: Limits, *, max_elements: int,
+            keep: frozenset[str] = frozenset(), sheet: str = ""):
+    """Stream one XML part as ``(event, element)`` pairs with bounded memory and work.
+
+    Each element is detached from its parent once its end has been handled, so the tree never
+    grows; only inside a ``keep`` element (a cell, a shared string) are children left in place
+    for the caller to read at its end, and there at most ``limits.max_cell_elements``.
+    Raises :class:`ReadError` past ``max_elements`` elements or ``limits.max_xml_depth`` levels.
+    """
+    info = zf.getinfo(name)
+    if info.compress_type not in _SAFE_METHODS:
+        raise ReadError("corrupt-zip", detail=f"{name}: 未対応の圧縮方式 {info.compress_type}")
+
+    def too_many(detail: str) -> ReadError:
+        if sheet:
+            return ReadError("sheet-too-large", sheet=sheet, detail=detail)
+        return ReadError("zip-bomb", detail=f"{name}: {detail}")
+
+    with zf.open(info) as stream:
+        parser = _safe_iterparse(stream, events=("start", "end"), forbid_dtd=True,
+                                 forbid_entities=True, forbid_external=True)
+        stack: list = []
+        count = 0
+        kept_from = 0
+        keep_depth = 0
+        for event, el in parser:
+            if event == "start":
+                count += 1
+                if count > max_elements:
+                    raise too_many(f"XML 要素 {count} 個")
+                stack.append(el)
+                if len(stack) > limits.max_xml_depth:
+                    raise ReadError("xml-forbidden", detail=f"{name}: 入れ子 {len(stack)} 段")
+                if keep_depth:
+                    keep_depth += 1
+                    if count - kept_from > limits.max_cell_elements:
+                        raise too_many(f"1 セル内の XML 要素 {count - kept_from} 個")
+                elif el.tag in keep:
+                    keep_depth = 1
+                    kept_from = count
+                yield event, el
+                continue
+            yield event, el
+            stack.pop()
+            if keep_depth:
+                keep_depth -= 1
+                if keep_depth:
+                    continue
+            if stack:
+                parent = stack[-1]
+                if len(parent) and parent[-1] is el:
+                    del parent[-1]
+            el.clear()
+
+
+class _Names:
+    """Element names of one namespace flavour (transitional or strict), computed once."""
+
+    LOCALS = ("workbook", "sheet", "si", "t", "r", "c", "v", "f", "row", "dimension")
+
+    def __init__(self, main: str, rel: str) -> None:
+        self.main = main
+        self.rel = rel
+        for local in self.LOCALS:
+            setattr(self, local, main + local)
+        self.is_ = main + "is"
+
+
+_TRANSITIONAL = _Names(NS_MAIN, NS_REL)
+_STRICT = _Names(NS_MAIN_STRICT, NS_REL_STRICT)
 
 
 def _names(zf: zipfile.ZipFile) -> set[str]:
@@ -188,8 +329,10 @@ def _read_package(zf: zipfile.ZipFile, path: Path, wanted: Iterable[str] | None,
                   limits: Limits) -> WorkbookData:
     names = _names(zf)
     if "xl/workbook.xml" not in names:
+        if "xl/workbook.bin" in names:
+            raise ReadError("binary-workbook")
         raise ReadError("not-excel")
-    targets = _sheet_targets(zf, names)
+    targets, ns = _sheet_targets(zf, names, limits)
     wanted_set = None if wanted is None else set(wanted)
     shared: list[str] | None = None
     sheets: dict[str, SheetData] = {}
@@ -199,140 +342,162 @@ def _read_package(zf: zipfile.ZipFile, path: Path, wanted: Iterable[str] | None,
         if target not in names:
             raise ReadError("corrupt-zip", detail=f"シート「{sheet_name}」の実体がありません")
         if shared is None:
-            shared = _shared_strings(zf, names, limits)
-        sheets[sheet_name] = _read_sheet(zf, target, sheet_name, shared, limits)
+            shared = _shared_strings(zf, names, limits, ns)
+        sheets[sheet_name] = _read_sheet(zf, target, sheet_name, shared, limits, ns)
     return WorkbookData(path=path, sheet_names=[n for n, _ in targets], sheets=sheets,
-                        custom_properties=_custom_properties(zf, names),
-                        core_properties=_core_properties(zf, names))
+                        custom_properties=_custom_properties(zf, names, limits),
+                        core_properties=_core_properties(zf, names, limits))
 
 
-def _sheet_targets(zf: zipfile.ZipFile, names: set[str]) -> list[tuple[str, str]]:
+def _sheet_targets(zf: zipfile.ZipFile, names: set[str],
+                   limits: Limits) -> tuple[list[tuple[str, str]], _Names]:
     rels: dict[str, str] = {}
     rels_name = "xl/_rels/workbook.xml.rels"
     if rels_name in names:
-        stream, events = _iterparse(zf, rels_name)
-        with stream:
-            for _ev, el in events:
-                if el.tag == f"{NS_PKG_REL}Relationship":
-                    target = el.get("Target", "")
-                    if target.startswith("/"):
-                        resolved = target.lstrip("/")
-                    else:
-                        resolved = posixpath.normpath(posixpath.join("xl", target))
-                    rels[el.get("Id", "")] = resolved
+        for event, el in _events(zf, rels_name, limits, max_elements=limits.max_part_elements):
+            if event == "end" and el.tag == f"{NS_PKG_REL}Relationship":
+                target = el.get("Target", "")
+                if target.startswith("/"):
+                    resolved = target.lstrip("/")
+                else:
+                    resolved = posixpath.normpath(posixpath.join("xl", target))
+                rels[el.get("Id", "")] = resolved
     result = []
-    stream, events = _iterparse(zf, "xl/workbook.xml")
-    with stream:
-        for _ev, el in events:
-            if el.tag == f"{NS_MAIN}sheet":
-                rid = el.get(f"{NS_REL}id", "")
-                result.append((el.get("name", ""), rels.get(rid, "")))
-    return result
+    ns = _TRANSITIONAL
+    for event, el in _events(zf, "xl/workbook.xml", limits, max_elements=limits.max_part_elements):
+        if event != "start":
+            continue
+        if not result and el.tag == _STRICT.workbook:
+            ns = _STRICT
+        if el.tag == ns.sheet:
+            rid = el.get(f"{ns.rel}id", "")
+            result.append((el.get("name", ""), rels.get(rid, "")))
+            if len(result) > limits.max_sheets:
+                raise ReadError("zip-bomb", detail=f"シート数 {len(result)}")
+    return result, ns
 
 
-def _text_of_si(el) -> str:
+def _text_of_si(el, ns: _Names = _TRANSITIONAL) -> str:
     """Text of a shared string or inline string, without phonetic (ルビ) runs."""
     parts = []
+    t_tag = ns.t
     for child in el:
         tag = child.tag
-        if tag == f"{NS_MAIN}t":
+        if tag == t_tag:
             parts.append(child.text or "")
-        elif tag == f"{NS_MAIN}r":
-            for t in child.iter(f"{NS_MAIN}t"):
+        elif tag == ns.r:
+            for t in child.iter(t_tag):
                 parts.append(t.text or "")
     return "".join(parts)
 
 
-def _shared_strings(zf: zipfile.ZipFile, names: set[str], limits: Limits) -> list[str]:
+def _shared_strings(zf: zipfile.ZipFile, names: set[str], limits: Limits,
+                    ns: _Names = _TRANSITIONAL) -> list[str]:
     name = "xl/sharedStrings.xml"
     if name not in names:
         return []
     strings: list[str] = []
-    stream, events = _iterparse(zf, name)
-    with stream:
-        for _ev, el in events:
-            if el.tag == f"{NS_MAIN}si":
-                strings.append(_text_of_si(el))
-                el.clear()
-                if len(strings) > limits.max_shared_strings:
-                    raise ReadError("zip-bomb", detail=f"共有文字列 {len(strings)} 個")
+    si_tag = ns.si
+    for event, el in _events(zf, name, limits, max_elements=limits.max_xml_elements,
+                             keep=frozenset({si_tag})):
+        if event == "end" and el.tag == si_tag:
+            strings.append(_text_of_si(el, ns))
+            if len(strings) > limits.max_shared_strings:
+                raise ReadError("zip-bomb", detail=f"共有文字列 {len(strings)} 個")
     return strings
 
 
-def _number(text: str) -> int | float:
+def _number(text: str) -> int | float | str:
     value = float(text)
+    if not math.isfinite(value):  # "INF", "NaN": never written by Excel; keep the text as seen
+        return text
     if value.is_integer() and abs(value) < 2**53 and "." not in text and "E" not in text.upper():
         return int(value)
     return value
 
 
 def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[str],
-                limits: Limits) -> SheetData:
+                limits: Limits, ns: _Names = _TRANSITIONAL) -> SheetData:
     sheet = SheetData(name=sheet_name)
     cells = sheet.cells
-    c_tag, v_tag, f_tag, is_tag = (f"{NS_MAIN}c", f"{NS_MAIN}v", f"{NS_MAIN}f", f"{NS_MAIN}is")
-    dim_tag, row_tag = f"{NS_MAIN}dimension", f"{NS_MAIN}row"
-    next_row = 0
-    stream, events = _iterparse(zf, target, events=("start", "end"))
-    with stream:
-        for ev, el in events:
-            tag = el.tag
-            if ev == "start":
-                if tag == row_tag:
-                    r = el.get("r")
-                    next_row = int(r) if r else next_row + 1
-                    if next_row > limits.max_rows:
-                        raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"{next_row} 行目")
-                elif tag == dim_tag:
-                    _check_dimension(el.get("ref", ""), sheet_name, limits)
-                continue
-            if tag != c_tag:
-                if tag == row_tag:
-                    el.clear()
-                continue
-            ref = el.get("r")
-            if ref:
-                row, col = parse_ref(ref)
-            else:
-                row, col = next_row, (max((c for r, c in cells if r == next_row), default=0) + 1)
-            if row > limits.max_rows or col > limits.max_cols:
-                raise ReadError("sheet-too-large", sheet=sheet_name,
-                                detail=f"セル {column_letter(col)}{row}")
-            kind = el.get("t", "n")
-            formula_el = el.find(f_tag)
-            formula = None
-            if formula_el is not None:
-                formula = formula_el.text or ("(共有数式)" if formula_el.get("t") == "shared" else "")
-            v_el = el.find(v_tag)
-            raw = v_el.text if v_el is not None else None
-            value: object
-            if kind == "s":
-                value = shared[int(raw)] if raw is not None and raw.isdigit() and int(raw) < len(shared) else None
-            elif kind == "inlineStr":
-                is_el = el.find(is_tag)
-                value = _text_of_si(is_el) if is_el is not None else None
-            elif kind == "str":
-                value = raw if raw is not None else None
-            elif kind == "b":
-                value = raw == "1" if raw is not None else None
-            elif kind == "e":
-                value = raw  # "#DIV/0!" etc.
-            elif kind == "d":
+    c_tag, v_tag, f_tag, is_tag = ns.c, ns.v, ns.f, ns.is_
+    dim_tag, row_tag = ns.dimension, ns.row
+    max_rows, max_cols, max_cells = limits.max_rows, limits.max_cols, limits.max_cells
+    row_no = 0  # the current row's number
+    col_no = 0  # the last column seen in the current row (for cells without a reference)
+    rows_seen = 0
+    for event, el in _events(zf, target, limits, max_elements=limits.max_xml_elements,
+                             keep=frozenset({c_tag}), sheet=sheet_name):
+        tag = el.tag
+        if event == "start":
+            if tag == row_tag:
+                rows_seen += 1
+                r = el.get("r")
+                row_no = int(r) if r else row_no + 1
+                col_no = 0
+                if row_no > max_rows or rows_seen > max_rows:
+                    raise ReadError("sheet-too-large", sheet=sheet_name,
+                                    detail=f"{max(row_no, rows_seen)} 行目")
+            elif tag == dim_tag:
+                _check_dimension(el.get("ref", ""), sheet_name, limits)
+            continue
+        if tag != c_tag:
+            continue
+        ref = el.get("r")
+        if ref:
+            row, col = parse_ref(ref)
+        else:
+            row, col = row_no, col_no + 1
+        col_no = col
+        if row > max_rows or col > max_cols:
+            raise ReadError("sheet-too-large", sheet=sheet_name,
+                            detail=f"セル {column_letter(col)}{row}")
+        kind = el.get("t", "n")
+        formula_el = el.find(f_tag)
+        formula = None
+        if formula_el is not None:
+            formula = formula_el.text or ("(共有数式)" if formula_el.get("t") == "shared" else "")
+        v_el = el.find(v_tag)
+        raw = v_el.text if v_el is not None else None
+        value: object
+        if kind == "s":
+            value = _shared_value(raw, shared, sheet_name, row, col)
+        elif kind == "inlineStr":
+            is_el = el.find(is_tag)
+            value = _text_of_si(is_el, ns) if is_el is not None else None
+        elif kind == "str":
+            value = raw if raw is not None else None
+        elif kind == "b":
+            value = raw == "1" if raw is not None else None
+        elif kind == "e":
+            value = raw  # "#DIV/0!" etc.
+        elif kind == "d":
+            value = raw
+        else:
+            try:
+                value = _number(raw) if raw not in (None, "") else None
+            except ValueError:
                 value = raw
-            else:
-                try:
-                    value = _number(raw) if raw not in (None, "") else None
-                except ValueError:
-                    value = raw
-            el.clear()
-            if value is None and formula is None:
-                continue
-            cells[(row, col)] = Cell(row, col, value, formula)
-            if len(cells) > limits.max_cells:
-                raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"{len(cells)} セル")
-            sheet.max_row = max(sheet.max_row, row)
-            sheet.max_col = max(sheet.max_col, col)
+        if value is None and formula is None:
+            continue
+        cells[(row, col)] = Cell(row, col, value, formula)
+        if len(cells) > max_cells:
+            raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"{len(cells)} セル")
+        if row > sheet.max_row:
+            sheet.max_row = row
+        if col > sheet.max_col:
+            sheet.max_col = col
     return sheet
+
+
+def _shared_value(raw: str | None, shared: list[str], sheet_name: str, row: int, col: int) -> str | None:
+    if raw is None:
+        return None
+    index = int(raw) if raw.strip().isdigit() else -1
+    if not 0 <= index < len(shared):  # Excel itself would call the file damaged
+        raise ReadError("corrupt-zip", detail=f"シート「{sheet_name}」{column_letter(col)}{row} の"
+                                              f"共有文字列の番号 {raw[:20]} がありません")
+    return shared[index]
 
 
 def _check_dimension(ref: str, sheet_name: str, limits: Limits) -> None:
@@ -345,30 +510,27 @@ def _check_dimension(ref: str, sheet_name: str, limits: Limits) -> None:
         raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"使用範囲 {ref}")
 
 
-def _custom_properties(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+def _custom_properties(zf: zipfile.ZipFile, names: set[str], limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
     name = "docProps/custom.xml"
     if name not in names:
         return {}
     props: dict[str, str] = {}
-    stream, events = _iterparse(zf, name)
-    with stream:
-        for _ev, el in events:
-            if el.tag == f"{NS_CUSTOM}property":
-                value = "".join(child.text or "" for child in el)
-                props[el.get("name", "")] = value
+    prop_tag = f"{NS_CUSTOM}property"
+    for event, el in _events(zf, name, limits, max_elements=limits.max_part_elements,
+                             keep=frozenset({prop_tag})):
+        if event == "end" and el.tag == prop_tag:
+            props[el.get("name", "")] = "".join(child.text or "" for child in el)
     return props
 
 
-def _core_properties(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+def _core_properties(zf: zipfile.ZipFile, names: set[str], limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
     name = "docProps/core.xml"
     if name not in names:
         return {}
     wanted = {f"{NS_DCTERMS}modified": "modified", f"{NS_DCTERMS}created": "created",
               f"{NS_CP}lastModifiedBy": "last_modified_by", f"{NS_DC}creator": "creator"}
     props: dict[str, str] = {}
-    stream, events = _iterparse(zf, name)
-    with stream:
-        for _ev, el in events:
-            if el.tag in wanted:
-                props[wanted[el.tag]] = (el.text or "").strip()
+    for event, el in _events(zf, name, limits, max_elements=limits.max_part_elements):
+        if event == "end" and el.tag in wanted:
+            props[wanted[el.tag]] = (el.text or "").strip()
     return props

@@ -73,9 +73,9 @@ def file_digest(path: Path) -> str:
 
 
 def file_mtime(path: Path) -> str:
-    """The file's modification time as ISO 8601 in UTC, to the second."""
+    """The file's modification time as ISO 8601 in the machine's time zone, to the second."""
     ts = path.stat().st_mtime
-    return datetime.fromtimestamp(int(ts), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(int(ts), tz=timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
 def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS) -> FileReport:

@@ -96,21 +96,24 @@ def write_blank_form(path: str | Path, plan: Plan | None = None) -> None:
 
 
 # --- layout helpers -----------------------------------------------------------------------------
-#: Points per text line at the form's font size, and the padding of a row.
-LINE_HEIGHT = 14.0
+#: Points per text line at the form's font size (LibreOffice's Japanese fonts need ~16), row padding.
+LINE_HEIGHT = 16.0
 ROW_PADDING = 4.0
 #: Data rows are at least this high so there is room to write (2 lines).
 MIN_DATA_ROW_HEIGHT = 2 * LINE_HEIGHT + ROW_PADDING
 
 
 def display_width(text: str) -> float:
-    """Approximate width of ``text`` in column-width units (a full-width character is about 1.8)."""
-    return sum(1.8 if unicodedata.east_asian_width(c) in "WFA" else 1.0 for c in text)
+    """Width of ``text`` in column-width units: a full-width character is 2, others 1.
+
+    (At 10.5 pt a full-width ＭＳ ゴシック character is 14 px; one column-width unit is 7 px.)
+    """
+    return sum(2.0 if unicodedata.east_asian_width(c) in "WFA" else 1.0 for c in text)
 
 
 def line_count(text: str, width: float) -> int:
     """Lines ``text`` takes when wrapped in a column ``width`` units wide (at least 1)."""
-    usable = max(width - 1.0, 1.0)
+    usable = max(float(width), 1.0)
     return sum(max(1, math.ceil(display_width(part) / usable)) for part in str(text).split("\n"))
 
 
@@ -329,7 +332,7 @@ def _requirement(column: s.Column) -> str:
     return "任意"
 
 
-_GUIDE_WIDTHS = (20.0, 20.0, 80.0)
+_GUIDE_WIDTHS = (20.0, 22.0, 84.0)
 
 
 def _guide_line(sheet: Any, row: int, text: str, cell_format: Any) -> None:
@@ -406,7 +409,7 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
     row += 1
     _guide_line(sheet, row, f"「順調」として数える区分：{'・'.join(scale.on_track)}。"
                             "それ以外の区分では遅れ等の理由を記入してください。", text)
-    sheet.set_landscape()
+    sheet.set_portrait()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
     sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})

@@ -6,6 +6,7 @@ position on the scale, so another municipality's scale gets colours without code
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 FONT_MINCHO = "ＭＳ 明朝"
@@ -68,3 +69,162 @@ class Formats:
     def number(self, **extra: Any) -> Any:
         """A bordered number cell."""
         return self.get(border=1, valign="top", num_format="#,##0", **extra)
+
+
+# --- report pages -------------------------------------------------------------------------------
+PAPER_A4 = 9
+#: Page margins in inches (left, right, top, bottom) and header/footer distance.
+MARGINS_PORTRAIT = (0.55, 0.55, 0.6, 0.6)
+MARGINS_LANDSCAPE = (0.45, 0.45, 0.55, 0.6)
+HEADER_FOOTER_MARGIN = 0.3
+A4_INCHES = (8.27, 11.69)
+
+#: Line height as a multiple of the font size. Japanese fonts (MS 明朝 in Excel, IPAex/Noto as
+#: LibreOffice substitutes) need more than Latin ones; this keeps every wrapped line visible.
+LINE_HEIGHT = 1.32
+#: Cell padding in pixels (left + right) that wrapped text cannot use.
+CELL_PADDING_PX = 8
+#: Text is assumed this much wider than the nominal em grid (substituted fonts, kerning).
+WIDTH_SAFETY = 1.06
+MAX_ROW_HEIGHT = 409.0
+
+
+def column_px(width: float) -> int:
+    """Pixel width of a column of ``width`` character units (Excel's default-font rule)."""
+    if width <= 0:
+        return 0
+    if width < 1:
+        return int(width * 12 + 0.5)
+    return int(width * 7 + 0.5) + 5
+
+
+def char_units(char: str) -> int:
+    """Width of one character in half-width units: 2 for East Asian wide/full/ambiguous, else 1."""
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F", "A") else 1
+
+
+def text_units(text: str) -> int:
+    """Width of ``text`` in half-width units."""
+    return sum(char_units(c) for c in text)
+
+
+def capacity_units(px: float, size: float) -> int:
+    """How many half-width units fit on one line of a cell ``px`` pixels wide at ``size`` pt."""
+    half_px = size * 96 / 72 / 2 * WIDTH_SAFETY
+    return max(1, int((px - CELL_PADDING_PX) / half_px))
+
+
+def wrapped_line_count(text: str, capacity: int) -> int:
+    """Lines ``text`` takes when wrapped at ``capacity`` half-width units (explicit breaks kept).
+
+    Wraps character by character, but keeps runs of Latin letters/digits together as Excel does.
+    """
+    total = 0
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        lines, used = 1, 0
+        for word in _wrap_tokens(line):
+            w = text_units(word)
+            if used + w <= capacity:
+                used += w
+                continue
+            if used == 0 or w > capacity:  # split a too-long word wherever it is
+                over = used + w
+                lines += (over - 1) // capacity
+                used = (over - 1) % capacity + 1
+            else:
+                lines += 1
+                used = w
+        total += lines
+    return max(1, total)
+
+
+def _wrap_tokens(line: str) -> list[str]:
+    """Split a line into unbreakable pieces: Latin words (with a trailing space) or single chars."""
+    tokens: list[str] = []
+    word = ""
+    for c in line:
+        if char_units(c) == 1 and (c.isalnum() or c in "-_.,:;/%()'\"@&+"):
+            word += c
+            continue
+        if word:
+            tokens.append(word)
+            word = ""
+        tokens.append(c)
+    if word:
+        tokens.append(word)
+    return tokens
+
+
+def row_height(lines: int, size: float, extra: float = 3.0) -> float:
+    """Row height in points for ``lines`` lines of ``size`` pt text."""
+    return min(MAX_ROW_HEIGHT, round(lines * size * LINE_HEIGHT + extra, 1))
+
+
+def text_height(text: str, px: float, size: float, extra: float = 3.0) -> float:
+    """Row height in points that shows all of ``text`` wrapped in a cell ``px`` pixels wide."""
+    return row_height(wrapped_line_count(text, capacity_units(px, size)), size, extra)
+
+
+def printable_px(landscape: bool = False) -> int:
+    """Printable width of an A4 page in pixels at 96 dpi with the report margins."""
+    width, _height = A4_INCHES
+    margins = MARGINS_LANDSCAPE if landscape else MARGINS_PORTRAIT
+    if landscape:
+        width = A4_INCHES[1]
+    return int((width - margins[0] - margins[1]) * 96)
+
+
+def printable_height_pt(landscape: bool = False) -> float:
+    """Printable height of an A4 page in points with the report margins."""
+    _width, height = A4_INCHES
+    margins = MARGINS_LANDSCAPE if landscape else MARGINS_PORTRAIT
+    if landscape:
+        height = A4_INCHES[0]
+    return (height - margins[2] - margins[3]) * 72
+
+
+def setup_a4(sheet: Any, *, landscape: bool = False, footer: str = "") -> None:
+    """A4, report margins, centred horizontally, optional footer."""
+    sheet.set_paper(PAPER_A4)
+    if landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    left, right, top, bottom = MARGINS_LANDSCAPE if landscape else MARGINS_PORTRAIT
+    sheet.set_margins(left=left, right=right, top=top, bottom=bottom)
+    sheet.center_horizontally()
+    if footer:
+        sheet.set_footer(footer, {"margin": HEADER_FOOTER_MARGIN})
+        sheet.set_start_page(1)
+
+
+def page_breaks(heights: list[float], keep: list[tuple[int, int]], page_pt: float,
+                first_row: int = 0) -> list[int]:
+    """Rows (0-based, sheet rows) to break before so that each ``keep`` span stays on one page.
+
+    ``heights[i]`` is the height of sheet row ``first_row + i``; ``keep`` holds (start, end) row
+    spans (inclusive, sheet rows) that should not be split. A span taller than a page is split
+    where it must.
+    """
+    starts = {start: end for start, end in keep}
+    breaks: list[int] = []
+    used = 0.0
+    row = first_row
+    last = first_row + len(heights)
+    while row < last:
+        end = starts.get(row, row)
+        span = sum(heights[r - first_row] for r in range(row, min(end, last - 1) + 1))
+        if used > 0 and used + span > page_pt and span <= page_pt:
+            breaks.append(row)
+            used = 0.0
+        if span <= page_pt:
+            used += span
+            row = end + 1
+            continue
+        h = heights[row - first_row]  # a span taller than a page: go row by row
+        if used > 0 and used + h > page_pt:
+            breaks.append(row)
+            used = 0.0
+        used += h
+        row += 1
+    return breaks

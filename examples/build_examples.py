@@ -1,0 +1,146 @@
+"""Build the sample data set: ``examples/計画マスタ.xlsx`` and the filled inbox ``examples/inbox/``.
+
+Run ``python examples/build_examples.py``. The plan master is written with ``write_plan``; the
+department forms are generated with ``pipeline.make_forms`` (exactly as the ``template`` command does)
+and then filled the way a department would: opened with openpyxl, cells typed in, saved. Validation,
+protection and the form's identity properties survive the save (checked after every file).
+Document dates and zip timestamps are fixed so a rebuild gives the same files.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import zipfile
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import openpyxl  # noqa: E402
+from openpyxl.writer.excel import ExcelWriter  # noqa: E402
+
+from gyokaku_xl import glossary as g  # noqa: E402
+from gyokaku_xl import schema as s  # noqa: E402
+from gyokaku_xl.atomic import atomic_write  # noqa: E402
+from gyokaku_xl.pipeline import make_forms  # noqa: E402
+from gyokaku_xl.render.forms import data_row_height  # noqa: E402
+from gyokaku_xl.render.plan_book import write_plan  # noqa: E402
+
+try:  # run as a script (examples/ on sys.path) or imported as examples.build_examples
+    import sample_data  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - depends on how it is imported
+    from examples import sample_data  # type: ignore[no-redef]
+
+EXAMPLES = Path(__file__).resolve().parent
+#: When the departments "filled in" their forms (fixed, one minute apart, for determinism).
+FILLED_AT = datetime(2021, 10, 8, 9, 0, 0)
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def build(out_dir: str | Path = EXAMPLES) -> list[Path]:
+    """Write the plan master and the filled inbox into ``out_dir``; return the files written."""
+    out = Path(out_dir)
+    plan_path = out / g.PLAN_FILE_NAME
+    atomic_write(plan_path, lambda tmp: write_plan(tmp, sample_data.sample_plan()))
+    inbox = out / "inbox"
+    inbox.mkdir(parents=True, exist_ok=True)
+    written = [plan_path]
+    with tempfile.TemporaryDirectory() as tmp:
+        outcome = make_forms(plan_path, sample_data.PERIOD, tmp)
+        departments = sample_data.sample_plan().departments
+        for n, (department, blank) in enumerate(zip(departments, outcome.paths, strict=True)):
+            target = inbox / blank.name
+            filled_at = FILLED_AT + timedelta(minutes=n)
+            atomic_write(target, lambda t, b=blank, d=department, f=filled_at: fill_form(
+                b, t, sample_data.reports_of(d), sample_data.meta_of(d), f))
+            verify_intact(blank, target)
+            written.append(target)
+    keep = {p.name for p in written}
+    for stale in inbox.glob("*.xlsx"):
+        if stale.name not in keep:
+            stale.unlink()
+    return written
+
+
+def _custom_properties(book: openpyxl.Workbook) -> dict[str, str]:
+    return {p.name: p.value for p in book.custom_doc_props.props}
+
+
+def fill_form(src: Path, dst: Path, rows: dict[str, dict[str, object]], meta: dict[str, str],
+              filled_at: datetime) -> None:
+    """Copy the form ``src`` to ``dst`` with ``rows`` (取組番号 → column key → value) and ``meta`` filled."""
+    book = openpyxl.load_workbook(src)
+    sheet = book[g.FORM_SHEET]
+    for n in range(len(s.META_FIELDS)):
+        row = s.META_FIRST_ROW + n + 1
+        label = sheet.cell(row, s.META_LABEL_COL + 1).value
+        if label in meta:
+            sheet.cell(row, s.META_VALUE_COL + 1).value = meta[label]
+    id_col = s.column_index("initiative_id") + 1
+    row = s.FIRST_DATA_ROW + 1
+    while sheet.cell(row, id_col).value not in (None, ""):
+        values = rows.get(str(sheet.cell(row, id_col).value), {})
+        for key, value in values.items():
+            if value not in (None, ""):
+                sheet.cell(row, s.column_index(key) + 1).value = value
+        shown = {c.key: sheet.cell(row, n + 1).value for n, c in enumerate(s.FORM_COLUMNS)}
+        sheet.row_dimensions[row].height = data_row_height(shown)
+        row += 1
+    book.properties.lastModifiedBy = meta.get(g.META_AUTHOR, "")
+    save_fixed(book, dst, filled_at)
+
+
+def save_fixed(book: openpyxl.Workbook, path: Path, modified: datetime) -> None:
+    """Save ``book`` with a fixed modification date and fixed zip timestamps (same content → same bytes)."""
+    book.properties.modified = modified
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()
+    with zipfile.ZipFile(path) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+
+
+def verify_intact(blank: Path, filled: Path) -> None:
+    """Raise AssertionError unless ``filled`` kept the validations, protection and identity of ``blank``."""
+    a, b = openpyxl.load_workbook(blank), openpyxl.load_workbook(filled)
+    try:
+        assert _custom_properties(a) == _custom_properties(b), "custom properties changed"
+        assert a.sheetnames == b.sheetnames, "sheets changed"
+        for name in a.sheetnames:
+            sa, sb = a[name], b[name]
+            assert sa.protection.sheet and sb.protection.sheet, f"{name}: protection lost"
+            assert _validations(sa) == _validations(sb), f"{name}: data validation changed"
+            assert _conditional(sa) == _conditional(sb), f"{name}: conditional formats changed"
+            assert sa.print_title_rows == sb.print_title_rows, f"{name}: print titles changed"
+            assert sa.freeze_panes == sb.freeze_panes, f"{name}: frozen panes changed"
+    finally:
+        a.close()
+        b.close()
+
+
+def _validations(sheet) -> list[tuple]:
+    return sorted((str(v.sqref), v.type, v.formula1, v.operator, v.errorStyle, v.prompt, v.error)
+                  for v in sheet.data_validations.dataValidation)
+
+
+def _conditional(sheet) -> list[tuple]:
+    return sorted((str(rng.sqref), tuple(r.formula or ())) for rng in sheet.conditional_formatting
+                  for r in rng.rules)
+
+
+def main() -> int:
+    """Build the sample and say what was written."""
+    written = build()
+    print(f"{len(written)} 件のファイルを書き出しました：{EXAMPLES}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,196 @@
+"""Export the report sheets (資料1-1〜1-3) of a master workbook to PDF with LibreOffice headless.
+
+Only the report sheets are printed: a temporary copy of the workbook has every other sheet
+hidden (LibreOffice does not print hidden sheets), so page setup, print areas and page breaks
+come from the workbook itself, as in Excel's print preview. Each run uses a private LibreOffice
+profile, so parallel runs and CI jobs do not clash. On Linux a private fontconfig file maps the
+Windows fonts the sheets name (ＭＳ 明朝 / ＭＳ ゴシック) to installed Japanese fonts.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from . import glossary as g
+from .atomic import atomic_write
+from .findings import GyokakuError
+
+REPORT_SHEETS = (g.SHEET_SUMMARY, g.SHEET_LIST, g.SHEET_BY_PROGRAM)
+DEFAULT_TIMEOUT = 240.0
+_WORKBOOK_XML = "xl/workbook.xml"
+_MAX_WORKBOOK_XML = 5 * 1024 * 1024
+_SHEET_TAG = re.compile(r"<sheet\b[^>]*?/>")
+_NAME_ATTR = re.compile(r'\bname="([^"]*)"')
+_STATE_ATTR = re.compile(r'\sstate="[^"]*"')
+
+_CANDIDATES = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+)
+
+#: Font families the sheets name → installed substitutes, first found wins (Linux only).
+FONT_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("ＭＳ 明朝", "MS Mincho", "ＭＳ Ｐ明朝", "MS PMincho"):
+        ("IPAexMincho", "IPAMincho", "Noto Serif CJK JP", "Source Han Serif JP", "Noto Sans CJK JP"),
+    ("ＭＳ ゴシック", "MS Gothic", "ＭＳ Ｐゴシック", "MS PGothic"):
+        ("IPAexGothic", "IPAGothic", "Noto Sans CJK JP", "Source Han Sans JP"),
+}
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice executable (``soffice``) on PATH or in a usual install folder, or None."""
+    for name in ("soffice", "libreoffice", "soffice.exe"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for candidate in _CANDIDATES:
+        if Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def export_reports(master: Path, out_dir: Path | None = None, *,
+                   timeout: float = DEFAULT_TIMEOUT) -> list[Path]:
+    """Write ``<master stem>.pdf`` holding 資料1-1〜1-3 into ``out_dir`` (default: beside ``master``).
+
+    Returns the PDF paths written. Raises :class:`GyokakuError` when LibreOffice is missing, the
+    file is not a master workbook, or the conversion fails or times out.
+    """
+    master = Path(master)
+    if not master.is_file():
+        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=f"「{master}」が見つかりません"))
+    soffice = find_soffice()
+    if soffice is None:
+        raise GyokakuError(g.FATAL_PDF_NO_OFFICE)
+    target_dir = Path(out_dir) if out_dir is not None else master.parent
+    with tempfile.TemporaryDirectory(prefix="gyokaku_xl-pdf-") as tmp_name:
+        tmp = Path(tmp_name)
+        copy = tmp / "in" / f"{master.stem}.xlsx"
+        copy.parent.mkdir()
+        report_only_copy(master, copy)
+        produced = _convert(soffice, copy, tmp, timeout)
+        target = target_dir / f"{master.stem}.pdf"
+        atomic_write(target, lambda path: shutil.copyfile(produced, path))
+    return [target]
+
+
+def report_only_copy(master: Path, copy: Path) -> list[str]:
+    """Copy ``master`` to ``copy`` with every sheet but the report sheets hidden.
+
+    Returns the report sheets found. Raises :class:`GyokakuError` when the file is no workbook or
+    has none of them.
+    """
+    try:
+        with zipfile.ZipFile(master) as zin:
+            info = zin.getinfo(_WORKBOOK_XML)
+            if info.file_size > _MAX_WORKBOOK_XML:
+                raise GyokakuError(g.FATAL_PDF_NO_REPORTS.format(path=master))
+            workbook_xml = zin.read(info).decode("utf-8")
+            edited, found = hide_other_sheets(workbook_xml, REPORT_SHEETS)
+            if not found:
+                raise GyokakuError(g.FATAL_PDF_NO_REPORTS.format(path=master))
+            with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as zout:
+                for item in zin.infolist():
+                    if item.filename == _WORKBOOK_XML:
+                        zout.writestr(item, edited.encode("utf-8"))
+                        continue
+                    with zin.open(item) as src, zout.open(item, "w") as dst:
+                        shutil.copyfileobj(src, dst, 1024 * 1024)
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, OSError) as exc:
+        raise GyokakuError(g.FATAL_PDF_NO_REPORTS.format(path=master) + f"（{type(exc).__name__}）") from None
+    return found
+
+
+def hide_other_sheets(workbook_xml: str, keep: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Mark every ``<sheet>`` not named in ``keep`` hidden; returns the XML and the kept names."""
+    found: list[str] = []
+
+    def edit(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        name_match = _NAME_ATTR.search(tag)
+        name = html.unescape(name_match.group(1)) if name_match else ""
+        tag = _STATE_ATTR.sub("", tag)
+        if name in keep:
+            found.append(name)
+            return tag
+        return tag[:-2].rstrip() + ' state="hidden"/>'
+
+    return _SHEET_TAG.sub(edit, workbook_xml), found
+
+
+def fontconfig_file(folder: Path) -> Path | None:
+    """On Linux, a fontconfig file that adds :data:`FONT_ALIASES` to the system setup."""
+    if not sys.platform.startswith("linux"):
+        return None
+    base = os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
+    if not Path(base).is_file():
+        return None
+    aliases = []
+    for names, substitutes in FONT_ALIASES.items():
+        prefer = "".join(f"<family>{html.escape(s)}</family>" for s in substitutes)
+        aliases += [f'  <alias binding="same"><family>{html.escape(n)}</family><prefer>{prefer}</prefer></alias>'
+                    for n in names]
+    text = ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+            f'  <include ignore_missing="yes">{html.escape(base)}</include>\n' + "\n".join(aliases) +
+            "\n</fontconfig>\n")
+    path = folder / "fonts.conf"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _convert(soffice: str, source: Path, tmp: Path, timeout: float) -> Path:
+    """Run LibreOffice headless on ``source``; returns the PDF it wrote in ``tmp/out``."""
+    out = tmp / "out"
+    out.mkdir()
+    profile = tmp / "profile"
+    env = dict(os.environ)
+    fonts = fontconfig_file(tmp)
+    if fonts is not None:
+        env["FONTCONFIG_FILE"] = str(fonts)
+    command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
+               "--nologo", "--nodefault", "--nolockcheck", "--norestore",
+               "--convert-to", "pdf", "--outdir", str(out), str(source)]
+    posix = os.name == "posix"
+    try:
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                                start_new_session=posix)
+    except OSError as exc:
+        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=exc.strerror or exc)) from None
+    try:
+        _stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _stop(proc, posix)
+        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=f"LibreOffice が {int(timeout)} 秒以内に終了しませんでした")) from None
+    produced = out / f"{source.stem}.pdf"
+    if proc.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
+        detail = stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GyokakuError(g.FATAL_PDF_FAILED.format(
+            detail=f"LibreOffice 終了コード {proc.returncode}" + (f"：{detail[-1]}" if detail else "")))
+    return produced
+
+
+def _stop(proc: subprocess.Popen, posix: bool) -> None:
+    """Stop LibreOffice and the processes it started (its own process group on POSIX)."""
+    try:
+        if posix:
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except (ProcessLookupError, PermissionError, OSError):
+        pass
+    try:
+        proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass

@@ -1,0 +1,275 @@
+"""資料1-2 取組状況一覧 (A4 landscape) and 資料1-3 事業別の取組状況 (A4 portrait).
+
+Both list every 取組 of the plan in plan order (a 取組 without a report says so), with the status
+cell in the status's fixed colour, explicit row heights from the text lengths, repeated title rows,
+page numbers in the footer, and manual page breaks so that a group header never ends a page and a
+事業 block of 資料1-3 is not split when it fits on one page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import glossary as g
+from ..model import Initiative, Plan, Program
+from ..records import MergeResult, Record
+from ..summary import doc_label
+from . import styles as st
+
+SIZE_TITLE = 12
+SIZE_HEADER = 9
+SIZE_BODY = 9
+SIZE_GROUP = 10
+
+# --- 資料1-2 ---------------------------------------------------------------------------------------
+LIST_COLUMNS = (7, 24, 9, 58, 43)  # 取組番号, 取組名, 進捗状況, 取組状況, 今後の予定
+LIST_TEXT_KEYS = ("progress", "next_steps")
+
+# --- 資料1-3 ---------------------------------------------------------------------------------------
+PROGRAM_COLUMNS = (12.5, 28, 19.5, 12, 10, 10)  # A label/番号, B:C 取組名, D 状況, E:F 財政効果額
+
+
+def _records_by_id(result: MergeResult) -> dict[str, Record]:
+    return {r.initiative.id: r for r in result.records}
+
+
+def _put(sheet: Any, row: int, first: int, last: int, text: str, cell_format: Any) -> None:
+    """Write text into a cell or merged range, always as a string."""
+    if first != last:
+        sheet.merge_range(row, first, row, last, "", cell_format)
+    sheet.write_string(row, first, text, cell_format)
+
+
+def _px(widths: tuple[float, ...], first: int, last: int) -> int:
+    return sum(st.column_px(widths[c]) for c in range(first, last + 1))
+
+
+def _title_rows(sheet: Any, fmt: st.Formats, widths: tuple[float, ...], doc_number: str,
+                plan: Plan, subtitle: str) -> list[float]:
+    """資料番号 (top right), plan name and subtitle; returns the three row heights."""
+    last = len(widths) - 1
+    _put(sheet, 0, last, last, doc_number,
+         fmt.get(font_name=st.FONT_GOTHIC, font_size=10.5, align="center", valign="vcenter", border=1))
+    title = fmt.get(font_name=st.FONT_GOTHIC, font_size=SIZE_TITLE, bold=True, align="center",
+                    valign="vcenter", text_wrap=True)
+    heights = [18.0]
+    for row, text in ((1, plan.name), (2, subtitle)):
+        _put(sheet, row, 0, last, text, title)
+        heights.append(st.text_height(text, _px(widths, 0, last), SIZE_TITLE, 4))
+    for row, height in enumerate(heights):
+        sheet.set_row(row, height)
+    return heights
+
+
+def _status_format(fmt: st.Formats, colours: dict[str, str], status: str) -> Any:
+    colour = colours.get(status)
+    extra = {"bg_color": st.light(colour, 0.55)} if colour else {}
+    return fmt.get(font_name=st.FONT_GOTHIC, font_size=SIZE_BODY, border=1, bold=True, align="center",
+                   valign="vcenter", text_wrap=True, **extra)
+
+
+def _status_text(record: Record | None) -> str:
+    return record.status if record else g.REPORT_EMPTY
+
+
+def _text(record: Record | None, column_key: str) -> str:
+    if record is None:
+        return g.REPORT_NOT_REPORTED if column_key == "progress" else ""
+    return record.text(column_key)
+
+
+def _program_heading(program: Program) -> str:
+    return f"{program.title}　（{g.REPORT_LABEL_DEPARTMENT}：{program.department}）"
+
+
+def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]) -> Any:
+    """Add 資料1-2: every 取組 grouped by perspective then 事業; returns the worksheet."""
+    plan = result.plan
+    sheet = workbook.add_worksheet(g.SHEET_LIST)
+    for col, width in enumerate(LIST_COLUMNS):
+        sheet.set_column(col, col, width)
+    fmt = st.Formats(workbook, font=st.FONT_MINCHO, size=SIZE_BODY)
+    last = len(LIST_COLUMNS) - 1
+    heights = _title_rows(sheet, fmt, LIST_COLUMNS, doc_label(g.SHEET_LIST), plan,
+                          g.REPORT_SUBTITLE_LIST.format(period=result.period.label))
+    header = fmt.get(font_name=st.FONT_GOTHIC, font_size=SIZE_HEADER, bold=True, align="center",
+                     valign="vcenter", border=1, bg_color="#D9D9D9", text_wrap=True)
+    header_row = len(heights)
+    for col, label in enumerate(g.REPORT_LIST_HEADERS):
+        sheet.write_string(header_row, col, label, header)
+    sheet.set_row(header_row, 18)
+    heights.append(18.0)
+    repeat = sum(heights)
+
+    perspective_fmt = fmt.get(font_name=st.FONT_GOTHIC, font_size=SIZE_GROUP, bold=True, font_color="#FFFFFF",
+                              bg_color="#404040", border=1, valign="vcenter")
+    program_fmt = fmt.get(font_name=st.FONT_GOTHIC, font_size=SIZE_GROUP, bold=True, bg_color="#F2F2F2",
+                          border=1, valign="vcenter", text_wrap=True)
+    cell = fmt.get(border=1, valign="top", text_wrap=True)
+    centre = fmt.get(border=1, valign="top", align="center", text_wrap=True)
+    records = _records_by_id(result)
+    keep: list[tuple[int, int]] = []
+    row = header_row + 1
+    first_row = row
+    for perspective in plan.perspectives:
+        programs = plan.programs_of(perspective.number)
+        if not programs:
+            continue
+        _put(sheet, row, 0, last, perspective.heading, perspective_fmt)
+        heights.append(st.row_height(1, SIZE_GROUP, 6))
+        sheet.set_row(row, heights[-1])
+        group_start = row
+        row += 1
+        for p_index, program in enumerate(programs):
+            _put(sheet, row, 0, last, _program_heading(program), program_fmt)
+            heights.append(st.text_height(_program_heading(program), _px(LIST_COLUMNS, 0, last), SIZE_GROUP, 6))
+            sheet.set_row(row, heights[-1])
+            # the perspective row (for the first 事業) and the 事業 row stay with the first 取組
+            keep.append((group_start if p_index == 0 else row, row + 1))
+            row += 1
+            for initiative in plan.initiatives_of_program(program.number):
+                record = records.get(initiative.id)
+                values = (initiative.id, initiative.name, _status_text(record),
+                          _text(record, "progress"), _text(record, "next_steps"))
+                lines = 1
+                for col, text in enumerate(values):
+                    style = _status_format(fmt, colours, text) if col == 2 else (centre if col == 0 else cell)
+                    sheet.write_string(row, col, text, style)
+                    lines = max(lines, st.wrapped_line_count(
+                        text, st.capacity_units(st.column_px(LIST_COLUMNS[col]), SIZE_BODY)))
+                heights.append(st.row_height(lines, SIZE_BODY, 4))
+                sheet.set_row(row, heights[-1])
+                row += 1
+    st.setup_a4(sheet, landscape=True, footer=g.REPORT_PAGE_FOOTER)
+    sheet.repeat_rows(0, header_row)
+    sheet.fit_to_pages(1, 0)
+    sheet.print_area(0, 0, max(row - 1, header_row), last)
+    page_pt = st.printable_height_pt(landscape=True) - repeat
+    breaks = st.page_breaks(heights[first_row:], keep, page_pt, first_row=first_row)
+    if breaks:
+        sheet.set_h_pagebreaks(breaks)
+    sheet.hide_gridlines(2)
+    sheet.freeze_panes(header_row + 1, 0)
+    return sheet
+
+
+def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]) -> Any:
+    """Add 資料1-3: one block per 事業 with 財政効果額 totals; returns the worksheet."""
+    plan = result.plan
+    sheet = workbook.add_worksheet(g.SHEET_BY_PROGRAM)
+    for col, width in enumerate(PROGRAM_COLUMNS):
+        sheet.set_column(col, col, width)
+    fmt = st.Formats(workbook, font=st.FONT_MINCHO, size=SIZE_BODY)
+    heights = _title_rows(sheet, fmt, PROGRAM_COLUMNS, doc_label(g.SHEET_BY_PROGRAM), plan,
+                          g.REPORT_SUBTITLE_BY_PROGRAM.format(period=result.period.label))
+    repeat = sum(heights)
+    writer = _ProgramBlocks(sheet, fmt, colours, heights)
+    writer.row = len(heights)
+    writer.gap(6)
+    first_row = writer.row
+    records = _records_by_id(result)
+    keep: list[tuple[int, int]] = []
+    plan_total = 0
+    for perspective in plan.perspectives:
+        for program in plan.programs_of(perspective.number):
+            start = writer.row
+            plan_total += writer.block(plan, program, perspective.label,
+                                       [(i, records.get(i.id)) for i in plan.initiatives_of_program(program.number)])
+            keep.append((start, writer.row - 1))
+            writer.gap(10)
+    writer.plan_total(plan_total)
+    st.setup_a4(sheet, footer=g.REPORT_PAGE_FOOTER)
+    sheet.repeat_rows(0, 2)
+    sheet.fit_to_pages(1, 0)
+    sheet.print_area(0, 0, writer.row - 1, len(PROGRAM_COLUMNS) - 1)
+    page_pt = st.printable_height_pt() - repeat
+    breaks = st.page_breaks(heights[first_row:], keep, page_pt, first_row=first_row)
+    if breaks:
+        sheet.set_h_pagebreaks(breaks)
+    sheet.hide_gridlines(2)
+    return sheet
+
+
+class _ProgramBlocks:
+    """Writes the 資料1-3 blocks row by row, recording row heights."""
+
+    def __init__(self, sheet: Any, fmt: st.Formats, colours: dict[str, str], heights: list[float]) -> None:
+        self.sheet, self.fmt, self.colours, self.heights = sheet, fmt, colours, heights
+        self.row = 0
+        f = fmt
+        self.bar = f.get(font_name=st.FONT_GOTHIC, font_size=SIZE_GROUP + 0.5, bold=True, bg_color="#DDEBF7",
+                         border=1, valign="vcenter", text_wrap=True)
+        self.label = f.get(font_name=st.FONT_GOTHIC, font_size=SIZE_HEADER, bold=True, bg_color="#F2F2F2",
+                           border=1, valign="top", text_wrap=True)
+        self.label_centre = f.get(font_name=st.FONT_GOTHIC, font_size=SIZE_HEADER, bold=True, bg_color="#D9D9D9",
+                                  border=1, align="center", valign="vcenter", text_wrap=True)
+        self.text = f.get(border=1, valign="top", text_wrap=True)
+        self.name = f.get(font_name=st.FONT_GOTHIC, border=1, valign="vcenter", text_wrap=True, bold=True)
+        self.centre = f.get(border=1, valign="vcenter", align="center", text_wrap=True)
+        self.money = f.get(border=1, valign="vcenter", num_format="#,##0")
+        self.total_label = f.get(font_name=st.FONT_GOTHIC, font_size=SIZE_HEADER, bold=True, bg_color="#F2F2F2",
+                                 border=1, align="right", valign="vcenter")
+        self.total = f.get(font_name=st.FONT_GOTHIC, bold=True, bg_color="#F2F2F2", border=1, valign="vcenter",
+                           num_format="#,##0")
+
+    def _set(self, height: float) -> None:
+        self.sheet.set_row(self.row, height)
+        if len(self.heights) == self.row:
+            self.heights.append(height)
+        else:
+            self.heights[self.row] = height
+        self.row += 1
+
+    def gap(self, height: float) -> None:
+        """An empty spacer row."""
+        self._set(height)
+
+    def _text_row(self, label: str, text: str) -> None:
+        _put(self.sheet, self.row, 0, 0, label, self.label)
+        _put(self.sheet, self.row, 1, 5, text or g.REPORT_EMPTY, self.text)
+        height = max(st.text_height(text, _px(PROGRAM_COLUMNS, 1, 5), SIZE_BODY, 4),
+                     st.text_height(label, _px(PROGRAM_COLUMNS, 0, 0), SIZE_HEADER, 4))
+        self._set(height)
+
+    def block(self, plan: Plan, program: Program, perspective: str,
+              items: list[tuple[Initiative, Record | None]]) -> int:
+        """One 事業 block; returns its 財政効果額 total (千円)."""
+        width = _px(PROGRAM_COLUMNS, 0, 5)
+        _put(self.sheet, self.row, 0, 5, program.title, self.bar)
+        self._set(st.text_height(program.title, width, SIZE_GROUP + 0.5, 6))
+        _put(self.sheet, self.row, 0, 0, g.REPORT_LABEL_PERSPECTIVE, self.label)
+        _put(self.sheet, self.row, 1, 2, perspective, self.text)
+        _put(self.sheet, self.row, 3, 3, g.REPORT_LABEL_DEPARTMENT, self.label)
+        _put(self.sheet, self.row, 4, 5, program.department, self.text)
+        self._set(max(st.text_height(perspective, _px(PROGRAM_COLUMNS, 1, 2), SIZE_BODY, 4),
+                      st.text_height(program.department, _px(PROGRAM_COLUMNS, 4, 5), SIZE_BODY, 4)))
+        headers = g.REPORT_BY_PROGRAM_HEADERS
+        for (first, last), label in zip(((0, 0), (1, 2), (3, 3), (4, 5)), headers):
+            _put(self.sheet, self.row, first, last, label, self.label_centre)
+        self._set(st.text_height(headers[3], _px(PROGRAM_COLUMNS, 4, 5), SIZE_HEADER, 5))
+        total = 0
+        for initiative, record in items:
+            status = _status_text(record)
+            _put(self.sheet, self.row, 0, 0, initiative.id, self.centre)
+            _put(self.sheet, self.row, 1, 2, initiative.name, self.name)
+            _put(self.sheet, self.row, 3, 3, status, _status_format(self.fmt, self.colours, status))
+            effect = record.values.get("fiscal_effect") if record else None
+            self.sheet.merge_range(self.row, 4, self.row, 5, "", self.money)
+            if isinstance(effect, (int, float)) and not isinstance(effect, bool):
+                self.sheet.write_number(self.row, 4, effect, self.money)
+                total += int(effect)
+            self._set(st.text_height(initiative.name, _px(PROGRAM_COLUMNS, 1, 2), SIZE_BODY, 5))
+            for label, key in zip(g.REPORT_BY_PROGRAM_TEXT_LABELS, ("progress", "next_steps", "delay_reason")):
+                self._text_row(label, _text(record, key))
+        _put(self.sheet, self.row, 0, 3, g.REPORT_PROGRAM_TOTAL, self.total_label)
+        self.sheet.merge_range(self.row, 4, self.row, 5, "", self.total)
+        self.sheet.write_number(self.row, 4, total, self.total)
+        self._set(st.row_height(1, SIZE_BODY, 5))
+        return total
+
+    def plan_total(self, total: int) -> None:
+        """The whole plan's 財政効果額 total."""
+        _put(self.sheet, self.row, 0, 3, g.REPORT_PLAN_TOTAL, self.total_label)
+        self.sheet.merge_range(self.row, 4, self.row, 5, "", self.total)
+        self.sheet.write_number(self.row, 4, total, self.total)
+        self._set(st.row_height(1, SIZE_GROUP, 6))

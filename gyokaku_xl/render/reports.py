@@ -1,0 +1,25 @@
+"""Entry point for the three official report sheets of the master workbook."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import MergeResult
+from ..summary import build_summary
+from .lists import write_by_program_sheet, write_list_sheet
+from .styles import status_colours
+from .summary import write_summary_sheet
+
+
+def add_report_sheets(workbook: Any, result: MergeResult) -> None:
+    """Add 「資料1-1」「資料1-2」「資料1-3」, in that order, to an xlsxwriter workbook.
+
+    The workbook should be created with ``strings_to_formulas=False`` and ``strings_to_urls=False``;
+    texts are written with ``write_string`` regardless. The first sheet is activated.
+    """
+    scale = result.plan.scale
+    colours = status_colours(scale.names, scale.on_track)
+    summary = write_summary_sheet(workbook, build_summary(result), colours)
+    write_list_sheet(workbook, result, colours)
+    write_by_program_sheet(workbook, result, colours)
+    summary.activate()

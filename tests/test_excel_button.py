@@ -1,0 +1,407 @@
+"""The 「集約」 button adapter, end to end against a fake calling book (no xlwings, no Excel).
+
+The fake book is loaded from the control workbook that ``button`` really builds, so the adapter
+reads the settings and writes the status area where the builder put them; the real pipeline runs
+on inboxes made by ``builders``.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.utils.cell import coordinate_from_string, range_boundaries
+from openpyxl.utils import column_index_from_string
+
+import builders
+from gyokaku_xl import atomic, excel_button, pipeline
+from gyokaku_xl import glossary as g
+from gyokaku_xl.button_book import build_control_workbook
+from gyokaku_xl.excel_button import (DETAIL_ROWS, DETAILS_FIRST_ROW, SHEET_RUN, SHEET_SETTINGS,
+                                     STATUS_FIRST_ROW, ButtonStatus, run)
+
+RUN_AT = datetime(2021, 10, 1, 9, 30, 0)
+RUN_AT_TEXT = "2021-10-01 09:30:00"
+
+
+# --- a fake xlwings Book -----------------------------------------------------------------------
+class FakeRange:
+    """``sheet.range(address).value``: a scalar for one cell, lists of rows for a block."""
+
+    def __init__(self, sheet: "FakeSheet", address: str) -> None:
+        self.sheet = sheet
+        self.min_col, self.min_row, self.max_col, self.max_row = range_boundaries(address)
+
+    @property
+    def value(self):
+        if (self.min_col, self.min_row) == (self.max_col, self.max_row):
+            return self.sheet.cells.get((self.min_row, self.min_col))
+        return [[self.sheet.cells.get((r, c)) for c in range(self.min_col, self.max_col + 1)]
+                for r in range(self.min_row, self.max_row + 1)]
+
+    @value.setter
+    def value(self, data) -> None:
+        rows = data if isinstance(data, list) and data and isinstance(data[0], list) else [[data]]
+        for dr, row in enumerate(rows):
+            for dc, item in enumerate(row):
+                self.sheet.cells[(self.min_row + dr, self.min_col + dc)] = item
+                self.sheet.written.append(item)
+
+
+class FakeSheet:
+    def __init__(self, cells: dict[tuple[int, int], object]) -> None:
+        self.cells = cells
+        self.written: list[object] = []
+
+    def range(self, address: str) -> FakeRange:
+        return FakeRange(self, address)
+
+    def value(self, address: str):
+        letters, row = coordinate_from_string(address)
+        return self.cells.get((row, column_index_from_string(letters)))
+
+
+class FakeBooks:
+    def __init__(self, fail: bool = False) -> None:
+        self.opened: list[str] = []
+        self.fail = fail
+
+    def open(self, fullname: str):
+        if self.fail:
+            raise RuntimeError("cannot open")
+        self.opened.append(fullname)
+        return object()
+
+
+class FakeApp:
+    def __init__(self) -> None:
+        self.bar: list[object] = []
+        self.alerts: list[tuple[str, str | None, str | None]] = []
+        self.books = FakeBooks()
+
+    @property
+    def status_bar(self):
+        return self.bar[-1] if self.bar else False
+
+    @status_bar.setter
+    def status_bar(self, value) -> None:
+        self.bar.append(value)
+
+    def alert(self, prompt, title=None, buttons="ok", mode=None):
+        self.alerts.append((prompt, title, mode))
+        return "ok"
+
+
+class FakeBook:
+    def __init__(self, fullname: str, sheets: dict[str, FakeSheet]) -> None:
+        self.fullname = fullname
+        self.sheets = sheets  # a missing sheet raises KeyError, as xlwings raises for one
+        self.app = FakeApp()
+
+    @classmethod
+    def load(cls, path: Path) -> "FakeBook":
+        book = openpyxl.load_workbook(path, keep_vba=True)
+        sheets = {ws.title: FakeSheet({(c.row, c.column): c.value for row in ws.iter_rows() for c in row
+                                       if c.value is not None}) for ws in book.worksheets}
+        book.close()
+        return cls(str(path), sheets)
+
+    def status(self) -> dict[str, object]:
+        sheet = self.sheets[SHEET_RUN]
+        return {label: sheet.value(f"B{STATUS_FIRST_ROW + i}") for i, label in enumerate(g.BUTTON_STATUS_LABELS)}
+
+    def details(self) -> list[str]:
+        sheet = self.sheets[SHEET_RUN]
+        lines = [sheet.value(f"A{DETAILS_FIRST_ROW + i}") for i in range(DETAIL_ROWS)]
+        return [line for line in lines if line]
+
+    def set_setting(self, label: str, value: object) -> None:
+        sheet = self.sheets[SHEET_SETTINGS]
+        row = next(r for (r, c), v in sheet.cells.items() if c == 1 and v == label)
+        sheet.cells[(row, 2)] = value
+
+
+def control_book(folder: Path, *, inbox: str = "inbox", plan: str = "計画マスタ.xlsx",
+                 master: str = "集約結果.xlsx", year: str = "", period: str = "") -> FakeBook:
+    path = build_control_workbook(folder / g.BUTTON_FILE_NAME, inbox=inbox, plan=plan, master=master,
+                                  year=year, period=period)
+    return FakeBook.load(path)
+
+
+def click(book: FakeBook, **kwargs) -> ButtonStatus:
+    return run(book, now=lambda: RUN_AT, **kwargs)
+
+
+# --- the outcomes the issue names ----------------------------------------------------------------
+def test_success_writes_status_and_opens_master(tmp_path, inbox):
+    book = control_book(tmp_path)
+    status = click(book)
+    master = tmp_path / "集約結果.xlsx"
+    assert status.exit_code == 0 and status.ok
+    assert master.is_file()
+    assert book.status() == {
+        g.BUTTON_STATUS_RUN_AT: RUN_AT_TEXT,
+        g.BUTTON_STATUS_RESULT: g.BUTTON_RESULT_OK,
+        g.BUTTON_STATUS_FILES_ACCEPTED: "3 件",
+        g.BUTTON_STATUS_FILES_REJECTED: "0 件",
+        g.BUTTON_STATUS_ROWS_MERGED: "8 行（読み込み 8 行・除外 0 行）",
+        g.BUTTON_STATUS_FINDINGS: "エラー 0 件・警告 0 件・情報 0 件",
+        g.BUTTON_STATUS_NOT_SUBMITTED: g.BUTTON_NONE,
+        g.BUTTON_STATUS_OUTPUT: str(master),
+        g.BUTTON_STATUS_MESSAGE: g.BUTTON_MSG_OK,
+    }
+    assert book.details() == pipeline_summary(status)
+    assert book.app.alerts == []
+    assert book.app.books.opened == [str(master)]
+    progress = [v for v in book.app.bar if isinstance(v, str)]
+    assert progress and all(v.startswith("集約中… ") for v in progress)
+    assert progress[-1].startswith("集約中… 3/3 ")
+    assert book.app.bar[-1] is False  # Excel gets its status bar back
+
+
+def pipeline_summary(status: ButtonStatus) -> list[str]:
+    return [line for line in status.details if line]
+
+
+def test_settings_with_year_period_and_absolute_paths(tmp_path, inbox, plan_path):
+    elsewhere = tmp_path / "ツール"
+    elsewhere.mkdir()
+    book = control_book(elsewhere, inbox=str(inbox), plan=f'"{plan_path}"', master=str(tmp_path / "out" / "結果.xlsx"),
+                        year="令和3年度", period="上半期")
+    status = click(book)
+    assert status.exit_code == 0, status.message
+    assert (tmp_path / "out" / "結果.xlsx").is_file()
+    assert book.app.books.opened == [str(tmp_path / "out" / "結果.xlsx")]
+
+
+def test_department_not_submitted_is_listed(tmp_path, inbox):
+    missing = sorted(inbox.iterdir())[0]
+    missing.unlink()
+    book = control_book(tmp_path)
+    status = click(book)
+    not_submitted = book.status()[g.BUTTON_STATUS_NOT_SUBMITTED]
+    assert not_submitted and not_submitted != g.BUTTON_NONE
+    assert any(d in not_submitted for d in builders.DEPARTMENTS)
+    assert status.output is not None and status.output.is_file()
+
+
+def test_empty_inbox_is_a_short_message_and_a_box(tmp_path, plan_path):
+    (tmp_path / "inbox").mkdir()
+    book = control_book(tmp_path)
+    status = click(book)
+    assert status.exit_code == 2 and not status.ok
+    status_cells = book.status()
+    assert status_cells[g.BUTTON_STATUS_RESULT] == g.BUTTON_RESULT_FAILED
+    message = status_cells[g.BUTTON_STATUS_MESSAGE]
+    assert "inbox" in message and "\n" not in message and "Traceback" not in message
+    assert book.app.alerts == [(message, g.BUTTON_ALERT_TITLE, excel_button.ALERT_CRITICAL)]
+    assert book.app.books.opened == []
+    assert not (tmp_path / "集約結果.xlsx").exists()
+
+
+def test_missing_inbox_folder(tmp_path, plan_path):
+    book = control_book(tmp_path, inbox="ない")
+    status = click(book)
+    assert status.exit_code == 2
+    assert status.message == g.FATAL_INBOX_MISSING.format(path=tmp_path / "ない")
+
+
+def test_missing_plan(tmp_path, inbox):
+    book = control_book(tmp_path, plan="ない計画.xlsx")
+    status = click(book)
+    assert status.exit_code == 2
+    assert status.message.startswith(g.FATAL_PLAN_UNREADABLE.split("{")[0])
+    assert "ない計画.xlsx" in status.message
+    assert book.status()[g.BUTTON_STATUS_MESSAGE] == status.message
+    assert book.app.alerts[0][2] == excel_button.ALERT_CRITICAL
+
+
+def test_locked_output_saves_beside_and_opens_that(tmp_path, inbox, monkeypatch):
+    master = tmp_path / "集約結果.xlsx"
+    master.write_bytes(b"old master, open in Excel")
+    real = atomic._replace
+
+    def locked(src, dst):
+        if Path(dst) == master:
+            raise PermissionError(13, "Permission denied")
+        real(src, dst)
+
+    monkeypatch.setattr(atomic, "_replace", locked)
+    book = control_book(tmp_path)
+    status = click(book)
+    fallback = tmp_path / "集約結果(2).xlsx"
+    assert master.read_bytes() == b"old master, open in Excel"
+    assert fallback.is_file()
+    assert status.exit_code == 1 and status.ok
+    cells = book.status()
+    assert cells[g.BUTTON_STATUS_RESULT] == g.BUTTON_RESULT_LOCKED
+    assert cells[g.BUTTON_STATUS_OUTPUT] == str(fallback)
+    assert "集約結果(2).xlsx" in cells[g.BUTTON_STATUS_MESSAGE]
+    assert book.app.alerts and book.app.alerts[0][2] == excel_button.ALERT_INFO
+    assert book.app.books.opened == [str(fallback)]
+
+
+def test_invalid_files_are_rejected_and_reported(tmp_path, inbox, plan):
+    (inbox / "=HYPERLINK(1).xlsx").write_bytes(b"this is not a workbook")
+    department = builders.DEPARTMENTS[0]
+    first = plan.initiatives_of(department)[0].id
+    bad = next(p for p in inbox.iterdir() if department in p.name)
+    builders.fill_form(bad, bad, {first: {"status": "とても順調"}})
+    book = control_book(tmp_path)
+    status = click(book)
+    assert status.exit_code == 1 and status.ok
+    cells = book.status()
+    assert cells[g.BUTTON_STATUS_RESULT] == g.BUTTON_RESULT_REJECTED
+    assert cells[g.BUTTON_STATUS_FILES_REJECTED] != "0 件"
+    assert not cells[g.BUTTON_STATUS_FINDINGS].startswith("エラー 0 件")
+    assert "検証結果" in cells[g.BUTTON_STATUS_MESSAGE]
+    assert book.app.alerts[0][2] == excel_button.ALERT_INFO
+    assert book.app.books.opened == [str(tmp_path / "集約結果.xlsx")]
+    # untrusted text (a file name starting with "=") never reaches Excel as a formula
+    written = [v for v in book.sheets[SHEET_RUN].written if isinstance(v, str)]
+    assert not [v for v in written if v.startswith(("=", "+", "-", "@"))]
+
+
+# --- settings problems ---------------------------------------------------------------------------
+@pytest.mark.parametrize("label, value, expected", [
+    (g.BUTTON_SETTING_INBOX, None, g.BUTTON_MSG_SETTING_EMPTY.format(label=g.BUTTON_SETTING_INBOX)),
+    (g.BUTTON_SETTING_YEAR, "令和3年度", g.BUTTON_MSG_PERIOD_HALF),
+    (g.BUTTON_SETTING_OUTPUT, "集約結果.xlsm",
+     g.BUTTON_MSG_OUTPUT_NOT_XLSX.format(path="{folder}/集約結果.xlsm")),
+])
+def test_setting_problems(tmp_path, label, value, expected):
+    book = control_book(tmp_path)
+    book.set_setting(label, value)
+    status = click(book)
+    assert status.exit_code == 2
+    assert status.message == expected.replace("{folder}", str(tmp_path))
+    assert book.app.alerts[0][0] == status.message
+
+
+def test_unreadable_period(tmp_path):
+    book = control_book(tmp_path, year="来年", period="上半期")
+    status = click(book)
+    assert status.exit_code == 2
+    assert status.message == g.BUTTON_MSG_PERIOD_INVALID.format(value="来年")
+
+
+def test_numbers_and_pasted_quotes_are_read_as_text(tmp_path, inbox):
+    book = control_book(tmp_path)
+    book.set_setting(g.BUTTON_SETTING_YEAR, 2021.0)  # a number typed into the cell
+    book.set_setting(g.BUTTON_SETTING_PERIOD, "上半期")
+    book.set_setting(g.BUTTON_SETTING_INBOX, f'"{inbox}"')  # Explorer's "Copy as path"
+    assert click(book).exit_code == 0
+
+
+def test_relative_paths_need_a_saved_book(tmp_path):
+    book = control_book(tmp_path)
+    book.fullname = "Book1"
+    status = click(book)
+    assert status.exit_code == 2
+    assert status.message == g.BUTTON_MSG_NO_FOLDER.format(path="inbox")
+
+
+def test_missing_settings_sheet(tmp_path):
+    book = control_book(tmp_path)
+    del book.sheets[SHEET_SETTINGS]
+    status = click(book)
+    assert status.message == g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_SETTINGS)
+
+
+def test_missing_status_sheet_still_tells_the_user(tmp_path):
+    book = control_book(tmp_path)
+    del book.sheets[SHEET_RUN]
+    status = click(book)
+    assert status.exit_code == 2
+    assert book.app.alerts and g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_RUN) in book.app.alerts[0][0]
+
+
+# --- unexpected errors, versions, opening ------------------------------------------------------
+def test_unexpected_error_becomes_japanese_message_and_log(tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "merge", broken)
+    (tmp_path / "inbox").mkdir()
+    book = control_book(tmp_path)
+    status = click(book)
+    log = tmp_path / "集約ツール_エラー.log"
+    assert status.exit_code == 2 and status.log == log
+    assert status.message == g.BUTTON_MSG_UNEXPECTED.format(detail="RuntimeError: boom", log=log)
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" in text and "RuntimeError: boom" in text and RUN_AT_TEXT in text
+    assert "Traceback" not in book.status()[g.BUTTON_STATUS_MESSAGE]
+    assert book.app.alerts[0][2] == excel_button.ALERT_CRITICAL
+
+
+def test_xlwings_version_mismatch_is_a_warning(tmp_path, inbox):
+    book = control_book(tmp_path)
+    status = click(book, vba_xlwings_version="0.0.1")
+    assert status.exit_code == 0
+    assert "0.0.1" in status.details[0] and "0.0.1" in book.details()[0]
+    assert book.app.alerts and "0.0.1" in book.app.alerts[0][0]
+
+
+def test_matching_xlwings_version_is_silent(tmp_path, inbox):
+    from importlib import metadata
+    book = control_book(tmp_path)
+    status = click(book, vba_xlwings_version=metadata.version("xlwings"))
+    assert status.exit_code == 0 and book.app.alerts == []
+
+
+def test_master_that_cannot_be_opened_is_noted(tmp_path, inbox):
+    book = control_book(tmp_path)
+    book.app.books = FakeBooks(fail=True)
+    status = click(book)
+    assert status.exit_code == 0
+    assert book.details()[-1].startswith("集約結果ブック「")
+
+
+def test_many_detail_lines_are_cut_with_a_note(tmp_path, monkeypatch):
+    (tmp_path / "inbox").mkdir()
+    book = control_book(tmp_path)
+    lines = [f"行{i}" for i in range(DETAIL_ROWS + 5)]
+    status = ButtonStatus(result="", message="", exit_code=0, details=lines)
+    excel_button._write_status_area(book, status)
+    shown = book.details()
+    assert len(shown) == DETAIL_ROWS
+    assert shown[-1] == g.BUTTON_MORE_DETAILS.format(count=6)
+
+
+def test_run_from_excel_uses_the_calling_book(tmp_path, monkeypatch):
+    (tmp_path / "inbox").mkdir()
+    book = control_book(tmp_path)
+    fake_xlwings = types.ModuleType("xlwings")
+    fake_xlwings.Book = types.SimpleNamespace(caller=lambda: book)
+    monkeypatch.setitem(sys.modules, "xlwings", fake_xlwings)
+    excel_button.run_from_excel("")
+    assert book.status()[g.BUTTON_STATUS_RESULT] == g.BUTTON_RESULT_FAILED  # the empty inbox
+    assert book.app.alerts
+
+
+def test_excel_text_keeps_formulas_out():
+    assert excel_button.excel_text("=1+1") == "'=1+1"
+    assert excel_button.excel_text("-3") == "'-3"
+    assert excel_button.excel_text("受付") == "受付"
+
+
+def test_the_sample_folder_through_the_button(tmp_path):
+    """What the manual Windows check does (docs/excel.md), minus Excel: the sample, one click."""
+    import shutil
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    if not (examples / "inbox").is_dir():
+        pytest.skip("examples/ がありません")
+    shutil.copytree(examples / "inbox", tmp_path / "inbox")
+    shutil.copy(examples / g.PLAN_FILE_NAME, tmp_path / g.PLAN_FILE_NAME)
+    book = control_book(tmp_path, year="令和3年度", period="上半期")
+    status = click(book)
+    assert status.exit_code == 0, status.message
+    cells = book.status()
+    assert cells[g.BUTTON_STATUS_FILES_ACCEPTED] == "19 件"
+    assert cells[g.BUTTON_STATUS_ROWS_MERGED].startswith("55 行")
+    assert cells[g.BUTTON_STATUS_NOT_SUBMITTED] == g.BUTTON_NONE
+    assert book.app.books.opened == [str(tmp_path / "集約結果.xlsx")]
