@@ -20,6 +20,16 @@ def _replace(src: Path, dst: Path) -> None:
     os.replace(src, dst)
 
 
+def _ordinary_permissions(path: Path) -> None:
+    """Give the file the permissions a normally created file gets (mkstemp makes it private)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.chmod(path, 0o666 & ~umask)
+    except OSError:
+        pass
+
+
 def fallback_path(target: Path) -> Path:
     """A free name beside ``target``: ``集約結果(2).xlsx``, ``集約結果(3).xlsx`` …"""
     n = 2
@@ -47,6 +57,7 @@ def atomic_write(target: str | Path, writer: Callable[[Path], None]) -> Path:
     tmp = Path(tmp_name)
     try:
         writer(tmp)
+        _ordinary_permissions(tmp)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -18,6 +18,7 @@ from . import glossary as g
 from . import schema
 from .checks import parse_amount
 from .findings import INFO, WARNING, Finding, make
+from .intake import SKIPPED_KINDS
 from .model import Period, Plan
 from .records import MergeResult, Record, Source, Submission, Tally
 from .validate import FileReport, clip_text
@@ -144,7 +145,7 @@ def tally(reports: list[FileReport]) -> Tally:
     """Counts over all files; rows_read == rows_merged + rows_rejected by construction."""
     t = Tally(files_seen=len(reports))
     for r in reports:
-        if r.kind == "lock" or r.kind == "ignored":
+        if r.kind in SKIPPED_KINDS:
             t.files_skipped += 1
             continue
         if r.form is not None:

@@ -151,8 +151,7 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
             notices.append(f"計画マスタとして「{resolved_plan}」を使用しました。")
     exclude = [resolved_plan] if resolved_plan is not None else []
     entries = scan_inbox(inbox, exclude=exclude)
-    candidates = [e for e in entries if e.kind != "ignored"]
-    if not any(e.kind != "lock" for e in candidates):
+    if not any(not e.skipped for e in entries):
         raise GyokakuError(g.FATAL_INBOX_EMPTY.format(path=inbox))
     reports: list[FileReport] = []
     for n, entry in enumerate(entries, start=1):

@@ -254,7 +254,7 @@ def _events(zf: zipfile.ZipFile, name: str, limits: Limits, *, max_elements: int
     """Stream one XML part as ``(event, element)`` pairs with bounded memory and work.
 
     Each element is detached from its parent once its end has been handled, so the tree never
-    grows; only inside a ``keep`` element (a cell, a shared string) are children left in place
+    grows beyond what the parser has read ahead (one 16 KB chunk); only inside a ``keep`` element (a cell, a shared string) are children left in place
     for the caller to read at its end, and there at most ``limits.max_cell_elements``.
     Raises :class:`ReadError` past ``max_elements`` elements or ``limits.max_xml_depth`` levels.
     """
@@ -298,9 +298,11 @@ def _events(zf: zipfile.ZipFile, name: str, limits: Limits, *, max_elements: int
                 if keep_depth:
                     continue
             if stack:
+                # Siblings end in document order and each is detached at its end, so this one is
+                # the parent's first child (the parser may already have added later ones).
                 parent = stack[-1]
-                if len(parent) and parent[-1] is el:
-                    del parent[-1]
+                if len(parent) and parent[0] is el:
+                    del parent[0]
             el.clear()
 
 

@@ -19,7 +19,6 @@ from .intake import InboxEntry
 from .model import Period, PeriodError, Plan
 from .read import DEFAULT_LIMITS, Limits, ReadError, read_workbook
 
-READABLE_KINDS = frozenset({"xlsx"})
 
 
 @dataclass
@@ -83,8 +82,8 @@ def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS) -> FileReport:
     report = FileReport(path=entry.path, kind=entry.kind)
     if entry.finding is not None:
         report.findings.append(entry.finding)
-    if entry.kind not in READABLE_KINDS:
-        report.rejected = entry.kind != "lock"
+    if not entry.readable:
+        report.rejected = not entry.skipped
         return report
     try:
         report.sha256 = file_digest(entry.path)

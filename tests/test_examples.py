@@ -51,20 +51,28 @@ def reports() -> dict[str, dict[str, object]]:
 
 
 # --- the committed files are what build_examples writes -----------------------------------------
-def test_committed_examples_equal_a_fresh_build(tmp_path):
-    written = build_examples.build(tmp_path)
-    fresh = {p.relative_to(tmp_path).as_posix() for p in written}
+@pytest.fixture(scope="module")
+def fresh_build(tmp_path_factory) -> tuple[Path, list[Path]]:
+    folder = tmp_path_factory.mktemp("examples")
+    return folder, build_examples.build(folder)
+
+
+def test_committed_examples_equal_a_fresh_build(fresh_build):
+    folder, written = fresh_build
+    fresh = {p.relative_to(folder).as_posix() for p in written}
     committed = {g.PLAN_FILE_NAME} | {f"inbox/{p.name}" for p in (EXAMPLES / "inbox").glob("*.xlsx")}
     assert fresh == committed, "python examples/build_examples.py で作り直してください"
     for name in sorted(fresh):
-        a, b = builders.workbook_content(EXAMPLES / name), builders.workbook_content(tmp_path / name)
+        a, b = builders.workbook_content(EXAMPLES / name), builders.workbook_content(folder / name)
         assert a == b, (name, builders.content_differences(a, b))
 
 
-def test_build_is_byte_for_byte_repeatable(tmp_path):
-    first = {p.name: p.read_bytes() for p in build_examples.build(tmp_path / "a")}
-    second = {p.name: p.read_bytes() for p in build_examples.build(tmp_path / "b")}
-    assert first == second
+def test_build_is_byte_for_byte_repeatable(fresh_build, tmp_path):
+    folder, written = fresh_build
+    again = build_examples.build(tmp_path)
+    assert [p.relative_to(tmp_path) for p in again] == [p.relative_to(folder) for p in written]
+    for a, b in zip(written, again):
+        assert a.read_bytes() == b.read_bytes(), a.name
 
 
 # --- the plan master ------------------------------------------------------------------------------

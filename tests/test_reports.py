@@ -44,6 +44,11 @@ def ref_book(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def ref_wb(ref_book):
+    return openpyxl.load_workbook(ref_book)
+
+
+@pytest.fixture(scope="module")
 def other_book(tmp_path_factory) -> Path:
     return render(other_scale_result(), tmp_path_factory.mktemp("other") / "master.xlsx")
 
@@ -105,14 +110,14 @@ def chart_labels(root: ET.Element) -> dict[int, str | None]:
 
 
 # --- 資料1-1 ------------------------------------------------------------------------------------
-def test_sheet_order_and_active(ref_book):
-    wb = openpyxl.load_workbook(ref_book)
+def test_sheet_order_and_active(ref_wb):
+    wb = ref_wb
     assert wb.sheetnames[:3] == ["資料1-1", "資料1-2", "資料1-3"]
     assert wb.active.title == "資料1-1"
 
 
-def test_summary_titles_and_sentences(ref_book):
-    ws = openpyxl.load_workbook(ref_book)["資料1-1"]
+def test_summary_titles_and_sentences(ref_wb):
+    ws = ref_wb["資料1-1"]
     cells = texts(ws)
     assert cells[0] == "資料１－１"
     assert find(ws, "資料１－１").row == 1 and find(ws, "資料１－１").column >= 10  # top right
@@ -125,8 +130,8 @@ def test_summary_titles_and_sentences(ref_book):
     assert cells.index("平塚市行財政改革計画（2020-2023）") < cells.index("・29事業で55の取組を実施。")
 
 
-def test_summary_table_is_numbers(ref_book):
-    ws = openpyxl.load_workbook(ref_book)["資料1-1"]
+def test_summary_table_is_numbers(ref_wb):
+    ws = ref_wb["資料1-1"]
     header, rows = table(ws)
     assert header == ["済", "概ね順調", "遅れ", "未着手", "休止", "合計"]
     assert rows == [("(1)民間活力の活用", 0, 8, 1, 1, 0, 10), ("(2)施設の総合的管理", 1, 5, 0, 0, 0, 6),
@@ -138,7 +143,7 @@ def test_summary_table_is_numbers(ref_book):
             assert c.data_type != "f", f"{c.coordinate} is a formula"
 
 
-def test_summary_chart(ref_book):
+def test_summary_chart(ref_book, ref_wb):
     root = chart_xml(ref_book)
     assert root.find(".//c:pieChart", NS) is not None
     series = root.findall(".//c:ser", NS)
@@ -146,7 +151,7 @@ def test_summary_chart(ref_book):
     ser = series[0]
     categories = ser.find("c:cat//c:f", NS).text
     values = ser.find("c:val//c:f", NS).text
-    wb = openpyxl.load_workbook(ref_book)
+    wb = ref_wb
     ws = wb["資料1-1"]
     head = find(ws, g.REPORT_LABEL_PERSPECTIVE)
     total = find(ws, "合計")  # the header's 合計 comes first in reading order
@@ -179,8 +184,8 @@ def test_zero_count_labels_are_deleted(tmp_path):
     assert chart_labels(root) == {0: "1(完了)", 1: "2(順調)", 2: "1(やや遅れ)", 3: None, 4: "1(中止)"}
 
 
-def test_summary_sections_2_and_3(ref_book):
-    ws = openpyxl.load_workbook(ref_book)["資料1-1"]
+def test_summary_sections_2_and_3(ref_wb):
+    ws = ref_wb["資料1-1"]
     cells = texts(ws)
     data = build_summary(reference_like_result())
     expected = [data.section2_heading]
@@ -195,16 +200,16 @@ def test_summary_sections_2_and_3(ref_book):
     assert "龍城ケ丘ゾーン公園整備工事･･･未着手 [同上]" in cells
 
 
-def test_summary_perspective_heading_spans_its_programs(ref_book):
-    ws = openpyxl.load_workbook(ref_book)["資料1-1"]
+def test_summary_perspective_heading_spans_its_programs(ref_wb):
+    ws = ref_wb["資料1-1"]
     heading = find(ws, "（１）民間活力の活用")
     merged = next(r for r in ws.merged_cells.ranges if heading.coordinate in r)
     assert merged.min_row == heading.row and merged.max_row > heading.row
     assert ws.cell(merged.min_row, merged.max_col + 1).value == "民間活力活用事業【重点】"
 
 
-def test_summary_page_setup_and_fonts(ref_book):
-    ws = openpyxl.load_workbook(ref_book)["資料1-1"]
+def test_summary_page_setup_and_fonts(ref_wb):
+    ws = ref_wb["資料1-1"]
     assert ws.page_setup.paperSize == 9
     assert ws.page_setup.orientation == "portrait"
     assert ws.sheet_properties.pageSetUpPr.fitToPage
@@ -215,10 +220,10 @@ def test_summary_page_setup_and_fonts(ref_book):
     assert find(ws, "民間活力活用事業【重点】").font.name == st.FONT_GOTHIC
 
 
-def test_summary_row_heights_fit_texts(ref_book):
+def test_summary_row_heights_fit_texts(ref_wb):
     """Every wrapped text row has an explicit height that shows all its estimated lines."""
-    ws = openpyxl.load_workbook(ref_book)["資料1-1"]
-    widths = {k: v.width for k, v in ws.column_dimensions.items()}
+    ws = ref_wb["資料1-1"]
+    widths = {i: d.width for d in ws.column_dimensions.values() for i in range(d.min, d.max + 1)}
     merged = {r.min_row * 1000 + r.min_col: r for r in ws.merged_cells.ranges}
     checked = 0
     for row in ws.iter_rows():
@@ -229,7 +234,8 @@ def test_summary_row_heights_fit_texts(ref_book):
             if rng is not None and rng.max_row > rng.min_row:
                 continue  # vertical merges (perspective headings) are checked by their span
             last = rng.max_col if rng is not None else c.column
-            px = sum(st.column_px(widths.get(openpyxl.utils.get_column_letter(col), 8.43) - 0.71)
+            # the file holds pixels / 7 (Excel's default-font digit width)
+            px = sum(round(widths.get(col, 64 / 7) * 7)
                      for col in range(c.column, last + 1))
             need = st.text_height(c.value, px, c.font.sz, 0)
             height = ws.row_dimensions[c.row].height or ws.sheet_format.defaultRowHeight  # 15 is not written
@@ -271,8 +277,8 @@ def test_scale_with_more_statuses_gets_more_columns(tmp_path):
 
 
 # --- 資料1-2 ------------------------------------------------------------------------------------
-def test_list_sheet(ref_book):
-    wb = openpyxl.load_workbook(ref_book)
+def test_list_sheet(ref_wb):
+    wb = ref_wb
     ws = wb["資料1-2"]
     cells = texts(ws)
     assert cells[:3] == ["資料１－２", "平塚市行財政改革計画（2020-2023）", "令和3年度【上半期】取組状況一覧"]
@@ -294,8 +300,8 @@ def test_list_sheet(ref_book):
             assert row[2].fill.fgColor.rgb[-6:] == st.light(colours[status], 0.55).lstrip("#")
 
 
-def test_list_page_breaks_keep_group_headers_with_a_row(ref_book):
-    ws = openpyxl.load_workbook(ref_book)["資料1-2"]
+def test_list_page_breaks_keep_group_headers_with_a_row(ref_wb):
+    ws = ref_wb["資料1-2"]
     assert ws.row_breaks.brk, "55 取組 do not fit one landscape page"
     for brk in ws.row_breaks.brk:
         last = ws.cell(brk.id, 1)  # openpyxl: the break is below row ``id``
@@ -304,8 +310,8 @@ def test_list_page_breaks_keep_group_headers_with_a_row(ref_book):
 
 
 # --- 資料1-3 ------------------------------------------------------------------------------------
-def test_by_program_sheet_blocks_and_totals(ref_book):
-    ws = openpyxl.load_workbook(ref_book)["資料1-3"]
+def test_by_program_sheet_blocks_and_totals(ref_wb):
+    ws = ref_wb["資料1-3"]
     result = reference_like_result()
     cells = texts(ws)
     assert cells[:3] == ["資料１－３", "平塚市行財政改革計画（2020-2023）", "令和3年度【上半期】事業別の取組状況"]
@@ -322,8 +328,8 @@ def test_by_program_sheet_blocks_and_totals(ref_book):
     assert ws.page_setup.orientation == "portrait" and ws.print_title_rows == "$1:$3"
 
 
-def test_by_program_page_breaks_fall_between_blocks(ref_book):
-    ws = openpyxl.load_workbook(ref_book)["資料1-3"]
+def test_by_program_page_breaks_fall_between_blocks(ref_wb):
+    ws = ref_wb["資料1-3"]
     titles = {p.title for p in reference_like_result().plan.programs}
     assert ws.row_breaks.brk, "55 取組 do not fit one page"
     for brk in ws.row_breaks.brk:
