@@ -13,7 +13,7 @@ from typing import Any
 from ..summary import ChartPoint
 from .styles import FONT_GOTHIC
 
-LABEL_FONT_SIZE = 8
+LABEL_FONT_SIZE = 7.5
 LEGEND_FONT_SIZE = 8
 #: Room (pixels) beside the pie for labels such as 「50(概ね順調)」, and below it for the legend.
 LABEL_ROOM_PX = 72
@@ -74,7 +74,7 @@ def add_status_chart(workbook: Any, sheet: Any, *, sheet_name: str, categories: 
     chart.set_title({"none": True})
     chart.set_chartarea({"border": {"none": True}, "fill": {"none": True}})
     width, height = size
-    chart.set_plotarea({"layout": plot_layout(width, height)})
+    # no manual plot layout: Excel and LibreOffice size the pie around its outside labels
     chart.set_size({"width": width, "height": height})
     sheet.insert_chart(anchor[0], anchor[1], chart,
                        {"x_offset": offset[0], "y_offset": offset[1], "object_position": 1})

@@ -16,7 +16,7 @@ from . import styles as st
 from .charts import add_status_chart
 
 PAGE_PX = 688  # printable width of A4 portrait with the report margins, in pixels
-LEFT_PX = 356  # sentences and table; the chart takes the rest
+LEFT_PX = 364  # the status table; the chart takes the rest
 GUTTER_PX = 14
 MIN_LABEL_PX = 100
 CHART_COLUMNS = 4
@@ -141,25 +141,26 @@ def _title(page: _Page, data: SummaryData) -> None:
 
 
 def _section1(page: _Page, data: SummaryData, workbook: Any, colours: dict[str, str]) -> None:
+    """Sentences across the page, then the table (left) beside the chart (right)."""
     grid = page.grid
     page.line(FIRST_COL, grid.last_col, data.section1_heading,
               _gothic(page, SIZE_HEADING, bold=True, valign="vcenter"), SIZE_HEADING)
-    block_top = page.row
     sentence = page.fmt.get(font_size=SIZE_SENTENCE, text_wrap=True, valign="top")
     for text in data.sentences:
-        page.line(TABLE_LABEL_COL, grid.left_last_col, text, sentence, SIZE_SENTENCE, extra=2)
+        page.line(TABLE_LABEL_COL, grid.last_col, text, sentence, SIZE_SENTENCE, extra=2)
     note = page.fmt.get(font_size=SIZE_NOTE, text_wrap=True, valign="top")
     for text in data.notes:
-        page.line(TABLE_LABEL_COL, grid.left_last_col, text, note, SIZE_NOTE, extra=1)
+        page.line(TABLE_LABEL_COL, grid.last_col, text, note, SIZE_NOTE, extra=1)
     page.gap(6)
-    header_row, total_row = _table(page, data, colours)
-    # the chart: right-hand block, from the first sentence to the end of the table
-    heading_px = int(page.heights[block_top] * 4 / 3)
+    block_top = page.row
     page.put(block_top, grid.chart_first_col, grid.last_col, data.chart_heading,
-             _gothic(page, SIZE_TABLE + 0.5, bold=True, align="center", valign="top"))
+             _gothic(page, SIZE_TABLE + 0.5, bold=True, align="center", valign="top", text_wrap=True))
+    header_row, total_row = _table(page, data, colours)
+    # the chart: right of the table, from below its heading to the table's end (or lower)
     short = CHART_MIN_HEIGHT_PX - int(sum(page.heights[block_top:page.row]) * 4 / 3)
     if short > 0:  # keep the chart clear of section 2
         page.grow(page.row - 1, page.heights[page.row - 1] + short * 3 / 4)
+    heading_px = int(page.heights[block_top] * 4 / 3)
     chart_px = int(sum(page.heights[block_top:page.row]) * 4 / 3)
     last_count = grid.total_col - 1
     add_status_chart(workbook, page.sheet, sheet_name=g.SHEET_SUMMARY,
