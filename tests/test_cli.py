@@ -98,3 +98,25 @@ def test_output_survives_a_cp932_console(inbox, plan_path, tmp_path):
     (inbox / "検証🙂.txt").write_text("x", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-c", env_code], capture_output=True)
     assert proc.returncode == 1, proc.stderr.decode("utf-8", "replace")
+
+
+def test_progress_bar_only_on_a_terminal():
+    from gyokaku_xl.console import progress_reporter
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    with progress_reporter(io.StringIO()) as progress:
+        assert progress is None
+    tty = Tty()
+    with progress_reporter(tty) as progress:
+        for n in range(30):
+            progress(n, 30, f"所管課{n}.xlsx")
+    assert "読込中" in tty.getvalue() and "29/30" in tty.getvalue()
+    small = Tty()
+    with progress_reporter(small) as progress:
+        progress(1, 3, "a.xlsx")
+    assert small.getvalue() == "", "short runs draw no bar"
+    with progress_reporter(tty, enabled=False) as progress:
+        assert progress is None

@@ -220,3 +220,19 @@ def test_check_writes_report_and_no_master(inbox, plan_path, tmp_path):
     assert outcome.output is None and outcome.report.exists()
     book = openpyxl.load_workbook(outcome.report)
     assert book.sheetnames == [g.SHEET_FINDINGS, g.SHEET_SUBMISSIONS]
+
+
+def test_form_with_an_inserted_row_is_still_read(inbox, plan_path, tmp_path, forms):
+    path = inbox / forms["行政総務課"].name
+    book = openpyxl.load_workbook(path)
+    sheet = book[g.FORM_SHEET]
+    sheet.insert_rows(1)
+    rows = builders.form_rows(sheet)  # ids moved one row down
+    sheet.cell(max(rows.values()) + 1, 6).value = None
+    status_cell = sheet.cell(11, 6)
+    status_cell.value = "順調"
+    book.save(path)
+    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    bad = [f for f in outcome.result.findings if f.code == "status-not-in-scale"]
+    assert [f.cell for f in bad] == ["F11"], "cells are named where they really are"
+    assert outcome.result.tally.rows_read == 8

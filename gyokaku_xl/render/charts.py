@@ -65,7 +65,7 @@ def add_status_chart(workbook: Any, sheet: Any, *, sheet_name: str, categories: 
         "values": [sheet_name, vrow, v1, vrow, v2],
         "points": [{"fill": {"color": colours[p.status]}, "border": {"color": "#FFFFFF", "width": 0.75}}
                    for p in points],
-        "data_labels": {"value": True, "custom": custom_labels(points), "position": "outside_end",
+        "data_labels": {"value": True, "custom": custom_labels(points), "position": "best_fit",
                         "leader_lines": True,
                         "font": {"name": FONT_GOTHIC, "size": LABEL_FONT_SIZE}},
     })

@@ -16,7 +16,7 @@ from . import styles as st
 from .charts import add_status_chart
 
 PAGE_PX = 688  # printable width of A4 portrait with the report margins, in pixels
-LEFT_PX = 364  # the status table; the chart takes the rest
+LEFT_PX = 344  # the status table; the chart takes the rest
 GUTTER_PX = 14
 MIN_LABEL_PX = 100
 CHART_COLUMNS = 4
