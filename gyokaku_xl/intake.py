@@ -66,6 +66,10 @@ OS_JUNK_NAMES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 APPLEDOUBLE_MAGIC = b"\x00\x05\x16\x07"
+#: The detail shown for an OLE2 compound file whose structure cannot be read.
+CORRUPT_OLE_DETAIL = "OLE2 複合ファイルの構造が壊れています"
+#: More zip entries than any workbook has (the reader's ``Limits.max_members`` agrees).
+MAX_ZIP_ENTRIES = 10_000
 #: Owner files are 162–165 bytes; anything much larger named ``~$…`` is not one.
 MAX_LOCK_FILE_BYTES = 4096
 
@@ -182,8 +186,25 @@ def _is_lock_name(name: str) -> bool:
     return name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#"))
 
 
+def _zip_entry_count(fh) -> int | None:
+    """Entries listed by a zip's end record (read without parsing the directory), None if absent."""
+    end_record = getattr(zipfile, "_EndRecData", None)  # private but stable since Python 2
+    if end_record is None:
+        return 0
+    fh.seek(0)
+    record = end_record(fh)
+    if record is None:
+        return None
+    return record[getattr(zipfile, "_ECD_ENTRIES_TOTAL", 4)]
+
+
 def _sniff_zip(fh) -> _Sniffed:
     try:
+        entries = _zip_entry_count(fh)
+        if entries is None:
+            return _Sniffed(CORRUPT_ZIP, detail="File is not a zip file")
+        if entries > MAX_ZIP_ENTRIES:  # no workbook has that many parts; don't parse them all
+            return _Sniffed(NOT_EXCEL, seen=f"ZIP 圧縮ファイル（{entries} 個のファイル）")
         fh.seek(0)
         with zipfile.ZipFile(fh) as zf:
             names = set(zf.namelist())
@@ -192,8 +213,8 @@ def _sniff_zip(fh) -> _Sniffed:
             if "xl/workbook.bin" in names:
                 return _Sniffed(XLSB)
             return _Sniffed(NOT_EXCEL, seen=_describe_zip(zf, names))
-    except (zipfile.BadZipFile, ValueError, EOFError, OverflowError, NotImplementedError) as exc:
-        return _Sniffed(CORRUPT_ZIP, detail=str(exc) or type(exc).__name__)
+    except Exception as exc:  # noqa: BLE001 - BadZipFile, struct and seek errors on hostile input
+        return _Sniffed(CORRUPT_ZIP, detail=str(exc)[:200] or type(exc).__name__)
 
 
 def _is_macro_enabled(zf: zipfile.ZipFile, names: set[str]) -> bool:
@@ -201,13 +222,19 @@ def _is_macro_enabled(zf: zipfile.ZipFile, names: set[str]) -> bool:
         return True
     try:
         info = zf.getinfo("[Content_Types].xml")
-        if info.file_size > 1024 * 1024:
+        if not _safe_to_inflate(info, 1024 * 1024):
             return False
         with zf.open(info) as stream:
             return b"macroEnabled" in stream.read(1024 * 1024)
     except (KeyError, zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError,
             RuntimeError):
         return False
+
+
+def _safe_to_inflate(info: zipfile.ZipInfo, max_bytes: int) -> bool:
+    """Small, and stored or deflated (the methods whose reader stops at the declared size)."""
+    return info.file_size <= max_bytes and info.compress_type in (zipfile.ZIP_STORED,
+                                                                  zipfile.ZIP_DEFLATED)
 
 
 def _describe_zip(zf: zipfile.ZipFile, names: set[str]) -> str:
@@ -217,8 +244,11 @@ def _describe_zip(zf: zipfile.ZipFile, names: set[str]) -> str:
         return "PowerPoint 資料（.pptx）"
     if "mimetype" in names and "content.xml" in names:
         try:
-            with zf.open("mimetype") as stream:
-                mime = stream.read(200)
+            info = zf.getinfo("mimetype")
+            mime = b""
+            if _safe_to_inflate(info, 1024):
+                with zf.open(info) as stream:
+                    mime = stream.read(200)
         except (zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError, RuntimeError):
             mime = b""
         if b"spreadsheet" in mime:
@@ -244,8 +274,8 @@ def _sniff_ole(fh) -> _Sniffed:
             if ole.exists("PowerPoint Document"):
                 return _Sniffed(NOT_EXCEL, seen="PowerPoint 資料（.ppt）")
             return _Sniffed(NOT_EXCEL, seen="OLE 複合ファイル")
-    except Exception as exc:  # noqa: BLE001 - olefile raises many kinds on hostile input
-        return _Sniffed(CORRUPT_FILE, detail=f"OLE2: {exc}"[:200])
+    except Exception:  # noqa: BLE001 - olefile raises many kinds on hostile input
+        return _Sniffed(CORRUPT_FILE, detail=CORRUPT_OLE_DETAIL)
 
 
 def _describe(head: bytes, size: int) -> str:
@@ -325,7 +355,9 @@ def _clean_name(raw: bytes, encoding: str) -> str | None:
         name = raw.decode(encoding).strip()
     except UnicodeDecodeError:
         return None
-    if not name or not name.isprintable():
+    # Any letters, marks, digits, punctuation and spaces (U+3000 included); no control,
+    # format, surrogate, private-use or unassigned characters.
+    if not name or any(unicodedata.category(ch)[0] == "C" for ch in name):
         return None
     return name
 

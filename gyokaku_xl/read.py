@@ -1,21 +1,25 @@
 """Cells with their positions from one .xlsx workbook, read by a small guarded streaming reader.
 
-Pure Python over :mod:`zipfile` and defusedxml: no native code that could abort the process, no
-DTDs or entities (billion laughs, external entities), declared sizes and compression ratios checked
-before anything is inflated, and sheets whose used range is absurd stopped while streaming.
-Formulas are kept beside their cached values so the checks can tell them apart.
+Only the standard library (:mod:`zipfile`, ElementTree's C parser) and defusedxml: no third-party
+native code that could abort the process, no DTDs or entities (billion laughs, external entities),
+declared sizes and compression ratios checked before anything is inflated, and sheets whose used
+range is absurd stopped early. Formulas are kept beside their cached values so the checks can tell
+them apart.
 
 Hardening, each case covered by ``tests/test_read.py`` with files from ``tests/hostile.py``:
 
-* only regular files are opened (a pipe or device named ``x.xlsx`` never blocks), files that are
-  not zips are classified by :mod:`gyokaku_xl.intake` (password-protected, legacy .xls, …);
+* only regular files are opened (a pipe or a device named ``x.xlsx`` never blocks); a file that
+  is not a zip is named by :func:`gyokaku_xl.intake.sniff` (password-protected, legacy .xls…);
 * the zip directory's entry count is checked before :mod:`zipfile` parses it, every member's
-  declared size and ratio before anything is inflated, and only *stored* and *deflated* parts
-  are opened (bzip2/LZMA could inflate far beyond a lying declared size in one call; zipfile's
-  deflate reader stops at the declared size and then fails the CRC check);
-* XML is parsed without DTDs or entities; every part is streamed with its elements detached as
-  soon as they end, so memory stays flat whatever the part holds, and the number of elements,
-  the nesting depth, the rows and the cells of a sheet are all bounded, which bounds time too;
+  declared size and compression ratio before anything is inflated, and only *stored* and
+  *deflated* parts are opened: zipfile's deflate reader never returns more than the declared
+  size (a lying size ends in a CRC error), while its bzip2/LZMA readers can inflate far beyond
+  it in a single call;
+* defusedxml, with DTDs, entity declarations and external references forbidden, vets each
+  part's prolog — the only place a DTD can stand — and the C parser reads the rest, where a
+  DTD is a syntax error. Parts up to ``Limits.tree_part_bytes`` (declared, hence real, size) are
+  parsed whole; larger ones are streamed with every element detached once it ends, so memory
+  stays flat; elements, nesting depth, rows and cells are all bounded, which bounds time too;
 * any other failure while inflating or parsing (``zlib.error``…) becomes a :class:`ReadError`.
 """
 
@@ -32,9 +36,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 from xml.etree.ElementTree import ParseError
+from xml.etree.ElementTree import XMLParser as _XMLParser  # the C parser (expat + C tree builder)
+from xml.etree.ElementTree import XMLPullParser as _XMLPullParser
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse as _safe_iterparse
+from defusedxml.ElementTree import DefusedXMLParser as _DefusedXMLParser
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -63,10 +69,11 @@ class Limits:
     max_shared_strings: int = 500_000
     max_members: int = 10_000
     max_sheets: int = 1_000
-    max_xml_elements: int = 2_500_000  # one sheet or the shared strings
+    max_xml_elements: int = 1_000_000  # one streamed sheet or shared-strings part
     max_part_elements: int = 100_000  # workbook, relationships, properties
-    max_cell_elements: int = 10_000  # inside one cell or one shared string (rich-text runs)
+    max_record_elements: int = 50_000  # inside one row or one shared string
     max_xml_depth: int = 64
+    tree_part_bytes: int = 2 * 1024 * 1024  # parts up to this declared size are parsed whole
 
 
 DEFAULT_LIMITS = Limits()
@@ -201,13 +208,13 @@ def read_workbook(path: str | Path, sheets: Iterable[str] | None = None,
 
 def _not_a_zip(path: Path) -> ReadError:
     """The error for a file that is not a zip at all, named after what it is."""
-    from .intake import CORRUPT_FILE, ENCRYPTED, LEGACY_XLS, sniff
+    from .intake import CORRUPT_FILE, CORRUPT_OLE_DETAIL, ENCRYPTED, LEGACY_XLS, sniff
 
     kind = sniff(path)
     if kind in (ENCRYPTED, LEGACY_XLS):
         return ReadError(kind)
     if kind == CORRUPT_FILE:
-        return ReadError(kind, detail="OLE2")
+        return ReadError(kind, detail=CORRUPT_OLE_DETAIL)
     return ReadError("not-excel")
 
 
@@ -247,34 +254,97 @@ def _check_zip(zf: zipfile.ZipFile, limits: Limits) -> None:
 
 
 _SAFE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_CHUNK = 64 * 1024
 
 
-def _events(zf: zipfile.ZipFile, name: str, limits: Limits, *, max_elements: int,
-            keep: frozenset[str] = frozenset(), sheet: str = ""):
-    """Stream one XML part as ``(event, element)`` pairs with bounded memory and work.
+class _RootReached(Exception):
+    """Raised by the prolog guard when the root element starts: the prolog is clean."""
 
-    Each element is detached from its parent once its end has been handled, so the tree never
-    grows beyond what the parser has read ahead (one 16 KB chunk); only inside a ``keep`` element (a cell, a shared string) are children left in place
-    for the caller to read at its end, and there at most ``limits.max_cell_elements``.
-    Raises :class:`ReadError` past ``max_elements`` elements or ``limits.max_xml_depth`` levels.
+
+class _PrologTarget:
+    """Parser target that stops at the first element."""
+
+    def start(self, tag, attrib):  # noqa: D102 - parser protocol
+        raise _RootReached
+
+    def close(self) -> None:  # noqa: D102 - parser protocol
+        return None
+
+
+def _vetted_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
+    """The bytes of one part in chunks, after defusedxml has vetted its prolog.
+
+    A DTD (and with it every entity declaration and external reference) can only stand before
+    the root element, so defusedxml (with DTDs, entities and external references forbidden)
+    parses the part up to the root element's start; the fast C parser then reads the rest, where
+    a DTD would be a syntax error.
+    """
+    guard = _DefusedXMLParser(target=_PrologTarget(), forbid_dtd=True, forbid_entities=True,
+                              forbid_external=True)
+    guarding = True
+    with zf.open(info) as stream:
+        while True:
+            chunk = stream.read(_CHUNK)
+            if not chunk:
+                return
+            if guarding:
+                try:
+                    guard.feed(chunk)
+                except _RootReached:
+                    guarding = False
+                except DefusedXmlException:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - a syntax error in the prolog
+                    raise ReadError("corrupt-zip", detail=f"{info.filename}: XML: {exc}"[:300]) from None
+            yield chunk
+
+
+def _records(zf: zipfile.ZipFile, name: str, limits: Limits, tags: tuple[str, ...], *,
+             max_elements: int, sheet: str = ""):
+    """The complete elements of one XML part whose tag is in ``tags``, in document order per tag.
+
+    A part whose declared size is small (zipfile never inflates past the declared size) is
+    parsed into a tree at C speed; a larger one is streamed with each element detached once it
+    ends, so memory stays flat. Raises :class:`ReadError` on a disallowed compression method,
+    past ``max_elements`` elements, ``limits.max_xml_depth`` levels or
+    ``limits.max_record_elements`` elements inside one record.
     """
     info = zf.getinfo(name)
     if info.compress_type not in _SAFE_METHODS:
         raise ReadError("corrupt-zip", detail=f"{name}: 未対応の圧縮方式 {info.compress_type}")
+    chunks = _vetted_chunks(zf, info)
+    if info.file_size <= limits.tree_part_bytes:
+        parser = _XMLParser()
+        for chunk in chunks:
+            parser.feed(chunk)
+        root = parser.close()
+        for tag in tags:
+            yield from root.iter(tag)
+        return
+    yield from _streamed_records(chunks, name, limits, frozenset(tags), max_elements, sheet)
 
+
+def _streamed_records(chunks, name: str, limits: Limits, tags: frozenset[str],
+                      max_elements: int, sheet: str):
     def too_many(detail: str) -> ReadError:
         if sheet:
             return ReadError("sheet-too-large", sheet=sheet, detail=detail)
         return ReadError("zip-bomb", detail=f"{name}: {detail}")
 
-    with zf.open(info) as stream:
-        parser = _safe_iterparse(stream, events=("start", "end"), forbid_dtd=True,
-                                 forbid_entities=True, forbid_external=True)
-        stack: list = []
-        count = 0
-        kept_from = 0
-        keep_depth = 0
-        for event, el in parser:
+    parser = _XMLPullParser(events=("start", "end"))
+    stack: list = []
+    count = 0
+    kept_from = 0
+    keep_depth = 0
+    done = False
+    while not done:
+        chunk = next(chunks, None)
+        if chunk is None:
+            parser.close()
+            done = True
+        else:
+            parser.feed(chunk)
+        for event, el in parser.read_events():
             if event == "start":
                 count += 1
                 if count > max_elements:
@@ -284,19 +354,18 @@ def _events(zf: zipfile.ZipFile, name: str, limits: Limits, *, max_elements: int
                     raise ReadError("xml-forbidden", detail=f"{name}: 入れ子 {len(stack)} 段")
                 if keep_depth:
                     keep_depth += 1
-                    if count - kept_from > limits.max_cell_elements:
-                        raise too_many(f"1 セル内の XML 要素 {count - kept_from} 個")
-                elif el.tag in keep:
+                    if count - kept_from > limits.max_record_elements:
+                        raise too_many(f"1 行の XML 要素 {count - kept_from} 個")
+                elif el.tag in tags:
                     keep_depth = 1
                     kept_from = count
-                yield event, el
                 continue
-            yield event, el
             stack.pop()
             if keep_depth:
                 keep_depth -= 1
                 if keep_depth:
-                    continue
+                    continue  # inside a record: its children stay for the caller
+                yield el
             if stack:
                 # Siblings end in document order and each is detached at its end, so this one is
                 # the parent's first child (the parser may already have added later ones).
@@ -356,56 +425,54 @@ def _sheet_targets(zf: zipfile.ZipFile, names: set[str],
     rels: dict[str, str] = {}
     rels_name = "xl/_rels/workbook.xml.rels"
     if rels_name in names:
-        for event, el in _events(zf, rels_name, limits, max_elements=limits.max_part_elements):
-            if event == "end" and el.tag == f"{NS_PKG_REL}Relationship":
-                target = el.get("Target", "")
-                if target.startswith("/"):
-                    resolved = target.lstrip("/")
-                else:
-                    resolved = posixpath.normpath(posixpath.join("xl", target))
-                rels[el.get("Id", "")] = resolved
+        for el in _records(zf, rels_name, limits, (f"{NS_PKG_REL}Relationship",),
+                           max_elements=limits.max_part_elements):
+            target = el.get("Target", "")
+            if target.startswith("/"):
+                resolved = target.lstrip("/")
+            else:
+                resolved = posixpath.normpath(posixpath.join("xl", target))
+            rels[el.get("Id", "")] = resolved
+            if len(rels) > limits.max_members:
+                raise ReadError("zip-bomb", detail=f"関連付け {len(rels)} 個")
     result = []
     ns = _TRANSITIONAL
-    for event, el in _events(zf, "xl/workbook.xml", limits, max_elements=limits.max_part_elements):
-        if event != "start":
-            continue
-        if not result and el.tag == _STRICT.workbook:
-            ns = _STRICT
-        if el.tag == ns.sheet:
-            rid = el.get(f"{ns.rel}id", "")
-            result.append((el.get("name", ""), rels.get(rid, "")))
-            if len(result) > limits.max_sheets:
-                raise ReadError("zip-bomb", detail=f"シート数 {len(result)}")
+    for el in _records(zf, "xl/workbook.xml", limits, (_TRANSITIONAL.sheet, _STRICT.sheet),
+                       max_elements=limits.max_part_elements):
+        ns = _STRICT if el.tag == _STRICT.sheet else _TRANSITIONAL
+        rid = el.get(f"{ns.rel}id", "")
+        result.append((el.get("name", ""), rels.get(rid, "")))
+        if len(result) > limits.max_sheets:
+            raise ReadError("zip-bomb", detail=f"シート数 {len(result)}")
     return result, ns
 
 
-def _text_of_si(el, ns: _Names = _TRANSITIONAL) -> str:
+def _text_of_si(el, ns: _Names | None = None) -> str:
     """Text of a shared string or inline string, without phonetic (ルビ) runs."""
+    ns = ns or _TRANSITIONAL
+    t_tag, r_tag = ns.t, ns.r
     parts = []
-    t_tag = ns.t
     for child in el:
         tag = child.tag
         if tag == t_tag:
             parts.append(child.text or "")
-        elif tag == ns.r:
+        elif tag == r_tag:
             for t in child.iter(t_tag):
                 parts.append(t.text or "")
     return "".join(parts)
 
 
 def _shared_strings(zf: zipfile.ZipFile, names: set[str], limits: Limits,
-                    ns: _Names = _TRANSITIONAL) -> list[str]:
+                    ns: _Names | None = None) -> list[str]:
+    ns = ns or _TRANSITIONAL
     name = "xl/sharedStrings.xml"
     if name not in names:
         return []
     strings: list[str] = []
-    si_tag = ns.si
-    for event, el in _events(zf, name, limits, max_elements=limits.max_xml_elements,
-                             keep=frozenset({si_tag})):
-        if event == "end" and el.tag == si_tag:
-            strings.append(_text_of_si(el, ns))
-            if len(strings) > limits.max_shared_strings:
-                raise ReadError("zip-bomb", detail=f"共有文字列 {len(strings)} 個")
+    for el in _records(zf, name, limits, (ns.si,), max_elements=limits.max_xml_elements):
+        strings.append(_text_of_si(el, ns))
+        if len(strings) > limits.max_shared_strings:
+            raise ReadError("zip-bomb", detail=f"共有文字列 {len(strings)} 個")
     return strings
 
 
@@ -418,84 +485,119 @@ def _number(text: str) -> int | float | str:
     return value
 
 
+_DIGITS = "0123456789"
+_COLUMN_CACHE: dict[str, int] = {}
+
+
+_REF_CACHE: dict[str, tuple[int, int]] = {}
+_REF_CACHE_SIZE = 50_000
+
+
+def _split_ref(ref: str) -> tuple[int, int]:
+    """Fast :func:`parse_ref` for the cell references of a sheet (results cached, bounded)."""
+    found = _REF_CACHE.get(ref)
+    if found is not None:
+        return found
+    letters = ref.rstrip(_DIGITS)
+    digits = ref[len(letters):]
+    col = _COLUMN_CACHE.get(letters)
+    if col is None:
+        if not (1 <= len(letters) <= 3 and letters.isascii() and letters.isupper()):
+            raise ValueError(ref)
+        col = 0
+        for ch in letters:
+            col = col * 26 + ord(ch) - 64
+        if len(_COLUMN_CACHE) < 20000:
+            _COLUMN_CACHE[letters] = col
+    if not digits or len(digits) > 7 or not digits.isascii():
+        raise ValueError(ref)
+    found = (int(digits), col)
+    if len(_REF_CACHE) < _REF_CACHE_SIZE:
+        _REF_CACHE[ref] = found
+    return found
+
+
 def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[str],
-                limits: Limits, ns: _Names = _TRANSITIONAL) -> SheetData:
+                limits: Limits, ns: _Names | None = None) -> SheetData:
+    ns = ns or _TRANSITIONAL
     sheet = SheetData(name=sheet_name)
     cells = sheet.cells
     c_tag, v_tag, f_tag, is_tag = ns.c, ns.v, ns.f, ns.is_
     dim_tag, row_tag = ns.dimension, ns.row
     max_rows, max_cols, max_cells = limits.max_rows, limits.max_cols, limits.max_cells
     row_no = 0  # the current row's number
-    col_no = 0  # the last column seen in the current row (for cells without a reference)
     rows_seen = 0
-    for event, el in _events(zf, target, limits, max_elements=limits.max_xml_elements,
-                             keep=frozenset({c_tag}), sheet=sheet_name):
-        tag = el.tag
-        if event == "start":
-            if tag == row_tag:
-                rows_seen += 1
-                r = el.get("r")
-                row_no = int(r) if r else row_no + 1
-                col_no = 0
-                if row_no > max_rows or rows_seen > max_rows:
-                    raise ReadError("sheet-too-large", sheet=sheet_name,
-                                    detail=f"{max(row_no, rows_seen)} 行目")
-            elif tag == dim_tag:
-                _check_dimension(el.get("ref", ""), sheet_name, limits)
+    for el in _records(zf, target, limits, (dim_tag, row_tag), max_elements=limits.max_xml_elements,
+                       sheet=sheet_name):
+        if el.tag == dim_tag:
+            _check_dimension(el.get("ref", ""), sheet_name, limits)
             continue
-        if tag != c_tag:
-            continue
-        ref = el.get("r")
-        if ref:
-            row, col = parse_ref(ref)
-        else:
-            row, col = row_no, col_no + 1
-        col_no = col
-        if row > max_rows or col > max_cols:
-            raise ReadError("sheet-too-large", sheet=sheet_name,
-                            detail=f"セル {column_letter(col)}{row}")
-        kind = el.get("t", "n")
-        formula_el = el.find(f_tag)
-        formula = None
-        if formula_el is not None:
-            formula = formula_el.text or ("(共有数式)" if formula_el.get("t") == "shared" else "")
-        v_el = el.find(v_tag)
-        raw = v_el.text if v_el is not None else None
-        value: object
-        if kind == "s":
-            value = _shared_value(raw, shared, sheet_name, row, col)
-        elif kind == "inlineStr":
-            is_el = el.find(is_tag)
-            value = _text_of_si(is_el, ns) if is_el is not None else None
-        elif kind == "str":
-            value = raw if raw is not None else None
-        elif kind == "b":
-            value = raw == "1" if raw is not None else None
-        elif kind == "e":
-            value = raw  # "#DIV/0!" etc.
-        elif kind == "d":
-            value = raw
-        else:
-            try:
-                value = _number(raw) if raw not in (None, "") else None
-            except ValueError:
-                value = raw
-        if value is None and formula is None:
-            continue
-        cells[(row, col)] = Cell(row, col, value, formula)
-        if len(cells) > max_cells:
-            raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"{len(cells)} セル")
-        if row > sheet.max_row:
-            sheet.max_row = row
-        if col > sheet.max_col:
-            sheet.max_col = col
+        rows_seen += 1
+        r = el.get("r")
+        row_no = int(r) if r else row_no + 1
+        if row_no > max_rows or rows_seen > max_rows:
+            raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"{max(row_no, rows_seen)} 行目")
+        col_no = 0  # the last column seen in this row (for cells without a reference)
+        for c in el:
+            if c.tag != c_tag:
+                continue
+            ref = c.get("r")
+            if ref:
+                row, col = _split_ref(ref)
+            else:
+                row, col = row_no, col_no + 1
+            col_no = col
+            if row > max_rows or col > max_cols:
+                raise ReadError("sheet-too-large", sheet=sheet_name,
+                                detail=f"セル {column_letter(col)}{row}")
+            if not len(c):
+                continue  # an empty (formatted) cell
+            value, formula = _cell_value(c, c.get("t", "n"), shared, sheet_name, row, col,
+                                         v_tag, f_tag, is_tag, ns)
+            if value is None and formula is None:
+                continue
+            cells[(row, col)] = Cell(row, col, value, formula)
+            if len(cells) > max_cells:
+                raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"{len(cells)} セル")
+            if row > sheet.max_row:
+                sheet.max_row = row
+            if col > sheet.max_col:
+                sheet.max_col = col
     return sheet
+
+
+def _cell_value(c, kind: str, shared: list[str], sheet_name: str, row: int, col: int,
+                v_tag: str, f_tag: str, is_tag: str, ns: _Names) -> tuple[object, str | None]:
+    """A cell element's value (a formula's cached value) and its formula text."""
+    formula_el = c.find(f_tag)
+    formula = None
+    if formula_el is not None:
+        formula = formula_el.text or ("(共有数式)" if formula_el.get("t") == "shared" else "")
+    v_el = c.find(v_tag)
+    raw = v_el.text if v_el is not None else None
+    value: object
+    if kind == "s":
+        value = _shared_value(raw, shared, sheet_name, row, col)
+    elif kind == "inlineStr":
+        is_el = c.find(is_tag)
+        value = _text_of_si(is_el, ns) if is_el is not None else None
+    elif kind == "b":
+        value = raw == "1" if raw is not None else None
+    elif kind in ("str", "e", "d"):
+        value = raw  # formula text result, "#DIV/0!" etc., ISO date text
+    else:
+        try:
+            value = _number(raw) if raw not in (None, "") else None
+        except ValueError:
+            value = raw
+    return value, formula
 
 
 def _shared_value(raw: str | None, shared: list[str], sheet_name: str, row: int, col: int) -> str | None:
     if raw is None:
         return None
-    index = int(raw) if raw.strip().isdigit() else -1
+    text = raw.strip()
+    index = int(text) if text.isdigit() and text.isascii() and len(text) < 10 else -1
     if not 0 <= index < len(shared):  # Excel itself would call the file damaged
         raise ReadError("corrupt-zip", detail=f"シート「{sheet_name}」{column_letter(col)}{row} の"
                                               f"共有文字列の番号 {raw[:20]} がありません")
@@ -512,27 +614,26 @@ def _check_dimension(ref: str, sheet_name: str, limits: Limits) -> None:
         raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"使用範囲 {ref}")
 
 
-def _custom_properties(zf: zipfile.ZipFile, names: set[str], limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
+def _custom_properties(zf: zipfile.ZipFile, names: set[str],
+                       limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
     name = "docProps/custom.xml"
     if name not in names:
         return {}
     props: dict[str, str] = {}
-    prop_tag = f"{NS_CUSTOM}property"
-    for event, el in _events(zf, name, limits, max_elements=limits.max_part_elements,
-                             keep=frozenset({prop_tag})):
-        if event == "end" and el.tag == prop_tag:
-            props[el.get("name", "")] = "".join(child.text or "" for child in el)
+    for el in _records(zf, name, limits, (f"{NS_CUSTOM}property",),
+                       max_elements=limits.max_part_elements):
+        props[el.get("name", "")] = "".join(child.text or "" for child in el)
     return props
 
 
-def _core_properties(zf: zipfile.ZipFile, names: set[str], limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
+def _core_properties(zf: zipfile.ZipFile, names: set[str],
+                     limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
     name = "docProps/core.xml"
     if name not in names:
         return {}
     wanted = {f"{NS_DCTERMS}modified": "modified", f"{NS_DCTERMS}created": "created",
               f"{NS_CP}lastModifiedBy": "last_modified_by", f"{NS_DC}creator": "creator"}
     props: dict[str, str] = {}
-    for event, el in _events(zf, name, limits, max_elements=limits.max_part_elements):
-        if event == "end" and el.tag in wanted:
-            props[wanted[el.tag]] = (el.text or "").strip()
+    for el in _records(zf, name, limits, tuple(wanted), max_elements=limits.max_part_elements):
+        props[wanted[el.tag]] = (el.text or "").strip()
     return props

@@ -22,7 +22,6 @@ from gyokaku_xl import glossary as g
 from gyokaku_xl import pdf
 from gyokaku_xl.findings import GyokakuError
 
-from test_reports import render
 from test_summary import other_scale_result
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="the fake soffice is a shell script")

@@ -168,6 +168,8 @@ def test_summary_chart(ref_book, ref_wb):
               for p in ser.findall("c:dPt", NS)}
     assert points == {i: colours[s].lstrip("#") for i, s in enumerate(("済", "概ね順調", "遅れ", "未着手", "休止"))}
     assert root.find(".//c:legend", NS) is not None
+    position = root.find(".//c:dLbls/c:dLblPos", NS)  # absent = a pie's default, best fit
+    assert position is None or position.get("val") == "bestFit"  # inside a slice when it fits
     assert root.find(".//c:firstSliceAng", NS).get("val") == str(rotation_for([2, 50, 1, 1, 1]))
 
 

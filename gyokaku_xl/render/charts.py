@@ -1,24 +1,22 @@
 """The status chart of 資料1-1: a pie of the status counts, labelled ``count(status)``.
 
 Slices take the fixed status colours; the legend follows the scale order (the categories are the
-table's header cells); zero-count slices get no label, and the chart is turned so the largest
-slice sits at 9 o'clock — the small ones then gather at 3 o'clock, where their outside labels
-stack vertically instead of overlapping.
+table's header cells). Labels are placed "best fit" (inside a slice when they fit, else outside
+with a leader line); zero-count slices get no label, and the chart is turned so the largest slice
+sits at 9 o'clock — the small ones then gather at 3 o'clock, where their outside labels stack
+vertically instead of overlapping.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .. import glossary as g
 from ..summary import ChartPoint
 from .styles import FONT_GOTHIC
 
 LABEL_FONT_SIZE = 7.5
 LEGEND_FONT_SIZE = 8
-#: Room (pixels) beside the pie for labels such as 「50(概ね順調)」, and below it for the legend.
-LABEL_ROOM_PX = 72
-LABEL_MARGIN_PX = 26
-LEGEND_ROOM_PX = 34
 #: Zero-count slices are not drawn, so their labels are removed (no label pile at one angle).
 _DELETED = {"delete": True}
 
@@ -32,13 +30,6 @@ def rotation_for(counts: list[int]) -> int:
     start = sum(counts[:biggest]) / total * 360
     centre = start + counts[biggest] / total * 180
     return int(round(270 - centre)) % 360
-
-
-def plot_layout(width: int, height: int) -> dict[str, float]:
-    """A square plot area centred in the chart, leaving room for outside labels and the legend."""
-    side = max(40, min(width - 2 * LABEL_ROOM_PX, height - LEGEND_ROOM_PX - 2 * LABEL_MARGIN_PX))
-    return {"x": round((width - side) / 2 / width, 4), "y": round(LABEL_MARGIN_PX / height, 4),
-            "width": round(side / width, 4), "height": round(side / height, 4)}
 
 
 def custom_labels(points: tuple[ChartPoint, ...]) -> list[dict[str, Any]]:
@@ -60,7 +51,7 @@ def add_status_chart(workbook: Any, sheet: Any, *, sheet_name: str, categories: 
     row, c1, c2 = categories
     vrow, v1, v2 = values
     chart.add_series({
-        "name": "取組活動数内訳",
+        "name": g.REPORT_CHART_SERIES,
         "categories": [sheet_name, row, c1, row, c2],
         "values": [sheet_name, vrow, v1, vrow, v2],
         "points": [{"fill": {"color": colours[p.status]}, "border": {"color": "#FFFFFF", "width": 0.75}}
@@ -74,7 +65,7 @@ def add_status_chart(workbook: Any, sheet: Any, *, sheet_name: str, categories: 
     chart.set_title({"none": True})
     chart.set_chartarea({"border": {"none": True}, "fill": {"none": True}})
     width, height = size
-    # no manual plot layout: Excel and LibreOffice size the pie around its outside labels
+    # no manual plot layout: Excel and LibreOffice size the pie around its labels themselves
     chart.set_size({"width": width, "height": height})
     sheet.insert_chart(anchor[0], anchor[1], chart,
                        {"x_offset": offset[0], "y_offset": offset[1], "object_position": 1})

@@ -173,7 +173,7 @@ def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str
     for perspective in plan.perspectives:
         for program in plan.programs_of(perspective.number):
             start = writer.row
-            plan_total += writer.block(plan, program, perspective.label,
+            plan_total += writer.block(program, perspective.label,
                                        [(i, records.get(i.id)) for i in plan.initiatives_of_program(program.number)])
             keep.append((start, writer.row - 1))
             writer.gap(10)
@@ -231,7 +231,7 @@ class _ProgramBlocks:
                      st.text_height(label, _px(PROGRAM_COLUMNS, 0, 0), SIZE_HEADER, 4))
         self._set(height)
 
-    def block(self, plan: Plan, program: Program, perspective: str,
+    def block(self, program: Program, perspective: str,
               items: list[tuple[Initiative, Record | None]]) -> int:
         """One 事業 block; returns its 財政効果額 total (千円)."""
         width = _px(PROGRAM_COLUMNS, 0, 5)

@@ -1,9 +1,10 @@
 """資料1-1 総括: one A4 portrait page laid out like the official document.
 
-Layout (columns A–M): 資料番号 top right; title lines; section 1 sentences and the status table on
-the left with the chart on the right; section 2 as a two-column block (perspective heading | 事業
-titles and bullets); section 3 lines. Every text row gets an explicit height computed from its
-text, because neither Excel nor LibreOffice grows merged rows.
+Layout: 資料番号 top right; title lines; section 1 sentences across the page, then the status
+table (left, one column per status of the plan's scale) beside the pie chart (right); section 2 as
+a two-column block (perspective heading | 事業 titles and bullets); section 3 lines. Every text row
+gets an explicit height computed from its text, because neither Excel nor LibreOffice grows merged
+rows. The table holds numbers (not formulas), so every reader shows the same figures.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from ..summary import FLAGGED_BULLET, FLAGGED_INITIATIVE, SummaryData
 from . import styles as st
 from .charts import add_status_chart
 
-PAGE_PX = 688  # printable width of A4 portrait with the report margins, in pixels
-LEFT_PX = 344  # the status table; the chart takes the rest
+PAGE_PX = st.printable_px()  # printable width of A4 portrait with the report margins
+LEFT_PX = 364  # the status table; the chart takes the rest
 GUTTER_PX = 14
 MIN_LABEL_PX = 100
 CHART_COLUMNS = 4
