@@ -1,0 +1,363 @@
+"""Benchmark: ``python -m gyokaku_xl merge`` against a naive pandas baseline, in the same run.
+
+Usage::
+
+    python bench/bench_merge.py                  # both inboxes: 30 files × 60 rows, 1,000 × 55
+    python bench/bench_merge.py --sizes 30x60    # one inbox
+    python bench/bench_merge.py --profile        # also profile merge in-process (cProfile)
+
+Inboxes are generated once and cached (``bench/.cache`` by default, ``--cache`` to move it):
+a plan master is written, each department's form comes from the project's own form writer
+(``gyokaku_xl.render.forms.write_form``) and is then filled with openpyxl the way a department
+fills it in Excel (``tests/builders.fill_form``): a status from the scale, one to three bullet
+lines of progress, next steps, a delay reason where not on track and some fiscal effects.
+
+Both contenders run as child processes, so both include interpreter start-up:
+
+(a) ``python -m gyokaku_xl merge INBOX [--plan P] -o OUT.xlsx`` — validation, consolidation,
+    the master workbook with its report and data sheets;
+(b) the baseline: a loop of ``pandas.read_excel(engine="openpyxl")`` over the inbox, one
+    ``pandas.concat`` and one ``DataFrame.to_excel`` — no validation at all.
+
+Wall time is measured around each child; peak memory is the child's maximum resident set size
+from ``os.wait4`` (Linux/macOS). Each contender runs ``--repeat`` times (best time reported).
+
+The 1,000-file inbox is merged *without* a plan master: a plan with 1,000 departments × 55
+initiatives (55,000 rows) is beyond the reader's row limit for one sheet (``Limits.max_rows``),
+and no real plan is that large; merge then works from the submissions alone, as it does when
+``--plan`` is omitted and no plan master is found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for entry in (ROOT, ROOT / "tests"):
+    if str(entry) not in sys.path:
+        sys.path.insert(0, str(entry))
+
+from gyokaku_xl import glossary as g  # noqa: E402
+from gyokaku_xl import schema  # noqa: E402
+from gyokaku_xl.model import Period  # noqa: E402
+
+PERIOD = Period(2021, g.PERIOD_FIRST_HALF)
+CACHE_VERSION = "1"
+TARGETS = {30: 1.5, 1000: 15.0}  # files → seconds (wall, interpreter start included)
+MIN_RATIO_AT_1000 = 3.0
+MAX_PEAK_MB = 500.0
+
+PERSPECTIVES = ("民間活力の活用", "行政の効率化", "ICTの活用推進", "財政の健全化", "人材育成と組織力の向上")
+SECTIONS = ("行政総務", "資産経営", "情報政策", "財政", "市民協働", "福祉総務", "子育て支援", "環境政策",
+            "道路管理", "下水道", "産業振興", "観光", "教育総務", "学校施設", "文化財", "消防総務")
+ACTIONS = ("窓口業務の委託", "施設の長寿命化", "RPAの導入", "ペーパーレス化", "使用料の見直し",
+           "補助金の見直し", "指定管理者制度の活用", "業務プロセスの見直し", "オンライン申請の拡大",
+           "公共施設の再編", "債権回収の強化", "職員研修の充実")
+PROGRESS = ("事業者と協議を行い、{x}の実施方針を決定した。", "{x}について庁内検討会議を3回開催した。",
+            "{x}の対象業務を洗い出し、効果額を試算した。", "{x}に向けて関係課との調整を進めた。",
+            "{x}の試行を開始し、利用者アンケートを実施した。")
+NEXT = ("今後は、{x}の本格実施に向けて準備を進める。", "今後は、検証結果を踏まえ{x}の範囲を拡大する。")
+DELAY = ("関係機関との調整に時間を要したため。", "感染症対策を優先したため、検討を一時中断した。")
+
+
+# --- generating inboxes --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Size:
+    """One benchmark inbox: ``files`` departments × ``rows`` initiatives each."""
+
+    files: int
+    rows: int
+
+    @property
+    def label(self) -> str:
+        """``30x60``."""
+        return f"{self.files}x{self.rows}"
+
+    @property
+    def with_plan(self) -> bool:
+        """Whether merge gets the plan master (see the module docstring)."""
+        return self.files * self.rows <= 20_000
+
+
+def department_name(n: int) -> str:
+    """A department name, unique for each ``n``."""
+    base = SECTIONS[n % len(SECTIONS)]
+    return f"{base}課" if n < len(SECTIONS) else f"{base}第{n // len(SECTIONS) + 1}課"
+
+
+def plan_tables(size: Size) -> dict[str, list[dict[str, object]]]:
+    """The plan master's sheets as row dicts: 2 programs per department."""
+    departments = [department_name(n) for n in range(size.files)]
+    programs, initiatives = [], []
+    for d, department in enumerate(departments):
+        numbers = [str(2 * d + 1), str(2 * d + 2)]
+        for k, number in enumerate(numbers):
+            programs.append({"事業番号": number, "取組の視点": (2 * d + k) % len(PERSPECTIVES) + 1,
+                             "事業名": f"{department.rstrip('課')}{'改革' if k == 0 else '効率化'}推進事業",
+                             "重点": g.MARK_TRUE if (2 * d + k) % 7 == 0 else "",
+                             "総括掲載": g.MARK_TRUE if (2 * d + k) % 11 == 0 else "", "所管課": department})
+        for i in range(size.rows):
+            initiatives.append({"取組番号": f"{d + 1}-{i + 1:02d}", "事業番号": numbers[i * 2 // size.rows],
+                                "取組名": f"{ACTIONS[(d + i) % len(ACTIONS)]}（{i + 1}）",
+                                "所管課": department})
+    return {"perspectives": [{"番号": n + 1, "名称": name} for n, name in enumerate(PERSPECTIVES)],
+            "programs": programs, "initiatives": initiatives}
+
+
+def report_values(plan, department: str, seed: int) -> dict[str, dict[str, object]]:
+    """What a department writes: status, progress, next steps, delay reason, fiscal effect."""
+    rnd = random.Random(seed)
+    scale = plan.scale
+    weights = [30 if s.on_track else 3 for s in scale.statuses]
+    rows: dict[str, dict[str, object]] = {}
+    for initiative in plan.initiatives_of(department):
+        status = rnd.choices(scale.statuses, weights)[0]
+        x = initiative.name
+        lines = [rnd.choice(PROGRESS).format(x=x) for _ in range(rnd.randint(1, 3))]
+        values: dict[str, object] = {"status": status.name,
+                                     "progress": "\n".join("・" + line for line in lines),
+                                     "next_steps": rnd.choice(NEXT).format(x=x)}
+        if not status.on_track:
+            values["delay_reason"] = rnd.choice(DELAY)
+        if rnd.random() < 0.3:
+            values["fiscal_effect"] = rnd.randrange(0, 50_000)
+        rows[initiative.id] = values
+    return rows
+
+
+def _make_form(job: tuple[str, str, str, int]) -> None:
+    plan_path, department, target, seed = job
+    import builders
+    from gyokaku_xl.render.forms import write_form
+
+    plan = builders.load_plan(Path(plan_path))
+    write_form(target, plan, PERIOD, department)
+    builders.fill_form(Path(target), Path(target), report_values(plan, department, seed))
+
+
+def build_inbox(size: Size, cache: Path, workers: int) -> tuple[Path, Path]:
+    """Generate (or reuse) the inbox for ``size``; return (inbox, plan master)."""
+    import builders
+    from gyokaku_xl.render.forms import form_file_name
+
+    base = cache / size.label
+    inbox, plan_dir = base / "inbox", base / "plan"
+    stamp = base / "READY"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == CACHE_VERSION:
+        return inbox, plan_dir / g.PLAN_FILE_NAME
+    if base.exists():
+        shutil.rmtree(base)
+    inbox.mkdir(parents=True)
+    plan_dir.mkdir(parents=True)
+    tables = plan_tables(size)
+    started = time.perf_counter()
+    plan_path = builders.build_plan(plan_dir, perspectives=tables["perspectives"],
+                                    programs=tables["programs"], initiatives=tables["initiatives"])
+    departments = [department_name(n) for n in range(size.files)]
+    jobs = [(str(plan_path), d, str(inbox / form_file_name(d, PERIOD)), n)
+            for n, d in enumerate(departments)]
+    print(f"[{size.label}] 受付フォルダを生成中（{len(jobs)} ファイル）…", flush=True)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for n, _ in enumerate(pool.map(_make_form, jobs, chunksize=8), start=1):
+            if n % 100 == 0:
+                print(f"  {n}/{len(jobs)}", flush=True)
+    stamp.write_text(CACHE_VERSION, encoding="utf-8")
+    print(f"[{size.label}] 生成 {time.perf_counter() - started:.1f} 秒", flush=True)
+    return inbox, plan_path
+
+
+# --- running the contenders ----------------------------------------------------------------------
+
+@dataclass
+class Run:
+    """One child process: wall seconds, peak RSS in MB (None when unknown) and exit status."""
+
+    seconds: float
+    peak_mb: float | None
+    returncode: int
+    output: str
+
+
+def run_child(argv: list[str]) -> Run:
+    """Run ``argv``; wall time around it and its own peak memory via ``os.wait4``."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    out = proc.stdout.read() if proc.stdout else b""
+    peak = None
+    if hasattr(os, "wait4"):
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KB on Linux
+        peak = usage.ru_maxrss * 1024 / scale / 1024
+    else:
+        proc.wait()
+        seconds = time.perf_counter() - started
+    return Run(seconds, peak, proc.returncode, out.decode("utf-8", errors="replace"))
+
+
+def merge_argv(inbox: Path, plan: Path | None, output: Path) -> list[str]:
+    """The CLI command under test."""
+    argv = [sys.executable, "-m", "gyokaku_xl", "merge", str(inbox), "-o", str(output)]
+    if plan is not None:
+        argv += ["--plan", str(plan)]
+    return argv
+
+
+def baseline_argv(inbox: Path, output: Path) -> list[str]:
+    """The naive pandas baseline, run as a child like merge."""
+    return [sys.executable, str(Path(__file__).resolve()), "--baseline-child", str(inbox), str(output)]
+
+
+def naive_baseline(inbox: Path, output: Path) -> int:
+    """Loop of pandas.read_excel(engine="openpyxl") + concat + to_excel; returns rows written."""
+    import pandas as pd
+
+    frames = []
+    for path in sorted(inbox.glob("*.xlsx")):
+        frame = pd.read_excel(path, sheet_name=g.FORM_SHEET, header=schema.HEADER_ROW, engine="openpyxl")
+        frame["提出ファイル"] = path.name
+        frames.append(frame)
+    merged = pd.concat(frames, ignore_index=True)
+    merged.to_excel(output, index=False)
+    return len(merged)
+
+
+def best(runs: list[Run]) -> Run:
+    """The fastest run (its own peak memory kept)."""
+    return min(runs, key=lambda r: r.seconds)
+
+
+def bench(size: Size, cache: Path, repeat: int, workers: int, baseline: bool) -> dict[str, object]:
+    """Time both contenders on one inbox."""
+    inbox, plan = build_inbox(size, cache, workers)
+    out_dir = cache / size.label / "out"
+    out_dir.mkdir(exist_ok=True)
+    merge_runs, base_runs = [], []
+    for _ in range(repeat):
+        run = run_child(merge_argv(inbox, plan if size.with_plan else None, out_dir / "集約結果.xlsx"))
+        if run.returncode != 0:
+            print(run.output)
+            raise SystemExit(f"merge が終了コード {run.returncode} で終わりました（{size.label}）")
+        merge_runs.append(run)
+        if baseline:
+            run = run_child(baseline_argv(inbox, out_dir / "baseline.xlsx"))
+            if run.returncode != 0:
+                print(run.output)
+                raise SystemExit(f"baseline が終了コード {run.returncode} で終わりました")
+            base_runs.append(run)
+    m = best(merge_runs)
+    b = best(base_runs) if base_runs else None
+    return {"size": size, "merge": m, "baseline": b, "merge_runs": merge_runs, "base_runs": base_runs,
+            "summary": m.output.strip().splitlines()}
+
+
+def _mb(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
+def print_table(results: list[dict[str, object]]) -> None:
+    """A small table of the figures and whether each target is met."""
+    header = f"{'inbox':>9} {'files':>6} {'rows':>6} {'plan':>4} {'merge s':>8} {'baseline s':>10} " \
+             f"{'ratio':>6} {'merge MB':>9} {'base MB':>8}  targets"
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        size: Size = r["size"]  # type: ignore[assignment]
+        m: Run = r["merge"]  # type: ignore[assignment]
+        b: Run | None = r["baseline"]  # type: ignore[assignment]
+        ratio = b.seconds / m.seconds if b else None
+        verdicts = []
+        target = TARGETS.get(size.files)
+        if target is not None:
+            verdicts.append(f"<{target:g}s {'OK' if m.seconds < target else 'MISS'}")
+        if size.files >= 1000 and ratio is not None:
+            verdicts.append(f">={MIN_RATIO_AT_1000:g}x {'OK' if ratio >= MIN_RATIO_AT_1000 else 'MISS'}")
+        if m.peak_mb is not None:
+            verdicts.append(f"<{MAX_PEAK_MB:g}MB {'OK' if m.peak_mb < MAX_PEAK_MB else 'MISS'}")
+        print(f"{size.label:>9} {size.files:>6} {size.files * size.rows:>6} "
+              f"{'yes' if size.with_plan else 'no':>4} {m.seconds:>8.2f} "
+              f"{(f'{b.seconds:.2f}' if b else '-'):>10} {(f'{ratio:.1f}x' if ratio else '-'):>6} "
+              f"{_mb(m.peak_mb):>9} {_mb(b.peak_mb if b else None):>8}  {' '.join(verdicts)}")
+    for r in results:
+        runs = ", ".join(f"{x.seconds:.2f}" for x in r["merge_runs"])  # type: ignore[union-attr]
+        base = ", ".join(f"{x.seconds:.2f}" for x in r["base_runs"])  # type: ignore[union-attr]
+        print(f"{r['size'].label}: merge runs [{runs}] baseline runs [{base}]")  # type: ignore[union-attr]
+
+
+def profile_merge(size: Size, cache: Path, workers: int, top: int = 25) -> None:
+    """Run merge in-process under cProfile and print where the time goes."""
+    import cProfile
+    import pstats
+
+    from gyokaku_xl.pipeline import merge
+
+    inbox, plan = build_inbox(size, cache, workers)
+    out = cache / size.label / "out" / "profiled.xlsx"
+    out.parent.mkdir(exist_ok=True)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    merge(inbox, out, plan_path=plan if size.with_plan else None)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    print(f"\n=== profile: merge {size.label} (cumulative) ===")
+    stats.sort_stats("cumulative").print_stats(top)
+    print(f"=== profile: merge {size.label} (own time) ===")
+    stats.sort_stats("tottime").print_stats(top)
+
+
+def parse_sizes(text: str) -> list[Size]:
+    """``30x60,1000x55`` → sizes."""
+    sizes = []
+    for part in text.split(","):
+        files, rows = part.lower().split("x")
+        sizes.append(Size(int(files), int(rows)))
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point."""
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--sizes", default="30x60,1000x55", help="inboxes as FILESxROWS, comma-separated")
+    args.add_argument("--cache", type=Path, default=ROOT / "bench" / ".cache", help="where inboxes are kept")
+    args.add_argument("--repeat", type=int, default=2, help="runs per contender (best is reported)")
+    args.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for generation")
+    args.add_argument("--no-baseline", action="store_true", help="time merge only")
+    args.add_argument("--profile", action="store_true", help="also profile merge in-process")
+    args.add_argument("--baseline-child", nargs=2, metavar=("INBOX", "OUT"), help=argparse.SUPPRESS)
+    ns = args.parse_args(argv)
+    if ns.baseline_child:
+        rows = naive_baseline(Path(ns.baseline_child[0]), Path(ns.baseline_child[1]))
+        print(f"baseline rows {rows}")
+        return 0
+    sizes = parse_sizes(ns.sizes)
+    for size in sizes:  # generate first, so generation never overlaps a timed run
+        build_inbox(size, ns.cache, ns.workers)
+    results = [bench(size, ns.cache, ns.repeat, ns.workers, not ns.no_baseline) for size in sizes]
+    print()
+    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} CPU(s); load average "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg()) if hasattr(os, 'getloadavg') else '-'}")
+    print_table(results)
+    for r in results:
+        print(f"\n{r['size'].label} merge summary:")  # type: ignore[union-attr]
+        for line in r["summary"]:  # type: ignore[union-attr]
+            print(f"  {line}")
+    if ns.profile:
+        for size in sizes:
+            profile_merge(size, ns.cache, ns.workers)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
