@@ -120,13 +120,19 @@ def check_department(ctx: FileContext) -> Iterator[Finding]:
     ctx.department = department
 
 
+def _meta(ctx: FileContext, label: str) -> tuple[object, dict, Finding | None]:
+    """A meta value, its location fields, and a meta-missing finding when it is blank."""
+    value = ctx.form.meta_value(label)
+    loc = {"file": ctx.form.file, "sheet": ctx.form.sheet, "cell": ctx.form.meta_refs.get(label, "")}
+    missing = make("meta-missing", ERROR, label=label, **loc) if clean(value) == "" else None
+    return value, loc, missing
+
+
 def check_fiscal_year(ctx: FileContext) -> Iterator[Finding]:
     """報告年度 is filled in, readable, and the run's year."""
-    value = ctx.form.meta_value(g.META_FISCAL_YEAR)
-    ref = ctx.form.meta_refs.get(g.META_FISCAL_YEAR, "")
-    loc = {"file": ctx.form.file, "sheet": ctx.form.sheet, "cell": ref}
-    if clean(value) == "":
-        yield make("meta-missing", ERROR, label=g.META_FISCAL_YEAR, **loc)
+    value, loc, missing = _meta(ctx, g.META_FISCAL_YEAR)
+    if missing:
+        yield missing
         return
     try:
         year = parse_fiscal_year(value)
@@ -139,11 +145,9 @@ def check_fiscal_year(ctx: FileContext) -> Iterator[Finding]:
 
 def check_period(ctx: FileContext) -> Iterator[Finding]:
     """報告期間 is filled in, readable, and the run's period."""
-    value = ctx.form.meta_value(g.META_PERIOD)
-    ref = ctx.form.meta_refs.get(g.META_PERIOD, "")
-    loc = {"file": ctx.form.file, "sheet": ctx.form.sheet, "cell": ref}
-    if clean(value) == "":
-        yield make("meta-missing", ERROR, label=g.META_PERIOD, **loc)
+    value, loc, missing = _meta(ctx, g.META_PERIOD)
+    if missing:
+        yield missing
         return
     try:
         half = parse_period(value)

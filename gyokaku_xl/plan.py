@@ -222,23 +222,31 @@ def _scale(table: _Table, file: str, findings: list[Finding]) -> StatusScale:
     return StatusScale(tuple(statuses))
 
 
+def _unique_id(table: _Table, row: int, values: dict, label: str, first: dict[str, str], file: str,
+               findings: list[Finding]) -> str | None:
+    """The id in column ``label`` of a row, or None (with a finding) when empty or a repeat."""
+    ident = nfkc(clean(values.get(label)))
+    cell = _cell(table, row, label)
+    if not ident:
+        findings.append(make("plan-empty-name", ERROR, file=file, sheet=table.sheet, cell=cell,
+                             label=label, row=row))
+        return None
+    if key(ident) in first:
+        findings.append(make("plan-duplicate-id", ERROR, file=file, sheet=table.sheet, cell=cell,
+                             label=label, value=ident, first=first[key(ident)], row=row))
+        return None
+    first[key(ident)] = cell
+    return ident
+
+
 def _programs(table: _Table, perspective_numbers: set[int], file: str,
               findings: list[Finding]) -> list[Program]:
     result: list[Program] = []
     first: dict[str, str] = {}
     for row, values in table.rows:
-        number = nfkc(clean(values.get(g.PLAN_COL_PROGRAM_NUMBER)))
-        cell = _cell(table, row, g.PLAN_COL_PROGRAM_NUMBER)
-        if not number:
-            findings.append(make("plan-empty-name", ERROR, file=file, sheet=table.sheet, cell=cell,
-                                 label=g.PLAN_COL_PROGRAM_NUMBER, row=row))
+        number = _unique_id(table, row, values, g.PLAN_COL_PROGRAM_NUMBER, first, file, findings)
+        if number is None:
             continue
-        if key(number) in first:
-            findings.append(make("plan-duplicate-id", ERROR, file=file, sheet=table.sheet, cell=cell,
-                                 label=g.PLAN_COL_PROGRAM_NUMBER, value=number, first=first[key(number)],
-                                 row=row))
-            continue
-        first[key(number)] = cell
         raw_perspective = values.get(g.PLAN_COL_PERSPECTIVE)
         perspective = _number(raw_perspective)
         if perspective is None or perspective not in perspective_numbers:
@@ -261,18 +269,9 @@ def _initiatives(table: _Table, programs: list[Program], file: str,
     result: list[Initiative] = []
     first: dict[str, str] = {}
     for row, values in table.rows:
-        ident = nfkc(clean(values.get(g.PLAN_COL_INITIATIVE_ID)))
-        cell = _cell(table, row, g.PLAN_COL_INITIATIVE_ID)
-        if not ident:
-            findings.append(make("plan-empty-name", ERROR, file=file, sheet=table.sheet, cell=cell,
-                                 label=g.PLAN_COL_INITIATIVE_ID, row=row))
+        ident = _unique_id(table, row, values, g.PLAN_COL_INITIATIVE_ID, first, file, findings)
+        if ident is None:
             continue
-        if key(ident) in first:
-            findings.append(make("plan-duplicate-id", ERROR, file=file, sheet=table.sheet, cell=cell,
-                                 label=g.PLAN_COL_INITIATIVE_ID, value=ident, first=first[key(ident)],
-                                 row=row))
-            continue
-        first[key(ident)] = cell
         raw_program = values.get(g.PLAN_COL_PROGRAM_NUMBER)
         program = by_key.get(key(raw_program))
         if program is None:

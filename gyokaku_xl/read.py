@@ -451,6 +451,8 @@ def _text_of_si(el, ns: _Names | None = None) -> str:
     """Text of a shared string or inline string, without phonetic (ルビ) runs."""
     ns = ns or _TRANSITIONAL
     t_tag, r_tag = ns.t, ns.r
+    if len(el) == 1 and el[0].tag == t_tag:  # the usual case: one plain text
+        return el[0].text or ""
     parts = []
     for child in el:
         tag = child.tag
@@ -552,8 +554,30 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
                                 detail=f"セル {column_letter(col)}{row}")
             if not len(c):
                 continue  # an empty (formatted) cell
-            value, formula = _cell_value(c, c.get("t", "n"), shared, sheet_name, row, col,
-                                         v_tag, f_tag, is_tag, ns)
+            raw = formula = inline = None
+            for part in c:
+                tag = part.tag
+                if tag == v_tag:
+                    raw = part.text
+                elif tag == f_tag:
+                    formula = part.text or ("(共有数式)" if part.get("t") == "shared" else "")
+                elif tag == is_tag:
+                    inline = part
+            kind = c.get("t")
+            value: object
+            if kind is None or kind == "n":
+                try:
+                    value = _number(raw) if raw else None
+                except ValueError:
+                    value = raw
+            elif kind == "s":
+                value = _shared_value(raw, shared, sheet_name, row, col)
+            elif kind == "inlineStr":
+                value = _text_of_si(inline, ns) if inline is not None else None
+            elif kind == "b":
+                value = raw == "1" if raw is not None else None
+            else:  # "str" (a formula's text), "e" ("#DIV/0!"…), "d" (ISO date text)
+                value = raw
             if value is None and formula is None:
                 continue
             cells[(row, col)] = Cell(row, col, value, formula)
@@ -564,33 +588,6 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
             if col > sheet.max_col:
                 sheet.max_col = col
     return sheet
-
-
-def _cell_value(c, kind: str, shared: list[str], sheet_name: str, row: int, col: int,
-                v_tag: str, f_tag: str, is_tag: str, ns: _Names) -> tuple[object, str | None]:
-    """A cell element's value (a formula's cached value) and its formula text."""
-    formula_el = c.find(f_tag)
-    formula = None
-    if formula_el is not None:
-        formula = formula_el.text or ("(共有数式)" if formula_el.get("t") == "shared" else "")
-    v_el = c.find(v_tag)
-    raw = v_el.text if v_el is not None else None
-    value: object
-    if kind == "s":
-        value = _shared_value(raw, shared, sheet_name, row, col)
-    elif kind == "inlineStr":
-        is_el = c.find(is_tag)
-        value = _text_of_si(is_el, ns) if is_el is not None else None
-    elif kind == "b":
-        value = raw == "1" if raw is not None else None
-    elif kind in ("str", "e", "d"):
-        value = raw  # formula text result, "#DIV/0!" etc., ISO date text
-    else:
-        try:
-            value = _number(raw) if raw not in (None, "") else None
-        except ValueError:
-            value = raw
-    return value, formula
 
 
 def _shared_value(raw: str | None, shared: list[str], sheet_name: str, row: int, col: int) -> str | None:

@@ -11,6 +11,7 @@ import xlsxwriter
 from .. import glossary as g
 from ..records import MergeResult
 from .data_sheets import add_data_sheet, add_findings_sheet, add_submissions_sheet, source_paths_of
+from .reports import add_report_sheets
 from .styles import Formats
 
 #: Options that keep untrusted text literal: no formulas, no links, no numbers from strings.
@@ -38,12 +39,7 @@ def write_master(path: Path, result: MergeResult, master_dir: Path,
     """Write the master: the report sheets, then 集約データ, 検証結果, 提出状況."""
     workbook = new_workbook(path, result.generated_at)
     formats = Formats(workbook)
-    try:
-        from .reports import add_report_sheets
-    except ImportError:  # report sheets not available in this build
-        add_report_sheets = None
-    if add_report_sheets is not None:
-        add_report_sheets(workbook, result)
+    add_report_sheets(workbook, result)
     add_data_sheet(workbook, result, formats)
     add_findings_sheet(workbook, result, formats, source_paths_of(result, source_paths), master_dir)
     add_submissions_sheet(workbook, result, formats)
