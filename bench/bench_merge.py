@@ -48,7 +48,7 @@ for entry in (ROOT, ROOT / "tests"):
 
 from gyokaku_xl import glossary as g  # noqa: E402
 from gyokaku_xl import schema  # noqa: E402
-from gyokaku_xl.model import Period  # noqa: E402
+from gyokaku_xl.model import Period, Plan  # noqa: E402
 
 PERIOD = Period(2021, g.PERIOD_FIRST_HALF)
 CACHE_VERSION = "1"
@@ -95,11 +95,13 @@ def department_name(n: int) -> str:
     return f"{base}課" if n < len(SECTIONS) else f"{base}第{n // len(SECTIONS) + 1}課"
 
 
-def plan_tables(size: Size) -> dict[str, list[dict[str, object]]]:
-    """The plan master's sheets as row dicts: 2 programs per department."""
+def plan_tables(size: Size, only: int | None = None) -> dict[str, list[dict[str, object]]]:
+    """The plan master's sheets as row dicts: 2 programs per department (``only``: one department)."""
     departments = [department_name(n) for n in range(size.files)]
     programs, initiatives = [], []
     for d, department in enumerate(departments):
+        if only is not None and d != only:
+            continue
         numbers = [str(2 * d + 1), str(2 * d + 2)]
         for k, number in enumerate(numbers):
             programs.append({"事業番号": number, "取組の視点": (2 * d + k) % len(PERSPECTIVES) + 1,
@@ -114,7 +116,7 @@ def plan_tables(size: Size) -> dict[str, list[dict[str, object]]]:
             "programs": programs, "initiatives": initiatives}
 
 
-def report_values(plan, department: str, seed: int) -> dict[str, dict[str, object]]:
+def report_values(plan: Plan, department: str, seed: int) -> dict[str, dict[str, object]]:
     """What a department writes: status, progress, next steps, delay reason, fiscal effect."""
     rnd = random.Random(seed)
     scale = plan.scale
@@ -135,14 +137,29 @@ def report_values(plan, department: str, seed: int) -> dict[str, dict[str, objec
     return rows
 
 
-def _make_form(job: tuple[str, str, str, int]) -> None:
-    plan_path, department, target, seed = job
+_PLANS: dict[str, Plan] = {}
+
+
+def _make_form(job: tuple[str, int, str, str, int]) -> None:
+    """Write and fill one department's form (runs in a worker process)."""
+    plan_path, files, rows, department, target, n = job
+    import tempfile
+
     import builders
     from gyokaku_xl.render.forms import write_form
 
-    plan = builders.load_plan(Path(plan_path))
+    if plan_path:  # the whole plan master, read once per worker
+        if plan_path not in _PLANS:
+            _PLANS[plan_path] = builders.load_plan(Path(plan_path))
+        plan = _PLANS[plan_path]
+    else:  # too large to read back: a plan master holding just this department's rows
+        tables = plan_tables(Size(files, rows), only=n)
+        with tempfile.TemporaryDirectory() as tmp:
+            plan = builders.load_plan(builders.build_plan(
+                Path(tmp), perspectives=tables["perspectives"], programs=tables["programs"],
+                initiatives=tables["initiatives"]))
     write_form(target, plan, PERIOD, department)
-    builders.fill_form(Path(target), Path(target), report_values(plan, department, seed))
+    builders.fill_form(Path(target), Path(target), report_values(plan, department, n))
 
 
 def build_inbox(size: Size, cache: Path, workers: int) -> tuple[Path, Path]:
@@ -164,7 +181,8 @@ def build_inbox(size: Size, cache: Path, workers: int) -> tuple[Path, Path]:
     plan_path = builders.build_plan(plan_dir, perspectives=tables["perspectives"],
                                     programs=tables["programs"], initiatives=tables["initiatives"])
     departments = [department_name(n) for n in range(size.files)]
-    jobs = [(str(plan_path), d, str(inbox / form_file_name(d, PERIOD)), n)
+    readable = str(plan_path) if size.with_plan else ""
+    jobs = [(readable, size.files, size.rows, d, str(inbox / form_file_name(d, PERIOD)), n)
             for n, d in enumerate(departments)]
     print(f"[{size.label}] 受付フォルダを生成中（{len(jobs)} ファイル）…", flush=True)
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -341,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = naive_baseline(Path(ns.baseline_child[0]), Path(ns.baseline_child[1]))
         print(f"baseline rows {rows}")
         return 0
+    ns.repeat = max(1, ns.repeat)
     sizes = parse_sizes(ns.sizes)
     for size in sizes:  # generate first, so generation never overlaps a timed run
         build_inbox(size, ns.cache, ns.workers)

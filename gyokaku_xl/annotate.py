@@ -22,8 +22,18 @@ FILL = {g.SEVERITY_ERROR: "FFC7CE", g.SEVERITY_WARNING: "FFEB9C", g.SEVERITY_INF
 AUTHOR = "取りまとめ課（gyokaku_xl）"
 
 
+#: Suffix of annotated copies, so they never replace a form of the same name.
+COPY_SUFFIX = "_指摘"
+
+
+def copy_name(file: str) -> str:
+    """``財政課.xlsx`` → ``財政課_指摘.xlsx``."""
+    path = Path(file)
+    return f"{path.stem}{COPY_SUFFIX}{path.suffix}"
+
+
 def annotatable(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
-    """File name → its findings, for files that were read and have something to say."""
+    """File name → its findings, for files that were read and have an error or a warning."""
     by_file: dict[str, list[Finding]] = defaultdict(list)
     unreadable = set()
     for f in findings:
@@ -32,7 +42,8 @@ def annotatable(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
         if f.code in UNREADABLE_CODES:
             unreadable.add(f.file)
         by_file[f.file].append(f)
-    return {k: v for k, v in by_file.items() if k not in unreadable}
+    return {k: v for k, v in by_file.items() if k not in unreadable
+            and any(f.severity in (g.SEVERITY_ERROR, g.SEVERITY_WARNING) for f in v)}
 
 
 def _cell_ok(cell: str) -> bool:
@@ -66,18 +77,25 @@ def annotate_file(source: Path, target: Path, findings: list[Finding]) -> Path:
     return target
 
 
-def annotate_copies(findings: Iterable[Finding], sources: dict[str, str], out_dir: Path) -> list[Path]:
-    """Annotated copies of every readable file with findings; returns the paths written."""
-    written = []
+def annotate_copies(findings: Iterable[Finding], sources: dict[str, str],
+                    out_dir: Path) -> tuple[list[Path], list[str]]:
+    """Annotated copies of every readable file with errors or warnings.
+
+    Returns the paths written and Japanese notices for copies that could not be made.
+    """
+    written: list[Path] = []
+    notices: list[str] = []
+    inputs = {Path(p).resolve() for p in sources.values()}
     for file, items in sorted(annotatable(findings).items()):
         source = sources.get(file)
         if not source:
             continue
-        target = Path(out_dir) / file
-        if Path(source).resolve() == target.resolve():
-            continue  # never overwrite an input
+        target = Path(out_dir) / copy_name(file)
+        if target.resolve() in inputs:
+            notices.append(f"「{target}」は提出ファイルのため、指摘付きの写しを作りませんでした。")
+            continue
         try:
             written.append(annotate_file(Path(source), target, items))
-        except Exception:  # noqa: BLE001 - a copy we cannot make is not worth stopping the run
-            continue
-    return written
+        except Exception as exc:  # noqa: BLE001 - one copy we cannot make must not stop the run
+            notices.append(f"「{file}」の指摘付きの写しを作れませんでした（{type(exc).__name__}）。")
+    return written, notices

@@ -13,7 +13,8 @@ from typing import Callable, Sequence, TextIO
 
 from . import __version__
 from .findings import GyokakuError
-from .model import Period, PeriodError
+from . import glossary as g
+from .model import Period, PeriodError, parse_fiscal_year, parse_period
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -26,6 +27,7 @@ _ARGPARSE_MESSAGES = (
     ("invalid choice:", "選択できない値:"),
     ("expected one argument", "値を 1 つ指定してください"),
     ("choose from", "選択肢"),
+    ("argument ", "引数 "),
 )
 
 
@@ -70,7 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--plan", required=True, type=Path, metavar="計画マスタ", help="計画マスタ（計画マスタ.xlsx）")
     t.add_argument("--year", required=True, metavar="年度", help="報告年度（例：令和3年度、R3、2021）")
     t.add_argument("--period", required=True, metavar="期間", help="報告期間（上半期・下半期・年度末）")
-    t.add_argument("--out", required=True, type=Path, metavar="フォルダ", help="調査票を書き出すフォルダ")
+    t.add_argument("-o", "--out", "--output", dest="out", required=True, type=Path, metavar="フォルダ",
+                   help="調査票を書き出すフォルダ")
+    t.add_argument("--force", action="store_true", help="同じ名前の調査票があっても上書きします")
     t.add_argument("--department", action="append", metavar="所管課", help="この所管課の分だけ作成（複数指定可）")
 
     for name, text in (("check", "受付フォルダの調査票を検証します（集約はしません）"),
@@ -94,34 +98,42 @@ def _parser() -> argparse.ArgumentParser:
 
     pdf = add("pdf", "集約結果ブックの資料1-1〜1-3 を PDF に出力します（LibreOffice を使用）")
     pdf.add_argument("master", type=Path, metavar="集約結果", help="集約結果ブック（.xlsx）")
-    pdf.add_argument("-o", "--out", type=Path, metavar="フォルダ", help="PDF の出力先フォルダ（既定：ブックと同じフォルダ）")
+    pdf.add_argument("-o", "--out", "--output", dest="out", type=Path, metavar="フォルダ", help="PDF の出力先フォルダ（既定：ブックと同じフォルダ）")
 
     b = add("button", "「集約」ボタン付きの Excel ブック（.xlsm）を作成します")
-    b.add_argument("-o", "--output", type=Path, default=Path("集約ツール.xlsm"),
+    b.add_argument("-o", "--output", type=Path, default=Path("集約ツール.xlsm"), metavar="ブック",
                    help="作成するブック（既定：集約ツール.xlsm）")
-    b.add_argument("--inbox", default="受付", help="「設定」に入れる受付フォルダ")
-    b.add_argument("--plan", default=str(Path("計画マスタ.xlsx")), help="「設定」に入れる計画マスタ")
-    b.add_argument("--master", default="集約結果.xlsx", help="「設定」に入れる出力ファイル")
-    b.add_argument("--year", default="", help="「設定」に入れる報告年度")
-    b.add_argument("--period", default="", help="「設定」に入れる報告期間")
+    b.add_argument("--inbox", default="受付", metavar="フォルダ", help="「設定」に入れる受付フォルダ")
+    b.add_argument("--plan", default=str(Path("計画マスタ.xlsx")), metavar="計画マスタ", help="「設定」に入れる計画マスタ")
+    b.add_argument("--master", default="集約結果.xlsx", metavar="集約結果", help="「設定」に入れる出力ファイル")
+    b.add_argument("--year", default="", metavar="年度", help="「設定」に入れる報告年度")
+    b.add_argument("--period", default="", metavar="期間", help="「設定」に入れる報告期間")
 
     d = add("doctor", "「集約」ボタンと PDF 出力に必要なものがそろっているか確認します")
-    d.add_argument("--book", type=Path, help="確認する集約ツール（.xlsm）")
+    d.add_argument("--book", type=Path, metavar="ブック", help="確認する集約ツール（.xlsm）")
     return p
 
 
 def _period(args: argparse.Namespace, required: bool) -> Period | None:
+    """The period named by --year/--period; each value's own mistake is reported first."""
+    if args.year:
+        try:
+            parse_fiscal_year(args.year)
+        except PeriodError:
+            raise GyokakuError(f"報告年度「{args.year}」を読み取れません（例：令和3年度、R3、2021）。") from None
+    if args.period:
+        try:
+            parse_period(args.period)
+        except PeriodError:
+            raise GyokakuError(f"報告期間「{args.period}」を読み取れません（{'・'.join(g.PERIODS)} のいずれか）。") from None
     if not args.year and not args.period:
         if required:
             raise GyokakuError("報告年度（--year）と報告期間（--period）を指定してください。")
         return None
     if not args.year or not args.period:
-        raise GyokakuError("報告年度（--year）と報告期間（--period）は両方指定してください。")
-    try:
-        return Period.parse(args.year, args.period)
-    except PeriodError as exc:
-        raise GyokakuError(f"報告年度・報告期間を読み取れません：「{exc}」"
-                           "（例：--year 令和3年度 --period 上半期）") from None
+        missing = "--year（報告年度）" if not args.year else "--period（報告期間）"
+        raise GyokakuError(f"{missing} も指定してください（--year と --period は両方指定します）。")
+    return Period.parse(args.year, args.period)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
@@ -162,7 +174,7 @@ def _safe_streams(*streams: TextIO) -> None:
 def _cmd_template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .pipeline import make_forms
     period = _period(args, required=True)
-    outcome = make_forms(args.plan, period, args.out, departments=args.department)
+    outcome = make_forms(args.plan, period, args.out, departments=args.department, overwrite=args.force)
     for f in outcome.plan_findings:
         print(f"{f.severity}: {f.location()} {f.message}", file=err)
     for path in outcome.paths:

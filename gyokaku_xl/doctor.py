@@ -96,11 +96,11 @@ def _xlwings(report: DoctorReport) -> None:
         pinned = None
     installed = installed_xlwings_version()
     if installed is None:
-        report.add(FAIL, "xlwings", "インストールされていません。「pip install \"gyokaku_xl[excel]\"」を実行してください。")
+        report.add(FAIL, "xlwings", "インストールされていません。gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行してください。")
         return
     if pinned is not None and installed != pinned:
         report.add(FAIL, "xlwings", f"{installed} がインストールされていますが、ボタンの VBA モジュールは {pinned} 用です。"
-                   "「pip install \"gyokaku_xl[excel]\"」で入れ直してください。")
+                   "gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行して入れ直してください。")
     else:
         report.add(OK, "xlwings", f"{installed}（ボタンの VBA モジュールの版 {pinned} と一致）")
     folder = xlwings_folder()
@@ -110,14 +110,14 @@ def _xlwings(report: DoctorReport) -> None:
                    "xlwings を入れ直してください。")
     if sys.platform == "win32" and _version("pywin32") is None:
         report.add(FAIL, "pywin32", "インストールされていません（xlwings が Excel を操作するのに必要です）。"
-                   "「pip install \"gyokaku_xl[excel]\"」を実行してください。")
+                   "gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行してください。")
 
 
 def _pyopenvba(report: DoctorReport) -> None:
     version = _version("pyopenvba")
     if version is None:
         report.add(FAIL, "pyopenvba", "インストールされていません（集約ツールの作成に必要です）。"
-                   "「pip install \"gyokaku_xl[excel]\"」を実行してください。")
+                   "gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行してください。")
     else:
         report.add(OK, "pyopenvba", f"{version}（集約ツールの作成に使います）")
 

@@ -144,7 +144,7 @@ MESSAGES: dict[str, str] = {
     "year-invalid": "報告年度「{value}」を年度として読み取れません（例：令和3年度）。",
     "period-invalid": "報告期間「{value}」が正しくありません（{expected} のいずれか）。",
     "superseded": "同じ所管課の別ファイル「{newer}」がより新しいため、このファイルは差し替えられました（{rule}）。",
-    "rows-not-merged": "このファイルの {count} 行は、上記のエラーのため集約していません。",
+    "rows-not-merged": "このファイルのエラーのため、取組の {count} 行は集約していません。",
     "no-rows": "取組の行が1行もありません。",
     # rows
     "unknown-initiative": "取組番号「{value}」は計画マスタにありません。",
@@ -327,9 +327,9 @@ BUTTON_CONF_NOTE_SHEET = ("このシートは xlwings の設定です。A 列の
                           "（設定は A1 から空行なしで並べます）。")
 BUTTON_BUILD_NOT_XLSM = "集約ツールのファイル名は .xlsm にしてください（「{path}」）。"
 BUTTON_BUILD_MISSING = ("{package} がインストールされていないため、集約ツールを作れません。"
-                        "「pip install \"gyokaku_xl[excel]\"」を実行してください。")
+                        "gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行してください。")
 BUTTON_BUILD_VERSION = ("インストールされている xlwings（{installed}）が、gyokaku_xl の VBA モジュールが"
-                        "対応する版（{pinned}）と違います。「pip install \"gyokaku_xl[excel]\"」で入れ直してください。")
+                        "対応する版（{pinned}）と違います。gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行して入れ直してください。")
 BUTTON_BUILD_FAILED = "集約ツールの VBA プロジェクトを作れませんでした（{detail}）。"
 BUTTON_BUILD_PLACEHOLDER = ("注意: Windows 以外で作成したため、「xlwings.conf」シートの Interpreter_Win に"
                             "仮の値「{path}」を入れました。Windows で作り直すか、python.exe の場所に直してください。")

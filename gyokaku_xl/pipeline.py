@@ -50,12 +50,18 @@ def load_plan(plan_path: str | Path) -> tuple[Plan, list[Finding]]:
 
 
 def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
-               departments: Sequence[str] | None = None) -> FormsOutcome:
-    """Write one prefilled form per department of the plan into ``out_dir``."""
+               departments: Sequence[str] | None = None, overwrite: bool = False) -> FormsOutcome:
+    """Write one prefilled form per department of the plan into ``out_dir``.
+
+    Existing files are never replaced unless ``overwrite``: a folder may already hold forms that
+    departments filled in.
+    """
     from .render.forms import form_file_name, write_form
 
     plan, findings = load_plan(plan_path)
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise GyokakuError(f"「{out}」はファイルです。調査票の出力先にはフォルダを指定してください。")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -66,6 +72,13 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
         if unknown:
             raise GyokakuError(f"所管課「{'、'.join(unknown)}」は計画マスタにありません。")
         wanted = tuple(plan.find_department(d) for d in departments)  # type: ignore[misc]
+    targets = [out / form_file_name(d, period) for d in wanted]
+    existing = [t.name for t in targets if t.exists()]
+    if existing and not overwrite:
+        more = f" ほか {len(existing) - 3} 件" if len(existing) > 3 else ""
+        raise GyokakuError(f"出力先に同じ名前の調査票があります（{'、'.join(existing[:3])}{more}）。"
+                           "記入済みの調査票を消さないよう、別のフォルダを指定するか、"
+                           "上書きしてよい場合は --force を付けてください。")
     paths = []
     for department in wanted:
         target = out / form_file_name(department, period)
@@ -139,6 +152,8 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
     and notices for the user.
     """
     inbox = Path(inbox)
+    if inbox.is_file():
+        raise GyokakuError(f"「{inbox}」はファイルです。受付フォルダ（調査票を入れたフォルダ）を指定してください。")
     if not inbox.is_dir():
         raise GyokakuError(g.FATAL_INBOX_MISSING.format(path=inbox))
     notices: list[str] = []
@@ -178,15 +193,28 @@ def _source_paths(inbox: Path) -> dict[str, str]:
     return {p.name: str(p) for p in inbox.iterdir() if p.is_file()}
 
 
-def _annotate(result: MergeResult, inbox: Path, annotate_dir: Path) -> list[Path]:
+def _check_annotate_dir(inbox: str | Path, annotate_dir: str | Path | None) -> None:
+    """Refuse an annotate folder that is a file or the inbox itself, before any work is done."""
+    if annotate_dir is None:
+        return
+    folder = Path(annotate_dir)
+    if folder.exists() and not folder.is_dir():
+        raise GyokakuError(f"「{folder}」はファイルです。指摘付きの写しの出力先にはフォルダを指定してください。")
+    if folder.resolve() == Path(inbox).resolve():
+        raise GyokakuError("指摘付きの写しの出力先に受付フォルダは指定できません。別のフォルダを指定してください。")
+
+
+def _annotate(outcome: RunOutcome, inbox: Path, annotate_dir: Path) -> None:
     from .annotate import annotate_copies
-    return annotate_copies(result.findings, _source_paths(inbox), annotate_dir)
+    outcome.annotated, notices = annotate_copies(outcome.result.findings, _source_paths(inbox), annotate_dir)
+    outcome.notices.extend(notices)
 
 
 def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period | None = None,
           report: str | Path | None = None, annotate: str | Path | None = None,
           progress: Progress | None = None) -> RunOutcome:
     """Validate an inbox without consolidating; optionally write a report and annotated copies."""
+    _check_annotate_dir(inbox, annotate)
     result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress)
     outcome = RunOutcome("check", result, plan_path=used_plan, notices=notices)
     if report is not None:
@@ -195,7 +223,7 @@ def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period
         outcome.report = atomic_write(target, lambda tmp: write_check_report(
             tmp, result, target.resolve().parent, _source_paths(Path(inbox))))
     if annotate is not None:
-        outcome.annotated = _annotate(result, Path(inbox), Path(annotate))
+        _annotate(outcome, Path(inbox), Path(annotate))
     return outcome
 
 
@@ -209,9 +237,12 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     """
     from .render.master import write_master
 
+    _check_annotate_dir(inbox, annotate)
     result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress)
     outcome = RunOutcome("merge", result, plan_path=used_plan, notices=notices)
     target = Path(output)
+    if target.is_dir():
+        raise GyokakuError(f"「{target}」はフォルダです。集約結果のファイル名（例：{target / g.MASTER_FILE_NAME}）を指定してください。")
     if target.suffix.lower() != ".xlsx":
         raise GyokakuError(f"出力ファイル「{target}」の拡張子は .xlsx にしてください。")
     sources = _source_paths(Path(inbox))
@@ -224,7 +255,7 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
         exc.outcome = outcome  # type: ignore[attr-defined]
         raise
     if annotate is not None:
-        outcome.annotated = _annotate(result, Path(inbox), Path(annotate))
+        _annotate(outcome, Path(inbox), Path(annotate))
     if pdf:
         from .pdf import export_reports
         outcome.pdf_paths = export_reports(outcome.output)

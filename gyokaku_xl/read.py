@@ -195,7 +195,7 @@ def read_workbook(path: str | Path, sheets: Iterable[str] | None = None,
         except DefusedXmlException as exc:
             raise ReadError("xml-forbidden", detail=type(exc).__name__) from None
         except zipfile.BadZipFile as exc:
-            raise ReadError("corrupt-zip", detail=str(exc)) from None
+            raise ReadError("corrupt-zip", detail=_zip_detail(exc)) from None
         except ParseError as exc:
             raise ReadError("corrupt-zip", detail=f"XML: {exc}") from None
         except (zlib.error, lzma.LZMAError, EOFError) as exc:
@@ -216,6 +216,23 @@ def _not_a_zip(path: Path) -> ReadError:
     if kind == CORRUPT_FILE:
         return ReadError(kind, detail=CORRUPT_OLE_DETAIL)
     return ReadError("not-excel")
+
+
+_ZIP_MESSAGES = {
+    "File is not a zip file": "ZIP 形式として読めません",
+    "Truncated file header": "ファイルが途中で切れています",
+    "Bad magic number for file header": "ファイルの中身が壊れています",
+    "Bad CRC-32": "ファイルの中身が壊れています（CRC 不一致）",
+}
+
+
+def _zip_detail(exc: Exception) -> str:
+    """A Japanese description of a zipfile error."""
+    text = str(exc)
+    for english, japanese in _ZIP_MESSAGES.items():
+        if text.startswith(english):
+            return japanese
+    return text[:200]
 
 
 def _mb(n: int) -> str:

@@ -43,8 +43,10 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
     else:
         lines.append("未提出の所管課: 確認していません（計画マスタなし）")
     lines.extend(outcome.notices)
-    serious = [f for f in r.findings if f.severity == g.SEVERITY_ERROR]
-    serious += [f for f in r.findings if f.severity == g.SEVERITY_WARNING]
+    # 未提出 is already the line above; list every other error, then every other warning
+    listed = [f for f in r.findings if f.code != "department-not-submitted"]
+    serious = [f for f in listed if f.severity == g.SEVERITY_ERROR]
+    serious += [f for f in listed if f.severity == g.SEVERITY_WARNING]
     for f in serious[:MAX_LISTED]:
         where = f.location()
         lines.append(f"  {f.severity}: {where + ' ' if where else ''}{f.message}")

@@ -20,7 +20,8 @@ def test_annotated_copy_marks_cells_and_keeps_original(inbox, plan_path, tmp_pat
     before = hashlib.sha256(source.read_bytes()).hexdigest()
     outcome = pipeline.check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before
-    assert [p.name for p in outcome.annotated] == [source.name], "unreadable files are not annotated"
+    assert [p.name for p in outcome.annotated] == [source.stem + "_指摘.xlsx"], \
+        "unreadable files are not annotated; copies never take a form's own name"
     sheet = openpyxl.load_workbook(outcome.annotated[0])[g.FORM_SHEET]
     status = next(f for f in outcome.result.findings if f.code == "status-not-in-scale")
     amount = next(f for f in outcome.result.findings if f.code == "fiscal-effect-normalized")
@@ -40,3 +41,18 @@ def test_file_level_finding_goes_to_a1(inbox, plan_path, tmp_path, plan, forms):
     mismatch = next(f for f in outcome.result.findings if f.code == "period-mismatch")
     assert "報告期間" in sheet[mismatch.cell].comment.text
     assert "集約していません" in sheet["A1"].comment.text
+
+
+def test_inbox_is_refused_as_annotate_folder(inbox, plan_path):
+    import pytest
+    from gyokaku_xl.findings import GyokakuError
+    with pytest.raises(GyokakuError, match="受付フォルダ"):
+        pipeline.check(inbox, plan_path=plan_path, annotate=inbox)
+
+
+def test_files_with_only_notes_are_not_annotated(inbox, plan_path, tmp_path, plan, forms):
+    builders.fill_form(forms["行政総務課"], inbox / "行政総務課_再提出.xlsx",
+                       builders.default_reports(plan, "行政総務課"))
+    outcome = pipeline.check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
+    assert any(f.code == "superseded" for f in outcome.result.findings)
+    assert outcome.annotated == []

@@ -46,7 +46,7 @@ def test_missing_xlwings_is_a_failure(monkeypatch):
     report = doctor.diagnose()
     assert not report.ok
     assert check(report, "xlwings").mark == doctor.FAIL
-    assert "gyokaku_xl[excel]" in check(report, "xlwings").detail
+    assert "pip install \".[excel]\"" in check(report, "xlwings").detail
     assert report.lines()[-1].startswith("× の項目")
 
 
