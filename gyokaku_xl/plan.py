@@ -306,6 +306,7 @@ def plan_from_forms(forms: "list[FormData]") -> Plan:
     perspectives: dict[int, Perspective] = {}
     programs: dict[str, Program] = {}
     initiatives: dict[str, Initiative] = {}
+    seen: set[str] = set()
     plan_name = ""
     for form in forms:
         plan_name = plan_name or form.identity.get(schema.PROP_PLAN, "")
@@ -314,8 +315,9 @@ def plan_from_forms(forms: "list[FormData]") -> Plan:
             continue
         for row in form.rows:
             ident = nfkc(clean(row.value("initiative_id")))
-            if not ident or key(ident) in {key(i) for i in initiatives}:
+            if not ident or key(ident) in seen:
                 continue
+            seen.add(key(ident))
             m = _PERSPECTIVE_LABEL.match(nfkc(clean(row.value("perspective"))))
             number = int(m.group(1)) if m else 0
             perspectives.setdefault(number, Perspective(number, m.group(2) if m else "（不明）"))

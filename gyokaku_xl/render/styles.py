@@ -6,6 +6,8 @@ position on the scale, so another municipality's scale gets colours without code
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from typing import Any
 
@@ -98,6 +100,7 @@ def column_px(width: float) -> int:
     return int(width * 7 + 0.5) + 5
 
 
+@functools.lru_cache(maxsize=None)
 def char_units(char: str) -> int:
     """Width of one character in half-width units: 2 for East Asian wide/full/ambiguous, else 1."""
     return 2 if unicodedata.east_asian_width(char) in ("W", "F", "A") else 1
@@ -105,7 +108,9 @@ def char_units(char: str) -> int:
 
 def text_units(text: str) -> int:
     """Width of ``text`` in half-width units."""
-    return sum(char_units(c) for c in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(char_units, text))
 
 
 def capacity_units(px: float, size: float) -> int:
@@ -114,6 +119,7 @@ def capacity_units(px: float, size: float) -> int:
     return max(1, int((px - CELL_PADDING_PX) / half_px))
 
 
+@functools.lru_cache(maxsize=4096)
 def wrapped_line_count(text: str, capacity: int) -> int:
     """Lines ``text`` takes when wrapped at ``capacity`` half-width units (explicit breaks kept).
 
@@ -138,21 +144,13 @@ def wrapped_line_count(text: str, capacity: int) -> int:
     return max(1, total)
 
 
+#: Unbreakable pieces: runs of half-width letters, digits and word punctuation, or one character.
+_TOKEN = re.compile(r"[A-Za-z0-9\uff66-\uff9d\-_.,:;/%()'\"@&+]+|.", re.DOTALL)
+
+
 def _wrap_tokens(line: str) -> list[str]:
-    """Split a line into unbreakable pieces: Latin words (with a trailing space) or single chars."""
-    tokens: list[str] = []
-    word = ""
-    for c in line:
-        if char_units(c) == 1 and (c.isalnum() or c in "-_.,:;/%()'\"@&+"):
-            word += c
-            continue
-        if word:
-            tokens.append(word)
-            word = ""
-        tokens.append(c)
-    if word:
-        tokens.append(word)
-    return tokens
+    """Split a line into unbreakable pieces: Latin words or single characters."""
+    return _TOKEN.findall(line)
 
 
 def row_height(lines: int, size: float, extra: float = 3.0) -> float:
