@@ -6,6 +6,7 @@ Golden tests regenerate their files with ``pytest --regen-golden`` (fixture ``re
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -68,3 +69,13 @@ def inbox(tmp_path: Path, plan: Plan, forms: dict[str, Path]) -> Path:
         builders.fill_form(blank, folder / blank.name, builders.default_reports(plan, department),
                            meta={"記入者": "担当者", "連絡先": "内線 1234"})
     return folder
+
+
+@pytest.fixture
+def soffice() -> str:
+    """LibreOffice's ``soffice``; the tests that need it fail (never skip) when it is missing."""
+    path = shutil.which("soffice")
+    if path is None:
+        pytest.fail("LibreOffice（soffice）がありません。Debian/Ubuntu では "
+                    "apt-get install libreoffice-calc-nogui（.ci/run が入れます）。")
+    return path

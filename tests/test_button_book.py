@@ -250,8 +250,7 @@ def test_cli_button_command(tmp_path):
 
 
 # --- LibreOffice keeps the button bound to the macro ---------------------------------------------
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) がありません")
-def test_libreoffice_converts_and_keeps_the_button(book_path, tmp_path):
+def test_libreoffice_converts_and_keeps_the_button(book_path, tmp_path, soffice):
     profile = tmp_path / "profile"
     result = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
                              "--convert-to", "ods", "--outdir", str(tmp_path), str(book_path)],

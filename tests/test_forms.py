@@ -272,8 +272,7 @@ def test_pipeline_make_forms_writes_one_file_per_department(forms, plan):
         assert props[s.PROP_DEPARTMENT] == department
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice がありません")
-def test_libreoffice_opens_the_form(tmp_path, form):
+def test_libreoffice_opens_the_form(tmp_path, form, soffice):
     result = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
                              "--convert-to", "pdf", "--outdir", str(tmp_path), str(form)],
                             capture_output=True, text=True, timeout=180)
