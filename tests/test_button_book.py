@@ -11,7 +11,6 @@ import ast
 import importlib
 import inspect
 import re
-import shutil
 import subprocess
 import sys
 import tomllib
