@@ -113,8 +113,12 @@ def completeness(plan: Plan, records: list[Record], reports: list[FileReport]) -
 def submission_states(plan: Plan, reports: list[FileReport]) -> list[Submission]:
     """One row per department of the plan (then any unknown department files), for 提出状況."""
     result: list[Submission] = []
+    by_department: dict[str, list[FileReport]] = {}
+    for r in reports:
+        if r.department:
+            by_department.setdefault(r.department, []).append(r)
     for department in plan.departments:
-        mine = [r for r in reports if r.department == department]
+        mine = by_department.get(department, [])
         planned = len(plan.initiatives_of(department))
         if not mine:
             result.append(Submission(department, g.NOT_SUBMITTED, planned=planned))

@@ -228,6 +228,18 @@ class Plan:
         self._initiatives = {i.id: i for i in self.initiatives}
         self._initiative_keys = {key(i.id): i for i in self.initiatives}
         self._order = {i.id: n for n, i in enumerate(self.initiatives)}
+        by_department: dict[str, list[Initiative]] = {}
+        by_program: dict[str, list[Initiative]] = {}
+        for i in self.initiatives:
+            by_department.setdefault(i.department, []).append(i)
+            by_program.setdefault(i.program, []).append(i)
+        self._by_department = {k: tuple(v) for k, v in by_department.items()}
+        self._by_program = {k: tuple(v) for k, v in by_program.items()}
+        self._department_keys = {key(d): d for d in reversed(tuple(by_department))}
+        by_perspective: dict[int, list[Program]] = {}
+        for p in self.programs:
+            by_perspective.setdefault(p.perspective, []).append(p)
+        self._programs_by_perspective = {k: tuple(v) for k, v in by_perspective.items()}
 
     def perspective(self, number: int) -> Perspective:
         """The perspective with this number."""
@@ -260,30 +272,23 @@ class Plan:
     @property
     def departments(self) -> tuple[str, ...]:
         """All departments of the plan, in order of first appearance among the initiatives."""
-        seen: dict[str, None] = {}
-        for i in self.initiatives:
-            seen.setdefault(i.department, None)
-        return tuple(seen)
+        return tuple(self._by_department)
 
     def initiatives_of(self, department: str) -> tuple[Initiative, ...]:
         """The initiatives a department reports, in plan order."""
-        return tuple(i for i in self.initiatives if i.department == department)
+        return self._by_department.get(department, ())
 
     def find_department(self, typed: object) -> str | None:
         """The department whose name matches ``typed`` after normalisation, or None."""
-        k = key(typed)
-        for d in self.departments:
-            if key(d) == k:
-                return d
-        return None
+        return self._department_keys.get(key(typed))
 
     def programs_of(self, perspective: int) -> tuple[Program, ...]:
         """The programs under a perspective, in plan order."""
-        return tuple(p for p in self.programs if p.perspective == perspective)
+        return self._programs_by_perspective.get(perspective, ())
 
     def initiatives_of_program(self, number: str) -> tuple[Initiative, ...]:
         """The initiatives of a program, in plan order."""
-        return tuple(i for i in self.initiatives if i.program == number)
+        return self._by_program.get(number, ())
 
 
 # --- helpers ------------------------------------------------------------------------------------

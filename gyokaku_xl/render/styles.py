@@ -127,6 +127,9 @@ def wrapped_line_count(text: str, capacity: int) -> int:
     """
     total = 0
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if text_units(line) <= capacity:  # the common case: the line fits
+            total += 1
+            continue
         lines, used = 1, 0
         for word in _wrap_tokens(line):
             w = text_units(word)
