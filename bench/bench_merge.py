@@ -86,7 +86,9 @@ class Size:
     @property
     def with_plan(self) -> bool:
         """Whether merge gets the plan master (see the module docstring)."""
-        return self.files * self.rows <= 20_000
+        from gyokaku_xl.read import DEFAULT_LIMITS
+
+        return self.files * self.rows < DEFAULT_LIMITS.max_rows
 
 
 def department_name(n: int) -> str:

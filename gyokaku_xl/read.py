@@ -504,6 +504,9 @@ def _number(text: str) -> int | float | str:
     return value
 
 
+#: Creates a bare instance; the reader fills a :class:`Cell`'s fields directly because a frozen
+#: dataclass's ``__init__`` (``object.__setattr__`` per field) is half the cost of a cell.
+_new_cell = object.__new__
 _DIGITS = "0123456789"
 _COLUMN_CACHE: dict[str, int] = {}
 
@@ -541,7 +544,8 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
     ns = ns or _TRANSITIONAL
     sheet = SheetData(name=sheet_name)
     cells = sheet.cells
-    c_tag, v_tag, f_tag, is_tag = ns.c, ns.v, ns.f, ns.is_
+    c_tag, v_tag, f_tag, is_tag, t_tag = ns.c, ns.v, ns.f, ns.is_, ns.t
+    ref_cache_get = _REF_CACHE.get
     dim_tag, row_tag = ns.dimension, ns.row
     max_rows, max_cols, max_cells = limits.max_rows, limits.max_cols, limits.max_cells
     row_no = 0  # the current row's number
@@ -562,7 +566,8 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
                 continue
             ref = c.get("r")
             if ref:
-                row, col = _split_ref(ref)
+                row_col = ref_cache_get(ref)
+                row, col = row_col if row_col is not None else _split_ref(ref)
             else:
                 row, col = row_no, col_no + 1
             col_no = col
@@ -590,14 +595,22 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
             elif kind == "s":
                 value = _shared_value(raw, shared, sheet_name, row, col)
             elif kind == "inlineStr":
-                value = _text_of_si(inline, ns) if inline is not None else None
+                if inline is None:
+                    value = None
+                elif len(inline) == 1 and inline[0].tag == t_tag:  # one plain text: the usual case
+                    value = inline[0].text or ""
+                else:
+                    value = _text_of_si(inline, ns)
             elif kind == "b":
                 value = raw == "1" if raw is not None else None
             else:  # "str" (a formula's text), "e" ("#DIV/0!"…), "d" (ISO date text)
                 value = raw
             if value is None and formula is None:
                 continue
-            cells[(row, col)] = Cell(row, col, value, formula)
+            cell = _new_cell(Cell)  # Cell(row, col, value, formula), without the frozen-init cost
+            fields = cell.__dict__
+            fields["row"], fields["col"], fields["value"], fields["formula"] = row, col, value, formula
+            cells[(row, col)] = cell
             if len(cells) > max_cells:
                 raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"{len(cells)} セル")
             if row > sheet.max_row:
