@@ -32,6 +32,10 @@ class OutputLockedError(GyokakuError):
         self.path = path
         self.fallback = fallback
 
+    def __reduce__(self):
+        """Picklable across process pools."""
+        return (type(self), (str(self), self.path, self.fallback))
+
 
 @dataclass(frozen=True)
 class Finding:

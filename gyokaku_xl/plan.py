@@ -44,6 +44,10 @@ class PlanReadError(Exception):
         super().__init__(finding.message)
         self.finding = finding
 
+    def __reduce__(self):
+        """Picklable across process pools."""
+        return (type(self), (self.finding,))
+
 
 @dataclass
 class PlanResult:

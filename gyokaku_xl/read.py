@@ -87,6 +87,14 @@ class ReadError(Exception):
         self.code = code
         self.fields = fields
 
+    def __reduce__(self):
+        """Picklable across process pools."""
+        return (_read_error, (self.code, self.fields))
+
+
+def _read_error(code: str, fields: dict) -> "ReadError":
+    return ReadError(code, **fields)
+
 
 @dataclass(frozen=True)
 class Cell:

@@ -246,3 +246,19 @@ def test_another_municipality(tmp_path, period):
     from gyokaku_xl.read import read_workbook
     data = read_workbook(form).sheets[g.FORM_SHEET]
     assert data.value(10, 1) == "A-1" and data.value(10, 2) == "(1)協働の推進" and data.value(10, 6) == "やや遅れ"
+
+
+def test_errors_survive_pickling():
+    """Errors cross process pools (e.g. when inboxes are read in parallel)."""
+    import pickle
+
+    from gyokaku_xl.findings import ERROR, OutputLockedError, make
+    from gyokaku_xl.plan import PlanReadError
+    from gyokaku_xl.read import ReadError
+
+    e = pickle.loads(pickle.dumps(PlanReadError(make("not-excel", ERROR, file="計画.xlsx"))))
+    assert e.finding.code == "not-excel" and e.finding.file == "計画.xlsx"
+    r = pickle.loads(pickle.dumps(ReadError("zip-bomb", detail="x")))
+    assert (r.code, r.fields) == ("zip-bomb", {"detail": "x"})
+    o = pickle.loads(pickle.dumps(OutputLockedError("使用中", "a.xlsx", "a(2).xlsx")))
+    assert (str(o), o.path, o.fallback) == ("使用中", "a.xlsx", "a(2).xlsx")

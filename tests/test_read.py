@@ -8,7 +8,6 @@ speed, large ones streamed (``tree_part_bytes=0`` forces streaming for any part)
 from __future__ import annotations
 
 import os
-import sys
 import tracemalloc
 import zipfile
 from datetime import datetime
@@ -287,17 +286,6 @@ def test_named_pipe_never_blocks(tmp_path: Path) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     assert read_error(tmp_path / "ない.xlsx").code == "read-failed"
-
-
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
-                    reason="root (and Windows ACLs) ignore permission bits")
-def test_unreadable_permission(tmp_path: Path) -> None:
-    path = h.simple_workbook(tmp_path)
-    path.chmod(0)
-    try:
-        assert read_error(path).code == "read-failed"
-    finally:
-        path.chmod(0o644)
 
 
 def test_unreadable_permission_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,7 @@ from typing import Any, Sequence
 from .. import glossary as g
 from .. import schema
 from ..findings import Finding
-from ..records import MergeResult, Record, Submission
+from ..records import MergeResult, Submission
 from .styles import Formats, light, status_colours
 
 DATA_EXTRA_HEADERS = (g.COL_DEPARTMENT, g.COL_PROGRAM_NUMBER, g.COL_SOURCE_FILE, g.COL_SOURCE_SHEET,
