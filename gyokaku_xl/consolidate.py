@@ -12,6 +12,7 @@ files without that property compare by file modification time; equal times compa
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Iterable
 
 from . import glossary as g
@@ -20,6 +21,7 @@ from .checks import parse_amount
 from .findings import INFO, WARNING, Finding, make
 from .intake import SKIPPED_KINDS
 from .model import Period, Plan
+from .normalize import key
 from .records import MergeResult, Record, Source, Submission, Tally
 from .validate import FileReport, clip_text
 
@@ -31,6 +33,22 @@ def newer_key(report: FileReport) -> tuple[str, str, str]:
 
 
 SUPERSEDE_RULE = "Excel の保存日時（文書プロパティ）、なければファイルの更新日時が新しいものを採用"
+
+
+def attribute_by_name(plan: Plan, reports: Iterable[FileReport]) -> None:
+    """Give a rejected file whose 所管課 could not be read the department its file name starts with.
+
+    So a department that sent only an unreadable file shows as エラーあり, not as 未提出.
+    """
+    names = sorted(plan.departments, key=len, reverse=True)
+    for r in reports:
+        if r.department or r.kind in SKIPPED_KINDS:
+            continue
+        stem = key(Path(r.file).stem)
+        for department in names:
+            if stem.startswith(key(department)):
+                r.department = department
+                break
 
 
 def resolve_resubmissions(reports: Iterable[FileReport]) -> None:
@@ -96,6 +114,8 @@ def completeness(plan: Plan, records: list[Record], reports: list[FileReport]) -
     findings: list[Finding] = []
     current = [r for r in reports if r.department and not r.superseded_by]
     submitted = {r.department for r in current}
+    # a department whose every file was rejected is explained by those files' errors
+    accepted = {r.department for r in current if not r.rejected}
     # an initiative whose row was rejected is explained by that row's error, not reported missing
     reported = {r.initiative.id for r in records} | {
         row.initiative_id for r in current for row in r.rows if row.initiative_id}
@@ -103,7 +123,7 @@ def completeness(plan: Plan, records: list[Record], reports: list[FileReport]) -
         if department not in submitted:
             findings.append(make("department-not-submitted", WARNING, department=department))
     for initiative in plan.initiatives:
-        if initiative.id not in reported and initiative.department in submitted:
+        if initiative.id not in reported and initiative.department in accepted:
             findings.append(make("initiative-not-reported", WARNING, value=initiative.id,
                                  initiative_id=initiative.id, name=initiative.name,
                                  department=initiative.department))
@@ -170,6 +190,7 @@ def tally(reports: list[FileReport]) -> Tally:
 def consolidate(plan: Plan, period: Period, reports: list[FileReport],
                 completeness_checked: bool = True, generated_at: str = "") -> MergeResult:
     """Build the merge result from validated file reports."""
+    attribute_by_name(plan, reports)
     resolve_resubmissions(reports)
     records = build_records(plan, reports)
     findings = [f for r in reports for f in r.all_findings]

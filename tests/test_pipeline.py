@@ -236,3 +236,15 @@ def test_form_with_an_inserted_row_is_still_read(inbox, plan_path, tmp_path, for
     bad = [f for f in outcome.result.findings if f.code == "status-not-in-scale"]
     assert [f.cell for f in bad] == ["F11"], "cells are named where they really are"
     assert outcome.result.tally.rows_read == 8
+
+
+def test_department_with_only_an_unreadable_file_shows_errors(inbox, plan_path, tmp_path):
+    good = inbox / "情報政策課_令和3年度上半期_取組状況調査票.xlsx"
+    good.unlink()
+    (inbox / "情報政策課_令和3年度上半期_取組状況調査票.xls").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600)
+    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    states = {s.department: s.state for s in outcome.result.submissions}
+    assert states["情報政策課"] == g.HAS_ERRORS
+    codes_ = [f.code for f in outcome.result.findings]
+    assert "department-not-submitted" not in codes_
+    assert "initiative-not-reported" not in codes_, "the file's own error explains the missing rows"
