@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 from . import glossary as g
 from . import schema
-from .findings import ERROR, INFO, WARNING, Finding, make
+from .findings import ERROR, WARNING, Finding, make
 from .form_reader import FormData, FormRow
 from .model import Period, PeriodError, Plan, parse_fiscal_year, parse_period
 from .normalize import clean, key, nfkc
@@ -335,4 +335,4 @@ def excludes_row(findings: list[Finding]) -> bool:
 
 
 __all__ = ["FileContext", "FILE_RULES", "ROW_RULES", "run_file_rules", "run_row_rules",
-           "excludes_row", "interpret_status", "parse_amount", "expected_prefill", "INFO"]
+           "excludes_row", "interpret_status", "parse_amount", "expected_prefill"]

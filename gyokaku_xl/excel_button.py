@@ -288,7 +288,7 @@ def _merge(settings: Settings, app: AppLike, run_at: str) -> ButtonStatus:
 
 
 def outcome_status(outcome: Any, run_at: str) -> ButtonStatus:
-    """The status of a finished merge (a :class:`pipeline.MergeOutcome`)."""
+    """The status of a finished merge (a :class:`pipeline.RunOutcome`)."""
     result = outcome.result
     tally = result.tally
     output = Path(outcome.output) if outcome.output is not None else None

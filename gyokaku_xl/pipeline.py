@@ -112,11 +112,6 @@ class RunOutcome:
         return summary_lines(self)
 
 
-#: Backwards-compatible names used by the adapters.
-MergeOutcome = RunOutcome
-CheckOutcome = RunOutcome
-
-
 def find_plan(inbox: Path) -> Path | None:
     """The plan master inside the inbox or beside it, if there is one."""
     for folder in (inbox, inbox.parent):
