@@ -16,7 +16,7 @@ from . import glossary as g
 from . import schema
 from .findings import ERROR, WARNING, Finding, make
 from .form_reader import FormData, FormRow
-from .model import Period, PeriodError, Plan, parse_fiscal_year, parse_period
+from .model import Initiative, Period, PeriodError, Plan, parse_fiscal_year, parse_period
 from .normalize import clean, key, nfkc
 
 #: Codes whose error on a row excludes the row from the master (key fields).
@@ -49,7 +49,7 @@ def cell_text(row: FormRow, column_key: str) -> str:
     return clean(row.value(column_key))
 
 
-def match_initiative(ctx: FileContext, row: FormRow):
+def match_initiative(ctx: FileContext, row: FormRow) -> Initiative | None:
     """The plan initiative a row's 取組番号 names, or None."""
     return ctx.plan.find_initiative(row.value("initiative_id"))
 

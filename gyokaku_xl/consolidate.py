@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from . import glossary as g
 from . import schema
@@ -24,6 +24,9 @@ from .model import Period, Plan
 from .normalize import key
 from .records import MergeResult, Record, Source, Submission, Tally
 from .validate import FileReport, clip_text
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def newer_key(report: FileReport) -> tuple[str, str, str]:
@@ -212,7 +215,7 @@ def status_counts(records: Iterable[Record], plan: Plan) -> dict[str, int]:
     return {name: c.get(name, 0) for name in plan.scale.names}
 
 
-def records_frame(result: MergeResult):
+def records_frame(result: MergeResult) -> "pd.DataFrame":
     """The records as a pandas DataFrame (one row per record; pandas imported on demand)."""
     import pandas as pd
 

@@ -248,3 +248,12 @@ def test_department_with_only_an_unreadable_file_shows_errors(inbox, plan_path, 
     codes_ = [f.code for f in outcome.result.findings]
     assert "department-not-submitted" not in codes_
     assert "initiative-not-reported" not in codes_, "the file's own error explains the missing rows"
+
+
+def test_records_frame_for_analysis(inbox, plan_path):
+    from gyokaku_xl.consolidate import records_frame
+    result, _plan, _notices = pipeline.validate_inbox(inbox, plan_path)
+    frame = records_frame(result)
+    assert len(frame) == 8
+    assert list(frame["initiative_id"]) == [r.initiative.id for r in result.records]
+    assert set(frame.columns) >= {"department", "perspective", "program_number", "status", "progress"}
