@@ -79,3 +79,20 @@ def soffice() -> str:
         pytest.fail("LibreOffice（soffice）がありません。Debian/Ubuntu では "
                     "apt-get install libreoffice-calc-nogui（.ci/run が入れます）。")
     return path
+
+
+@pytest.fixture
+def lock_output(monkeypatch: pytest.MonkeyPatch):
+    """``lock_output(path)`` makes replacing ``path`` fail as it does while Excel holds the file open."""
+    from gyokaku_xl import atomic
+
+    locked: set[Path] = set()
+    real = atomic._replace
+
+    def replace(src: Path, dst: Path) -> None:
+        if Path(dst) in locked:
+            raise PermissionError(13, "Permission denied", str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(atomic, "_replace", replace)
+    return lambda path: locked.add(Path(path))

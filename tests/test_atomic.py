@@ -30,17 +30,10 @@ def test_failing_writer_leaves_old_file_and_no_temp(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
 
 
-def test_locked_target_keeps_old_and_saves_beside(tmp_path, monkeypatch):
+def test_locked_target_keeps_old_and_saves_beside(tmp_path, lock_output):
     target = tmp_path / "集約結果.xlsx"
     target.write_bytes(b"old")
-    real = atomic._replace
-
-    def locked(src, dst):
-        if dst == target:
-            raise PermissionError(13, "Permission denied")
-        real(src, dst)
-
-    monkeypatch.setattr(atomic, "_replace", locked)
+    lock_output(target)
     with pytest.raises(OutputLockedError) as info:
         atomic.atomic_write(target, lambda tmp: tmp.write_bytes(b"new"))
     assert target.read_bytes() == b"old"

@@ -18,7 +18,7 @@ from openpyxl.utils.cell import coordinate_from_string, range_boundaries
 from openpyxl.utils import column_index_from_string
 
 import builders
-from gyokaku_xl import atomic, excel_button, pipeline
+from gyokaku_xl import excel_button, pipeline
 from gyokaku_xl import glossary as g
 from gyokaku_xl.button_book import build_control_workbook
 from gyokaku_xl.excel_button import (DETAIL_ROWS, DETAILS_FIRST_ROW, SHEET_RUN, SHEET_SETTINGS,
@@ -220,17 +220,10 @@ def test_missing_plan(tmp_path, inbox):
     assert book.app.alerts[0][2] == excel_button.ALERT_CRITICAL
 
 
-def test_locked_output_saves_beside_and_opens_that(tmp_path, inbox, monkeypatch):
+def test_locked_output_saves_beside_and_opens_that(tmp_path, inbox, lock_output):
     master = tmp_path / "集約結果.xlsx"
     master.write_bytes(b"old master, open in Excel")
-    real = atomic._replace
-
-    def locked(src, dst):
-        if Path(dst) == master:
-            raise PermissionError(13, "Permission denied")
-        real(src, dst)
-
-    monkeypatch.setattr(atomic, "_replace", locked)
+    lock_output(master)
     book = control_book(tmp_path)
     status = click(book)
     fallback = tmp_path / "集約結果(2).xlsx"

@@ -195,18 +195,10 @@ def test_invalid_plan_is_fatal(tmp_path, inbox):
         pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=bad)
 
 
-def test_locked_output_keeps_old_master(inbox, plan_path, tmp_path, monkeypatch):
-    from gyokaku_xl import atomic
+def test_locked_output_keeps_old_master(inbox, plan_path, tmp_path, lock_output):
     target = tmp_path / "集約結果.xlsx"
     target.write_bytes(b"old master")
-    real = atomic._replace
-
-    def locked(src, dst):
-        if Path(dst) == target:
-            raise PermissionError(13, "in use")
-        real(src, dst)
-
-    monkeypatch.setattr(atomic, "_replace", locked)
+    lock_output(target)
     with pytest.raises(OutputLockedError) as info:
         pipeline.merge(inbox, target, plan_path=plan_path)
     assert target.read_bytes() == b"old master"
