@@ -93,6 +93,14 @@ META_FIELDS: tuple[tuple[str, bool], ...] = (
     (g.META_AUTHOR, False),
     (g.META_CONTACT, False),
 )
+#: What each meta field is, for the 記入要領 sheet.
+META_HELP: dict[str, str] = {
+    g.META_DEPARTMENT: "調査票を提出する所管課です（記入済み・変更不可）。",
+    g.META_FISCAL_YEAR: "報告の対象年度です（記入済み・変更不可）。",
+    g.META_PERIOD: "上半期・下半期・年度末のいずれかです（記入済み・変更不可）。",
+    g.META_AUTHOR: "記入した職員の氏名を記入してください。",
+    g.META_CONTACT: "問い合わせ先（内線番号など）を記入してください。",
+}
 HEADER_ROW = META_FIRST_ROW + len(META_FIELDS) + 1
 FIRST_DATA_ROW = HEADER_ROW + 1
 #: How far down the validator looks for the header row (forms with inserted rows still read).

@@ -387,7 +387,7 @@ def test_the_sample_folder_through_the_button(tmp_path):
     import shutil
     examples = Path(__file__).resolve().parent.parent / "examples"
     if not (examples / "inbox").is_dir():
-        pytest.skip("examples/ がありません")
+        pytest.fail("examples/ がありません（リポジトリの一部です）")
     shutil.copytree(examples / "inbox", tmp_path / "inbox")
     shutil.copy(examples / g.PLAN_FILE_NAME, tmp_path / g.PLAN_FILE_NAME)
     book = control_book(tmp_path, year="令和3年度", period="上半期")

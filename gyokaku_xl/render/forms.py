@@ -381,16 +381,9 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
     row += 1
     _guide_table_row(sheet, row, ("欄", "記入", "説明"), [fmt.header()] * 3)
     row += 1
-    meta_help = {
-        g.META_DEPARTMENT: "調査票を提出する所管課です（記入済み・変更不可）。",
-        g.META_FISCAL_YEAR: "報告の対象年度です（記入済み・変更不可）。",
-        g.META_PERIOD: "上半期・下半期・年度末のいずれかです（記入済み・変更不可）。",
-        g.META_AUTHOR: "記入した職員の氏名を記入してください。",
-        g.META_CONTACT: "問い合わせ先（内線番号など）を記入してください。",
-    }
     for label, prefilled in s.META_FIELDS:
         _guide_table_row(sheet, row, (label, "記入済み（変更不可）" if prefilled else "必須",
-                                      meta_help.get(label, "")), [cell] * 3)
+                                      s.META_HELP.get(label, "")), [cell] * 3)
         row += 1
     for column in s.FORM_COLUMNS:
         _guide_table_row(sheet, row, (column.label, _requirement(column), column.help), [cell] * 3)

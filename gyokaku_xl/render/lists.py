@@ -82,13 +82,18 @@ def _program_heading(program: Program) -> str:
     return f"{program.title}　（{g.REPORT_LABEL_DEPARTMENT}：{program.department}）"
 
 
+def _new_sheet(workbook: Any, name: str, widths: tuple[float, ...]) -> tuple[Any, st.Formats]:
+    """A report sheet with its column widths and the body formats."""
+    sheet = workbook.add_worksheet(name)
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
+    return sheet, st.Formats(workbook, font=st.FONT_MINCHO, size=SIZE_BODY)
+
+
 def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]) -> Any:
     """Add 資料1-2: every 取組 grouped by perspective then 事業; returns the worksheet."""
     plan = result.plan
-    sheet = workbook.add_worksheet(g.SHEET_LIST)
-    for col, width in enumerate(LIST_COLUMNS):
-        sheet.set_column(col, col, width)
-    fmt = st.Formats(workbook, font=st.FONT_MINCHO, size=SIZE_BODY)
+    sheet, fmt = _new_sheet(workbook, g.SHEET_LIST, LIST_COLUMNS)
     last = len(LIST_COLUMNS) - 1
     heights = _title_rows(sheet, fmt, LIST_COLUMNS, doc_label(g.SHEET_LIST), plan,
                           g.REPORT_SUBTITLE_LIST.format(period=result.period.label))
@@ -156,10 +161,7 @@ def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]
 def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]) -> Any:
     """Add 資料1-3: one block per 事業 with 財政効果額 totals; returns the worksheet."""
     plan = result.plan
-    sheet = workbook.add_worksheet(g.SHEET_BY_PROGRAM)
-    for col, width in enumerate(PROGRAM_COLUMNS):
-        sheet.set_column(col, col, width)
-    fmt = st.Formats(workbook, font=st.FONT_MINCHO, size=SIZE_BODY)
+    sheet, fmt = _new_sheet(workbook, g.SHEET_BY_PROGRAM, PROGRAM_COLUMNS)
     heights = _title_rows(sheet, fmt, PROGRAM_COLUMNS, doc_label(g.SHEET_BY_PROGRAM), plan,
                           g.REPORT_SUBTITLE_BY_PROGRAM.format(period=result.period.label))
     repeat = sum(heights)
