@@ -97,3 +97,50 @@ class MergeResult:
     tally: Tally
     completeness_checked: bool = True
     generated_at: str = ""  # fixed document date (derived from inputs, for determinism)
+
+
+# --- period snapshots (what a later run needs of this one) -------------------------------------
+@dataclass(frozen=True)
+class SnapshotRow:
+    """One initiative as a period reported it: what history, 前期比較 and carry-over need."""
+
+    initiative_id: str
+    program: str  # 事業番号
+    perspective: int
+    department: str
+    status: str
+    progress: str = ""
+    next_steps: str = ""
+    delay_reason: str = ""
+    fiscal_effect: int | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One period's accepted rows, from the current run or from an archived master.
+
+    ``source`` is the archived master's path ('' for the current run).
+    """
+
+    plan_name: str
+    period: Period
+    rows: tuple[SnapshotRow, ...]
+    source: str = ""
+
+    def by_id(self) -> dict[str, SnapshotRow]:
+        """The rows keyed by initiative id."""
+        return {r.initiative_id: r for r in self.rows}
+
+
+def _amount(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def snapshot_of(result: MergeResult) -> Snapshot:
+    """The snapshot of a run's accepted records (plan order)."""
+    rows = tuple(SnapshotRow(
+        initiative_id=r.initiative.id, program=r.program.number, perspective=r.perspective.number,
+        department=r.department, status=r.status, progress=r.text("progress"),
+        next_steps=r.text("next_steps"), delay_reason=r.text("delay_reason"),
+        fiscal_effect=_amount(r.values.get("fiscal_effect"))) for r in result.records)
+    return Snapshot(result.plan.name, result.period, rows)
