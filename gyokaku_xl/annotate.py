@@ -15,7 +15,7 @@ from .atomic import atomic_write
 from .findings import Finding
 
 #: Findings that mean the file could not be read safely: such files are never opened again.
-UNREADABLE_CODES = frozenset({"not-excel", "corrupt-zip", "encrypted", "legacy-xls", "lock-file",
+UNREADABLE_CODES = frozenset({"not-excel", "empty-file", "corrupt-zip", "encrypted", "legacy-xls", "lock-file",
                               "file-too-large", "zip-bomb", "xml-forbidden", "sheet-too-large",
                               "read-failed"})
 FILL = {g.SEVERITY_ERROR: "FFC7CE", g.SEVERITY_WARNING: "FFEB9C", g.SEVERITY_INFO: "DDEBF7"}

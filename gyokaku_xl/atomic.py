@@ -13,6 +13,7 @@ from typing import Callable
 
 from . import glossary as g
 from .findings import GyokakuError, OutputLockedError
+from .oserror import os_error_text
 
 
 def _replace(src: Path, dst: Path) -> None:
@@ -53,7 +54,7 @@ def atomic_write(target: str | Path, writer: Callable[[Path], None]) -> Path:
         fd, tmp_name = tempfile.mkstemp(prefix=".~tmp-", suffix=target.suffix, dir=folder)
         os.close(fd)
     except OSError as exc:
-        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=target, detail=exc.strerror or exc)) from None
+        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=target, detail=os_error_text(exc))) from None
     tmp = Path(tmp_name)
     try:
         writer(tmp)
@@ -69,10 +70,10 @@ def atomic_write(target: str | Path, writer: Callable[[Path], None]) -> Path:
             _replace(tmp, fallback)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=target, detail=exc.strerror or exc)) from None
+            raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=target, detail=os_error_text(exc))) from None
         raise OutputLockedError(g.FATAL_OUTPUT_LOCKED.format(path=target, fallback=fallback),
                                 str(target), str(fallback)) from None
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=target, detail=exc.strerror or exc)) from None
+        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=target, detail=os_error_text(exc))) from None
     return target

@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 from . import glossary as g
 from . import schema
-from .findings import ERROR, WARNING, Finding, make
+from .findings import ERROR, INFO, WARNING, Finding, make
 from .form_reader import FormData, FormRow
 from .model import Initiative, Period, PeriodError, Plan, parse_fiscal_year, parse_period
 from .normalize import clean, key, nfkc
@@ -239,7 +239,7 @@ def check_delay_reason(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
 
 
 def check_fiscal_effect(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
-    """財政効果額 is blank or a whole number ≥ 0 (full-width digits and commas read with a warning)."""
+    """財政効果額 is blank or a whole number ≥ 0 (full-width digits read with a warning, commas noted)."""
     cell = row.cells.get("fiscal_effect")
     if cell is not None and cell.formula is not None and cell.value is None:
         return
@@ -249,6 +249,9 @@ def check_fiscal_effect(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
     if not ok:
         yield make("fiscal-effect-invalid", ERROR, value=raw, initiative_id=ident,
                    **ctx.where(row, "fiscal_effect"))
+    elif normalised and _AMOUNT_CHARS.match(clean(raw)):  # half-width digits with commas: fine
+        yield make("fiscal-effect-comma", INFO, value=raw, number=str(amount),
+                   initiative_id=ident, **ctx.where(row, "fiscal_effect"))
     elif normalised:
         yield make("fiscal-effect-normalized", WARNING, value=raw, number=f"{amount:,}",
                    initiative_id=ident, **ctx.where(row, "fiscal_effect"))

@@ -200,7 +200,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .console import print_summary
-    from .findings import OutputLockedError
+    from .findings import NothingMergedError, OutputLockedError
     from .pipeline import merge
     try:
         with _progress(args, err) as progress:
@@ -214,6 +214,11 @@ def _cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print_summary(outcome, out)
         print(f"エラー: {exc}", file=err)
         return EXIT_REJECTED
+    except NothingMergedError as exc:  # nothing written: show what was read, then why
+        if exc.outcome is not None:
+            print_summary(exc.outcome, out)
+        print(f"エラー: {exc}", file=err)
+        return EXIT_FAILED
     print_summary(outcome, out)
     return outcome.exit_code
 

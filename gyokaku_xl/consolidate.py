@@ -133,6 +133,18 @@ def completeness(plan: Plan, records: list[Record], reports: list[FileReport]) -
     return findings
 
 
+#: Codes of run-level warnings that still make the run's exit code 1 (the office must look).
+ATTENTION_CODES = frozenset({"few-rows-merged"})
+
+
+def coverage(plan: Plan, records: list[Record]) -> list[Finding]:
+    """A warning when some rows were merged but fewer than half of the plan's 取組."""
+    planned = len(plan.initiatives)
+    if records and len(records) * 2 < planned:
+        return [make("few-rows-merged", WARNING, planned=planned, merged=len(records))]
+    return []
+
+
 def submission_states(plan: Plan, reports: list[FileReport]) -> list[Submission]:
     """One row per department of the plan (then any unknown department files), for 提出状況."""
     result: list[Submission] = []
@@ -199,6 +211,7 @@ def consolidate(plan: Plan, period: Period, reports: list[FileReport],
     findings = [f for r in reports for f in r.all_findings]
     if completeness_checked:
         findings.extend(completeness(plan, records, reports))
+        findings.extend(coverage(plan, records))
     else:
         findings.append(make("completeness-unchecked", INFO))
     findings.sort(key=Finding.sort_key)

@@ -37,6 +37,12 @@ class OutputLockedError(GyokakuError):
         return (type(self), (str(self), self.path, self.fallback))
 
 
+class NothingMergedError(GyokakuError):
+    """No row could be accepted: nothing was written. ``outcome`` (when set) says what was read."""
+
+    outcome: object = None
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem found in an input file (or the plan master)."""
@@ -70,6 +76,16 @@ class Finding:
 def _cell_column(cell: str) -> str:
     letters = "".join(c for c in cell if c.isalpha())
     return letters.rjust(3)
+
+
+def title_of(code: str) -> str:
+    """The short Japanese title of a finding code (the code itself if the glossary has none)."""
+    return g.FINDING_TITLES.get(code, code)
+
+
+def action_of(finding: "Finding") -> str:
+    """What to do about a finding, in a few Japanese words."""
+    return g.FINDING_ACTIONS.get(finding.code) or g.FINDING_ACTION_DEFAULT.get(finding.severity, "")
 
 
 def show_value(value: object) -> str:
@@ -136,6 +152,15 @@ class FindingList:
     def sorted(self) -> list[Finding]:
         """The findings in stable order."""
         return sorted(self.items, key=Finding.sort_key)
+
+
+def first_error_by_file(findings: Iterable[Finding]) -> dict[str, Finding]:
+    """File name → its first エラー (file-level ones come first in sorted order)."""
+    first: dict[str, Finding] = {}
+    for f in sorted(findings, key=Finding.sort_key):
+        if f.file and f.is_error and f.file not in first:
+            first[f.file] = f
+    return first
 
 
 def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:

@@ -105,7 +105,7 @@ COL_SOURCE_ROW = "行"
 COL_SHA256 = "SHA-256"
 COL_MODIFIED = "更新日時"
 
-FINDING_HEADERS = ("重要度", "ファイル", "シート", "セル", "取組番号", "コード", "内容", "入力値", "開く")
+FINDING_HEADERS = ("重要度", "ファイル", "シート", "セル", "取組番号", "コード", "指摘の種類", "内容", "入力値", "開く")
 
 SUBMISSION_HEADERS = ("所管課", "状況", "提出ファイル", "取組数（計画）", "読込行数", "集約行数",
                       "除外行数", "エラー", "警告", "備考")
@@ -142,7 +142,7 @@ MESSAGES: dict[str, str] = {
     "year-mismatch": "報告年度が集約対象（{expected}）と異なります。",
     "period-mismatch": "報告期間が集約対象（{expected}）と異なります。",
     "year-invalid": "報告年度「{value}」を年度として読み取れません（例：令和3年度）。",
-    "period-invalid": "報告期間「{value}」が正しくありません（{expected} のいずれか）。",
+    "period-invalid": "報告期間「{value}」が正しくありません（{expected}のいずれか）。",
     "superseded": "同じ所管課の別ファイル「{newer}」がより新しいため、このファイルは差し替えられました（{rule}）。",
     "rows-not-merged": "このファイルのエラーのため、取組の {count} 行は集約していません。",
     "no-rows": "取組の行が1行もありません。",
@@ -151,13 +151,13 @@ MESSAGES: dict[str, str] = {
     "initiative-id-missing": "取組番号が空欄です。",
     "initiative-other-department": "取組番号「{value}」は {owner} の取組です（このファイルは {department}）。",
     "duplicate-initiative": "取組番号「{value}」が {first} と重複しています。",
-    "status-missing": "進捗状況が空欄です。{choices} から選んでください。",
+    "status-missing": "進捗状況が空欄です。{choices}から選んでください。",
     "status-variant": "進捗状況「{value}」を「{canonical}」として読み取りました。一覧から選んでください。",
-    "status-not-in-scale": "進捗状況「{value}」は区分にありません。{choices} から選んでください。",
+    "status-not-in-scale": "進捗状況「{value}」は区分にありません。{choices}から選んでください。",
     "progress-missing": "取組状況が空欄です。",
     "delay-reason-missing": "進捗状況が「{status}」のため、遅れ等の理由を記入してください。",
     "fiscal-effect-invalid": "財政効果額「{value}」は 0 以上の整数（千円）で記入してください。",
-    "fiscal-effect-normalized": "財政効果額「{value}」を {number} として読み取りました。半角数字で記入してください。",
+    "fiscal-effect-normalized": "財政効果額「{value}」を {number} として読み取りました（全角の数字や空白を直しました）。半角数字で記入してください。",
     "formula-cached": "値を入力する欄に数式があります。表示されている値「{cached}」を使用しました。",
     "status-formula-no-value": "進捗状況の欄に数式があり、値を読み取れません。一覧から選んでください。",
     "formula-no-value": "値を入力する欄に数式があり、値を読み取れません。値を直接入力してください。",
@@ -333,3 +333,170 @@ BUTTON_BUILD_VERSION = ("インストールされている xlwings（{installed}
 BUTTON_BUILD_FAILED = "集約ツールの VBA プロジェクトを作れませんでした（{detail}）。"
 BUTTON_BUILD_PLACEHOLDER = ("注意: Windows 以外で作成したため、「xlwings.conf」シートの Interpreter_Win に"
                             "仮の値「{path}」を入れました。Windows で作り直すか、python.exe の場所に直してください。")
+
+# --- trust: what the office reads is true and actionable (issue 9) ------------------------------
+# OS error texts, by errno name (see gyokaku_xl/oserror.py); the Windows sharing violation is IN_USE.
+OS_ERROR_NOT_FOUND = "ファイルまたはフォルダが見つかりません"
+OS_ERROR_IS_DIRECTORY = "同じ名前のフォルダがあります。ファイル名を指定してください"
+OS_ERROR_NOT_DIRECTORY = "パスの途中にフォルダではなくファイルがあります"
+OS_ERROR_PERMISSION = "アクセスが拒否されました。権限がないか、読み取り専用です"
+OS_ERROR_DISK_FULL = "ディスクの空き容量が足りません"
+OS_ERROR_IN_USE = "ファイルが Excel など他のプログラムで開かれています。閉じてからやり直してください"
+OS_ERROR_READ_ONLY_FS = "読み取り専用の場所です"
+OS_ERROR_NAME_TOO_LONG = "ファイル名またはパスが長すぎます"
+OS_ERROR_EXISTS = "同じ名前のファイルがすでにあります"
+OS_ERROR_NETWORK = "ネットワーク上の場所に接続できません"
+OS_ERROR_IO = "ディスクまたはネットワークの読み書きに失敗しました"
+OS_ERROR_OTHER = "OS のエラーです（{detail}）"
+# Texts of Python's zipfile and similar libraries, as Japanese (prefix match).
+LIBRARY_MESSAGES = {
+    "File is not a zip file": "ZIP 形式として読めません（ファイルが途中で切れているか、別の形式です）",
+    "Truncated file header": "ファイルが途中で切れています",
+    "Bad magic number for file header": "ファイルの中身が壊れています",
+    "Bad magic number for central directory": "ファイルの中身が壊れています",
+    "Bad CRC-32": "ファイルの中身が壊れています（CRC 不一致）",
+    "Corrupt extra field": "ファイルの中身が壊れています",
+    "Overlapped entries": "ファイルの中身が壊れています（重なった領域があります）",
+    "Error -3 while decompressing data": "圧縮データを展開できません",
+}
+LIBRARY_OTHER = "読み込み中に問題が起きました（{detail}）"
+
+# Finding messages added for issue 9 (same template rules as MESSAGES above).
+MESSAGES.update({
+    "empty-file": ("ファイルが空です（0 バイト）。保存かコピーに失敗した可能性があります。"
+                   "元の調査票を Excel で開けるか確かめ、保存し直して再提出してください。"),
+    "fiscal-effect-comma": "財政効果額「{value}」のカンマを除き、{number} として読み取りました。",
+})
+
+# A short title per finding code (検証結果's 「指摘の種類」 column, the README's list of findings)
+# and what the department or the office does about it (the 「指摘一覧」 sheet of annotated copies).
+FINDING_TITLES: dict[str, str] = {
+    "not-excel": "Excel ファイルでない",
+    "empty-file": "空のファイル（0 バイト）",
+    "corrupt-zip": "壊れたファイル",
+    "encrypted": "パスワード付き",
+    "legacy-xls": "旧形式（.xls）",
+    "lock-file": "Excel の一時ファイル",
+    "file-too-large": "ファイルが大きすぎる",
+    "zip-bomb": "展開後の大きさが異常",
+    "xml-forbidden": "許可されない XML 構造",
+    "sheet-too-large": "シートの使用範囲が異常",
+    "read-failed": "読み込めない",
+    "macro-enabled": "マクロ有効ブック",
+    "binary-workbook": "バイナリブック（.xlsb）",
+    "corrupt-file": "壊れたファイル",
+    "lock-file-libreoffice": "LibreOffice の一時ファイル",
+    "subfolder-skipped": "サブフォルダ",
+    "not-official-form": "公式の調査票でない",
+    "outdated-template": "古い様式",
+    "sheet-missing": "シート名が違う",
+    "header-changed": "見出しの変更",
+    "meta-missing": "必須項目の空欄",
+    "contact-missing": "記入者・連絡先の空欄",
+    "department-unknown": "計画にない所管課",
+    "year-mismatch": "報告年度が違う",
+    "period-mismatch": "報告期間が違う",
+    "year-invalid": "報告年度が読めない",
+    "period-invalid": "報告期間が読めない",
+    "year-outside-plan": "計画期間外の年度",
+    "superseded": "差替え（古い提出）",
+    "rows-not-merged": "集約しなかった行",
+    "no-rows": "取組の行がない",
+    "row-inserted": "追加された行",
+    "unknown-initiative": "計画にない取組番号",
+    "initiative-id-missing": "取組番号の空欄",
+    "initiative-other-department": "他課の取組番号",
+    "duplicate-initiative": "取組番号の重複",
+    "status-missing": "進捗状況の空欄",
+    "status-variant": "進捗状況の表記ゆれ",
+    "status-not-in-scale": "区分にない進捗状況",
+    "progress-missing": "取組状況の空欄",
+    "delay-reason-missing": "遅れ等の理由の空欄",
+    "fiscal-effect-invalid": "財政効果額が数値でない",
+    "fiscal-effect-normalized": "財政効果額の全角文字",
+    "fiscal-effect-comma": "財政効果額のカンマ",
+    "formula-cached": "入力欄の数式（値を使用）",
+    "status-formula-no-value": "進捗状況の数式",
+    "formula-no-value": "入力欄の数式（値なし）",
+    "text-too-long": "文字数の超過",
+    "prefilled-changed": "記入済み欄の変更",
+    "initiative-not-reported": "報告のない取組",
+    "department-not-submitted": "未提出の所管課",
+    "completeness-unchecked": "未提出の確認なし",
+    "few-rows-merged": "集約できた取組が少ない",
+    "plan-sheet-missing": "計画マスタのシートがない",
+    "plan-header-missing": "計画マスタの見出しがない",
+    "plan-setting-missing": "計画マスタの設定がない",
+    "plan-setting-invalid": "計画マスタの設定が不正",
+    "plan-empty-name": "計画マスタの空欄",
+    "plan-duplicate-id": "計画マスタの番号の重複",
+    "plan-unknown-perspective": "計画マスタにない視点",
+    "plan-unknown-program": "計画マスタにない事業",
+    "plan-invalid-number": "計画マスタの番号が不正",
+    "plan-no-statuses": "進捗区分がない",
+    "plan-no-on-track": "順調とする区分がない",
+    "plan-empty-program": "取組のない事業",
+    "plan-department-mismatch": "取組の所管課の空欄",
+}
+#: What to do, by code; codes not listed use FINDING_ACTION_DEFAULT of their severity.
+FINDING_ACTIONS: dict[str, str] = {
+    "not-excel": "配布した調査票（.xlsx）に記入して再提出",
+    "empty-file": "保存し直して再提出",
+    "corrupt-zip": "Excel で開けるか確かめ、保存し直して再提出",
+    "corrupt-file": "Excel で開けるか確かめ、保存し直して再提出",
+    "encrypted": "パスワードを解除して保存し直し、再提出",
+    "legacy-xls": "「Excel ブック (*.xlsx)」で保存し直して再提出",
+    "binary-workbook": "「Excel ブック (*.xlsx)」で保存し直して再提出",
+    "not-official-form": "配布した調査票に転記して再提出",
+    "outdated-template": "新しい調査票に転記して再提出",
+    "sheet-missing": "シート名を元に戻して再提出",
+    "header-changed": "見出しを元に戻して再提出",
+    "meta-missing": "空欄に記入して再提出",
+    "contact-missing": "記入者・連絡先を記入",
+    "year-mismatch": "今回の報告年度の調査票で再提出",
+    "period-mismatch": "今回の報告期間の調査票で再提出",
+    "row-inserted": "追加した行を削除して再提出",
+    "initiative-id-missing": "取組番号を記入するか、行を削除",
+    "unknown-initiative": "取組番号を直して再提出",
+    "initiative-other-department": "その行を削除して再提出",
+    "duplicate-initiative": "重複した行を削除して再提出",
+    "status-missing": "一覧（▼）から進捗状況を選ぶ",
+    "status-not-in-scale": "一覧（▼）から進捗状況を選ぶ",
+    "status-variant": "一覧（▼）から選び直す",
+    "progress-missing": "取組状況を記入",
+    "delay-reason-missing": "遅れ等の理由を記入",
+    "fiscal-effect-invalid": "0 以上の整数（千円）で記入",
+    "fiscal-effect-normalized": "半角数字で記入",
+    "formula-cached": "数式をやめて値を直接入力",
+    "formula-no-value": "数式をやめて値を直接入力",
+    "status-formula-no-value": "一覧（▼）から進捗状況を選ぶ",
+    "text-too-long": "文章を短くする",
+    "prefilled-changed": "元の記入内容に戻す",
+    "superseded": "対応は不要（新しいファイルを採用）",
+    "rows-not-merged": "ファイルのエラーを直して再提出",
+}
+FINDING_ACTION_DEFAULT = {SEVERITY_ERROR: "内容を確かめて修正し、再提出", SEVERITY_WARNING: "内容を確かめ、必要なら修正",
+                          SEVERITY_INFO: "対応は不要"}
+FINDING_TITLE_HEADER = "指摘の種類"
+
+# Run-level findings and console lines (issue 9, points 1, 2 and 6).
+MESSAGES.update({
+    "few-rows-merged": ("集約できた取組は計画の {planned} 取組のうち {merged} 取組（半分未満）です。"
+                        "受理できなかった調査票と未提出の所管課を確かめてください。"),
+})
+FATAL_NOTHING_MERGED = ("受理できた取組の行が 1 行もないため、集約結果「{path}」は{action}"
+                        "（{reasons}）{hint}。")
+NOTHING_MERGED_KEPT = "上書きせず、前回のまま残しています"
+NOTHING_MERGED_NOT_CREATED = "作成していません"
+NOTHING_MERGED_REASON = "{title} {count} 件"
+NOTHING_MERGED_PERIOD_HINT = "。報告年度・報告期間（--year・--period）の指定を確かめてください"
+CONSOLE_REJECTED_DEPARTMENTS = "受理できなかった所管課: {departments}"
+CONSOLE_REJECTED_DEPARTMENT = "{department}（{reason}）"
+CONSOLE_RESUBMISSION_KEPT = "差替え: {department}　採用「{file}」"
+CONSOLE_RESUBMISSION_REPLACED = "差替え: {department}　不採用「{file}」（より新しい「{newer}」を採用）"
+CONSOLE_FEW_ROWS = "※ 警告: {message}"
+REPORT_NOTE_LEFT_OUT = "※計画の{planned}取組のうち{missing}取組は集計に含めていません（{parts}）。"
+REPORT_NOTE_PART = "{label}{count}取組"
+REPORT_NOTE_NOT_SUBMITTED = "未提出"
+REPORT_NOTE_REJECTED = "不受理"
+REPORT_NOTE_NOT_REPORTED = "報告なし"

@@ -17,7 +17,8 @@ Kinds (``InboxEntry.kind`` and the result of :func:`sniff`):
 ``legacy-xls`` an OLE2 file with a ``Workbook``/``Book`` stream (Excel 97-2003) — エラー
 ``lock``       an Excel owner file ``~$name.xlsx`` (or LibreOffice ``.~lock.name#``) — 情報
                naming who holds the original
-``not-excel``  anything else: empty files, PDF, CSV, .docx and other zips, other OLE2 files — エラー
+``empty``      a file of 0 bytes (a save or copy that failed) — エラー
+``not-excel``  anything else: PDF, CSV, .docx and other zips, other OLE2 files — エラー
 ``corrupt-zip`` starts like a zip but its directory cannot be read — エラー
 ``corrupt-file`` starts like an OLE2 compound file but cannot be read — エラー
 ``unreadable`` the file cannot be opened (permissions, vanished) — エラー
@@ -42,6 +43,7 @@ from typing import BinaryIO, Iterable
 
 from . import glossary as g
 from .findings import ERROR, INFO, Finding, GyokakuError, make
+from .oserror import library_message, library_text, os_error_text
 
 XLSX = "xlsx"
 XLSM = "xlsm"
@@ -54,6 +56,7 @@ CORRUPT_ZIP = "corrupt-zip"
 CORRUPT_FILE = "corrupt-file"
 UNREADABLE = "unreadable"
 IGNORED = "ignored"
+EMPTY = "empty"
 
 #: Kinds whose cells :func:`gyokaku_xl.read.read_workbook` can read.
 READABLE_KINDS = frozenset({XLSX, XLSM})
@@ -81,6 +84,7 @@ _KIND_CODES = {
     LEGACY_XLS: "legacy-xls",
     LOCK: "lock-file",
     NOT_EXCEL: "not-excel",
+    EMPTY: "empty-file",
     CORRUPT_ZIP: "corrupt-zip",
     CORRUPT_FILE: "corrupt-file",
     UNREADABLE: "read-failed",
@@ -175,11 +179,13 @@ def _sniff(path: Path) -> _Sniffed:
         return _Sniffed(NOT_EXCEL, seen="特殊ファイル")
     except OSError as exc:
         return _Sniffed(UNREADABLE, detail=_os_detail(exc))
+    if not head and st.st_size == 0:  # a save or copy that failed: say so, not "not Excel"
+        return _Sniffed(EMPTY, seen="0 バイト")
     return _Sniffed(NOT_EXCEL, seen=_describe(head, st.st_size))
 
 
 def _os_detail(exc: OSError) -> str:
-    return exc.strerror or type(exc).__name__
+    return os_error_text(exc)
 
 
 def _is_lock_name(name: str) -> bool:
@@ -202,7 +208,7 @@ def _sniff_zip(fh) -> _Sniffed:
     try:
         entries = _zip_entry_count(fh)
         if entries is None:
-            return _Sniffed(CORRUPT_ZIP, detail="File is not a zip file")
+            return _Sniffed(CORRUPT_ZIP, detail=library_message("File is not a zip file"))
         if entries > MAX_ZIP_ENTRIES:  # no workbook has that many parts; don't parse them all
             return _Sniffed(NOT_EXCEL, seen=f"ZIP 圧縮ファイル（{entries} 個のファイル）")
         fh.seek(0)
@@ -214,7 +220,7 @@ def _sniff_zip(fh) -> _Sniffed:
                 return _Sniffed(XLSB)
             return _Sniffed(NOT_EXCEL, seen=_describe_zip(zf, names))
     except Exception as exc:  # noqa: BLE001 - BadZipFile, struct and seek errors on hostile input
-        return _Sniffed(CORRUPT_ZIP, detail=str(exc)[:200] or type(exc).__name__)
+        return _Sniffed(CORRUPT_ZIP, detail=library_text(exc))
 
 
 def _is_macro_enabled(zf: zipfile.ZipFile, names: set[str]) -> bool:
@@ -433,7 +439,7 @@ def _finding(path: Path, sniffed: _Sniffed) -> Finding | None:
                     original=_locked_original(path.name), value=owner)
     if kind in (XLSM, IGNORED):
         return make(code, INFO, file=file, value=path.name)
-    if kind == NOT_EXCEL:
+    if kind in (NOT_EXCEL, EMPTY):
         return make(code, ERROR, file=file, value=sniffed.seen)
     return make(code, ERROR, file=file, detail=sniffed.detail)
 

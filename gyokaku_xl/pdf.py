@@ -23,6 +23,7 @@ from pathlib import Path
 from . import glossary as g
 from .atomic import atomic_write
 from .findings import GyokakuError
+from .oserror import library_text, os_error_text
 
 REPORT_SHEETS = (g.SHEET_SUMMARY, g.SHEET_LIST, g.SHEET_BY_PROGRAM)
 DEFAULT_TIMEOUT = 240.0
@@ -109,7 +110,7 @@ def report_only_copy(master: Path, copy: Path) -> list[str]:
                     with zin.open(item) as src, zout.open(item, "w") as dst:
                         shutil.copyfileobj(src, dst, 1024 * 1024)
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, OSError) as exc:
-        raise GyokakuError(g.FATAL_PDF_NO_REPORTS.format(path=master) + f"（{type(exc).__name__}）") from None
+        raise GyokakuError(g.FATAL_PDF_NO_REPORTS.format(path=master) + f"（{library_text(exc)}）") from None
     return found
 
 
@@ -167,7 +168,7 @@ def _convert(soffice: str, source: Path, tmp: Path, timeout: float) -> Path:
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                                 start_new_session=posix)
     except OSError as exc:
-        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=exc.strerror or exc)) from None
+        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=os_error_text(exc))) from None
     try:
         _stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -13,10 +13,11 @@ from typing import Callable, Sequence
 
 from . import glossary as g
 from .atomic import atomic_write
-from .consolidate import consolidate
-from .findings import Finding, GyokakuError, OutputLockedError
+from .consolidate import ATTENTION_CODES, consolidate
+from .findings import Finding, GyokakuError, NothingMergedError, OutputLockedError, first_error_by_file, title_of
 from .intake import scan_inbox
 from .model import Period, Plan
+from .oserror import os_error_text
 from .plan import PlanReadError, plan_from_forms, read_plan
 from .read import DEFAULT_LIMITS, Limits
 from .records import MergeResult
@@ -65,7 +66,7 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=out, detail=exc.strerror)) from None
+        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=out, detail=os_error_text(exc))) from None
     wanted = plan.departments
     if departments:
         unknown = [d for d in departments if plan.find_department(d) is None]
@@ -103,8 +104,9 @@ class RunOutcome:
 
     @property
     def exit_code(self) -> int:
-        """0 when every input is valid (warnings allowed), 1 when some input was rejected."""
-        return 1 if any(f.is_error for f in self.result.findings) else 0
+        """0 when every input is valid (warnings allowed), 1 when some input was rejected or
+        fewer than half of the plan's 取組 could be merged."""
+        return 1 if any(f.is_error or f.code in ATTENTION_CODES for f in self.result.findings) else 0
 
     def summary_lines(self) -> list[str]:
         """The short Japanese summary the console and the Excel button show."""
@@ -222,13 +224,25 @@ def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period
     return outcome
 
 
+def nothing_merged_message(result: MergeResult, target: Path) -> str:
+    """Why no master was written: every rejected file's first error, counted by its title."""
+    reasons = Counter(title_of(f.code) for f in first_error_by_file(result.findings).values())
+    parts = "、".join(g.NOTHING_MERGED_REASON.format(title=t, count=n) for t, n in reasons.most_common())
+    codes = {f.code for f in first_error_by_file(result.findings).values()}
+    hint = g.NOTHING_MERGED_PERIOD_HINT if codes & {"year-mismatch", "period-mismatch"} else ""
+    action = g.NOTHING_MERGED_KEPT if target.exists() else g.NOTHING_MERGED_NOT_CREATED
+    return g.FATAL_NOTHING_MERGED.format(path=target, action=action, hint=hint,
+                                         reasons=parts or g.MESSAGES["no-rows"].rstrip("。"))
+
+
 def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None = None,
           period: Period | None = None, annotate: str | Path | None = None, pdf: bool = False,
           progress: Progress | None = None) -> RunOutcome:
     """Validate, consolidate and write the master workbook (atomically); optionally the PDF.
 
-    Raises :class:`GyokakuError` when nothing could be done and :class:`OutputLockedError` (with
-    ``.outcome``) when the target is open elsewhere and the master was saved under another name.
+    Raises :class:`GyokakuError` when nothing could be done, :class:`NothingMergedError` (with
+    ``.outcome``, nothing written) when no row could be accepted, and :class:`OutputLockedError`
+    (with ``.outcome``) when the target is open elsewhere and the master was saved under another name.
     """
     from .render.master import write_master
 
@@ -240,6 +254,10 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
         raise GyokakuError(f"「{target}」はフォルダです。集約結果のファイル名（例：{target / g.MASTER_FILE_NAME}）を指定してください。")
     if target.suffix.lower() != ".xlsx":
         raise GyokakuError(f"出力ファイル「{target}」の拡張子は .xlsx にしてください。")
+    if not result.records:
+        error = NothingMergedError(nothing_merged_message(result, target))
+        error.outcome = outcome
+        raise error
     sources = _source_paths(Path(inbox))
     try:
         outcome.output = atomic_write(target, lambda tmp: write_master(

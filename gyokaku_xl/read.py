@@ -42,6 +42,8 @@ from xml.etree.ElementTree import XMLPullParser as _XMLPullParser
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser as _DefusedXMLParser
 
+from .oserror import library_message, os_error_text
+
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 #: "Strict Open XML" workbooks (a Save-as choice in Excel) use these instead.
@@ -184,7 +186,7 @@ def read_workbook(path: str | Path, sheets: Iterable[str] | None = None,
     except NotRegularFileError:
         raise ReadError("read-failed", detail="通常のファイルではありません") from None
     except OSError as exc:
-        raise ReadError("read-failed", detail=exc.strerror or type(exc).__name__) from None
+        raise ReadError("read-failed", detail=os_error_text(exc)) from None
     with fh:
         try:
             size = os.fstat(fh.fileno()).st_size
@@ -226,21 +228,9 @@ def _not_a_zip(path: Path) -> ReadError:
     return ReadError("not-excel")
 
 
-_ZIP_MESSAGES = {
-    "File is not a zip file": "ZIP 形式として読めません",
-    "Truncated file header": "ファイルが途中で切れています",
-    "Bad magic number for file header": "ファイルの中身が壊れています",
-    "Bad CRC-32": "ファイルの中身が壊れています（CRC 不一致）",
-}
-
-
 def _zip_detail(exc: Exception) -> str:
     """A Japanese description of a zipfile error."""
-    text = str(exc)
-    for english, japanese in _ZIP_MESSAGES.items():
-        if text.startswith(english):
-            return japanese
-    return text[:200]
+    return library_message(str(exc))
 
 
 def _mb(n: int) -> str:

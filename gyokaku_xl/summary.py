@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from . import glossary as g
 from .model import Plan, share_percent, to_fullwidth_digits
 from .normalize import key
-from .records import MergeResult, Record
+from .records import MergeResult, Record, Submission
 
 BULLET = g.REPORT_BULLET
 _BULLETS = ("・", "･")
@@ -262,13 +263,34 @@ def flagged_lines(plan: Plan, records: list[Record]) -> tuple[FlaggedLine, ...]:
     return tuple(out)
 
 
-def notes(plan: Plan, records: list[Record]) -> tuple[str, ...]:
-    """Small print under the sentences: the rounding rule, and unreported 取組 if any."""
+def notes(plan: Plan, records: list[Record],
+          submissions: Sequence[Submission] = ()) -> tuple[str, ...]:
+    """Small print under the sentences: the rounding rule, and 取組 left out of the count, if any.
+
+    With the submissions, 取組 left out are told apart: their department sent nothing (未提出),
+    sent only files that could not be accepted (不受理), or sent a file without their row (報告なし).
+    """
     out = [g.REPORT_NOTE_ROUNDING.format(rounding=plan.rounding)]
     reported = {r.initiative.id for r in records}
-    missing = sum(1 for i in plan.initiatives if i.id not in reported)
-    if missing:
-        out.append(g.REPORT_NOTE_UNREPORTED.format(planned=len(plan.initiatives), missing=missing))
+    missing = [i for i in plan.initiatives if i.id not in reported]
+    if not missing:
+        return tuple(out)
+    state = {s.department: s for s in submissions}
+    counts = {g.REPORT_NOTE_NOT_SUBMITTED: 0, g.REPORT_NOTE_REJECTED: 0, g.REPORT_NOTE_NOT_REPORTED: 0}
+    for initiative in missing:
+        s = state.get(initiative.department)
+        if s is not None and s.state == g.NOT_SUBMITTED:
+            counts[g.REPORT_NOTE_NOT_SUBMITTED] += 1
+        elif s is not None and s.state == g.HAS_ERRORS and s.rows_merged == 0:
+            counts[g.REPORT_NOTE_REJECTED] += 1
+        else:
+            counts[g.REPORT_NOTE_NOT_REPORTED] += 1
+    if counts[g.REPORT_NOTE_NOT_REPORTED] == len(missing):
+        out.append(g.REPORT_NOTE_UNREPORTED.format(planned=len(plan.initiatives), missing=len(missing)))
+    else:
+        parts = "・".join(g.REPORT_NOTE_PART.format(label=label, count=n) for label, n in counts.items() if n)
+        out.append(g.REPORT_NOTE_LEFT_OUT.format(planned=len(plan.initiatives), missing=len(missing),
+                                                 parts=parts))
     return tuple(out)
 
 
@@ -289,7 +311,7 @@ def build_summary(result: MergeResult) -> SummaryData:
         section1_heading=g.REPORT_SECTION_PROGRESS.format(
             list=list_label, by_program=_shared_prefix_dropped(list_label, program_label)),
         sentences=sentences(plan, table, program_count),
-        notes=notes(plan, records),
+        notes=notes(plan, records, result.submissions),
         table_heading=g.REPORT_TABLE_HEADING,
         table=table,
         chart_heading=g.REPORT_CHART_HEADING.format(total=table.totals.total),

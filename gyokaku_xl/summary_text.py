@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import glossary as g
-from .findings import count_by_severity
+from .findings import count_by_severity, first_error_by_file, title_of
 
 if TYPE_CHECKING:
     from .pipeline import RunOutcome
@@ -26,12 +26,41 @@ def not_submitted(outcome: "RunOutcome") -> list[str]:
     return [s.department for s in outcome.result.submissions if s.state == g.NOT_SUBMITTED]
 
 
+def rejected_departments(outcome: "RunOutcome") -> list[str]:
+    """``市民課（シート名が違う）`` for each department of which no row could be accepted."""
+    first = first_error_by_file(outcome.result.findings)
+    out = []
+    for s in outcome.result.submissions:
+        if s.state == g.HAS_ERRORS and s.rows_merged == 0:
+            error = first.get(s.file)
+            reason = title_of(error.code) if error is not None else g.HAS_ERRORS
+            out.append(g.CONSOLE_REJECTED_DEPARTMENT.format(department=s.department, reason=reason))
+    return out
+
+
+def resubmission_lines(outcome: "RunOutcome") -> list[str]:
+    """For each department that sent several files: the file kept, then each file it replaced."""
+    lines = []
+    for s in outcome.result.submissions:
+        if not s.superseded:
+            continue
+        lines.append(g.CONSOLE_RESUBMISSION_KEPT.format(department=s.department, file=s.file))
+        lines.extend(g.CONSOLE_RESUBMISSION_REPLACED.format(department=s.department, file=old, newer=s.file)
+                     for old in s.superseded)
+    return lines
+
+
+#: Run-level warnings shown prominently near the top rather than in the list of findings.
+PROMINENT_CODES = frozenset({"few-rows-merged"})
+
+
 def summary_lines(outcome: "RunOutcome") -> list[str]:
     """The run summary, one line each."""
     r = outcome.result
     t = r.tally
     c = count_by_severity(r.findings)
     lines = [f"対象: {r.period.label}　{r.plan.name}".rstrip()]
+    lines.extend(g.CONSOLE_FEW_ROWS.format(message=f.message) for f in r.findings if f.code in PROMINENT_CODES)
     lines.append(f"ファイル: {t.files_seen} 件（読込 {t.files_read}・受理 {t.files_accepted}・"
                  f"不受理 {t.files_rejected}・差替え {t.files_superseded}・読み飛ばし {t.files_skipped}）")
     lines.append(reconciliation_line(outcome))
@@ -42,9 +71,13 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
         lines.append("未提出の所管課: " + ("、".join(missing) if missing else "なし"))
     else:
         lines.append("未提出の所管課: 確認していません（計画マスタなし）")
+    rejected = rejected_departments(outcome)
+    if rejected:
+        lines.append(g.CONSOLE_REJECTED_DEPARTMENTS.format(departments="、".join(rejected)))
+    lines.extend(resubmission_lines(outcome))
     lines.extend(outcome.notices)
     # 未提出 is already the line above; list every other error, then every other warning
-    listed = [f for f in r.findings if f.code != "department-not-submitted"]
+    listed = [f for f in r.findings if f.code != "department-not-submitted" and f.code not in PROMINENT_CODES]
     serious = [f for f in listed if f.severity == g.SEVERITY_ERROR]
     serious += [f for f in listed if f.severity == g.SEVERITY_WARNING]
     for f in serious[:MAX_LISTED]:

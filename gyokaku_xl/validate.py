@@ -17,6 +17,7 @@ from .findings import ERROR, INFO, Finding, make
 from .form_reader import FormData, FormRow, parse_form
 from .intake import InboxEntry
 from .model import Period, PeriodError, Plan
+from .oserror import os_error_text
 from .read import DEFAULT_LIMITS, Limits, ReadError, read_workbook
 
 
@@ -95,7 +96,7 @@ def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS) -> FileReport:
         return report
     except OSError as exc:
         report.findings.append(make("read-failed", ERROR, file=report.file,
-                                    detail=exc.strerror or str(exc)))
+                                    detail=os_error_text(exc)))
         report.rejected = True
         return report
     form, findings = parse_form(book, report.file)

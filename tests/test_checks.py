@@ -188,7 +188,7 @@ def test_delay_reason(status, reason, code):
 
 
 @pytest.mark.parametrize("value,code", [(1200, None), ("１，２００", "fiscal-effect-normalized"),
-                                        ("1,200", "fiscal-effect-normalized"), (-5, "fiscal-effect-invalid"),
+                                        ("1,200", "fiscal-effect-comma"), ("1 200", "fiscal-effect-normalized"), (-5, "fiscal-effect-invalid"),
                                         (1.5, "fiscal-effect-invalid"), ("約100", "fiscal-effect-invalid"),
                                         ("1,20", "fiscal-effect-invalid"), (None, None)])
 def test_fiscal_effect(value, code):
@@ -236,3 +236,15 @@ def test_every_finding_code_has_a_message():
     for code in set(re.findall(r'make\("([a-z-]+)"', source)):
         assert code in g.MESSAGES, code
     assert INFO in g.SEVERITIES
+
+
+def test_comma_in_a_half_width_amount_is_noted_not_called_full_width():
+    [found] = row_findings(checks.check_fiscal_effect, fiscal_effect="1,200")
+    assert found.severity == g.SEVERITY_INFO
+    assert found.message == "財政効果額「1,200」のカンマを除き、1200 として読み取りました。"
+    assert "半角数字で記入" not in found.message
+
+
+def test_status_choices_have_no_stray_space():
+    found = row_findings(checks.check_status, status="不明")
+    assert "」から選んでください" in found[0].message and " から" not in found[0].message

@@ -19,6 +19,7 @@ import builders
 import hostile
 from gyokaku_xl import glossary as g
 from gyokaku_xl import pipeline, schema
+from gyokaku_xl.consolidate import ATTENTION_CODES
 from gyokaku_xl.findings import ERROR, INFO, WARNING
 
 GA = "行政総務課"
@@ -98,6 +99,7 @@ SCENARIOS: dict[str, tuple[Callable, str]] = {
     "encrypted": (lambda c: hostile.encrypted_handmade(c["inbox"]), ERROR),
     "legacy-xls": (lambda c: hostile.legacy_xls_handmade(c["inbox"]), ERROR),
     "lock-file": (lambda c: hostile.lock_file(c["inbox"], original=GA_FILE), INFO),
+    "empty-file": (lambda c: hostile.empty_file(c["inbox"]), ERROR),
     "zip-bomb": (lambda c: hostile.zip_bomb(c["inbox"], 400 * 1024 * 1024), ERROR),
     "xml-forbidden": (lambda c: hostile.billion_laughs(c["inbox"]), ERROR),
     "sheet-too-large": (lambda c: hostile.far_cell(c["inbox"]), ERROR),
@@ -138,12 +140,15 @@ SCENARIOS: dict[str, tuple[Callable, str]] = {
     "delay-reason-missing": (lambda c: refill(c, rows={"1-01": {"status": "遅れ"}}), ERROR),
     "fiscal-effect-invalid": (lambda c: refill(c, rows={"1-01": {"fiscal_effect": "約100"}}), ERROR),
     "fiscal-effect-normalized": (lambda c: refill(c, rows={"1-01": {"fiscal_effect": "１，２００"}}), WARNING),
+    "fiscal-effect-comma": (lambda c: refill(c, rows={"1-01": {"fiscal_effect": "1,200"}}), INFO),
     "formula-cached": (lambda c: formula_form(c, "・実施"), WARNING),
     "formula-no-value": (lambda c: formula_form(c, None), ERROR),
     "text-too-long": (lambda c: overlong_text(c), ERROR),
     "prefilled-changed": (lambda c: refill(c, rows={"1-01": {"initiative": "名前を書き換えた"}}), WARNING),
     # --- completeness ---
     "department-not-submitted": (lambda c: (c["inbox"] / GA_FILE).unlink(), WARNING),
+    "few-rows-merged": (lambda c: [(c["inbox"] / name).unlink() for name in (
+        GA_FILE, "資産経営課_令和3年度上半期_取組状況調査票.xlsx")], WARNING),
     "initiative-not-reported": (lambda c: refill(c, rows={"2-02": {k: None for k in (
         "initiative_id", "perspective", "program", "priority", "initiative", "status", "progress")}}), WARNING),
 }
@@ -175,11 +180,12 @@ def test_scenario_produces_its_finding(code, ctx, tmp_path):
     assert f.message and f.message == f.message.strip()
     assert any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in f.message), \
         "messages are Japanese"
-    if code not in ("department-not-submitted", "initiative-not-reported"):
+    if code not in ("department-not-submitted", "initiative-not-reported", "few-rows-merged"):
         assert f.file, "a file finding names its file"
     t = outcome.result.tally
     assert t.rows_read == t.rows_merged + t.rows_rejected
-    assert outcome.exit_code == (1 if any(x.is_error for x in outcome.result.findings) else 0)
+    attention = any(x.is_error or x.code in ATTENTION_CODES for x in outcome.result.findings)
+    assert outcome.exit_code == (1 if attention else 0)
 
 
 def test_row_findings_name_their_cell(ctx):

@@ -34,7 +34,7 @@ from gyokaku_xl.intake import InboxEntry, lock_owner, scan_inbox, sniff
     (h.ods_like, "not-excel"),
     (h.plain_zip_of_workbook, "not-excel"),
     (h.ole_word_document, "not-excel"),
-    (h.empty_file, "not-excel"),
+    (h.empty_file, "empty"),
     (h.random_bytes, "not-excel"),
     (h.truncated_zip, "corrupt-zip"),
     (lambda d: h.random_bytes(d, prefix=b"PK\x03\x04"), "corrupt-zip"),
@@ -81,7 +81,7 @@ def test_permission_denied_is_unreadable(tmp_path: Path, monkeypatch: pytest.Mon
     assert sniff(path) == "unreadable"
     [entry] = scan_inbox(tmp_path)
     assert entry.kind == "unreadable" and entry.finding.code == "read-failed"
-    assert entry.finding.severity == ERROR and "Permission denied" in entry.finding.message
+    assert entry.finding.severity == ERROR and "アクセスが拒否されました" in entry.finding.message
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
@@ -237,7 +237,6 @@ def test_unknown_lock_owner_still_says_someone_holds_it(tmp_path: Path) -> None:
     (h.docx_like, "Word 文書（.docx）"),
     (h.ods_like, "OpenDocument スプレッドシート（.ods）"),
     (h.plain_zip_of_workbook, "ZIP 圧縮ファイル（中の .xlsx を取り出して提出してください）"),
-    (h.empty_file, "空のファイル（0 バイト）"),
     (h.ole_word_document, "Word 文書（.doc）"),
 ])
 def test_not_excel_says_what_it_is(tmp_path: Path, builder, value: str) -> None:
@@ -291,3 +290,19 @@ def test_every_intake_code_has_a_message() -> None:
     for code in intake._KIND_CODES.values():
         assert code in g.MESSAGES, code
     assert "lock-file-libreoffice" in g.MESSAGES
+
+
+def test_an_empty_file_says_it_is_empty_and_probably_failed_to_save(tmp_path: Path) -> None:
+    h.empty_file(tmp_path)
+    [entry] = scan_inbox(tmp_path)
+    assert entry.kind == "empty" and entry.finding.code == "empty-file" and entry.finding.severity == ERROR
+    assert "0 バイト" in entry.finding.message and "保存かコピーに失敗" in entry.finding.message
+    assert "Excel ファイル（.xlsx）ではありません" not in entry.finding.message
+
+
+def test_a_truncated_workbook_is_explained_in_japanese(tmp_path: Path) -> None:
+    h.truncated_zip(tmp_path)
+    [entry] = scan_inbox(tmp_path)
+    assert entry.finding.code == "corrupt-zip"
+    assert "File is not a zip file" not in entry.finding.message
+    assert "ZIP 形式として読めません" in entry.finding.message

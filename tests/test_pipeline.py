@@ -13,7 +13,7 @@ import pytest
 import builders
 from gyokaku_xl import glossary as g
 from gyokaku_xl import pipeline
-from gyokaku_xl.findings import GyokakuError, OutputLockedError
+from gyokaku_xl.findings import GyokakuError, NothingMergedError, OutputLockedError
 from gyokaku_xl.model import Period
 
 
@@ -90,7 +90,10 @@ def test_a_file_of_another_period_is_an_error(inbox, plan_path, tmp_path, plan):
 
 
 def test_explicit_period_rejects_all_others(inbox, plan_path, tmp_path):
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, period=Period(2021, "下半期"))
+    with pytest.raises(NothingMergedError) as caught:  # and writes nothing
+        pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, period=Period(2021, "下半期"))
+    assert not (tmp_path / "m.xlsx").exists()
+    outcome = caught.value.outcome
     assert codes(outcome.result).count("period-mismatch") == 3
     assert outcome.result.tally.rows_merged == 0
     assert outcome.result.tally.reconciles

@@ -299,7 +299,7 @@ def test_unreadable_permission_simulated(tmp_path: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(os, "open", deny)
     error = read_error(path)
-    assert error.code == "read-failed" and error.fields["detail"] == "Permission denied"
+    assert error.code == "read-failed" and error.fields["detail"] == g.OS_ERROR_PERMISSION
 
 
 def test_file_too_large(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any, Sequence
 
 from .. import glossary as g
 from .. import schema
-from ..findings import Finding
+from ..findings import Finding, title_of
 from ..records import MergeResult, Submission
 from .styles import Formats, light, status_colours
 
@@ -104,7 +104,7 @@ def add_findings_sheet(workbook: Any, result: MergeResult, formats: Formats,
                        source_paths: dict[str, str], master_dir: Path) -> None:
     """「検証結果」: every finding, filterable and sortable, each with a link to its cell."""
     ws = workbook.add_worksheet(g.SHEET_FINDINGS)
-    widths = (7, 34, 10, 7, 9, 24, 70, 30, 6)
+    widths = (7, 34, 10, 7, 9, 24, 22, 70, 30, 6)
     for col, width in enumerate(widths):
         ws.set_column(col, col, width)
     wrap = formats.get(valign="top", text_wrap=True)
@@ -114,9 +114,10 @@ def add_findings_sheet(workbook: Any, result: MergeResult, formats: Formats,
            g.SEVERITY_INFO: plain}
     link_fmt = formats.get(valign="top", font_color="#0563C1", underline=1)
     for row_no, f in enumerate(result.findings, start=1):
-        values = (f.severity, f.file, f.sheet, f.cell, f.initiative_id, f.code, f.message, f.value)
+        values = (f.severity, f.file, f.sheet, f.cell, f.initiative_id, f.code, title_of(f.code),
+                  f.message, f.value)
         for col, value in enumerate(values):
-            fmt = sev.get(f.severity, plain) if col == 0 else (wrap if col in (6, 7) else plain)
+            fmt = sev.get(f.severity, plain) if col == 0 else (wrap if col in (7, 8) else plain)
             write_cell(ws, row_no, col, value, fmt)
         link = finding_link(f, source_paths, master_dir)
         if link:
