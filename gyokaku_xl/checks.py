@@ -85,6 +85,15 @@ def parse_amount(value: object) -> tuple[int | None, bool, bool]:
     return None, False, False
 
 
+def outside_plan_period(plan: Plan, period: Period) -> list[Finding]:
+    """A warning when the reporting year lies outside the plan's period (when the plan has one)."""
+    years = plan.years
+    if years is None or years[0] <= period.fiscal_year <= years[1]:
+        return []
+    return [make("year-outside-plan", WARNING, value=period.year_label, year=period.year_label,
+                 years=g.PLAN_YEARS_LABEL.format(first=years[0], last=years[1]))]
+
+
 # --- file rules ---------------------------------------------------------------------------------
 def check_identity(ctx: FileContext) -> Iterator[Finding]:
     """The file is the official form of this plan, in an accepted template version."""
@@ -158,6 +167,16 @@ def check_period(ctx: FileContext) -> Iterator[Finding]:
         yield make("period-mismatch", ERROR, value=value, expected=ctx.period.half, **loc)
 
 
+def check_contact(ctx: FileContext) -> Iterator[Finding]:
+    """記入者 and 連絡先 (the meta fields a department fills in) are not blank (a warning)."""
+    for label, prefilled in schema.META_FIELDS:
+        if prefilled:
+            continue
+        if clean(ctx.form.meta_value(label)) == "":
+            yield make("contact-missing", WARNING, file=ctx.form.file, sheet=ctx.form.sheet,
+                       cell=ctx.form.meta_refs.get(label, ""), label=label)
+
+
 def check_has_rows(ctx: FileContext) -> Iterator[Finding]:
     """The form holds at least one initiative row."""
     if not ctx.form.rows:
@@ -165,7 +184,7 @@ def check_has_rows(ctx: FileContext) -> Iterator[Finding]:
 
 
 FILE_RULES: tuple[Callable[[FileContext], Iterator[Finding]], ...] = (
-    check_identity, check_department, check_fiscal_year, check_period, check_has_rows,
+    check_identity, check_department, check_fiscal_year, check_period, check_contact, check_has_rows,
 )
 
 

@@ -100,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     pdf.add_argument("master", type=Path, metavar="集約結果", help="集約結果ブック（.xlsx）")
     pdf.add_argument("-o", "--out", "--output", dest="out", type=Path, metavar="フォルダ", help="PDF の出力先フォルダ（既定：ブックと同じフォルダ）")
 
-    b = add("button", "「集約」ボタン付きの Excel ブック（.xlsm）を作成します")
+    b = add("button", f"「{g.BUTTON_CAPTION}」ボタン付きの Excel ブック（.xlsm）を作成します")
     b.add_argument("-o", "--output", type=Path, default=Path("集約ツール.xlsm"), metavar="ブック",
                    help="作成するブック（既定：集約ツール.xlsm）")
     b.add_argument("--inbox", default="受付", metavar="フォルダ", help="「設定」に入れる受付フォルダ")
@@ -109,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--year", default="", metavar="年度", help="「設定」に入れる報告年度")
     b.add_argument("--period", default="", metavar="期間", help="「設定」に入れる報告期間")
 
-    d = add("doctor", "「集約」ボタンと PDF 出力に必要なものがそろっているか確認します")
+    d = add("doctor", f"「{g.BUTTON_CAPTION}」ボタンと PDF 出力に必要なものがそろっているか確認します")
     d.add_argument("--book", type=Path, metavar="ブック", help="確認する集約ツール（.xlsm）")
     return p
 
@@ -154,10 +154,21 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return COMMANDS[args.command](args, out, err)
     except GyokakuError as exc:
         print(f"エラー: {exc}", file=err)
+        _print_details(exc, err)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("中断しました。", file=err)
         return EXIT_FAILED
+
+
+def _print_details(exc: GyokakuError, err: TextIO) -> None:
+    """Every finding an error carries (e.g. each plan-master error with its cell), one per line."""
+    for f in getattr(exc, "findings", ()):
+        where = f.location()
+        print(f"  {f.severity}: {where + ' ' if where else ''}{f.message}", file=err)
+    report = getattr(exc, "report", None)
+    if report is not None:
+        print(f"検証結果: {report}", file=err)
 
 
 def _safe_streams(*streams: TextIO) -> None:
@@ -176,7 +187,8 @@ def _cmd_template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     period = _period(args, required=True)
     outcome = make_forms(args.plan, period, args.out, departments=args.department, overwrite=args.force)
     for f in outcome.plan_findings:
-        print(f"{f.severity}: {f.location()} {f.message}", file=err)
+        where = f.location()
+        print(f"{f.severity}: {where + ' ' if where else ''}{f.message}", file=err)
     for path in outcome.paths:
         print(f"作成: {path}", file=out)
     print(f"調査票を {len(outcome.paths)} 件作成しました（{period.label}）。", file=out)

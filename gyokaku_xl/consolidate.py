@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from . import glossary as g
 from . import schema
-from .checks import parse_amount
+from .checks import outside_plan_period, parse_amount
 from .findings import INFO, WARNING, Finding, make
 from .intake import SKIPPED_KINDS
 from .model import Period, Plan
@@ -212,6 +212,7 @@ def consolidate(plan: Plan, period: Period, reports: list[FileReport],
     if completeness_checked:
         findings.extend(completeness(plan, records, reports))
         findings.extend(coverage(plan, records))
+        findings.extend(outside_plan_period(plan, period))
     else:
         findings.append(make("completeness-unchecked", INFO))
     findings.sort(key=Finding.sort_key)

@@ -37,6 +37,20 @@ class OutputLockedError(GyokakuError):
         return (type(self), (str(self), self.path, self.fallback))
 
 
+class PlanInvalidError(GyokakuError):
+    """The plan master has errors. ``str()`` is the one-line summary; ``findings`` are every finding
+    (one line each on the console); ``report`` is set when they were also written to a report."""
+
+    def __init__(self, message: str, findings: "list[Finding]") -> None:
+        super().__init__(message)
+        self.findings = list(findings)
+        self.report = None
+
+    def __reduce__(self):
+        """Picklable across process pools."""
+        return (type(self), (str(self), self.findings))
+
+
 class NothingMergedError(GyokakuError):
     """No row could be accepted: nothing was written. ``outcome`` (when set) says what was read."""
 

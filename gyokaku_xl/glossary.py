@@ -185,7 +185,7 @@ MESSAGES: dict[str, str] = {
 
 # --- fatal (cannot continue) messages -----------------------------------------------------------
 FATAL_PLAN_UNREADABLE = "計画マスタ「{path}」を読み込めません：{detail}"
-FATAL_PLAN_INVALID = "計画マスタ「{path}」にエラーがあります（{count} 件）。検証結果を確認して修正してください。"
+FATAL_PLAN_INVALID = "計画マスタ「{path}」にエラーがあります（{count} 件）。次の各行を確かめて修正してください。"
 FATAL_INBOX_MISSING = "受付フォルダ「{path}」が見つかりません。"
 FATAL_INBOX_UNREADABLE = "受付フォルダ「{path}」の中を読み取れません：{detail}"
 FATAL_INBOX_EMPTY = "受付フォルダ「{path}」に調査票（.xlsx）がありません。"
@@ -500,3 +500,20 @@ REPORT_NOTE_PART = "{label}{count}取組"
 REPORT_NOTE_NOT_SUBMITTED = "未提出"
 REPORT_NOTE_REJECTED = "不受理"
 REPORT_NOTE_NOT_REPORTED = "報告なし"
+
+# 記入者・連絡先 (issue 9, point 4)
+MESSAGES.update({
+    "contact-missing": "「{label}」が空欄です。問い合わせができるよう記入してください。",
+})
+
+# 計画期間 (issue 9, point 5)
+SETTING_PLAN_PERIOD = "計画期間"
+PLAN_PERIOD_EXAMPLE = "例：2020-2023"
+PLAN_YEARS_LABEL = "{first}〜{last}年度"
+MESSAGES.update({
+    "year-outside-plan": ("報告年度（{year}）が計画期間（{years}）の外です。"
+                          "年度の指定（--year）と計画マスタの「計画期間」を確かめてください。"),
+})
+
+# One version (issue 9, point 12): the package's, with the form layout's own version beside it.
+FORM_COMMENTS = "{product} {version}（様式 {form_version}）"

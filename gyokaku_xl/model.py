@@ -53,6 +53,33 @@ def parse_fiscal_year(value: object) -> int:
     raise PeriodError(str(value))
 
 
+_YEAR_RANGE = re.compile(r"^(.+?)\s*(?:-|~|〜|～|－|ー|―|から)\s*(.+?)$")
+_YEARS_IN_NAME = re.compile(r"[（(]\s*(\d{4})\s*[-~〜～－ー―]\s*(\d{4})\s*[)）]")
+
+
+def parse_plan_years(value: object) -> tuple[int, int] | None:
+    """A plan period written as ``2020-2023``, ``2020～2023年度`` or ``令和2年度～令和5年度``:
+    ``(first, last)`` fiscal years, None when the text is not such a range."""
+    text = nfkc(clean(value)).replace("年度", "")
+    m = _YEAR_RANGE.match(text)
+    if not m:
+        return None
+    try:
+        first, last = parse_fiscal_year(m.group(1)), parse_fiscal_year(m.group(2))
+    except PeriodError:
+        return None
+    return (first, last) if first <= last else None
+
+
+def plan_years_in_name(name: str) -> tuple[int, int] | None:
+    """The ``（2020-2023）`` of a plan name such as 「平塚市行財政改革計画（2020-2023）」."""
+    m = _YEARS_IN_NAME.search(nfkc(name or ""))
+    if not m:
+        return None
+    first, last = int(m.group(1)), int(m.group(2))
+    return (first, last) if first <= last else None
+
+
 def era_label(year: int) -> str:
     """Return the Japanese label of fiscal year ``year``: 2021 → ``令和3年度``, 2019 → ``令和元年度``."""
     for name, _letter, first in ERAS:
@@ -289,6 +316,13 @@ class Plan:
     def initiatives_of_program(self, number: str) -> tuple[Initiative, ...]:
         """The initiatives of a program, in plan order."""
         return self._by_program.get(number, ())
+
+    @property
+    def years(self) -> tuple[int, int] | None:
+        """The plan period ``(first, last)`` fiscal year: the 設定 item 「計画期間」, else the
+        ``（2020-2023）`` in the plan name; None when neither says."""
+        setting = self.settings.get(g.SETTING_PLAN_PERIOD, "")
+        return (parse_plan_years(setting) if setting else None) or plan_years_in_name(self.name)
 
 
 # --- helpers ------------------------------------------------------------------------------------

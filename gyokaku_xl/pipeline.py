@@ -14,7 +14,8 @@ from typing import Callable, Sequence
 from . import glossary as g
 from .atomic import atomic_write
 from .consolidate import ATTENTION_CODES, consolidate
-from .findings import Finding, GyokakuError, NothingMergedError, OutputLockedError, first_error_by_file, title_of
+from .findings import (Finding, GyokakuError, NothingMergedError, OutputLockedError, PlanInvalidError,
+                       first_error_by_file, title_of)
 from .intake import scan_inbox
 from .model import Period, Plan
 from .oserror import os_error_text
@@ -45,8 +46,8 @@ def load_plan(plan_path: str | Path) -> tuple[Plan, list[Finding]]:
     except PlanReadError as exc:
         raise GyokakuError(g.FATAL_PLAN_UNREADABLE.format(path=path, detail=exc.finding.message)) from None
     if result.plan is None:
-        details = " / ".join(f"{f.location()} {f.message}" for f in result.errors[:3])
-        raise GyokakuError(g.FATAL_PLAN_INVALID.format(path=path, count=len(result.errors)) + " " + details)
+        raise PlanInvalidError(g.FATAL_PLAN_INVALID.format(path=path, count=len(result.errors)),
+                               sorted(result.findings, key=Finding.sort_key))
     return result.plan, result.findings
 
 
@@ -85,7 +86,8 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
         target = out / form_file_name(department, period)
         atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d))
         paths.append(target)
-    return FormsOutcome(paths, findings)
+    from .checks import outside_plan_period
+    return FormsOutcome(paths, findings + outside_plan_period(plan, period))
 
 
 # --- check and merge ----------------------------------------------------------------------------
@@ -207,12 +209,26 @@ def _annotate(outcome: RunOutcome, inbox: Path, annotate_dir: Path) -> None:
     outcome.notices.extend(notices)
 
 
+def write_plan_report(report: str | Path, findings: list[Finding], plan: str | Path | None) -> Path:
+    """A 検証結果 of the plan master itself (its findings only), written atomically."""
+    from .render.master import write_findings_report
+    target = Path(report)
+    sources = {Path(plan).name: str(plan)} if plan is not None else {}
+    return atomic_write(target, lambda tmp: write_findings_report(tmp, findings, target.resolve().parent,
+                                                                   sources))
+
+
 def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period | None = None,
           report: str | Path | None = None, annotate: str | Path | None = None,
           progress: Progress | None = None) -> RunOutcome:
     """Validate an inbox without consolidating; optionally write a report and annotated copies."""
     _check_annotate_dir(inbox, annotate)
-    result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress)
+    try:
+        result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress)
+    except PlanInvalidError as exc:  # the report then holds the plan's own findings
+        if report is not None:
+            exc.report = write_plan_report(report, exc.findings, plan_path or find_plan(Path(inbox)))
+        raise
     outcome = RunOutcome("check", result, plan_path=used_plan, notices=notices)
     if report is not None:
         from .render.master import write_check_report

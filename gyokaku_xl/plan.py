@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from . import glossary as g
 from . import schema
 from .findings import ERROR, WARNING, Finding, make
-from .model import DEFAULT_SCALE, Initiative, Perspective, Plan, Program, Status, StatusScale
+from .model import (DEFAULT_SCALE, Initiative, Perspective, Plan, Program, Status, StatusScale,
+                    parse_plan_years)
 from .normalize import clean, key, label_key, nfkc
 from .read import ReadError, SheetData, column_letter, read_workbook
 
@@ -180,6 +181,10 @@ def _settings(table: _Table, file: str, findings: list[Finding]) -> dict[str, st
     for label in (g.SETTING_PLAN_NAME, g.SETTING_MUNICIPALITY):
         if not settings.get(label):
             findings.append(make("plan-setting-missing", ERROR, file=file, sheet=table.sheet, label=label))
+    period = settings.get(g.SETTING_PLAN_PERIOD, "")
+    if period and parse_plan_years(period) is None:  # a warning: the period only guards the year
+        findings.append(make("plan-setting-invalid", WARNING, file=file, sheet=table.sheet,
+                             label=g.SETTING_PLAN_PERIOD, value=period, expected=g.PLAN_PERIOD_EXAMPLE))
     return settings
 
 

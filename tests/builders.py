@@ -166,10 +166,18 @@ def form_rows(sheet) -> dict[str, int]:
     return found
 
 
+#: What a department writes into 記入者 and 連絡先.
+DEPARTMENT_CONTACT: dict[str, object] = {g.META_AUTHOR: "担当者", g.META_CONTACT: "内線 1234"}
+
+
 def fill_form(src: Path, dst: Path, rows: Mapping[str, Mapping[str, object]] | None = None,
               meta: Mapping[str, object] | None = None,
               properties: Mapping[str, str | None] | None = None) -> Path:
-    """Open form ``src`` with openpyxl, set cells and properties, save as ``dst``; return ``dst``."""
+    """Open form ``src`` with openpyxl, set cells and properties, save as ``dst``; return ``dst``.
+
+    Like a department, fills 記入者 and 連絡先 unless ``meta`` says otherwise (None leaves one blank).
+    """
+    meta = {**DEPARTMENT_CONTACT, **(meta or {})}
     book = openpyxl.load_workbook(src)
     sheet = book[g.FORM_SHEET]
     for n, (label, _prefilled) in enumerate(s.META_FIELDS):

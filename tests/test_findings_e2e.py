@@ -120,6 +120,7 @@ SCENARIOS: dict[str, tuple[Callable, str]] = {
     "year-mismatch": (lambda c: refill(c, meta={g.META_FISCAL_YEAR: "令和4年度"}), ERROR),
     "period-mismatch": (lambda c: refill(c, meta={g.META_PERIOD: "下半期"}), ERROR),
     "year-invalid": (lambda c: refill(c, meta={g.META_FISCAL_YEAR: "今年度"}), ERROR),
+    "contact-missing": (lambda c: refill(c, meta={g.META_CONTACT: None}), WARNING),
     "period-invalid": (lambda c: refill(c, meta={g.META_PERIOD: "秋"}), ERROR),
     "superseded": (lambda c: refill(c, target="行政総務課_再提出.xlsx"), INFO),
     "no-rows": (lambda c: refill(c, rows={i: {k: None for k in ("initiative_id", "perspective", "program",
@@ -156,7 +157,8 @@ SCENARIOS: dict[str, tuple[Callable, str]] = {
 #: Codes produced elsewhere: plan-master codes (tests/test_plan.py), plan-less runs
 #: (tests/test_pipeline.py), and guards that need sizes a test inbox should not hold
 #: (tests/test_read.py: file-too-large, read-failed).
-ELSEWHERE = {"completeness-unchecked", "file-too-large", "read-failed"}
+ELSEWHERE = {"completeness-unchecked", "file-too-large", "read-failed",
+             "year-outside-plan"}  # tests/test_trust.py (a plan period and a year outside it)
 
 
 @pytest.fixture

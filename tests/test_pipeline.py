@@ -194,8 +194,10 @@ def test_missing_inbox_and_plan_are_fatal(tmp_path, inbox):
 
 def test_invalid_plan_is_fatal(tmp_path, inbox):
     bad = builders.build_plan(tmp_path / "bad", drop_sheets=[g.PLAN_SHEET_STATUSES])
-    with pytest.raises(GyokakuError, match="進捗区分"):
+    with pytest.raises(GyokakuError, match="計画マスタ.*エラーがあります") as caught:
         pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=bad)
+    assert any("進捗区分" in f.message for f in caught.value.findings)  # each finding, for the console
+    assert not (tmp_path / "m.xlsx").exists()
 
 
 def test_locked_output_keeps_old_master(inbox, plan_path, tmp_path, lock_output):

@@ -111,3 +111,122 @@ def test_report_onto_a_folder_is_explained_in_japanese(inbox, plan_path, tmp_pat
     assert code == 2
     assert "Is a directory" not in err
     assert "同じ名前のフォルダがあります" in err
+
+
+# --- 3. every plan error, one per line, and a report of the plan ----------------------------------
+def bad_plan(tmp_path: Path) -> Path:
+    initiatives = [dict(r) for r in builders.DEFAULT_INITIATIVES]
+    for r in initiatives[:4]:
+        r["事業番号"] = "99"  # four errors, each in its own cell
+    return builders.build_plan(tmp_path / "bad", initiatives=initiatives)
+
+
+def test_every_plan_error_is_shown_one_per_line_with_its_cell(inbox, tmp_path):
+    plan = bad_plan(tmp_path)
+    code, _, err = run(["check", inbox, "--plan", plan])
+    assert code == 2
+    lines = err.splitlines()
+    assert lines[0].startswith(f"エラー: 計画マスタ「{plan}」にエラーがあります（4 件）")
+    detail = [line for line in lines if "事業番号「99」" in line]
+    assert len(detail) == 4
+    assert all(line.startswith(f"  エラー: 計画マスタ.xlsx!取組!B") for line in detail)
+
+
+def test_check_report_holds_the_plans_findings_when_the_plan_is_invalid(inbox, tmp_path):
+    plan = bad_plan(tmp_path)
+    report = tmp_path / "検証結果.xlsx"
+    code, _, err = run(["check", inbox, "--plan", plan, "--report", report])
+    assert code == 2 and report.exists()
+    assert f"検証結果: {report}" in err.splitlines()
+    sheet = openpyxl.load_workbook(report)[g.SHEET_FINDINGS]
+    rows = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]]
+    errors = [r for r in rows if r[0] == g.SEVERITY_ERROR]
+    assert len(errors) == 4 and {r[5] for r in errors} == {"plan-unknown-program"}
+    assert {r[1] for r in rows} == {"計画マスタ.xlsx"} and all(r[3] for r in errors)
+    assert {r[5] for r in rows} - {"plan-unknown-program"} == {"plan-empty-program"}  # warnings too
+
+
+# --- 4. 記入者 and 連絡先 -------------------------------------------------------------------------
+def test_blank_author_and_contact_are_warnings_naming_their_cell(inbox, plan_path, tmp_path, forms):
+    builders.fill_form(forms["情報政策課"], inbox / INFO_FORM,
+                       builders.default_reports(builders.load_plan(plan_path), "情報政策課"),
+                       meta={g.META_AUTHOR: None, g.META_CONTACT: "  "})
+    outcome = pipeline.check(inbox, plan_path=plan_path)
+    found = [f for f in outcome.result.findings if f.code == "contact-missing"]
+    assert [(f.severity, f.cell, f.file) for f in found] == [
+        (g.SEVERITY_WARNING, "B6", INFO_FORM), (g.SEVERITY_WARNING, "B7", INFO_FORM)]
+    assert found[0].message.startswith("「記入者」が空欄です")
+    assert outcome.exit_code == 0  # a warning, the rows are merged
+
+
+def test_form_highlights_blank_author_and_contact(forms):
+    book = openpyxl.load_workbook(forms["情報政策課"])
+    ranges = {str(r.sqref) for r in book[g.FORM_SHEET].conditional_formatting}
+    assert {"B6:D6", "B7:D7"} <= ranges
+    assert "B2:D2" not in ranges  # the prefilled 所管課 is not an input
+
+
+# --- 5. the plan's period -----------------------------------------------------------------------
+def test_plan_years_from_setting_or_name():
+    from gyokaku_xl.model import parse_plan_years, plan_years_in_name
+    assert parse_plan_years("2020-2023") == (2020, 2023)
+    assert parse_plan_years("令和2年度～令和5年度") == (2020, 2023)
+    assert parse_plan_years("２０２０〜２０２３年度") == (2020, 2023)
+    assert parse_plan_years("2023-2020") is None and parse_plan_years("いつか") is None
+    assert plan_years_in_name("テスト市行財政改革計画（2020-2023）") == (2020, 2023)
+    assert plan_years_in_name("計画") is None
+
+
+def test_template_outside_the_plan_period_warns_but_writes(plan_path, tmp_path):
+    code, out, err = run(["template", "--plan", plan_path, "--year", "2050", "--period", "上半期",
+                          "--out", tmp_path / "配布"])
+    assert code == 0 and "調査票を 3 件作成しました" in out
+    assert err.splitlines() == ["警告: 報告年度（令和32年度）が計画期間（2020〜2023年度）の外です。"
+                                "年度の指定（--year）と計画マスタの「計画期間」を確かめてください。"]
+
+
+def test_setting_overrides_the_name_and_merge_warns(tmp_path):
+    settings = dict(builders.DEFAULT_SETTINGS)
+    settings[g.SETTING_PLAN_PERIOD] = "2022-2025"
+    plan_path = builders.build_plan(tmp_path, settings=settings)
+    plan = builders.load_plan(plan_path)
+    assert plan.years == (2022, 2025)
+    inbox = tmp_path / "inbox"
+    for department in plan.departments:
+        builders.build_form(inbox / f"{department}.xlsx", plan, builders.PERIOD, department,
+                            builders.default_reports(plan, department),
+                            meta={g.META_AUTHOR: "担当", g.META_CONTACT: "内線 1"})
+    code, out, _ = run(["merge", inbox, "--plan", plan_path, "-o", tmp_path / "m.xlsx"])
+    assert code == 0
+    assert "  警告: 報告年度（令和3年度）が計画期間（2022〜2025年度）の外です。" \
+           "年度の指定（--year）と計画マスタの「計画期間」を確かめてください。" in out.splitlines()
+
+
+def test_an_unreadable_plan_period_setting_is_a_warning(tmp_path):
+    from gyokaku_xl.plan import read_plan
+    settings = dict(builders.DEFAULT_SETTINGS)
+    settings[g.SETTING_PLAN_PERIOD] = "令和の間"
+    result = read_plan(builders.build_plan(tmp_path, settings=settings))
+    assert result.plan is not None
+    [f] = [f for f in result.findings if f.code == "plan-setting-invalid"]
+    assert f.severity == g.SEVERITY_WARNING and "計画期間" in f.message
+
+
+# --- 12. one version, one button name -----------------------------------------------------------
+def test_the_version_lives_in_one_place(forms):
+    import importlib.metadata
+    import tomllib
+
+    import gyokaku_xl
+    project = tomllib.loads((Path(gyokaku_xl.__file__).parent.parent / "pyproject.toml").read_text("utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    assert importlib.metadata.version("gyokaku_xl") == gyokaku_xl.__version__
+    comments = openpyxl.load_workbook(next(iter(forms.values()))).properties.description
+    assert comments.startswith(f"gyokaku_xl {gyokaku_xl.__version__}（様式 ")
+
+
+def test_help_names_the_button_as_the_workbook_does(capsys):
+    code, _, _ = run(["--help"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert f"「{g.BUTTON_CAPTION}」ボタン付き" in out and "「集約」ボタン" not in out

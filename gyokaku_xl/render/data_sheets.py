@@ -103,6 +103,12 @@ def finding_link(finding: Finding, source_paths: dict[str, str], master_dir: Pat
 def add_findings_sheet(workbook: Any, result: MergeResult, formats: Formats,
                        source_paths: dict[str, str], master_dir: Path) -> None:
     """「検証結果」: every finding, filterable and sortable, each with a link to its cell."""
+    add_findings_list_sheet(workbook, result.findings, formats, source_paths, master_dir)
+
+
+def add_findings_list_sheet(workbook: Any, findings: Sequence[Finding], formats: Formats,
+                            source_paths: dict[str, str], master_dir: Path) -> None:
+    """「検証結果」 for a list of findings (the master's, or the plan master's alone)."""
     ws = workbook.add_worksheet(g.SHEET_FINDINGS)
     widths = (7, 34, 10, 7, 9, 24, 22, 70, 30, 6)
     for col, width in enumerate(widths):
@@ -113,7 +119,7 @@ def add_findings_sheet(workbook: Any, result: MergeResult, formats: Formats,
            g.SEVERITY_WARNING: formats.get(valign="top", font_color="#9C5700"),
            g.SEVERITY_INFO: plain}
     link_fmt = formats.get(valign="top", font_color="#0563C1", underline=1)
-    for row_no, f in enumerate(result.findings, start=1):
+    for row_no, f in enumerate(findings, start=1):
         values = (f.severity, f.file, f.sheet, f.cell, f.initiative_id, f.code, title_of(f.code),
                   f.message, f.value)
         for col, value in enumerate(values):
@@ -125,7 +131,7 @@ def add_findings_sheet(workbook: Any, result: MergeResult, formats: Formats,
                          tip=f"{f.file} の {f.cell or '先頭'} を開きます")
         else:
             ws.write_blank(row_no, len(values), None, plain)
-    _table(ws, g.FINDING_HEADERS, len(result.findings), "検証結果", "Table Style Light 1")
+    _table(ws, g.FINDING_HEADERS, len(findings), "検証結果", "Table Style Light 1")
     ws.freeze_panes(1, 0)
     ws.set_landscape()
     ws.set_paper(9)

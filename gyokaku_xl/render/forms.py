@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 import xlsxwriter
 
+from .. import __version__
 from .. import glossary as g
 from .. import schema as s
 from ..model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
@@ -155,7 +156,9 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
         workbook.set_properties({
             "title": doc_title, "subject": plan.name if plan is not None else "",
             "author": (plan.coordinator or municipality) if plan is not None else "",
-            "company": municipality, "comments": f"{g.PRODUCT_NAME} {s.FORM_VERSION}",
+            "company": municipality,
+            "comments": g.FORM_COMMENTS.format(product=g.PRODUCT_NAME, version=__version__,
+                                               form_version=s.FORM_VERSION),
             "created": DOCUMENT_DATE,
         })
         for name, value in identity.items():
@@ -198,6 +201,7 @@ def _write_main(sheet: Any, fmt: Formats, scale: StatusScale, title: str, meta: 
 
 def _write_meta(sheet: Any, fmt: Formats, meta: dict[str, str]) -> None:
     label_fmt = fmt.get(bold=True, border=1, bg_color="#D9E1F2", align="center", valign="vcenter")
+    missing = fmt.workbook.add_format({"bg_color": FILL_MISSING, "font_color": FONT_MISSING})
     for n, (label, prefilled) in enumerate(s.META_FIELDS):
         row = s.META_FIRST_ROW + n
         sheet.write_string(row, s.META_LABEL_COL, label, label_fmt)
@@ -206,6 +210,8 @@ def _write_meta(sheet: Any, fmt: Formats, meta: dict[str, str]) -> None:
                             bg_color=FILL_PREFILLED if locked else FILL_INPUT)
         value_col = s.META_VALUE_COL
         sheet.merge_range(row, value_col, row, value_col + 2, meta.get(label, ""), value_fmt)
+        if not locked:  # a blank one is highlighted like the other required cells
+            sheet.conditional_format(row, value_col, row, value_col + 2, {"type": "blanks", "format": missing})
 
 
 def _write_note(sheet: Any, fmt: Formats) -> None:

@@ -10,7 +10,9 @@ import xlsxwriter
 
 from .. import glossary as g
 from ..records import MergeResult
-from .data_sheets import add_data_sheet, add_findings_sheet, add_submissions_sheet, source_paths_of
+from ..findings import Finding
+from .data_sheets import (add_data_sheet, add_findings_list_sheet, add_findings_sheet, add_submissions_sheet,
+                          source_paths_of)
 from .reports import add_report_sheets
 from .styles import Formats
 
@@ -43,6 +45,14 @@ def write_master(path: Path, result: MergeResult, master_dir: Path,
     add_data_sheet(workbook, result, formats)
     add_findings_sheet(workbook, result, formats, source_paths_of(result, source_paths), master_dir)
     add_submissions_sheet(workbook, result, formats)
+    workbook.close()
+
+
+def write_findings_report(path: Path, findings: list[Finding], master_dir: Path,
+                          source_paths: dict[str, str] | None = None) -> None:
+    """Write a report of findings alone (e.g. the plan master's, when it cannot be used)."""
+    workbook = new_workbook(path)
+    add_findings_list_sheet(workbook, findings, Formats(workbook), dict(source_paths or {}), master_dir)
     workbook.close()
 
 
