@@ -98,7 +98,9 @@ def _parser() -> argparse.ArgumentParser:
 
     pdf = add("pdf", "集約結果ブックの資料1-1〜1-3 を PDF に出力します（LibreOffice を使用）")
     pdf.add_argument("master", type=Path, metavar="集約結果", help="集約結果ブック（.xlsx）")
-    pdf.add_argument("-o", "--out", "--output", dest="out", type=Path, metavar="フォルダ", help="PDF の出力先フォルダ（既定：ブックと同じフォルダ）")
+    pdf.add_argument("-o", "--out", "--output", dest="out", type=Path, metavar="出力先",
+                     help="PDF のファイル名（.pdf で終わるとき。資料1-1〜1-3 を 1 つの PDF に）か、"
+                          "出力先フォルダ（既定：ブックと同じフォルダ）")
 
     b = add("button", f"「{g.BUTTON_CAPTION}」ボタン付きの Excel ブック（.xlsm）を作成します")
     b.add_argument("-o", "--output", type=Path, default=Path("集約ツール.xlsm"), metavar="ブック",

@@ -62,9 +62,22 @@ def find_soffice() -> str | None:
     return None
 
 
+def pdf_target(master: Path, out: Path | None = None) -> Path:
+    """Where the PDF goes: ``out`` itself when it names a ``.pdf`` file (and is no existing folder),
+    else ``<master stem>.pdf`` in the folder ``out`` (default: beside ``master``)."""
+    master = Path(master)
+    if out is None:
+        return master.parent / f"{master.stem}.pdf"
+    out = Path(out)
+    if out.suffix.lower() == ".pdf" and not out.is_dir():
+        return out
+    return out / f"{master.stem}.pdf"
+
+
 def export_reports(master: Path, out_dir: Path | None = None, *,
                    timeout: float = DEFAULT_TIMEOUT) -> list[Path]:
-    """Write ``<master stem>.pdf`` holding 資料1-1〜1-3 into ``out_dir`` (default: beside ``master``).
+    """Write one PDF holding 資料1-1〜1-3: to ``out_dir`` when it names a ``.pdf`` file, else as
+    ``<master stem>.pdf`` into the folder ``out_dir`` (default: beside ``master``).
 
     Returns the PDF paths written. Raises :class:`GyokakuError` when LibreOffice is missing, the
     file is not a master workbook, or the conversion fails or times out.
@@ -75,14 +88,13 @@ def export_reports(master: Path, out_dir: Path | None = None, *,
     soffice = find_soffice()
     if soffice is None:
         raise GyokakuError(g.FATAL_PDF_NO_OFFICE)
-    target_dir = Path(out_dir) if out_dir is not None else master.parent
+    target = pdf_target(master, out_dir)
     with tempfile.TemporaryDirectory(prefix="gyokaku_xl-pdf-") as tmp_name:
         tmp = Path(tmp_name)
         copy = tmp / "in" / f"{master.stem}.xlsx"
         copy.parent.mkdir()
         report_only_copy(master, copy)
         produced = _convert(soffice, copy, tmp, timeout)
-        target = target_dir / f"{master.stem}.pdf"
         atomic_write(target, lambda path: shutil.copyfile(produced, path))
     return [target]
 

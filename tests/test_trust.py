@@ -230,3 +230,25 @@ def test_help_names_the_button_as_the_workbook_does(capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert f"「{g.BUTTON_CAPTION}」ボタン付き" in out and "「集約」ボタン" not in out
+
+
+# --- 11. pdf -o names a file when it ends in .pdf -------------------------------------------------
+def test_pdf_target_is_a_file_when_it_ends_in_pdf(tmp_path):
+    from gyokaku_xl.pdf import pdf_target
+    master = tmp_path / "集約結果.xlsx"
+    assert pdf_target(master) == tmp_path / "集約結果.pdf"
+    assert pdf_target(master, tmp_path / "資料.pdf") == tmp_path / "資料.pdf"
+    assert pdf_target(master, tmp_path / "資料.PDF") == tmp_path / "資料.PDF"
+    assert pdf_target(master, tmp_path / "PDF") == tmp_path / "PDF" / "集約結果.pdf"
+    (tmp_path / "old.pdf").mkdir()  # an existing folder stays a folder
+    assert pdf_target(master, tmp_path / "old.pdf") == tmp_path / "old.pdf" / "集約結果.pdf"
+
+
+def test_pdf_command_writes_the_named_file(inbox, plan_path, tmp_path, soffice):
+    master = tmp_path / "集約結果.xlsx"
+    assert run(["merge", inbox, "--plan", plan_path, "-o", master])[0] == 0
+    target = tmp_path / "out" / "資料.pdf"
+    code, out, err = run(["pdf", master, "-o", target])
+    assert code == 0, err
+    assert target.is_file() and target.read_bytes().startswith(b"%PDF")
+    assert out.splitlines() == [f"PDF: {target}"]
