@@ -1,4 +1,5 @@
-"""Annotated copies of department files: offending cells highlighted, the message as a comment.
+"""Annotated copies of department files: a first sheet 「指摘一覧」, offending cells highlighted,
+the message as a comment.
 
 The originals are never touched: each copy is loaded from the original and saved (atomically) under
 the same name in another folder, ready to send back to the department.
@@ -12,13 +13,18 @@ from typing import Iterable
 
 from . import glossary as g
 from .atomic import atomic_write
-from .findings import Finding
+from .findings import Finding, GyokakuError
+from .oserror import library_text
 
 #: Findings that mean the file could not be read safely: such files are never opened again.
 UNREADABLE_CODES = frozenset({"not-excel", "empty-file", "corrupt-zip", "encrypted", "legacy-xls", "lock-file",
                               "file-too-large", "zip-bomb", "xml-forbidden", "sheet-too-large",
                               "read-failed"})
-FILL = {g.SEVERITY_ERROR: "FFC7CE", g.SEVERITY_WARNING: "FFEB9C", g.SEVERITY_INFO: "DDEBF7"}
+#: Fills far from the form's pale-yellow input cells (FFFBE6) and from each other; on a grey-scale
+#: printout the error's thick border and the warning's dashed one still tell them apart.
+FILL = {g.SEVERITY_ERROR: "FF8F8F", g.SEVERITY_WARNING: "FFB45C", g.SEVERITY_INFO: "9DC3E6"}
+BORDER = {g.SEVERITY_ERROR: ("medium", "C00000"), g.SEVERITY_WARNING: ("mediumDashed", "9C5700"),
+          g.SEVERITY_INFO: ("thin", "2F5597")}
 AUTHOR = "取りまとめ課（gyokaku_xl）"
 
 
@@ -51,28 +57,32 @@ def _cell_ok(cell: str) -> bool:
 
 
 def annotate_file(source: Path, target: Path, findings: list[Finding]) -> Path:
-    """Write a copy of ``source`` to ``target`` with each finding's cell highlighted and commented."""
+    """Write a copy of ``source`` to ``target``: a first sheet 「指摘一覧」 listing every finding,
+    and each finding's cell highlighted and commented (findings without a cell are in the list only)."""
     from openpyxl import load_workbook
     from openpyxl.comments import Comment
-    from openpyxl.styles import PatternFill
+    from openpyxl.styles import Border, PatternFill, Side
 
     wb = load_workbook(source)
     per_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in findings:
-        sheet = f.sheet if f.sheet in wb.sheetnames else wb.sheetnames[0]
-        per_cell[(sheet, f.cell if _cell_ok(f.cell) else "A1")].append(f)
+        if f.sheet in wb.sheetnames and _cell_ok(f.cell):
+            per_cell[(f.sheet, f.cell)].append(f)
     for (sheet, ref), items in sorted(per_cell.items()):
-        ws = wb[sheet]
-        cell = ws[ref]
+        cell = wb[sheet][ref]
         worst = min(items, key=lambda f: g.SEVERITIES.index(f.severity))
-        if _cell_ok(items[0].cell):
-            colour = FILL.get(worst.severity, "FFEB9C")
-            cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
+        colour = FILL.get(worst.severity, FILL[g.SEVERITY_WARNING])
+        cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
+        style, border_colour = BORDER.get(worst.severity, BORDER[g.SEVERITY_WARNING])
+        side = Side(style=style, color=border_colour)
+        cell.border = Border(left=side, right=side, top=side, bottom=side)
         text = "\n".join(f"【{f.severity}】{f.message}" for f in items)
         comment = Comment(text, AUTHOR)
         comment.width = 320
         comment.height = min(60 + 40 * len(items), 400)
         cell.comment = comment
+    from .annotate_list import add_findings_list
+    add_findings_list(wb, Path(source).name, findings, linkable=lambda f: (f.sheet, f.cell) in per_cell)
     atomic_write(target, lambda tmp: wb.save(tmp))
     return target
 
@@ -97,5 +107,6 @@ def annotate_copies(findings: Iterable[Finding], sources: dict[str, str],
         try:
             written.append(annotate_file(Path(source), target, items))
         except Exception as exc:  # noqa: BLE001 - one copy we cannot make must not stop the run
-            notices.append(f"「{file}」の指摘付きの写しを作れませんでした（{type(exc).__name__}）。")
+            detail = str(exc) if isinstance(exc, GyokakuError) else library_text(exc)
+            notices.append(f"「{file}」の指摘付きの写しを作れませんでした（{detail}）。")
     return written, notices

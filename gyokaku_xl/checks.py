@@ -21,7 +21,7 @@ from .normalize import clean, key, nfkc
 
 #: Codes whose error on a row excludes the row from the master (key fields).
 KEY_FIELD_CODES = frozenset({
-    "initiative-id-missing", "unknown-initiative", "initiative-other-department",
+    "initiative-id-missing", "row-inserted", "unknown-initiative", "initiative-other-department",
     "duplicate-initiative", "status-missing", "status-not-in-scale", "status-formula-no-value",
 })
 
@@ -189,12 +189,20 @@ FILE_RULES: tuple[Callable[[FileContext], Iterator[Finding]], ...] = (
 
 
 # --- row rules ----------------------------------------------------------------------------------
+def inserted_row(ctx: FileContext, row: FormRow) -> bool:
+    """A row the department added to a prefilled form: no 取組番号 and none of the prefilled texts."""
+    if not ctx.plan_checked or not ctx.form.identity.get(schema.PROP_DEPARTMENT):
+        return False  # the blank template has no prefilled rows to tell an added one from
+    return all(cell_text(row, column.key) == "" for column in schema.PREFILLED_COLUMNS)
+
+
 def check_initiative_id(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
     """取組番号 is present, in the plan, this department's, and not repeated in the file."""
     raw = row.value("initiative_id")
     where = ctx.where(row, "initiative_id")
     if clean(raw) == "":
-        yield make("initiative-id-missing", ERROR, value=raw, **where)
+        code = "row-inserted" if inserted_row(ctx, row) else "initiative-id-missing"
+        yield make(code, ERROR, value=raw, **where)
         return
     initiative = ctx.plan.find_initiative(raw)
     if initiative is None:

@@ -517,3 +517,15 @@ MESSAGES.update({
 
 # One version (issue 9, point 12): the package's, with the form layout's own version beside it.
 FORM_COMMENTS = "{product} {version}（様式 {form_version}）"
+
+# The 「指摘一覧」 sheet of annotated copies (issue 9, point 13).
+ANNOTATE_SHEET = "指摘一覧"
+ANNOTATE_TITLE = "指摘一覧　{file}"
+ANNOTATE_INTRO = ("取りまとめ課が調査票を確かめた結果です。「セル」をクリックすると該当のセルに移動します"
+                  "（色とコメントも付けています）。エラーを直して再提出してください。")
+ANNOTATE_HEADERS = ("No.", "セル", "重要度", "指摘の種類", "内容", "対応")
+ANNOTATE_NO_CELL = "ファイル全体"
+ANNOTATE_COUNTS = "エラー {error} 件・警告 {warning} 件・情報 {info} 件"
+MESSAGES.update({
+    "row-inserted": "行が追加されています。削除してください（取組の行は配布した調査票のままにしてください）。",
+})

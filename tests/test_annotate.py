@@ -9,6 +9,7 @@ import openpyxl
 import builders
 from gyokaku_xl import glossary as g
 from gyokaku_xl import pipeline
+from gyokaku_xl.annotate import FILL
 
 
 def test_annotated_copy_marks_cells_and_keeps_original(inbox, plan_path, tmp_path, plan, forms):
@@ -25,22 +26,25 @@ def test_annotated_copy_marks_cells_and_keeps_original(inbox, plan_path, tmp_pat
     sheet = openpyxl.load_workbook(outcome.annotated[0])[g.FORM_SHEET]
     status = next(f for f in outcome.result.findings if f.code == "status-not-in-scale")
     amount = next(f for f in outcome.result.findings if f.code == "fiscal-effect-normalized")
-    assert sheet[status.cell].fill.fgColor.rgb.endswith("FFC7CE")
+    assert sheet[status.cell].fill.fgColor.rgb.endswith(FILL[g.SEVERITY_ERROR])
     assert "区分にありません" in sheet[status.cell].comment.text
-    assert sheet[amount.cell].fill.fgColor.rgb.endswith("FFEB9C")
+    assert sheet[amount.cell].fill.fgColor.rgb.endswith(FILL[g.SEVERITY_WARNING])
     assert "1,200" in sheet[amount.cell].comment.text
     assert sheet.protection.sheet, "the copy is still the protected official form"
 
 
-def test_file_level_finding_goes_to_a1(inbox, plan_path, tmp_path, plan, forms):
+def test_file_level_finding_is_listed_not_commented_on_the_title(inbox, plan_path, tmp_path, plan, forms):
     source = inbox / forms["行政総務課"].name
     builders.fill_form(forms["行政総務課"], source, builders.default_reports(plan, "行政総務課"),
                        meta={g.META_PERIOD: "下半期"})
     outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, annotate=tmp_path / "差戻し")
-    sheet = openpyxl.load_workbook(outcome.annotated[0])[g.FORM_SHEET]
+    book = openpyxl.load_workbook(outcome.annotated[0])
+    sheet = book[g.FORM_SHEET]
     mismatch = next(f for f in outcome.result.findings if f.code == "period-mismatch")
     assert "報告期間" in sheet[mismatch.cell].comment.text
-    assert "集約していません" in sheet["A1"].comment.text
+    assert sheet["A1"].comment is None, "the title cell carries no comment"
+    listed = [r for r in book[g.ANNOTATE_SHEET].iter_rows(min_row=5, values_only=True) if r[0]]
+    assert any(r[1] == g.ANNOTATE_NO_CELL and "集約していません" in r[4] for r in listed)
 
 
 def test_inbox_is_refused_as_annotate_folder(inbox, plan_path):
@@ -56,3 +60,58 @@ def test_files_with_only_notes_are_not_annotated(inbox, plan_path, tmp_path, pla
     outcome = pipeline.check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
     assert any(f.code == "superseded" for f in outcome.result.findings)
     assert outcome.annotated == []
+
+
+def test_findings_list_is_the_first_sheet_with_a_link_per_cell(inbox, plan_path, tmp_path, plan, forms):
+    reports = builders.default_reports(plan, "行政総務課")
+    reports["2-01"].update(status="順調", fiscal_effect="=1+1")
+    source = inbox / forms["行政総務課"].name
+    builders.fill_form(forms["行政総務課"], source, reports, meta={g.META_AUTHOR: None})
+    outcome = pipeline.check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
+    book = openpyxl.load_workbook(outcome.annotated[0])
+    assert book.sheetnames[0] == g.ANNOTATE_SHEET and book.active.title == g.ANNOTATE_SHEET
+    ws = book[g.ANNOTATE_SHEET]
+    assert [c.value for c in ws[4]] == list(g.ANNOTATE_HEADERS)
+    mine = sorted((f for f in outcome.result.findings if f.file == source.name), key=lambda f: f.sort_key())
+    rows = [r for r in ws.iter_rows(min_row=5) if r[0].value]
+    assert len(rows) == len(mine)
+    for row, f in zip(rows, mine):
+        assert row[1].value == f.cell and row[2].value == f.severity and row[4].value == f.message
+        assert row[1].hyperlink.location == f"'{g.FORM_SHEET}'!{f.cell}"
+        assert row[5].value  # what to do
+        assert row[4].data_type == "s"  # never a formula, even when quoting one
+    assert int(ws.page_setup.paperSize) == 9 and ws.print_title_rows  # A4
+    assert book[g.FORM_SHEET][mine[0].cell].comment is not None, "comments are kept"
+
+
+def test_annotation_fills_are_far_from_the_input_fill():
+    from gyokaku_xl.render.forms import FILL_INPUT
+
+    def rgb(hex_colour):
+        hex_colour = hex_colour.lstrip("#")
+        return tuple(int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
+
+    def distance(a, b):
+        return sum((x - y) ** 2 for x, y in zip(rgb(a), rgb(b))) ** 0.5
+
+    for severity in (g.SEVERITY_ERROR, g.SEVERITY_WARNING):
+        assert distance(FILL[severity], FILL_INPUT) > 100, severity
+    assert distance(FILL[g.SEVERITY_ERROR], FILL[g.SEVERITY_WARNING]) > 60
+
+
+def test_an_inserted_row_is_reported_as_such(inbox, plan_path, tmp_path, plan, forms):
+    reports = builders.default_reports(plan, "行政総務課")
+    source = inbox / forms["行政総務課"].name
+    builders.fill_form(forms["行政総務課"], source, reports)
+    book = openpyxl.load_workbook(source)
+    sheet = book[g.FORM_SHEET]
+    last = max(builders.form_rows(sheet).values())
+    from gyokaku_xl import schema
+    sheet.cell(last + 1, schema.column_index("progress") + 1).value = "・追加した取組"
+    book.save(source)
+    outcome = pipeline.check(inbox, plan_path=plan_path)
+    codes = [f.code for f in outcome.result.findings if f.file == source.name]
+    assert "row-inserted" in codes and "initiative-id-missing" not in codes
+    found = next(f for f in outcome.result.findings if f.code == "row-inserted")
+    assert found.message.startswith("行が追加されています。削除してください")
+    assert outcome.result.tally.rows_rejected == 1  # left out of the master

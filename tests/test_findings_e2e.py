@@ -130,6 +130,8 @@ SCENARIOS: dict[str, tuple[Callable, str]] = {
     # --- rows ---
     "unknown-initiative": (lambda c: refill(c, rows={"9-99": {"status": "済", "progress": "・x"}}), ERROR),
     "initiative-id-missing": (lambda c: refill(c, rows={"1-01": {"initiative_id": None}}), ERROR),
+    "row-inserted": (lambda c: refill(c, rows={"1-01": {k: None for k in (
+        "initiative_id", "perspective", "program", "priority", "initiative")}}), ERROR),
     "initiative-other-department": (lambda c: refill(c, rows={"3-01": {"status": "済", "progress": "・x"}}),
                                     ERROR),
     "duplicate-initiative": (lambda c: refill(c, rows={"2-02": {"initiative_id": "2-01"}}), ERROR),
