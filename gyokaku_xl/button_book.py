@@ -38,6 +38,7 @@ from .excel_button import (BUTTON_MACRO, BUTTON_ROW, CODE_NAME_BOOK, CODE_NAME_C
                            SETTINGS_LABELS, SHEET_RUN, SHEET_SETTINGS, SHEET_XLWINGS_CONF,
                            STATUS_FIRST_ROW, STATUS_HEADING_ROW, VBA_FILE, VBA_MODULE, status_block)
 from .findings import GyokakuError
+from .oserror import library_text
 from .render.styles import FONT_GOTHIC, Formats
 
 #: Fixed document date (house rule: same inputs, same workbook).
@@ -154,7 +155,7 @@ def vba_sources() -> VbaSources:
         with ExcelFile(standalone) as book:
             modules = book.vba_modules()
     except Exception as exc:  # noqa: BLE001 - any failure reading xlwings' file is one message
-        raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=f"{standalone}: {exc}")) from None
+        raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=f"{standalone}: {library_text(exc)}")) from None
     if XLWINGS_MODULE not in modules:
         raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=f"{standalone} に xlwings モジュールがありません"))
     xlwings_source = crlf(modules[XLWINGS_MODULE])
@@ -183,7 +184,7 @@ def build_vba_project(skeleton: Path, sources: VbaSources) -> bytes:
     except GyokakuError:
         raise
     except Exception as exc:  # noqa: BLE001 - pyopenvba's errors become one Japanese line
-        raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=f"{type(exc).__name__}: {exc}")) from None
+        raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=library_text(exc))) from None
 
 
 def interpreter_for_book() -> Interpreter:

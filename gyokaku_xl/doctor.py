@@ -19,6 +19,7 @@ from pathlib import Path
 from . import __version__
 from . import glossary as g
 from .findings import GyokakuError
+from .oserror import library_text
 
 OK = "○"
 WARN = "△"
@@ -186,7 +187,7 @@ def _book_vba(report: DoctorReport, book: Path) -> None:
         report.add(WARN, "ブックの VBA", "pyopenvba がないため確認できません。")
         return
     except Exception as exc:  # noqa: BLE001 - any unreadable project is one line
-        report.add(FAIL, "ブックの VBA", f"VBA プロジェクトを読めません（{type(exc).__name__}: {exc}）。")
+        report.add(FAIL, "ブックの VBA", f"VBA プロジェクトを読めません（{library_text(exc)}）。")
         return
     embedded = vba_constant(modules.get("xlwings", ""), "XLWINGS_VERSION")
     installed = installed_xlwings_version()

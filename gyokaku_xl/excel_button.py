@@ -305,6 +305,12 @@ def outcome_status(outcome: Any, run_at: str) -> ButtonStatus:
         not_submitted = g.BUTTON_NOT_CHECKED
     else:
         not_submitted = "、".join(missing) if missing else g.BUTTON_NONE
+    from .summary_text import rejected_departments
+    rejected = rejected_departments(outcome)
+    if rejected:  # a department whose every file was rejected is not hidden behind 「なし」
+        not_submitted = g.BUTTON_NOT_SUBMITTED_AND_REJECTED.format(
+            not_submitted=not_submitted,
+            rejected=g.CONSOLE_REJECTED_DEPARTMENTS.format(departments="、".join(rejected)))
     status.fields = {
         g.BUTTON_STATUS_RUN_AT: run_at,
         g.BUTTON_STATUS_RESULT: status.result,

@@ -561,3 +561,4 @@ ANNOTATE_COUNTS = "エラー {error} 件・警告 {warning} 件・情報 {info} 
 MESSAGES.update({
     "row-inserted": "行が追加されています。削除してください（取組の行は配布した調査票のままにしてください）。",
 })
+BUTTON_NOT_SUBMITTED_AND_REJECTED = "{not_submitted}／{rejected}"

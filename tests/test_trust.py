@@ -252,3 +252,13 @@ def test_pdf_command_writes_the_named_file(inbox, plan_path, tmp_path, soffice):
     assert code == 0, err
     assert target.is_file() and target.read_bytes().startswith(b"%PDF")
     assert out.splitlines() == [f"PDF: {target}"]
+
+
+def test_the_button_names_a_department_whose_only_file_was_rejected(tmp_path, inbox):
+    from test_excel_button import click, control_book
+    rename_sheet(inbox / INFO_FORM)
+    book = control_book(tmp_path)
+    click(book)
+    line = "受理できなかった所管課: 情報政策課（シート名が違う）"
+    assert book.status()[g.BUTTON_STATUS_NOT_SUBMITTED] == f"{g.BUTTON_NONE}／{line}"
+    assert line in book.details()
