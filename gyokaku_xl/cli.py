@@ -165,12 +165,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 
 def _print_details(exc: GyokakuError, err: TextIO) -> None:
     """Every finding an error carries (e.g. each plan-master error with its cell), one per line."""
-    for f in getattr(exc, "findings", ()):
-        where = f.location()
-        print(f"  {f.severity}: {where + ' ' if where else ''}{f.message}", file=err)
-    report = getattr(exc, "report", None)
-    if report is not None:
-        print(f"検証結果: {report}", file=err)
+    from .summary_text import error_detail_lines
+    for line in error_detail_lines(exc):
+        print(line, file=err)
 
 
 def _safe_streams(*streams: TextIO) -> None:

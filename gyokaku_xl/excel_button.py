@@ -154,6 +154,7 @@ def run(book: BookLike, *, vba_xlwings_version: str = "",
         status = _merge(settings, app, run_at)
     except GyokakuError as exc:
         status = _failed(run_at, str(exc))
+        status.details = _failure_details(exc)
     except Exception as exc:  # noqa: BLE001 - the user gets a message, the log the traceback
         log = _log_unexpected(book, exc, run_at)
         status = _failed(run_at, g.BUTTON_MSG_UNEXPECTED.format(detail=_one_line(exc), log=log))
@@ -326,6 +327,13 @@ def outcome_status(outcome: Any, run_at: str) -> ButtonStatus:
     }
     status.details = list(outcome.summary_lines())
     return status
+
+
+def _failure_details(exc: GyokakuError) -> list[str]:
+    """The detail lines of a run that stopped: what was read (nothing merged), or each plan error."""
+    from .summary_text import error_detail_lines, summary_lines
+    outcome = getattr(exc, "outcome", None)
+    return (summary_lines(outcome) if outcome is not None else []) + error_detail_lines(exc)
 
 
 def _running(run_at: str) -> ButtonStatus:

@@ -26,6 +26,22 @@ def not_submitted(outcome: "RunOutcome") -> list[str]:
     return [s.department for s in outcome.result.submissions if s.state == g.NOT_SUBMITTED]
 
 
+def finding_line(f) -> str:
+    """``  エラー: file!sheet!D12 message`` — one finding on one console line."""
+    where = f.location()
+    return f"  {f.severity}: {where + ' ' if where else ''}{f.message}"
+
+
+def error_detail_lines(exc: BaseException) -> list[str]:
+    """What a run that could not continue still has to say, one line each: every finding the
+    error carries (e.g. each plan-master error with its cell) and the report written, if any."""
+    lines = [finding_line(f) for f in getattr(exc, "findings", ())]
+    report = getattr(exc, "report", None)
+    if report is not None:
+        lines.append(f"検証結果: {report}")
+    return lines
+
+
 def rejected_departments(outcome: "RunOutcome") -> list[str]:
     """``市民課（シート名が違う）`` for each department of which no row could be accepted."""
     first = first_error_by_file(outcome.result.findings)
@@ -81,8 +97,7 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
     serious = [f for f in listed if f.severity == g.SEVERITY_ERROR]
     serious += [f for f in listed if f.severity == g.SEVERITY_WARNING]
     for f in serious[:MAX_LISTED]:
-        where = f.location()
-        lines.append(f"  {f.severity}: {where + ' ' if where else ''}{f.message}")
+        lines.append(finding_line(f))
     if len(serious) > MAX_LISTED:
         lines.append(f"  ほか {len(serious) - MAX_LISTED} 件（一覧は「{g.SHEET_FINDINGS}」シートを参照）")
     if outcome.output is not None:

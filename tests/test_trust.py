@@ -262,3 +262,16 @@ def test_the_button_names_a_department_whose_only_file_was_rejected(tmp_path, in
     line = "受理できなかった所管課: 情報政策課（シート名が違う）"
     assert book.status()[g.BUTTON_STATUS_NOT_SUBMITTED] == f"{g.BUTTON_NONE}／{line}"
     assert line in book.details()
+
+
+def test_the_button_shows_each_plan_error_and_why_nothing_was_merged(tmp_path, inbox):
+    from test_excel_button import click, control_book
+    book = control_book(tmp_path, year="令和3年度", period="下半期")
+    status = click(book)
+    assert status.exit_code == 2 and "受理できた取組の行が 1 行もない" in status.message
+    assert any(line.startswith("ファイル: 3 件") for line in book.details())
+    assert not (tmp_path / "集約結果.xlsx").exists()
+    bad_plan(tmp_path)
+    (tmp_path / "計画マスタ.xlsx").write_bytes((tmp_path / "bad" / "計画マスタ.xlsx").read_bytes())
+    click(book)
+    assert sum("事業番号「99」" in line for line in book.details()) == 4
