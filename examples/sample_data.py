@@ -277,7 +277,8 @@ CONTACTS: dict[str, tuple[str, str]] = {
 def sample_plan() -> Plan:
     """The sample plan as a :class:`Plan`, equal to what ``read_plan`` reads from 計画マスタ.xlsx."""
     settings = {g.SETTING_PLAN_NAME: PLAN_NAME, g.SETTING_MUNICIPALITY: MUNICIPALITY,
-                g.SETTING_ROUNDING: g.ROUNDING_TRUNCATE, g.SETTING_COORDINATOR: COORDINATOR}
+                g.SETTING_ROUNDING: g.ROUNDING_TRUNCATE, g.SETTING_COORDINATOR: COORDINATOR,
+                g.SETTING_PLAN_PERIOD: "2020-2023"}
     return Plan(
         name=PLAN_NAME, municipality=MUNICIPALITY,
         perspectives=tuple(Perspective(n, name) for n, name in PERSPECTIVES),

@@ -52,7 +52,7 @@ def test_sheets_labels_and_summary_marks(tmp_path):
                                g.PLAN_SHEET_PROGRAMS, g.PLAN_SHEET_INITIATIVES]
     settings = {r[0]: r[1] for r in book[g.PLAN_SHEET_SETTINGS].iter_rows(min_row=2, values_only=True)}
     assert settings == {"計画名": "平塚市行財政改革計画（2020-2023）", "自治体名": "平塚市",
-                        "割合の端数処理": "切り捨て", "取りまとめ課": "行政総務課"}
+                        "割合の端数処理": "切り捨て", "取りまとめ課": "行政総務課", "計画期間": "2020-2023"}
     header = [c.value for c in book[g.PLAN_SHEET_STATUSES][1]]
     assert header == ["区分", "順調", "説明"]
     programs = book[g.PLAN_SHEET_PROGRAMS]
