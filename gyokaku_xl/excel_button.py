@@ -311,7 +311,7 @@ def outcome_status(outcome: Any, run_at: str) -> ButtonStatus:
     if rejected:  # a department whose every file was rejected is not hidden behind 「なし」
         not_submitted = g.BUTTON_NOT_SUBMITTED_AND_REJECTED.format(
             not_submitted=not_submitted,
-            rejected=g.CONSOLE_REJECTED_DEPARTMENTS.format(departments="、".join(rejected)))
+            rejected=g.CONSOLE_REJECTED_DEPARTMENTS.format(departments="／".join(rejected)))
     status.fields = {
         g.BUTTON_STATUS_RUN_AT: run_at,
         g.BUTTON_STATUS_RESULT: status.result,

@@ -43,15 +43,19 @@ def error_detail_lines(exc: BaseException) -> list[str]:
 
 
 def rejected_departments(outcome: "RunOutcome") -> list[str]:
-    """``市民課（シート名が違う）`` for each department of which no row could be accepted."""
+    """``市民課（シート名が違う）`` for the departments of which no row could be accepted, those with
+    the same reason together (``保育課、市民課（いずれも報告期間が違う）``)."""
     first = first_error_by_file(outcome.result.findings)
-    out = []
+    by_reason: dict[str, list[str]] = {}
     for s in outcome.result.submissions:
         if s.state == g.HAS_ERRORS and s.rows_merged == 0:
             error = first.get(s.file)
             reason = title_of(error.code) if error is not None else g.HAS_ERRORS
-            out.append(g.CONSOLE_REJECTED_DEPARTMENT.format(department=s.department, reason=reason))
-    return out
+            by_reason.setdefault(reason, []).append(s.department)
+    return [g.CONSOLE_REJECTED_DEPARTMENT.format(department="、".join(names), reason=reason)
+            if len(names) == 1 else
+            g.CONSOLE_REJECTED_GROUP.format(departments="、".join(names), reason=reason)
+            for reason, names in by_reason.items()]
 
 
 def resubmission_lines(outcome: "RunOutcome") -> list[str]:
@@ -89,7 +93,7 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
         lines.append("未提出の所管課: 確認していません（計画マスタなし）")
     rejected = rejected_departments(outcome)
     if rejected:
-        lines.append(g.CONSOLE_REJECTED_DEPARTMENTS.format(departments="、".join(rejected)))
+        lines.append(g.CONSOLE_REJECTED_DEPARTMENTS.format(departments="／".join(rejected)))
     lines.extend(resubmission_lines(outcome))
     lines.extend(outcome.notices)
     # 未提出 is already the line above; list every other error, then every other warning

@@ -275,3 +275,12 @@ def test_the_button_shows_each_plan_error_and_why_nothing_was_merged(tmp_path, i
     (tmp_path / "計画マスタ.xlsx").write_bytes((tmp_path / "bad" / "計画マスタ.xlsx").read_bytes())
     click(book)
     assert sum("事業番号「99」" in line for line in book.details()) == 4
+
+
+def test_departments_rejected_for_the_same_reason_are_named_together(inbox, plan_path, tmp_path):
+    rename_sheet(inbox / INFO_FORM)
+    rename_sheet(inbox / ASSET_FORM)
+    builders.fill_form(inbox / GENERAL_FORM, inbox / GENERAL_FORM, meta={g.META_PERIOD: "下半期"})
+    outcome = pipeline.check(inbox, plan_path=plan_path, period=builders.PERIOD)
+    assert "受理できなかった所管課: 行政総務課（報告期間が違う）／資産経営課、情報政策課（いずれもシート名が違う）" \
+        in outcome.summary_lines()
