@@ -284,3 +284,11 @@ def test_departments_rejected_for_the_same_reason_are_named_together(inbox, plan
     outcome = pipeline.check(inbox, plan_path=plan_path, period=builders.PERIOD)
     assert "受理できなかった所管課: 行政総務課（報告期間が違う）／資産経営課、情報政策課（いずれもシート名が違う）" \
         in outcome.summary_lines()
+
+
+def test_template_with_an_invalid_plan_lists_every_error(tmp_path):
+    plan = bad_plan(tmp_path)
+    code, out, err = run(["template", "--plan", plan, "--year", "R3", "--period", "上半期",
+                          "--out", tmp_path / "配布"])
+    assert code == 2 and out == "" and not (tmp_path / "配布").exists()
+    assert sum(line.startswith("  エラー: 計画マスタ.xlsx!取組!B") for line in err.splitlines()) == 4
