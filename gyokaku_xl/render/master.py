@@ -19,8 +19,8 @@ SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings
 FIXED_DATE = datetime(2000, 1, 1)
 
 
-def new_workbook(path: Path, document_date: str = "") -> Any:
-    """An xlsxwriter workbook with safe options and a fixed document date."""
+def new_workbook(path: Path, document_date: str = "", title: str = "") -> Any:
+    """An xlsxwriter workbook with safe options, a fixed document date and ``title``."""
     workbook = xlsxwriter.Workbook(str(path), SAFE_OPTIONS)
     created = FIXED_DATE
     if document_date:
@@ -28,7 +28,7 @@ def new_workbook(path: Path, document_date: str = "") -> Any:
             created = datetime.strptime(document_date[:19], "%Y-%m-%dT%H:%M:%S")
         except ValueError:
             pass
-    workbook.set_properties({"title": g.MASTER_FILE_NAME, "author": g.PRODUCT_NAME,
+    workbook.set_properties({"title": title or g.MASTER_FILE_NAME, "author": g.PRODUCT_NAME,
                              "created": created, "comments": g.PRODUCT_TITLE})
     workbook.set_calc_mode("auto")
     return workbook
@@ -36,8 +36,12 @@ def new_workbook(path: Path, document_date: str = "") -> Any:
 
 def write_master(path: Path, result: MergeResult, master_dir: Path,
                  source_paths: dict[str, str] | None = None) -> None:
-    """Write the master: the report sheets, then 集約データ, 検証結果, 提出状況."""
-    workbook = new_workbook(path, result.generated_at)
+    """Write the master: the report sheets, then 集約データ, 検証結果, 提出状況.
+
+    The document title is the 資料's (plan and period), which the PDF takes as its title.
+    """
+    title = g.PDF_TITLE.format(plan=result.plan.name, period=result.period.label) if result.plan.name else ""
+    workbook = new_workbook(path, result.generated_at, title)
     formats = Formats(workbook)
     add_report_sheets(workbook, result)
     add_data_sheet(workbook, result, formats)
