@@ -351,4 +351,6 @@ OPENDATA_SHEET = "取組状況一覧"
 OPENDATA_COLUMNS = ("年度", "年度（西暦）", "期間", "視点", "事業", "重点", "所管課", "取組番号", "取組名",
                     "進捗状況", "取組状況", "今後の予定", "財政効果額（千円）")
 OPENDATA_WRITTEN = "オープンデータ: {path}"
-FATAL_OPENDATA_NO_DATA = "「{path}」に集約データのシートがないため、オープンデータを作れません。"
+FATAL_OPENDATA_NO_DATA = "「{path}」の集約データを読めないため、オープンデータを作れません。"
+FATAL_OPENDATA_NO_PERIOD = ("「{path}」に報告期間の記録がないため、オープンデータを作れません。"
+                            "集約をやり直してください（merge --opendata でも作れます）。")

@@ -9,10 +9,11 @@ from typing import Any
 import xlsxwriter
 
 from .. import glossary as g
+from .. import schema
 from ..records import MergeResult
 from .data_sheets import add_data_sheet, add_findings_sheet, add_submissions_sheet, source_paths_of
 from .reports import add_report_sheets
-from .styles import Formats
+from .styles import Formats, use_fonts
 
 #: Options that keep untrusted text literal: no formulas, no links, no numbers from strings.
 SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
@@ -42,6 +43,10 @@ def write_master(path: Path, result: MergeResult, master_dir: Path,
     """
     title = g.PDF_TITLE.format(plan=result.plan.name, period=result.period.label) if result.plan.name else ""
     workbook = new_workbook(path, result.generated_at, title)
+    use_fonts(workbook, result.plan.fonts)
+    # what the period's open data (pdf --opendata) reads back: the reporting period
+    workbook.set_custom_property(schema.PROP_FISCAL_YEAR, str(result.period.fiscal_year), "text")
+    workbook.set_custom_property(schema.PROP_PERIOD, result.period.half, "text")
     formats = Formats(workbook)
     add_report_sheets(workbook, result)
     add_data_sheet(workbook, result, formats)
@@ -54,6 +59,7 @@ def write_check_report(path: Path, result: MergeResult, master_dir: Path,
                        source_paths: dict[str, str] | None = None) -> None:
     """Write the check report: 検証結果 and 提出状況 only."""
     workbook = new_workbook(path, result.generated_at)
+    use_fonts(workbook, result.plan.fonts)
     formats = Formats(workbook)
     add_findings_sheet(workbook, result, formats, source_paths_of(result, source_paths), master_dir)
     add_submissions_sheet(workbook, result, formats)
