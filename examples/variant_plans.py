@@ -8,6 +8,7 @@ plan side by side. Everything is deterministic: the same arguments give the same
 from __future__ import annotations
 
 from gyokaku_xl import glossary as g
+from gyokaku_xl.checks import expected_prefill
 from gyokaku_xl.model import (DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program, Status,
                               StatusScale)
 from gyokaku_xl.records import MergeResult, Record, Source, Tally
@@ -62,13 +63,16 @@ def variant_result(perspectives: int, *, scale: StatusScale = DEFAULT_SCALE,
 
 
 def result_of(plan: Plan, period: Period, reports: dict[str, dict]) -> MergeResult:
-    """The merge result for ``reports`` (initiative id → field values) of ``plan``."""
+    """The merge result for ``reports`` (initiative id → field values) of ``plan``.
+
+    Like consolidation, the prefilled columns (取組番号, 取組の視点, 事業名, 重点, 取組名) come from the plan.
+    """
     records = []
     for initiative in plan.initiatives:
         if initiative.id not in reports:
             continue
         values = {"progress": "", "next_steps": "", "delay_reason": "", "fiscal_effect": None, "note": "",
-                  **reports[initiative.id]}
+                  **reports[initiative.id], **expected_prefill(plan, initiative.id)}
         program = plan.program_of(initiative)
         records.append(Record(initiative, program, plan.perspective(program.perspective),
                               initiative.department, values["status"], values,

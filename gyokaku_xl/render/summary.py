@@ -28,6 +28,11 @@ TABLE_LABEL_COL = 1  # B: perspective labels; A:B also hold the section 2 perspe
 TABLE_FIRST_COUNT_COL = 2  # C: first status column
 
 
+def _px(points: float) -> int:
+    """A row height in whole pixels, as the workbook stores it."""
+    return int(points * 4 / 3 + 0.5)
+
+
 def _width(px: float) -> float:
     """Column width in character units for ``px`` pixels (inverse of ``styles.column_px``)."""
     return round(max(px - 5, 7) / 7, 2)
@@ -168,11 +173,11 @@ def _section1(page: _Page, data: SummaryData, workbook: Any, colours: dict[str, 
     header_row, total_row = _table(page, data, colours)
     # the chart: right of the table, below its heading, always the same size; when the table is
     # shorter, the spare height is an empty row below the table (table rows keep their height)
-    heading_px = int(page.heights[block_top] * 4 / 3)
-    table_px = int(sum(page.heights[block_top:page.row]) * 4 / 3)
+    heading_px = _px(page.heights[block_top])
+    table_px = sum(_px(h) for h in page.heights[block_top:page.row])
     short = heading_px + CHART_HEIGHT_PX - table_px
     if short > 0:
-        page.gap(round(short * 3 / 4 + 0.5, 1))
+        page.gap(short * 3 / 4)
     last_count = grid.total_col - 1
     add_status_chart(workbook, page.sheet, sheet_name=g.SHEET_SUMMARY,
                      categories=(header_row, TABLE_FIRST_COUNT_COL, last_count),
