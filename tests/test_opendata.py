@@ -146,7 +146,6 @@ def test_master_without_data_or_period_is_refused(tmp_path):
 
 
 def test_cli_merge_writes_opendata(tmp_path):
-    from builders import build_plan, default_reports, fill_form, load_plan  # noqa: F401
     examples = Path(__file__).resolve().parent.parent / "examples"
     out = io.StringIO()
     code = main(["merge", str(examples / "inbox"), "--plan", str(examples / "計画マスタ.xlsx"),
@@ -181,3 +180,32 @@ def test_reader_undoes_xml_escapes(tmp_path):
     cells = read_workbook(path).sheets["S"]
     assert cells.value(1, 1) == "a\rb"
     assert cells.value(2, 1) == "literal _x000D_ text"
+
+
+def test_cli_pdf_with_opendata_beside_the_pdf(tmp_path, monkeypatch):
+    """``pdf --opendata`` without a folder writes the open data beside the PDF (LibreOffice faked)."""
+    import os
+    if os.name != "posix":
+        pytest.skip("the fake soffice is a shell script")
+    from gyokaku_xl import pdf
+    from test_pdf import fake_soffice
+    script = fake_soffice(tmp_path, """
+while [ $# -gt 0 ]; do
+  case "$1" in --outdir) out="$2"; shift;; --convert-to) to="${2%%:*}"; shift;; *.xlsx|*.fods) src="$1";; esac; shift
+done
+name=$(basename "$src"); name="${name%.*}"
+if [ "$to" = pdf ]; then printf '%%PDF-1.4 fake' > "$out/$name.pdf"; else printf '<office:document/>' > "$out/$name.$to"; fi
+""")
+    monkeypatch.setattr(pdf, "find_soffice", lambda: str(script))
+    result = hostile_result()
+    master = tmp_path / "集約結果.xlsx"
+    write_master(master, result, tmp_path)
+    out = io.StringIO()
+    assert main(["pdf", str(master), "-o", str(tmp_path / "公開"), "--opendata"], out=out, err=io.StringIO()) == 0
+    lines = out.getvalue().splitlines()
+    folder = tmp_path / "公開"
+    assert f"PDF: {folder / '集約結果.pdf'}" in lines
+    assert f"オープンデータ: {folder / '取組状況一覧_令和5年度上半期.csv'}" in lines
+    assert f"オープンデータ: {folder / '取組状況一覧_令和5年度上半期.xlsx'}" in lines
+    frame = pd.read_csv(folder / "取組状況一覧_令和5年度上半期.csv", encoding="utf-8-sig")
+    assert len(frame) == len(result.records)
