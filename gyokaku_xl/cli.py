@@ -94,6 +94,8 @@ def _parser() -> argparse.ArgumentParser:
             c.add_argument("--annotate", type=Path, metavar="フォルダ",
                            help="指摘箇所に色とコメントを付けた調査票の写しを書き出すフォルダ")
             c.add_argument("--pdf", action="store_true", help="資料1-1〜1-3 を PDF にも出力します")
+            c.add_argument("--opendata", type=Path, metavar="フォルダ",
+                           help="資料1-2 のオープンデータ（CSV・.xlsx）を書き出すフォルダ")
         c.add_argument("-q", "--quiet", action="store_true", help="進捗表示を出しません")
 
     pdf = add("pdf", "集約結果ブックの資料1-1〜1-3 を PDF に出力します（LibreOffice を使用）")
@@ -101,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     pdf.add_argument("-o", "--out", "--output", dest="out", type=Path, metavar="出力先",
                      help="PDF のファイル名（.pdf で終わるとき。資料1-1〜1-3 を 1 つの PDF に）か、"
                           "出力先フォルダ（既定：ブックと同じフォルダ）")
+    pdf.add_argument("--opendata", nargs="?", const="", type=str, metavar="フォルダ",
+                     help="資料1-2 のオープンデータ（CSV・.xlsx）も書き出します（フォルダ省略時は PDF と同じフォルダ）")
 
     b = add("button", f"「{g.BUTTON_CAPTION}」ボタン付きの Excel ブック（.xlsm）を作成します")
     b.add_argument("-o", "--output", type=Path, default=Path("集約ツール.xlsm"), metavar="ブック",
@@ -217,7 +221,7 @@ def _cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         with _progress(args, err) as progress:
             outcome = merge(args.inbox, args.output, plan_path=args.plan,
                             period=_period(args, required=False), annotate=args.annotate,
-                            pdf=args.pdf, progress=progress)
+                            pdf=args.pdf, progress=progress, opendata=args.opendata)
     except OutputLockedError as exc:
         outcome = getattr(exc, "outcome", None)
         if outcome is None:
@@ -235,10 +239,18 @@ def _cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .pdf import export_reports
-    paths = export_reports(args.master, args.out)
-    for path in paths:
+    from .pdf import pdf_target
+    from .pipeline import publish
+    opendata = None
+    if args.opendata is not None:  # --opendata without a folder: beside the PDF
+        opendata = Path(args.opendata) if args.opendata else pdf_target(Path(args.master), args.out).parent
+    outcome = publish(args.master, args.out, opendata=opendata)
+    for notice in outcome.notices:
+        print(notice, file=out)
+    for path in outcome.pdf_paths:
         print(f"PDF: {path}", file=out)
+    for path in outcome.opendata_paths:
+        print(g.OPENDATA_WRITTEN.format(path=path), file=out)
     return EXIT_OK
 
 

@@ -563,3 +563,23 @@ MESSAGES.update({
     "row-inserted": "行が追加されています。削除してください（取組の行は配布した調査票のままにしてください）。",
 })
 BUTTON_NOT_SUBMITTED_AND_REJECTED = "{not_submitted}／{rejected}"
+
+# --- 公表（PDF の体裁・アクセシビリティ・オープンデータ） ---------------------------------------------
+SETTING_FONT = "フォント"
+#: 「フォント」の値 → 資料・調査票で使う (明朝, ゴシック)。値は表記の揺れ（空白・全角半角）を許して照合します。
+FONT_CHOICES = {
+    "ＭＳ 明朝/ＭＳ ゴシック": ("ＭＳ 明朝", "ＭＳ ゴシック"),
+    "BIZ UD明朝/BIZ UDゴシック": ("BIZ UD明朝 Medium", "BIZ UDゴシック"),
+    "IPAex明朝/IPAexゴシック": ("IPAex明朝", "IPAexゴシック"),
+}
+FONT_CHOICE_DEFAULT = "ＭＳ 明朝/ＭＳ ゴシック"
+PDF_FONT_SUBSTITUTED = "PDF: フォント「{font}」がないため、同じ字幅の「{substitute}」で代用しました。"
+PDF_TITLE = "{plan}　{period}取組状況"
+OPENDATA_FILE_STEM = "取組状況一覧_{period}"
+OPENDATA_SHEET = "取組状況一覧"
+OPENDATA_COLUMNS = ("年度", "年度（西暦）", "期間", "視点", "事業", "重点", "所管課", "取組番号", "取組名",
+                    "進捗状況", "取組状況", "今後の予定", "財政効果額（千円）")
+OPENDATA_WRITTEN = "オープンデータ: {path}"
+FATAL_OPENDATA_NO_DATA = "「{path}」の集約データを読めないため、オープンデータを作れません。"
+FATAL_OPENDATA_NO_PERIOD = ("「{path}」に報告期間の記録がないため、オープンデータを作れません。"
+                            "集約をやり直してください（merge --opendata でも作れます）。")

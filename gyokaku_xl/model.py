@@ -248,6 +248,8 @@ class Plan:
     coordinator: str = ""
     settings: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    #: (明朝, ゴシック) the sheets and forms use: the 設定 item 「フォント」
+    fonts: tuple[str, str] = g.FONT_CHOICES[g.FONT_CHOICE_DEFAULT]
 
     def __post_init__(self) -> None:
         self._perspectives = {p.number: p for p in self.perspectives}

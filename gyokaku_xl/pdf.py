@@ -5,6 +5,14 @@ hidden (LibreOffice does not print hidden sheets), so page setup, print areas an
 come from the workbook itself, as in Excel's print preview. Each run uses a private LibreOffice
 profile, so parallel runs and CI jobs do not clash. On Linux a private fontconfig file maps the
 Windows fonts the sheets name (ＭＳ 明朝 / ＭＳ ゴシック) to installed Japanese fonts.
+
+Publication (see :mod:`gyokaku_xl.publish`): the private profile is Japanese (locale and default
+Asian language ja-JP, Asian language support on) and carries a font replacement table for the
+fonts the workbook names but the machine lacks. LibreOffice applies Japanese line-breaking rules
+(kinsoku) only to cells whose style asks for it, and adds space between Japanese and Latin
+characters in chart labels unless told not to, so the copy goes through LibreOffice's own flat
+format first, gets that markup, and is then exported as tagged PDF (title, language, bookmarks,
+PDF/UA).
 """
 
 from __future__ import annotations
@@ -24,6 +32,8 @@ from . import glossary as g
 from .atomic import atomic_write
 from .findings import GyokakuError
 from .oserror import library_text, os_error_text
+from .publish import (PdfExport, font_substitutions, installed_families, pdf_filter_options,
+                      publication_markup, workbook_fonts_and_title, write_profile)
 
 REPORT_SHEETS = (g.SHEET_SUMMARY, g.SHEET_LIST, g.SHEET_BY_PROGRAM)
 DEFAULT_TIMEOUT = 240.0
@@ -82,6 +92,12 @@ def export_reports(master: Path, out_dir: Path | None = None, *,
     Returns the PDF paths written. Raises :class:`GyokakuError` when LibreOffice is missing, the
     file is not a master workbook, or the conversion fails or times out.
     """
+    return export_publication(master, out_dir, timeout=timeout).paths
+
+
+def export_publication(master: Path, out_dir: Path | None = None, *,
+                       timeout: float = DEFAULT_TIMEOUT) -> PdfExport:
+    """Like :func:`export_reports`, also saying which fonts LibreOffice substituted."""
     master = Path(master)
     if not master.is_file():
         raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=f"「{master}」が見つかりません"))
@@ -94,9 +110,19 @@ def export_reports(master: Path, out_dir: Path | None = None, *,
         copy = tmp / "in" / f"{master.stem}.xlsx"
         copy.parent.mkdir()
         report_only_copy(master, copy)
-        produced = _convert(soffice, copy, tmp, timeout)
+        fonts, title = workbook_fonts_and_title(copy)
+        installed = installed_families()
+        substitutions = font_substitutions(fonts, installed)
+        profile = tmp / "profile"
+        write_profile(profile, substitutions)
+        flat = _convert(soffice, copy, tmp, timeout, profile=profile, target="fods", out_name="flat")
+        marked = tmp / "marked" / flat.name
+        marked.parent.mkdir()
+        marked.write_text(publication_markup(flat.read_text(encoding="utf-8"), title), encoding="utf-8")
+        produced = _convert(soffice, marked, tmp, timeout, profile=profile,
+                            target=f"pdf:calc_pdf_Export:{pdf_filter_options()}", out_name="out")
         atomic_write(target, lambda path: shutil.copyfile(produced, path))
-    return [target]
+    return PdfExport([target], substitutions)
 
 
 def report_only_copy(master: Path, copy: Path) -> list[str]:
@@ -163,18 +189,21 @@ def fontconfig_file(folder: Path) -> Path | None:
     return path
 
 
-def _convert(soffice: str, source: Path, tmp: Path, timeout: float) -> Path:
-    """Run LibreOffice headless on ``source``; returns the PDF it wrote in ``tmp/out``."""
-    out = tmp / "out"
+def _convert(soffice: str, source: Path, tmp: Path, timeout: float, *, profile: Path,
+             target: str = "pdf", out_name: str = "out") -> Path:
+    """Run LibreOffice headless on ``source``; returns the file it wrote in ``tmp/<out_name>``.
+
+    ``target`` is the ``--convert-to`` argument (format, optionally with filter and options).
+    """
+    out = tmp / out_name
     out.mkdir()
-    profile = tmp / "profile"
     env = dict(os.environ)
     fonts = fontconfig_file(tmp)
     if fonts is not None:
         env["FONTCONFIG_FILE"] = str(fonts)
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
                "--nologo", "--nodefault", "--nolockcheck", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(out), str(source)]
+               "--convert-to", target, "--outdir", str(out), str(source)]
     posix = os.name == "posix"
     try:
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
@@ -186,7 +215,7 @@ def _convert(soffice: str, source: Path, tmp: Path, timeout: float) -> Path:
     except subprocess.TimeoutExpired:
         _stop(proc, posix)
         raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=f"LibreOffice が {int(timeout)} 秒以内に終了しませんでした")) from None
-    produced = out / f"{source.stem}.pdf"
+    produced = out / f"{source.stem}.{target.split(':')[0]}"
     if proc.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
         detail = stderr.decode("utf-8", "replace").strip().splitlines()
         raise GyokakuError(g.FATAL_PDF_FAILED.format(

@@ -20,7 +20,7 @@ from .intake import scan_inbox
 from .model import Period, Plan
 from .oserror import os_error_text
 from .plan import PlanReadError, plan_from_forms, read_plan
-from .read import DEFAULT_LIMITS, Limits
+from .read import DEFAULT_LIMITS, Limits, ReadError
 from .records import MergeResult
 from .validate import FileReport, meta_period, open_form, validate_file
 
@@ -61,13 +61,7 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
     from .render.forms import form_file_name, write_form
 
     plan, findings = load_plan(plan_path)
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise GyokakuError(f"「{out}」はファイルです。調査票の出力先にはフォルダを指定してください。")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=out, detail=os_error_text(exc))) from None
+    out = output_folder(out_dir, "調査票")
     wanted = plan.departments
     if departments:
         unknown = [d for d in departments if plan.find_department(d) is None]
@@ -103,6 +97,7 @@ class RunOutcome:
     pdf_paths: list[Path] = field(default_factory=list)
     plan_path: Path | None = None
     notices: list[str] = field(default_factory=list)
+    opendata_paths: list[Path] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -253,8 +248,9 @@ def nothing_merged_message(result: MergeResult, target: Path) -> str:
 
 def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None = None,
           period: Period | None = None, annotate: str | Path | None = None, pdf: bool = False,
-          progress: Progress | None = None) -> RunOutcome:
-    """Validate, consolidate and write the master workbook (atomically); optionally the PDF.
+          progress: Progress | None = None, opendata: str | Path | None = None) -> RunOutcome:
+    """Validate, consolidate and write the master workbook (atomically); optionally the PDF and
+    the open data (CSV and .xlsx of 資料1-2) into the folder ``opendata``.
 
     Raises :class:`GyokakuError` when nothing could be done, :class:`NothingMergedError` (with
     ``.outcome``, nothing written) when no row could be accepted, and :class:`OutputLockedError`
@@ -263,6 +259,7 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     from .render.master import write_master
 
     _check_annotate_dir(inbox, annotate)
+    _check_output_dir(opendata)
     result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress)
     outcome = RunOutcome("merge", result, plan_path=used_plan, notices=notices)
     target = Path(output)
@@ -285,7 +282,87 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
         raise
     if annotate is not None:
         _annotate(outcome, Path(inbox), Path(annotate))
+    if opendata is not None:
+        from .opendata import rows_from_result
+        outcome.opendata_paths = write_opendata(result.period, rows_from_result(result), opendata,
+                                                _publication_title(result.plan.name, result.period))
     if pdf:
-        from .pdf import export_reports
-        outcome.pdf_paths = export_reports(outcome.output)
+        from .pdf import export_publication
+        export = export_publication(outcome.output)
+        outcome.pdf_paths = export.paths
+        outcome.notices.extend(export.notices())
+    return outcome
+
+
+# --- publication: PDF and open data ------------------------------------------------------------
+@dataclass
+class PublishOutcome:
+    """What ``publish`` wrote: the PDF, the open-data files, and notices (fonts substituted)."""
+
+    pdf_paths: list[Path] = field(default_factory=list)
+    opendata_paths: list[Path] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def _publication_title(plan_name: str, period: Period) -> str:
+    return g.PDF_TITLE.format(plan=plan_name, period=period.label) if plan_name else period.label
+
+
+def _check_output_dir(folder: str | Path | None, what: str = "オープンデータ") -> None:
+    if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
+        raise GyokakuError(f"「{folder}」はファイルです。{what}の出力先にはフォルダを指定してください。")
+
+
+def output_folder(folder: str | Path, what: str) -> Path:
+    """Create an output folder (refusing a file of that name); ``what`` names the output in messages."""
+    out = Path(folder)
+    _check_output_dir(out, what)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=out, detail=os_error_text(exc))) from None
+    return out
+
+
+def write_opendata(period: Period, rows: list[dict[str, object]], out_dir: str | Path,
+                   title: str = "") -> list[Path]:
+    """Write ``取組状況一覧_<期間>.csv`` and ``.xlsx`` into ``out_dir`` (atomically); returns both paths."""
+    from .opendata import opendata_stem, opendata_table, write_csv, write_xlsx
+
+    folder = output_folder(out_dir, "オープンデータ")
+    table = opendata_table(period, rows)
+    stem = opendata_stem(period)
+    csv_path = atomic_write(folder / f"{stem}.csv", lambda tmp: write_csv(tmp, table))
+    xlsx_path = atomic_write(folder / f"{stem}.xlsx", lambda tmp: write_xlsx(tmp, table, title))
+    return [csv_path, xlsx_path]
+
+
+def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
+    """The open data of an existing master, from its 集約データ (read with the guarded reader)."""
+    from .opendata import rows_from_master
+
+    path = Path(master)
+    try:
+        period, rows = rows_from_master(path)
+    except KeyError:
+        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path)) from None
+    except ReadError as exc:
+        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + f"（{exc.code}）") from None
+    if period is None:
+        raise GyokakuError(g.FATAL_OPENDATA_NO_PERIOD.format(path=path))
+    return write_opendata(period, rows, out_dir)
+
+
+def publish(master: str | Path, out_dir: str | Path | None = None,
+            opendata: str | Path | None = None) -> PublishOutcome:
+    """The PDF of a master's 資料1-1〜1-3 and, when ``opendata`` is given, its open data."""
+    from .pdf import export_publication
+
+    _check_output_dir(opendata)
+    outcome = PublishOutcome()
+    if opendata is not None:
+        outcome.opendata_paths = opendata_from_master(master, opendata)
+    export = export_publication(Path(master), Path(out_dir) if out_dir is not None else None)
+    outcome.pdf_paths = export.paths
+    outcome.notices = export.notices()
     return outcome

@@ -165,11 +165,41 @@ def _build(tables: dict[str, _Table], file: str, findings: list[Finding]) -> Pla
                              label=g.SETTING_ROUNDING, value=rounding,
                              expected="・".join(g.ROUNDINGS)))
         rounding = g.ROUNDING_TRUNCATE
+    fonts = g.FONT_CHOICES[g.FONT_CHOICE_DEFAULT]
+    font_value = settings.get(g.SETTING_FONT, "")
+    if font_value:
+        choice = font_choice(font_value)
+        if choice is None:
+            findings.append(make("plan-setting-invalid", WARNING, file=file, sheet=g.PLAN_SHEET_SETTINGS,
+                                 label=g.SETTING_FONT, value=font_value,
+                                 expected="・".join(g.FONT_CHOICES)))
+        else:
+            fonts = g.FONT_CHOICES[choice]
     return Plan(name=settings.get(g.SETTING_PLAN_NAME, ""),
                 municipality=settings.get(g.SETTING_MUNICIPALITY, ""),
                 perspectives=tuple(perspectives), scale=scale, programs=tuple(programs),
                 initiatives=tuple(initiatives), rounding=rounding,
-                coordinator=settings.get(g.SETTING_COORDINATOR, ""), settings=settings)
+                coordinator=settings.get(g.SETTING_COORDINATOR, ""), settings=settings, fonts=fonts)
+
+
+def _font_key(text: str) -> str:
+    return re.sub(r"[\s/／・,、]", "", nfkc(text)).lower()
+
+
+def font_choice(value: str) -> str | None:
+    """The 「フォント」 choice (a key of ``FONT_CHOICES``) that ``value`` names, or None.
+
+    Spaces, full/half width and the separator are ignored; naming one font of a pair (e.g.
+    「BIZ UDゴシック」) or just the family (「BIZ UD」, 「IPAex」, 「MS」) selects the pair.
+    """
+    wanted = _font_key(value)
+    if not wanted:
+        return None
+    for choice, pair in g.FONT_CHOICES.items():
+        keys = {_font_key(choice), *(_font_key(f) for f in pair)}
+        if wanted in keys or any(k.startswith(wanted) for k in keys):
+            return choice
+    return None
 
 
 def _settings(table: _Table, file: str, findings: list[Finding]) -> dict[str, str]:

@@ -462,12 +462,22 @@ def _sheet_targets(zf: zipfile.ZipFile, names: set[str],
     return result, ns
 
 
+_XSTRING_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    """Undo OOXML's ``_xHHHH_`` escapes (a carriage return is stored as ``_x000D_``)."""
+    if "_x" not in text:
+        return text
+    return _XSTRING_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
 def _text_of_si(el, ns: _Names | None = None) -> str:
     """Text of a shared string or inline string, without phonetic (ルビ) runs."""
     ns = ns or _TRANSITIONAL
     t_tag, r_tag = ns.t, ns.r
     if len(el) == 1 and el[0].tag == t_tag:  # the usual case: one plain text
-        return el[0].text or ""
+        return _unescape(el[0].text or "")
     parts = []
     for child in el:
         tag = child.tag
@@ -476,7 +486,7 @@ def _text_of_si(el, ns: _Names | None = None) -> str:
         elif tag == r_tag:
             for t in child.iter(t_tag):
                 parts.append(t.text or "")
-    return "".join(parts)
+    return _unescape("".join(parts))
 
 
 def _shared_strings(zf: zipfile.ZipFile, names: set[str], limits: Limits,

@@ -112,4 +112,6 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
         lines.append(f"指摘付きの写し: {p}")
     for p in outcome.pdf_paths:
         lines.append(f"PDF: {p}")
+    for p in getattr(outcome, "opendata_paths", ()):
+        lines.append(g.OPENDATA_WRITTEN.format(path=p))
     return lines

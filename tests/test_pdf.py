@@ -110,14 +110,14 @@ def test_missing_master_is_an_error(tmp_path):
 def test_command_profile_and_fonts(tmp_path, monkeypatch):
     log = tmp_path / "log.txt"
     script = fake_soffice(tmp_path, f"""
-printf '%s\\n' "$@" > "{log}"
+printf '%s\\n' "$@" >> "{log}"
 echo "FONTCONFIG_FILE=$FONTCONFIG_FILE" >> "{log}"
 [ -n "$FONTCONFIG_FILE" ] && cat "$FONTCONFIG_FILE" >> "{log}"
 while [ $# -gt 0 ]; do
-  case "$1" in --outdir) out="$2"; shift;; *.xlsx) src="$1";; esac; shift
+  case "$1" in --outdir) out="$2"; shift;; --convert-to) to="${{2%%:*}}"; shift;; *.xlsx|*.fods) src="$1";; esac; shift
 done
-name=$(basename "$src" .xlsx)
-printf '%%PDF-1.4 fake' > "$out/$name.pdf"
+name=$(basename "$src"); name="${{name%.*}}"
+if [ "$to" = pdf ]; then printf '%%PDF-1.4 fake' > "$out/$name.pdf"; else printf '<office:document/>' > "$out/$name.$to"; fi
 """)
     monkeypatch.setattr(pdf, "find_soffice", lambda: str(script))
     out = tmp_path / "pdf"
@@ -127,7 +127,10 @@ printf '%%PDF-1.4 fake' > "$out/$name.pdf"
     text = log.read_text(encoding="utf-8")
     args = text.splitlines()
     assert any(a.startswith("-env:UserInstallation=file:///") for a in args)
-    assert "--headless" in args and args[args.index("--convert-to") + 1] == "pdf"
+    assert "--headless" in args
+    targets = [args[n + 1] for n, a in enumerate(args) if a == "--convert-to"]
+    assert targets[0] == "fods" and targets[1].startswith("pdf:calc_pdf_Export:{")
+    assert '"UseTaggedPDF":{"type":"boolean","value":"true"}' in targets[1]
     if sys.platform.startswith("linux") and Path("/etc/fonts/fonts.conf").is_file():
         assert "<family>ＭＳ 明朝</family>" in text and "IPAexMincho" in text
     assert not list(out.glob(".~tmp-*"))  # written atomically, no leftovers

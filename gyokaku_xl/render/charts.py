@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import glossary as g
 from ..summary import ChartPoint
-from .styles import FONT_GOTHIC
+from .styles import FONT_GOTHIC, font_for
 
 LABEL_FONT_SIZE = 7.5
 LEGEND_FONT_SIZE = 8
@@ -32,9 +32,9 @@ def rotation_for(counts: list[int]) -> int:
     return int(round(270 - centre)) % 360
 
 
-def custom_labels(points: tuple[ChartPoint, ...]) -> list[dict[str, Any]]:
+def custom_labels(points: tuple[ChartPoint, ...], font_name: str = FONT_GOTHIC) -> list[dict[str, Any]]:
     """One xlsxwriter custom data label per point: the text ``count(status)``, or deleted at 0."""
-    font = {"name": FONT_GOTHIC, "size": LABEL_FONT_SIZE}
+    font = {"name": font_name, "size": LABEL_FONT_SIZE}
     return [{"value": p.label, "font": font} if p.count else dict(_DELETED) for p in points]
 
 
@@ -48,6 +48,7 @@ def add_status_chart(workbook: Any, sheet: Any, *, sheet_name: str, categories: 
     ``sheet_name``, so the chart always shows what the table shows.
     """
     chart = workbook.add_chart({"type": "pie"})
+    gothic = font_for(workbook, FONT_GOTHIC)
     row, c1, c2 = categories
     vrow, v1, v2 = values
     chart.add_series({
@@ -56,12 +57,12 @@ def add_status_chart(workbook: Any, sheet: Any, *, sheet_name: str, categories: 
         "values": [sheet_name, vrow, v1, vrow, v2],
         "points": [{"fill": {"color": colours[p.status]}, "border": {"color": "#FFFFFF", "width": 0.75}}
                    for p in points],
-        "data_labels": {"value": True, "custom": custom_labels(points), "position": "best_fit",
+        "data_labels": {"value": True, "custom": custom_labels(points, gothic), "position": "best_fit",
                         "leader_lines": True,
-                        "font": {"name": FONT_GOTHIC, "size": LABEL_FONT_SIZE}},
+                        "font": {"name": gothic, "size": LABEL_FONT_SIZE}},
     })
     chart.set_rotation(rotation_for([p.count for p in points]))
-    chart.set_legend({"position": "bottom", "font": {"name": FONT_GOTHIC, "size": LEGEND_FONT_SIZE}})
+    chart.set_legend({"position": "bottom", "font": {"name": gothic, "size": LEGEND_FONT_SIZE}})
     chart.set_title({"none": True})
     chart.set_chartarea({"border": {"none": True}, "fill": {"none": True}})
     width, height = size

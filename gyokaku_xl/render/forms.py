@@ -21,7 +21,7 @@ from .. import glossary as g
 from .. import schema as s
 from ..model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
 from ..read import column_letter
-from .styles import Formats
+from .styles import Formats, use_fonts
 
 #: Fixed creation/modification date of every generated form (determinism).
 DOCUMENT_DATE = datetime(2020, 4, 1, 0, 0, 0)
@@ -151,6 +151,8 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
            header_text: tuple[str, str], doc_title: str) -> None:
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
+        if plan is not None:
+            use_fonts(workbook, plan.fonts)
         fmt = Formats(workbook)
         municipality = plan.municipality if plan is not None else ""
         workbook.set_properties({

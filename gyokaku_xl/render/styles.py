@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+import weakref
 from typing import Any
 
 FONT_MINCHO = "ＭＳ 明朝"
@@ -42,8 +43,32 @@ def light(colour: str, amount: float = 0.75) -> str:
     return f"#{mix(r):02X}{mix(g_):02X}{mix(b):02X}"
 
 
+#: The document fonts (明朝, ゴシック) chosen for a workbook (the plan's 「フォント」 setting).
+_WORKBOOK_FONTS: "weakref.WeakKeyDictionary[Any, tuple[str, str]]" = weakref.WeakKeyDictionary()
+
+
+def use_fonts(workbook: Any, fonts: tuple[str, str]) -> None:
+    """Make every format and chart of ``workbook`` use ``fonts`` (明朝, ゴシック)."""
+    _WORKBOOK_FONTS[workbook] = fonts
+
+
+def fonts_of(workbook: Any) -> tuple[str, str]:
+    """The (明朝, ゴシック) pair of ``workbook``: the one given to :func:`use_fonts`, else the MS pair."""
+    return _WORKBOOK_FONTS.get(workbook, (FONT_MINCHO, FONT_GOTHIC))
+
+
+def font_for(workbook: Any, font: str) -> str:
+    """``font`` as written in ``workbook``: FONT_MINCHO/FONT_GOTHIC stand for the chosen pair."""
+    mincho, gothic = fonts_of(workbook)
+    return {FONT_MINCHO: mincho, FONT_GOTHIC: gothic}.get(font, font)
+
+
 class Formats:
-    """A cache of xlsxwriter formats for one workbook, keyed by their properties."""
+    """A cache of xlsxwriter formats for one workbook, keyed by their properties.
+
+    ``FONT_MINCHO`` and ``FONT_GOTHIC`` name the roles (明朝, ゴシック); the formats get the
+    workbook's chosen pair (:func:`use_fonts`).
+    """
 
     def __init__(self, workbook: Any, font: str = FONT_GOTHIC, size: float = FONT_SIZE) -> None:
         self.workbook = workbook
@@ -53,6 +78,7 @@ class Formats:
     def get(self, **props: Any) -> Any:
         """The format with the base font plus ``props`` (created once)."""
         merged = {**self.base, **props}
+        merged["font_name"] = font_for(self.workbook, merged["font_name"])
         k = tuple(sorted(merged.items()))
         if k not in self._cache:
             self._cache[k] = self.workbook.add_format(merged)
@@ -151,9 +177,27 @@ def wrapped_line_count(text: str, capacity: int) -> int:
 _TOKEN = re.compile(r"[A-Za-z0-9\uff66-\uff9d\-_.,:;/%()'\"@&+]+|.", re.DOTALL)
 
 
+#: Japanese line-breaking rules (kinsoku), as Excel and LibreOffice (ja-JP, strict) apply them:
+#: characters that may not begin a line, and characters that may not end one.
+NO_LINE_START = frozenset("、。，．,.)）]］}｝」』】〕〉》〙〗〟’”・：；？！:;?!ー…‥〜"
+                          "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ％%")
+NO_LINE_END = frozenset("(（[［{｛「『【〔〈《〘〖〝‘“")
+
+
 def _wrap_tokens(line: str) -> list[str]:
-    """Split a line into unbreakable pieces: Latin words or single characters."""
-    return _TOKEN.findall(line)
+    """Split a line into unbreakable pieces: Latin words or single characters.
+
+    Kinsoku joins pieces: a character that may not begin a line sticks to the piece before it,
+    and a piece after a character that may not end a line sticks to that character, so the
+    line count is the one Excel and LibreOffice (Japanese rules) produce.
+    """
+    pieces: list[str] = []
+    for token in _TOKEN.findall(line):
+        if pieces and (token[0] in NO_LINE_START or pieces[-1][-1] in NO_LINE_END):
+            pieces[-1] += token
+        else:
+            pieces.append(token)
+    return pieces
 
 
 def row_height(lines: int, size: float, extra: float = 3.0) -> float:

@@ -18,12 +18,19 @@ from .charts import add_status_chart
 
 PAGE_PX = st.printable_px()  # printable width of A4 portrait with the report margins
 LEFT_PX = 364  # the status table; the chart takes the rest
+MAX_LEFT_PX = 404  # the table may widen this far so that short perspective names stay on one line
+ONE_LINE_LABEL_UNITS = 24  # names up to this many half-width units are kept on one line if room
 GUTTER_PX = 14
 MIN_LABEL_PX = 100
 CHART_COLUMNS = 4
 FIRST_COL = 0
 TABLE_LABEL_COL = 1  # B: perspective labels; A:B also hold the section 2 perspective headings
 TABLE_FIRST_COUNT_COL = 2  # C: first status column
+
+
+def _px(points: float) -> int:
+    """A row height in whole pixels, as the workbook stores it."""
+    return int(points * 4 / 3 + 0.5)
 
 
 def _width(px: float) -> float:
@@ -34,7 +41,7 @@ def _width(px: float) -> float:
 class Grid:
     """The sheet's columns, sized for the scale: one count column per status plus 合計."""
 
-    def __init__(self, statuses: tuple[str, ...]) -> None:
+    def __init__(self, statuses: tuple[str, ...], labels: tuple[str, ...] = ()) -> None:
         half_px = SIZE_TABLE * 96 / 72 / 2 * st.WIDTH_SAFETY
         wanted = [min(64, max(30, st.text_units(name) * half_px + st.CELL_PADDING_PX + 2))
                   for name in (*statuses, g.REPORT_TOTAL)]
@@ -42,7 +49,13 @@ class Grid:
         if sum(wanted) > room:
             wanted = [w * room / sum(wanted) for w in wanted]
         label = LEFT_PX - GUTTER_PX - sum(wanted)
-        chart = (PAGE_PX - LEFT_PX) / CHART_COLUMNS
+        # widen the table (up to MAX_LEFT_PX) so that short perspective names do not wrap
+        short = [st.text_units(t) for t in labels if st.text_units(t) <= ONE_LINE_LABEL_UNITS]
+        if short:
+            needed = max(short) * half_px + st.CELL_PADDING_PX + 2
+            label = max(label, min(needed, MAX_LEFT_PX - GUTTER_PX - sum(wanted)))
+        left = GUTTER_PX + label + sum(wanted)
+        chart = (PAGE_PX - left) / CHART_COLUMNS
         self.widths = tuple(_width(px) for px in (GUTTER_PX, label, *wanted, *[chart] * CHART_COLUMNS))
         self.last_col = len(self.widths) - 1
         self.total_col = TABLE_FIRST_COUNT_COL + len(statuses)
@@ -64,7 +77,8 @@ SIZE_NOTE = 7.5
 SIZE_TABLE = 8.5
 SIZE_BODY = 9
 SIZE_PROGRAM = 9.5
-CHART_MIN_HEIGHT_PX = 250
+CHART_HEIGHT_PX = 250  # the chart's height below its heading is the same for every plan
+TABLE_ROW_EXTRA = 5.0  # points added to every table row (header, perspectives, 合計)
 
 
 class _Page:
@@ -110,7 +124,7 @@ class _Page:
 def write_summary_sheet(workbook: Any, data: SummaryData, colours: dict[str, str]) -> Any:
     """Add the 資料1-1 sheet showing ``data``; returns the worksheet."""
     sheet = workbook.add_worksheet(g.SHEET_SUMMARY)
-    grid = Grid(data.table.statuses)
+    grid = Grid(data.table.statuses, tuple(r.label for r in data.table.rows))
     for col, width in enumerate(grid.widths):
         sheet.set_column(col, col, width)
     page = _Page(sheet, st.Formats(workbook, font=st.FONT_MINCHO, size=SIZE_BODY), grid)
@@ -157,19 +171,20 @@ def _section1(page: _Page, data: SummaryData, workbook: Any, colours: dict[str, 
     page.put(block_top, grid.chart_first_col, grid.last_col, data.chart_heading,
              _gothic(page, SIZE_TABLE + 0.5, bold=True, align="center", valign="top", text_wrap=True))
     header_row, total_row = _table(page, data, colours)
-    # the chart: right of the table, from below its heading to the table's end (or lower)
-    short = CHART_MIN_HEIGHT_PX - int(sum(page.heights[block_top:page.row]) * 4 / 3)
-    if short > 0:  # keep the chart clear of section 2
-        page.grow(page.row - 1, page.heights[page.row - 1] + short * 3 / 4)
-    heading_px = int(page.heights[block_top] * 4 / 3)
-    chart_px = int(sum(page.heights[block_top:page.row]) * 4 / 3)
+    # the chart: right of the table, below its heading, always the same size; when the table is
+    # shorter, the spare height is an empty row below the table (table rows keep their height)
+    heading_px = _px(page.heights[block_top])
+    table_px = sum(_px(h) for h in page.heights[block_top:page.row])
+    short = heading_px + CHART_HEIGHT_PX - table_px
+    if short > 0:
+        page.gap(short * 3 / 4)
     last_count = grid.total_col - 1
     add_status_chart(workbook, page.sheet, sheet_name=g.SHEET_SUMMARY,
                      categories=(header_row, TABLE_FIRST_COUNT_COL, last_count),
                      values=(total_row, TABLE_FIRST_COUNT_COL, last_count),
                      points=data.chart, colours=colours, anchor=(block_top, grid.chart_first_col),
                      offset=(2, heading_px), size=(grid.px(grid.chart_first_col, grid.last_col) - 4,
-                                                  chart_px - heading_px))
+                                                  CHART_HEIGHT_PX))
     page.gap(8)
 
 
@@ -190,7 +205,7 @@ def _table(page: _Page, data: SummaryData, colours: dict[str, str]) -> tuple[int
         page.put(header_row, col, col, status, cell)
         lines = max(lines, st.wrapped_line_count(status, st.capacity_units(grid.px(col, col), SIZE_TABLE)))
     page.put(header_row, grid.total_col, grid.total_col, g.REPORT_TOTAL, head)
-    page.advance(st.row_height(lines, SIZE_TABLE, 5))
+    page.advance(st.row_height(lines, SIZE_TABLE, TABLE_ROW_EXTRA))
     label = _gothic(page, SIZE_TABLE, **base, text_wrap=True)
     number = _gothic(page, SIZE_TABLE, **base, align="center", num_format="0")
     total_label = _gothic(page, SIZE_TABLE, **base, bold=True, align="center", bg_color="#F2F2F2")
@@ -203,7 +218,9 @@ def _table(page: _Page, data: SummaryData, colours: dict[str, str]) -> tuple[int
             page.sheet.write_number(page.row, TABLE_FIRST_COUNT_COL + n, count,
                                     total_number if is_total else number)
         page.sheet.write_number(page.row, grid.total_col, body_row.total, total_number)
-        page.advance(st.text_height(body_row.label, grid.px(TABLE_LABEL_COL, TABLE_LABEL_COL), SIZE_TABLE, 4))
+        # one height for every row; a name that wraps makes its own row taller by whole lines
+        page.advance(st.text_height(body_row.label, grid.px(TABLE_LABEL_COL, TABLE_LABEL_COL), SIZE_TABLE,
+                                    TABLE_ROW_EXTRA))
     return header_row, page.row - 1
 
 

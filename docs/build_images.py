@@ -1,0 +1,62 @@
+"""Render 資料1-1 for three plans to PNG for the README: ``python docs/build_images.py``.
+
+- ``docs/images/shiryo1-1.png``: the sample (``examples/``, 6 perspectives, the official scale)
+- ``docs/images/shiryo1-1_4views.png``: a 4-perspective plan with a 4-status scale (完了・順調・遅延・中止)
+- ``docs/images/shiryo1-1_9views.png``: a 9-perspective plan
+
+Each goes through the real path: master workbook → ``pdf.export_publication`` (LibreOffice)
+→ ``pdftoppm`` (poppler-utils) at 80 dpi, page 1 only.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from examples.variant_plans import FOUR_STATUS_SCALE, variant_result  # noqa: E402
+from gyokaku_xl.pdf import export_publication  # noqa: E402
+from gyokaku_xl.pipeline import merge  # noqa: E402
+from gyokaku_xl.render.master import write_master  # noqa: E402
+
+IMAGES = ROOT / "docs" / "images"
+DPI = 80
+
+
+def page_one_png(pdf: Path, target: Path) -> None:
+    """Page 1 of ``pdf`` as ``target`` (PNG)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        stem = Path(tmp) / "page"
+        subprocess.run(["pdftoppm", "-png", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile",
+                        str(pdf), str(stem)], check=True, timeout=120)
+        shutil.copyfile(stem.with_suffix(".png"), target)
+
+
+def main() -> int:
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="gyokaku_xl-images-") as tmp_name:
+        tmp = Path(tmp_name)
+        masters = {}
+        sample = tmp / "sample.xlsx"
+        merge(ROOT / "examples" / "inbox", sample, plan_path=ROOT / "examples" / "計画マスタ.xlsx")
+        masters["shiryo1-1.png"] = sample
+        for name, result in (("shiryo1-1_4views.png", variant_result(4, scale=FOUR_STATUS_SCALE)),
+                             ("shiryo1-1_9views.png", variant_result(9))):
+            path = tmp / f"{Path(name).stem}.xlsx"
+            write_master(path, result, tmp)
+            masters[name] = path
+        for name, master in masters.items():
+            export = export_publication(master, tmp / "pdf")
+            page_one_png(export.paths[0], IMAGES / name)
+            print(f"{IMAGES / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
