@@ -254,6 +254,10 @@ BUTTON_SETTING_PLAN = "計画マスタ"
 BUTTON_SETTING_OUTPUT = "出力ファイル"
 BUTTON_SETTING_YEAR = "報告年度"
 BUTTON_SETTING_PERIOD = "報告期間"
+BUTTON_SETTING_HISTORY = "履歴フォルダ"
+BUTTON_SETTING_PDF = "PDFも作成する"
+BUTTON_YES = "はい"
+BUTTON_NO = "いいえ"
 BUTTON_SETTING_NOTES = {
     BUTTON_SETTING_INBOX: "各課から提出された調査票（.xlsx）を置くフォルダです。",
     BUTTON_SETTING_PLAN: ("計画マスタ（.xlsx）のファイルです。空欄のときは受付フォルダの中か、"
@@ -262,6 +266,9 @@ BUTTON_SETTING_NOTES = {
                             "（Excel で開いているときは別の名前で保存します）。"),
     BUTTON_SETTING_YEAR: "例：令和3年度、R3、2021。空欄のときは調査票に書かれた報告年度を使います。",
     BUTTON_SETTING_PERIOD: "上半期・下半期・年度末のいずれか。空欄のときは調査票に書かれた報告期間を使います。",
+    BUTTON_SETTING_HISTORY: ("過去の期間の集約結果を保管するフォルダです。空欄のときは計画マスタの「設定」の"
+                             "「履歴フォルダ」を使います（前期比較・推移に使います）。"),
+    BUTTON_SETTING_PDF: "「はい」のとき、集約結果の資料1-1〜1-3 を PDF にもします（出力ファイルと同じフォルダ）。",
 }
 BUTTON_STATUS_HEADING = "前回の実行結果"
 BUTTON_STATUS_RUN_AT = "実行日時"
@@ -273,18 +280,20 @@ BUTTON_STATUS_FINDINGS = "指摘の件数"
 BUTTON_STATUS_NOT_SUBMITTED = "未提出の所管課"
 BUTTON_STATUS_OUTPUT = "出力ファイル"
 BUTTON_STATUS_MESSAGE = "メッセージ"
+BUTTON_STATUS_HISTORY = "読み込んだ過去の期間"
+BUTTON_STATUS_PDF = "PDF"
 BUTTON_STATUS_LABELS = (BUTTON_STATUS_RUN_AT, BUTTON_STATUS_RESULT, BUTTON_STATUS_FILES_ACCEPTED,
                         BUTTON_STATUS_FILES_REJECTED, BUTTON_STATUS_ROWS_MERGED, BUTTON_STATUS_FINDINGS,
-                        BUTTON_STATUS_NOT_SUBMITTED, BUTTON_STATUS_OUTPUT, BUTTON_STATUS_MESSAGE)
+                        BUTTON_STATUS_NOT_SUBMITTED, BUTTON_STATUS_OUTPUT, BUTTON_STATUS_HISTORY,
+                        BUTTON_STATUS_PDF, BUTTON_STATUS_MESSAGE)
 BUTTON_DETAILS_HEADING = "詳細"
 BUTTON_HELP_HEADING = "うまく動かないとき"
 BUTTON_HELP_LINES = (
     "・ボタンを押しても何も起きない：マクロが無効になっています。docs/excel.md の「マクロを有効にする」を参照してください。",
-    "・Python や xlwings のエラーが出る：コマンドプロンプトで「python -m gyokaku_xl doctor --book 集約ツール.xlsm」を実行し、表示に従ってください。",
+    "・「Python が見つかりません」と表示された：「xlwings.conf」シートの Interpreter_Win の python.exe の場所を確かめてください。",
+    "・「… が入っていません」と表示された：表示されたコマンドをコマンド プロンプトで実行してから、もう一度押してください。",
+    "・そのほかのエラー：コマンド プロンプトで「python -m gyokaku_xl doctor --book 集約ツール.xlsm」を実行し、表示に従ってください。",
 )
-BUTTON_NO_PYTHON = ("Python が見つかりません。Python をインストールしたパソコンで"
-                    "「python -m gyokaku_xl button」を実行して集約ツールを作り直すか、"
-                    "「xlwings.conf」シートの INTERPRETER_WIN に python.exe の場所を入れてください。")
 BUTTON_NOT_RUN = "（まだ実行していません）"
 BUTTON_RESULT_RUNNING = "実行中…"
 BUTTON_RESULT_OK = "完了"
@@ -333,3 +342,58 @@ BUTTON_BUILD_VERSION = ("インストールされている xlwings（{installed}
 BUTTON_BUILD_FAILED = "集約ツールの VBA プロジェクトを作れませんでした（{detail}）。"
 BUTTON_BUILD_PLACEHOLDER = ("注意: Windows 以外で作成したため、「xlwings.conf」シートの Interpreter_Win に"
                             "仮の値「{path}」を入れました。Windows で作り直すか、python.exe の場所に直してください。")
+
+# --- the Excel button in the field: probe, VBA messages, PDF, history, doctor (issue 10) -----------
+BUTTON_HISTORY_COUNT = "{count} 期間"
+BUTTON_HISTORY_NONE = "（履歴フォルダの指定なし）"
+BUTTON_HISTORY_IGNORED = "（この版の gyokaku_xl は履歴を読みません）"
+BUTTON_HISTORY_UNKNOWN = "（件数不明）"
+BUTTON_PDF_NOT_MADE = "（作成しない）"
+BUTTON_PDF_BY_OFFICE = "{path}（LibreOffice で作成）"
+BUTTON_PDF_BY_EXCEL = "{path}（Excel で作成）"
+BUTTON_MSG_PDF_FAILED = "集約結果は作成しましたが、PDF を作成できませんでした（{detail}）。"
+BUTTON_MSG_PDF_SETTING = "「設定」シートの「PDFも作成する」は「はい」か「いいえ」にしてください（「{value}」）。"
+BUTTON_MSG_HISTORY_UNSUPPORTED = ("「設定」シートに履歴フォルダ「{path}」がありますが、この版の gyokaku_xl は"
+                                  "履歴を読みません。履歴なしで集約しました。")
+BUTTON_MSG_BOOK_AT_URL = ("このブックは OneDrive・SharePoint 上（{url}）で開かれているため、"
+                          "相対パス「{path}」の場所が分かりません。「設定」シートの受付フォルダ・計画マスタ・"
+                          "出力ファイル・履歴フォルダには、「C:\\…」のようなパソコン上の絶対パスか"
+                          "「\\\\サーバー\\共有\\…」の形を書いてください。")
+BUTTON_CONF_NOTE_ADD_WORKBOOK = ("FALSE のままにします（gyokaku_xl はインストール先から読み込むため、"
+                                 "このブックのフォルダを Python の検索先に加えません。OneDrive 上のブックでも動くようにするためです）。")
+BUTTON_MESSAGES_HEADING = "ボタンが表示するメッセージ（問題があったときだけ表示されます。この欄は変更しないでください）"
+BUTTON_MESSAGE_LABELS = {
+    "GyokakuNoPython": "Python が見つからないとき",
+    "GyokakuNoXlwings": "xlwings がないとき",
+    "GyokakuNoPywin32": "pywin32 がないとき",
+    "GyokakuNoGyokaku": "gyokaku_xl がないとき",
+    "GyokakuProbeFailed": "Python が正しく動かないとき",
+    "GyokakuVbaError": "マクロの実行が止められたとき",
+    "GyokakuResultFailed": "結果の表示（中止）",
+    "GyokakuAlertTitle": "メッセージの題名",
+}
+_PIP_OFFLINE = ("インターネットにつながらないパソコンでは、wheelhouse フォルダのある場所で "
+                "「\"{python}\" -m pip install --no-index --find-links wheelhouse \"gyokaku_xl[excel]\"」を実行します。")
+BUTTON_VBA_MESSAGES = {
+    "GyokakuNoPython": ("Python が見つかりません（{python}）。Python をインストールしたパソコンで"
+                        "「python -m gyokaku_xl button」を実行して集約ツールを作り直すか、"
+                        "「xlwings.conf」シートの Interpreter_Win に python.exe の場所を入れてください。"),
+    "GyokakuNoXlwings": ("「{python}」の Python に xlwings が入っていません。コマンド プロンプトで"
+                         "「\"{python}\" -m pip install xlwings=={xlwings}」を実行してから、もう一度「集約を実行」を押してください。"
+                         + _PIP_OFFLINE),
+    "GyokakuNoPywin32": ("「{python}」の Python に pywin32 が入っていません（xlwings が Excel を操作するのに必要です）。"
+                         "コマンド プロンプトで「\"{python}\" -m pip install pywin32」を実行してから、もう一度「集約を実行」を押してください。"
+                         + _PIP_OFFLINE),
+    "GyokakuNoGyokaku": ("「{python}」の Python に gyokaku_xl が入っていません。コマンド プロンプトで gyokaku_xl のフォルダに移動し"
+                         "（例「cd /d D:\\tools\\gyokaku_xl」）、「\"{python}\" -m pip install \".[excel]\"」を実行してから、"
+                         "もう一度「集約を実行」を押してください。" + _PIP_OFFLINE),
+    "GyokakuProbeFailed": ("Python「{python}」で gyokaku_xl を読み込めませんでした（終了コード {code}）。"
+                           "コマンド プロンプトで「python -m gyokaku_xl doctor --book 集約ツール.xlsm」を実行し、表示に従ってください。"),
+    "GyokakuVbaError": ("「集約を実行」を続けられませんでした（{detail}）。Python を起動することが組織の設定で"
+                        "禁止されている（「Office アプリケーションによる子プロセスの作成をブロック」など）か、"
+                        "「xlwings.conf」シートの A 列に同じ名前が 2 回あるかもしれません。"
+                        "コマンド プロンプトで「python -m gyokaku_xl doctor --book 集約ツール.xlsm」を実行し、"
+                        "解決しないときは情報システム担当課に相談してください。"),
+    "GyokakuResultFailed": "中止",
+    "GyokakuAlertTitle": "集約ツール",
+}
