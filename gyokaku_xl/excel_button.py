@@ -362,7 +362,7 @@ def merge_accepts_history() -> bool:
 
 def history_count(outcome: Any) -> int | None:
     """How many past periods the merge read from the history folder, when the outcome says."""
-    for name in ("history_periods", "history_count", "history", "snapshots"):
+    for name in ("history", "history_periods", "history_count", "snapshots"):
         value = getattr(outcome, name, None)
         if value is None:
             continue
@@ -448,6 +448,8 @@ def outcome_status(outcome: Any, run_at: str) -> ButtonStatus:
 
 
 def _history_text(outcome: Any) -> str:
+    if getattr(outcome, "history_dir", "") is None:  # the merge used no history folder
+        return g.BUTTON_HISTORY_NONE
     count = history_count(outcome)
     if count is not None:
         return g.BUTTON_HISTORY_COUNT.format(count=count)
