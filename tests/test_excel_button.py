@@ -450,32 +450,36 @@ def test_fullname_that_raises_is_caught_everywhere(tmp_path, monkeypatch, inbox,
 
 
 # --- history and PDF from the button ---------------------------------------------------------------
-def test_history_folder_is_passed_when_the_merge_takes_it(tmp_path, inbox, monkeypatch):
-    real_merge = pipeline.merge
-    seen = {}
-
-    def merge_with_history(inbox, output, *, plan_path=None, period=None, annotate=None, pdf=False,
-                           progress=None, history_dir=None):
-        seen["history_dir"] = history_dir
-        outcome = real_merge(inbox, output, plan_path=plan_path, period=period, progress=progress)
-        outcome.history_periods = ["令和2年度年度末", "令和3年度上半期"]
-        return outcome
-
-    monkeypatch.setattr(pipeline, "merge", merge_with_history)
-    book = control_book(tmp_path)
-    book.set_setting(g.BUTTON_SETTING_HISTORY, "履歴")
+def test_history_folder_two_periods_through_the_button(tmp_path, plan_path):
+    from gyokaku_xl.model import Period
+    first = builders.build_period_inbox(tmp_path, plan_path, Period(2021, g.PERIOD_FIRST_HALF))
+    second = builders.build_period_inbox(tmp_path, plan_path, Period(2021, g.PERIOD_YEAR_END))
+    book = control_book(tmp_path, inbox=str(first), plan=str(plan_path))
+    book.set_setting(g.BUTTON_SETTING_HISTORY, "履歴")  # relative to the book's folder
     status = click(book)
     assert status.exit_code == 0, status.message
-    assert seen["history_dir"] == tmp_path / "履歴"
-    assert book.status()[g.BUTTON_STATUS_HISTORY] == g.BUTTON_HISTORY_COUNT.format(count=2)
+    assert book.status()[g.BUTTON_STATUS_HISTORY] == g.BUTTON_HISTORY_COUNT.format(count=0)
+    assert [p.name for p in (tmp_path / "履歴").iterdir()] == ["令和3年度上半期_集約結果.xlsx"]
+    book.set_setting(g.BUTTON_SETTING_INBOX, str(second))
+    status = click(book)
+    assert status.exit_code == 0, status.message
+    assert book.status()[g.BUTTON_STATUS_HISTORY] == g.BUTTON_HISTORY_COUNT.format(count=1)
+
+
+def test_no_history_folder_is_said_as_such(tmp_path, inbox):
+    book = control_book(tmp_path)
+    click(book)
+    assert book.status()[g.BUTTON_STATUS_HISTORY] == g.BUTTON_HISTORY_NONE
 
 
 def test_history_folder_without_history_support_is_said(tmp_path, inbox, monkeypatch):
+    """A merge that does not take ``history_dir=`` (an older pipeline): said, not passed."""
+    real = pipeline.merge
+
     def merge_without_history(inbox, output, *, plan_path=None, period=None, annotate=None, pdf=False,
                               progress=None):
         return real(inbox, output, plan_path=plan_path, period=period, progress=progress)
 
-    real = pipeline.merge
     monkeypatch.setattr(pipeline, "merge", merge_without_history)
     book = control_book(tmp_path)
     book.set_setting(g.BUTTON_SETTING_HISTORY, "履歴")
