@@ -307,9 +307,9 @@ def _workbook_values(book: Path, sheet: str, cells: str) -> list[list[object]] |
         wb.close()
 
 
-BOOK_PYTHON = "ブックの Python（xlwings.conf の INTERPRETER_WIN）"
-BOOK_PYTHON_IMPORTS = "ブックの Python で使えるもの"
-BOOK_PLACE = "ブックの場所"
+BOOK_PYTHON = g.DOCTOR_BOOK_PYTHON
+BOOK_PYTHON_IMPORTS = g.DOCTOR_BOOK_PYTHON_IMPORTS
+BOOK_PLACE = g.DOCTOR_BOOK_PLACE
 
 
 def _conf_values(book: Path) -> dict[str, str] | None:
@@ -355,45 +355,39 @@ def _book_interpreter(report: DoctorReport, book: Path, machine: Machine, embedd
 
     values = _conf_values(book)
     if values is None:
-        report.add(FAIL, BOOK_PYTHON, "xlwings.conf シートがありません。「python -m gyokaku_xl button」で作り直してください。")
+        report.add(FAIL, BOOK_PYTHON, g.DOCTOR_NO_CONF_SHEET)
         return
     raw = values.get(CONF_INTERPRETER.upper(), "") or values.get("INTERPRETER", "")
     source = ""
     if not raw and machine.windows:
         raw = _user_conf_interpreter(machine)
-        source = "（xlwings の設定ファイルから）" if raw else ""
+        source = g.DOCTOR_FROM_USER_CONF if raw else ""
     if raw and _unquoted(raw) != raw:
-        report.add(WARN, BOOK_PYTHON, f"{raw} は引用符付きです。ボタンは引用符を外して使いますが、"
-                   "「xlwings.conf」シートの Interpreter_Win のセルからも「\"」を消しておいてください。")
+        report.add(WARN, BOOK_PYTHON, g.DOCTOR_QUOTED.format(path=raw))
     path = _unquoted(raw)
     if not machine.windows:
         if not path:
-            report.add(WARN, BOOK_PYTHON, "空欄です（PATH にある python を使います）。")
+            report.add(WARN, BOOK_PYTHON, g.DOCTOR_EMPTY_PATH)
             return
         placeholder = "%LOCALAPPDATA%" in path.upper()
-        report.add(WARN if placeholder else INFO, BOOK_PYTHON,
-                   f"{path}" + ("（Windows 以外で作成した仮の値です。Windows で作り直すか直してください）" if placeholder else ""))
-        report.add(INFO, BOOK_PYTHON_IMPORTS, "Windows の PC で「python -m gyokaku_xl doctor --book …」を実行すると、"
-                   "ブックの Python が gyokaku_xl・xlwings・pywin32 を読み込めるかを確かめます。")
+        report.add(WARN if placeholder else INFO, BOOK_PYTHON, path + (g.DOCTOR_PLACEHOLDER if placeholder else ""))
+        report.add(INFO, BOOK_PYTHON_IMPORTS, g.DOCTOR_CHECK_ON_WINDOWS)
         return
     if not path:
         found = machine.which("python")
         if found is None:
-            report.add(FAIL, BOOK_PYTHON, "空欄で、PATH にも python がありません。「xlwings.conf」シートの "
-                       "Interpreter_Win に python.exe の場所を入れてください。")
+            report.add(FAIL, BOOK_PYTHON, g.DOCTOR_EMPTY_NO_PATH)
             return
-        report.add(WARN, BOOK_PYTHON, f"空欄です（PATH にある python「{found}」を使います）。")
+        report.add(WARN, BOOK_PYTHON, g.DOCTOR_EMPTY_USES.format(path=found))
         path = found
     expanded = machine.expand(path)
     if "\\windowsapps\\" in expanded.lower().replace("/", "\\"):
-        report.add(FAIL, BOOK_PYTHON, f"{expanded} は Microsoft Store の python のエイリアスです（ボタンからは使えません）。"
-                   "python.org の Python をインストールし、Windows の「設定」→「アプリ」→「アプリ実行エイリアス」で"
-                   "「python.exe」「python3.exe」をオフにしてから、「python -m gyokaku_xl button」で集約ツールを作り直してください。")
+        report.add(FAIL, BOOK_PYTHON, g.DOCTOR_STORE_ALIAS.format(path=expanded))
         return
     if not machine.is_file(expanded):
-        report.add(FAIL, BOOK_PYTHON, f"{path} がありません。Windows で「python -m gyokaku_xl button」を実行して作り直してください。")
+        report.add(FAIL, BOOK_PYTHON, g.DOCTOR_PYTHON_MISSING.format(path=path))
         return
-    same = "（この Python）" if _same_file(Path(expanded), Path(sys.executable)) else ""
+    same = g.DOCTOR_THIS_PYTHON if _same_file(Path(expanded), Path(sys.executable)) else ""
     report.add(OK, BOOK_PYTHON, f"{path}{source}{same}")
     _book_python_imports(report, expanded, values.get("PYTHONPATH", ""), machine, embedded)
 
@@ -413,31 +407,38 @@ def _book_python_imports(report: DoctorReport, python: str, pythonpath: str, mac
     except (json.JSONDecodeError, IndexError):
         found = None
     if not isinstance(found, dict):
-        last = (err.strip().splitlines() or ["（出力なし）"])[-1]
-        report.add(FAIL, BOOK_PYTHON_IMPORTS, f"{python} を実行できませんでした（終了コード {code}：{last}）。"
-                   "Python を入れ直すか、「xlwings.conf」シートの Interpreter_Win を直してください。")
+        last = (err.strip().splitlines() or [g.DOCTOR_NO_OUTPUT])[-1]
+        report.add(FAIL, BOOK_PYTHON_IMPORTS, g.DOCTOR_PYTHON_FAILED.format(path=python, code=code, detail=last))
         return
     pip = f'"{python}" -m pip install'
-    offline = f'（インターネットにつながらない PC では {pip} --no-index --find-links wheelhouse "gyokaku_xl[excel]"）'
+    offline = g.DOCTOR_OFFLINE.format(pip=pip)
     problems = []
     if found.get("gyokaku_xl") is None:
-        problems.append(f"gyokaku_xl がありません（{found.get('gyokaku_xl_error', '')}）。gyokaku_xl のフォルダで"
-                        f"「{pip} \".[excel]\"」を実行してください{offline}。")
+        problems.append(g.DOCTOR_NO_GYOKAKU.format(detail=found.get("gyokaku_xl_error", ""), pip=pip, offline=offline))
     xlwings = found.get("xlwings")
+    version = embedded or installed_pinned_version()
     if xlwings is None:
-        problems.append(f"xlwings がありません。「{pip} xlwings=={embedded or 'x.y.z'}」を実行してください{offline}。")
+        problems.append(g.DOCTOR_NO_XLWINGS.format(pip=pip, version=version, offline=offline))
     elif embedded and xlwings and xlwings != embedded:
-        problems.append(f"xlwings {xlwings} が入っていますが、ブックの VBA は {embedded} 用です。"
-                        f"「{pip} xlwings=={embedded}」を実行するか、その Python で「python -m gyokaku_xl button」を実行して"
-                        "集約ツールを作り直してください。")
+        problems.append(g.DOCTOR_OTHER_XLWINGS.format(installed=xlwings, version=embedded, pip=pip))
     if found.get("pywin32") is None:
-        problems.append(f"pywin32 がありません（xlwings が Excel を操作するのに必要です）。「{pip} pywin32」を実行してください{offline}。")
+        problems.append(g.DOCTOR_NO_PYWIN32.format(pip=pip, offline=offline))
     if problems:
         for problem in problems:
             report.add(FAIL, BOOK_PYTHON_IMPORTS, problem)
         return
-    report.add(OK, BOOK_PYTHON_IMPORTS, f"Python {found.get('python')}・gyokaku_xl {found.get('gyokaku_xl') or '（フォルダから）'}・"
-               f"xlwings {xlwings}・pywin32 {found.get('pywin32') or ''}".rstrip())
+    report.add(OK, BOOK_PYTHON_IMPORTS, g.DOCTOR_IMPORTS_OK.format(
+        python=found.get("python"), gyokaku=found.get("gyokaku_xl") or g.DOCTOR_FROM_FOLDER, xlwings=xlwings,
+        pywin32=found.get("pywin32") or "").rstrip())
+
+
+def installed_pinned_version() -> str:
+    """The xlwings version the button module is written for (for a pip line when the book has none)."""
+    from .button_book import pinned_xlwings_version
+    try:
+        return pinned_xlwings_version()
+    except GyokakuError:
+        return ""
 
 
 def _book_location(report: DoctorReport, book: Path, machine: Machine) -> None:
@@ -450,32 +451,24 @@ def _book_location(report: DoctorReport, book: Path, machine: Machine) -> None:
     problems = False
     if in_onedrive:
         problems = True
-        report.add(WARN, BOOK_PLACE, "OneDrive・SharePoint のフォルダにあります。自動保存がオンだと Excel はブックの場所を"
-                   "https://… で伝えるため、「設定」の相対パスが使えません。パソコン上のフォルダ（例 C:\\行革）か"
-                   "「\\\\サーバー\\共有」に置くか、「設定」に絶対パスを書いてください。")
+        report.add(WARN, BOOK_PLACE, g.DOCTOR_ONEDRIVE)
     zone = machine.zone_of(book)
-    if zone is not None and zone >= 3:
+    if zone is not None and zone >= 3:  # 3 Internet, 4 Restricted
         problems = True
-        report.add(FAIL, BOOK_PLACE, "インターネットから取得したファイルの印（Mark of the Web）が付いているため、Excel はマクロを"
-                   "止めます。エクスプローラーでファイルを右クリック →「プロパティ」→「全般」の「許可する」にチェック →「OK」"
-                   "（PowerShell なら「Unblock-File 集約ツール.xlsm」）。")
+        report.add(FAIL, BOOK_PLACE, g.DOCTOR_MOTW)
     server = ""
     if path.startswith("\\\\"):
         server = path[2:].split("\\", 1)[0]
     elif machine.windows and len(path) > 1 and path[1] == ":" and machine.drive_is_remote(path[:2]):
-        server = "?"
+        server = "?"  # a mapped drive: on the network, server name unknown here
     if server:
         problems = True
-        if "." in server and server != "?":
-            report.add(FAIL, BOOK_PLACE, f"ネットワーク上のフォルダ（\\\\{server}）で、名前に「.」があるため Excel はインターネット ゾーン"
-                       "として扱い、マクロを止めます。ドットのないサーバー名（例 \\\\fileserver\\共有）で開くか、"
-                       "情報システム担当課にイントラネット ゾーンへの追加を頼むか、パソコン上のフォルダにコピーしてください。")
+        if "." in server and server != "?":  # an FQDN or an IP address: the internet zone
+            report.add(FAIL, BOOK_PLACE, g.DOCTOR_INTERNET_ZONE.format(server=server))
         else:
-            report.add(WARN, BOOK_PLACE, "ネットワーク上のフォルダです。ここを「信頼できる場所」にするには、トラスト センターの"
-                       "「信頼できる場所」で「ネットワーク上の信頼できる場所を許可する（推奨しません）」をオンにしてから追加します"
-                       "（組織のポリシーで変更できないときは情報システム担当課に相談してください）。")
+            report.add(WARN, BOOK_PLACE, g.DOCTOR_NETWORK_SHARE)
     if not problems and machine.windows:
-        report.add(OK, BOOK_PLACE, "パソコン上のフォルダで、インターネットから取得した印もありません。")
+        report.add(OK, BOOK_PLACE, g.DOCTOR_PLACE_OK)
 
 
 def _same_file(a: Path, b: Path) -> bool:
