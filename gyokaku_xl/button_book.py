@@ -42,6 +42,8 @@ from .excel_button import (BUTTON_MACRO, BUTTON_ROW, CODE_NAME_BOOK, CODE_NAME_C
 from .findings import GyokakuError
 from .render.styles import FONT_GOTHIC, Formats
 
+#: Characters of a message per line in column B of 「集約」 (for the row heights of the message list).
+MESSAGE_CHARS_PER_LINE = 52
 #: Fixed document date (house rule: same inputs, same workbook).
 DOCUMENT_DATE = datetime(2021, 4, 1)
 XLWINGS_STANDALONE = "quickstart_standalone.xlsm"
@@ -319,6 +321,9 @@ def _write_run_sheet(sheet, fmt: Formats, xlwings_version: str) -> None:
     quiet_label = fmt.get(font_color="#595959", font_size=9, valign="top")
     quiet = fmt.get(font_color="#595959", font_size=9, valign="top", text_wrap=True, num_format="@")
     for offset, (name, text) in enumerate(vba_messages(xlwings_version).items()):
+        # Column B is 96 characters wide: about 48 full-width characters per line at 9 pt.
+        lines = max(1, -(-len(text) // MESSAGE_CHARS_PER_LINE))
+        sheet.set_row(MESSAGES_FIRST_ROW - 1 + offset, 12.5 * lines + 2)
         sheet.write_string(MESSAGES_FIRST_ROW - 1 + offset, 0, "・" + g.BUTTON_MESSAGE_LABELS[name], quiet_label)
         sheet.write_string(MESSAGES_FIRST_ROW - 1 + offset, 1, text, quiet)
     sheet.set_first_sheet()
