@@ -479,14 +479,14 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _book_settings(report: DoctorReport, book: Path) -> None:
-    from .excel_button import SETTINGS_LABELS, SETTINGS_SCAN, SHEET_SETTINGS, resolve_settings, settings_values
+    from .excel_button import REQUIRED_SETTINGS, SETTINGS_SCAN, SHEET_SETTINGS, resolve_settings, settings_values
 
     rows = _workbook_values(book, SHEET_SETTINGS, SETTINGS_SCAN)
     if rows is None:
         report.add(FAIL, "設定", g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_SETTINGS))
         return
     values = settings_values(rows)
-    missing = [label for label in SETTINGS_LABELS if label not in values]
+    missing = [label for label in REQUIRED_SETTINGS if label not in values]
     if missing:
         report.add(FAIL, "設定", g.BUTTON_MSG_SETTING_MISSING.format(label="」「".join(missing)))
         return
@@ -512,3 +512,13 @@ def _book_settings(report: DoctorReport, book: Path) -> None:
                str(settings.output) + ("" if folder.is_dir() else f"（フォルダ {folder} がありません）"))
     period = settings.period.label if settings.period else "空欄（調査票の記載から判断します）"
     report.add(INFO, f"設定：{g.BUTTON_SETTING_YEAR}・{g.BUTTON_SETTING_PERIOD}", period)
+    label = f"設定：{g.BUTTON_SETTING_HISTORY}"
+    if settings.history is None:
+        report.add(INFO, label, g.DOCTOR_HISTORY_EMPTY)
+    elif settings.history.is_dir():
+        report.add(OK, label, str(settings.history))
+    else:
+        report.add(INFO, label, g.DOCTOR_HISTORY_NEW.format(path=settings.history))
+    if settings.pdf:
+        engine = g.DOCTOR_PDF_BY_OFFICE if find_office() else g.DOCTOR_PDF_BY_EXCEL
+        report.add(INFO, f"設定：{g.BUTTON_SETTING_PDF}", f"{g.BUTTON_YES}（{engine}）")

@@ -467,3 +467,7 @@ DOCTOR_NETWORK_SHARE = ("ネットワーク上のフォルダです。ここを�
                         "「信頼できる場所」で「ネットワーク上の信頼できる場所を許可する（推奨しません）」をオンにしてから追加します"
                         "（組織のポリシーで変更できないときは情報システム担当課に相談してください）。")
 DOCTOR_PLACE_OK = "パソコン上のフォルダで、インターネットから取得した印もありません。"
+DOCTOR_HISTORY_EMPTY = "空欄（計画マスタの「設定」の「履歴フォルダ」を使います。なければ履歴なし）"
+DOCTOR_HISTORY_NEW = "{path}（まだありません。最初の集約で作られます）"
+DOCTOR_PDF_BY_OFFICE = "LibreOffice で作ります"
+DOCTOR_PDF_BY_EXCEL = "LibreOffice がないため Excel で作ります"

@@ -5,6 +5,10 @@ from the file, with the Windows-only parts faked (``vba_harness``: WScript.Shell
 Environ, the workbook's FullName). What ``WScript.Run`` receives is checked the way Windows would
 read it: cmd.exe's ``^`` escapes, then the C runtime's argument rules, then the Python code that
 ``-c`` runs — down to calling xlwings' own ``prepare_sys_path`` with the string it would get.
+
+Where pyOpenVBA lacks a feature real VBA has, the harness adapts and the workbook's VBA stays as
+shipped (see ``vba_harness``: comments after ``#If``/``#Const`` directives, the ``Kill`` statement,
+and VBA reading "True"/"False" as numbers when comparing them with a Boolean).
 """
 
 from __future__ import annotations

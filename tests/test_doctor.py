@@ -322,3 +322,13 @@ def test_zone_identifier_is_read_from_the_stream(tmp_path, monkeypatch):
     with open(f"{book}:Zone.Identifier", "w", encoding="utf-8") as stream:
         stream.write("[ZoneTransfer]\nZoneId=3\n")
     assert doctor.zone_identifier(book) == 3
+
+
+def test_history_and_pdf_settings_are_shown(tmp_path):
+    (tmp_path / "履歴").mkdir()
+    book = button_book.build_control_workbook(tmp_path / "t.xlsm", inbox="受付", plan="", master="集約結果.xlsx",
+                                              year="", period="", history="履歴", pdf=True)
+    report = doctor.diagnose(book)
+    assert check(report, f"設定：{g.BUTTON_SETTING_HISTORY}").detail == str(tmp_path / "履歴")
+    pdf = check(report, f"設定：{g.BUTTON_SETTING_PDF}").detail
+    assert pdf.startswith(g.BUTTON_YES) and ("LibreOffice で" in pdf) == bool(doctor.find_office())
