@@ -6,9 +6,15 @@ xlwings; it hands the calling book to :func:`run`, which uses a small slice of x
 (:class:`BookLike`: ``fullname``, ``sheets[name].range(address).value``, ``app.status_bar``,
 ``app.alert`` and ``app.books.open``) so that tests can use a fake book without xlwings or Excel.
 
-The layout of the control workbook (sheet names, where the settings and the status area are) is
-defined here and used by :mod:`gyokaku_xl.button_book` to build it and :mod:`gyokaku_xl.doctor`
-to check it.
+The layout of the control workbook (sheet names, where the settings and the status area are, the
+defined names the VBA reads its Japanese messages from) is defined here and used by
+:mod:`gyokaku_xl.button_book` to build it and :mod:`gyokaku_xl.doctor` to check it.
+
+Before Python runs at all, the VBA module checks the interpreter and what it can import (see
+``macros/gyokaku_button.bas``); from here on, every problem is a Japanese message. The book's
+``fullname`` is read only through :func:`book_fullname` (xlwings can raise for OneDrive/SharePoint
+books). After the merge, the 「PDFも作成する」 setting makes the PDF through LibreOffice when it is
+installed, else through Excel itself (xlwings' ``Book.to_pdf``, i.e. ``ExportAsFixedFormat``).
 """
 
 from __future__ import annotations
