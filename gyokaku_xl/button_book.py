@@ -34,13 +34,17 @@ from . import glossary as g
 from .atomic import atomic_write
 from .excel_button import (BUTTON_MACRO, BUTTON_ROW, CODE_NAME_BOOK, CODE_NAME_CONF, CODE_NAME_RUN,
                            CODE_NAME_SETTINGS, DETAIL_ROWS, DETAILS_FIRST_ROW, DETAILS_HEADING_ROW,
-                           HELP_HEADING_ROW, NAME_NO_PYTHON, NO_PYTHON_ROW, SETTINGS_FIRST_ROW,
-                           SETTINGS_LABELS, SHEET_RUN, SHEET_SETTINGS, SHEET_XLWINGS_CONF,
-                           STATUS_FIRST_ROW, STATUS_HEADING_ROW, VBA_FILE, VBA_MODULE, status_block)
+                           HELP_HEADING_ROW, MESSAGES_FIRST_ROW, MESSAGES_HEADING_ROW, NAME_STATUS,
+                           NAME_STATUS_MESSAGE, NAME_STATUS_RESULT, NAME_STATUS_RUN_AT,
+                           SETTINGS_FIRST_ROW, SETTINGS_LABELS, SHEET_RUN, SHEET_SETTINGS,
+                           SHEET_XLWINGS_CONF, STATUS_FIRST_ROW, STATUS_HEADING_ROW, VBA_FILE,
+                           VBA_MESSAGE_NAMES, VBA_MODULE, status_block)
 from .findings import GyokakuError
 from .oserror import library_text
 from .render.styles import FONT_GOTHIC, Formats
 
+#: Characters of a message per line in column B of 「集約」 (for the row heights of the message list).
+MESSAGE_CHARS_PER_LINE = 52
 #: Fixed document date (house rule: same inputs, same workbook).
 DOCUMENT_DATE = datetime(2021, 4, 1)
 XLWINGS_STANDALONE = "quickstart_standalone.xlsm"
@@ -53,6 +57,12 @@ CONF_INTERPRETER = "Interpreter_Win"
 CONF_PYTHONPATH = "PYTHONPATH"
 CONF_UDF_SERVER = "Use UDF Server"
 CONF_SHOW_CONSOLE = "Show Console"
+CONF_ADD_WORKBOOK = "ADD_WORKBOOK_TO_PYTHONPATH"
+
+#: ``_VBA_PROJECT`` as MS-OVBA 2.3.4.1 says to write it: Reserved1 0x61CC, Version 0xFFFF,
+#: Reserved2 0x00, Reserved3 0x0001 and no PerformanceCache, so every Office version compiles the
+#: modules from their source (xlwings' own quickstart workbook has the same 7 bytes).
+VBA_PROJECT_STREAM = bytes.fromhex("CC61FFFF000100")
 
 
 @dataclass(frozen=True)
@@ -76,21 +86,23 @@ class Interpreter:
 
 # --- public API -------------------------------------------------------------------------------
 def build_control_workbook(output: Path, *, inbox: str, plan: str, master: str, year: str,
-                           period: str) -> Path:
+                           period: str, history: str = "", pdf: bool = False) -> Path:
     """Write the control workbook (``.xlsm``) with the given settings; return its path."""
     output = Path(output)
     if output.suffix.lower() != ".xlsm":
         raise GyokakuError(g.BUTTON_BUILD_NOT_XLSM.format(path=output))
     settings = {g.BUTTON_SETTING_INBOX: inbox, g.BUTTON_SETTING_PLAN: plan,
                 g.BUTTON_SETTING_OUTPUT: master, g.BUTTON_SETTING_YEAR: year,
-                g.BUTTON_SETTING_PERIOD: period}
+                g.BUTTON_SETTING_PERIOD: period, g.BUTTON_SETTING_HISTORY: history,
+                g.BUTTON_SETTING_PDF: g.BUTTON_YES if pdf else g.BUTTON_NO}
     sources = vba_sources()
     interpreter = interpreter_for_book()
     with tempfile.TemporaryDirectory(prefix="gyokaku-button-") as tmp:
         skeleton = Path(tmp) / "skeleton.xlsm"
-        write_workbook(skeleton, settings, interpreter, vba_project=None)
+        write_workbook(skeleton, settings, interpreter, vba_project=None, xlwings_version=sources.xlwings_version)
         vba = build_vba_project(skeleton, sources)
-    atomic_write(output, lambda path: write_workbook(path, settings, interpreter, vba_project=vba))
+    atomic_write(output, lambda path: write_workbook(path, settings, interpreter, vba_project=vba,
+                                                     xlwings_version=sources.xlwings_version))
     return output
 
 
@@ -178,13 +190,25 @@ def build_vba_project(skeleton: Path, sources: VbaSources) -> bytes:
             project.add_module(XLWINGS_MODULE, sources.xlwings)
             if sources.dictionary:
                 project.add_module(XLWINGS_DICTIONARY, sources.dictionary, kind=VBAModuleKind.other)
+            for module in project.modules:
+                if module.text_offset:  # compiled p-code of a template module: keep only the source
+                    module.body = module.body
             book.save(target)
         with zipfile.ZipFile(target) as package:
-            return package.read("xl/vbaProject.bin")
+            return without_performance_cache(package.read("xl/vbaProject.bin"))
     except GyokakuError:
         raise
     except Exception as exc:  # noqa: BLE001 - pyopenvba's errors become one Japanese line
         raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=library_text(exc))) from None
+
+
+def without_performance_cache(vba_project: bytes) -> bytes:
+    """``vbaProject.bin`` with ``_VBA_PROJECT`` in its 7-byte, cache-free form (MS-OVBA 2.3.4.1)."""
+    from pyopenvba.cfb import CFB
+
+    cfb = CFB.from_bytes(vba_project)
+    cfb.write_stream_in_storage("VBA", "_VBA_PROJECT", VBA_PROJECT_STREAM)
+    return cfb.to_bytes()
 
 
 def interpreter_for_book() -> Interpreter:
@@ -221,7 +245,7 @@ def _pyopenvba():
 
 # --- the workbook -------------------------------------------------------------------------------
 def write_workbook(path: Path, settings: dict[str, str], interpreter: Interpreter,
-                   vba_project: bytes | None) -> None:
+                   vba_project: bytes | None, xlwings_version: str = "") -> None:
     """Write the control workbook to ``path``; without ``vba_project`` it is the skeleton."""
     import xlsxwriter
 
@@ -238,10 +262,10 @@ def write_workbook(path: Path, settings: dict[str, str], interpreter: Interprete
     settings_sheet.set_vba_name(CODE_NAME_SETTINGS)
     conf = book.add_worksheet(SHEET_XLWINGS_CONF)
     conf.set_vba_name(CODE_NAME_CONF)
-    _write_run_sheet(run, fmt)
+    _write_run_sheet(run, fmt, xlwings_version)
     _write_settings_sheet(settings_sheet, fmt, settings)
     _write_conf_sheet(conf, fmt, interpreter)
-    book.define_name(NAME_NO_PYTHON, f"='{SHEET_RUN}'!$A${NO_PYTHON_ROW}")
+    _define_names(book)
     run.activate()
     book.close()
 
@@ -252,7 +276,24 @@ def _print_setup(sheet) -> None:
     sheet.fit_to_pages(1, 0)
 
 
-def _write_run_sheet(sheet, fmt: Formats) -> None:
+def _define_names(book) -> None:
+    """The cells the VBA module reads its Japanese messages from and writes its status to."""
+    last = STATUS_FIRST_ROW + len(g.BUTTON_STATUS_LABELS) - 1
+    where = f"='{SHEET_RUN}'!"
+    book.define_name(NAME_STATUS, f"{where}$B${STATUS_FIRST_ROW}:$B${last}")
+    book.define_name(NAME_STATUS_RUN_AT, f"{where}$B${STATUS_FIRST_ROW + g.BUTTON_STATUS_LABELS.index(g.BUTTON_STATUS_RUN_AT)}")
+    book.define_name(NAME_STATUS_RESULT, f"{where}$B${STATUS_FIRST_ROW + g.BUTTON_STATUS_LABELS.index(g.BUTTON_STATUS_RESULT)}")
+    book.define_name(NAME_STATUS_MESSAGE, f"{where}$B${STATUS_FIRST_ROW + g.BUTTON_STATUS_LABELS.index(g.BUTTON_STATUS_MESSAGE)}")
+    for offset, name in enumerate(VBA_MESSAGE_NAMES):
+        book.define_name(name, f"{where}$B${MESSAGES_FIRST_ROW + offset}")
+
+
+def vba_messages(xlwings_version: str) -> dict[str, str]:
+    """The Japanese texts the VBA module shows, by defined name; ``{python}`` etc. are filled in by VBA."""
+    return {name: text.replace("{xlwings}", xlwings_version) for name, text in g.BUTTON_VBA_MESSAGES.items()}
+
+
+def _write_run_sheet(sheet, fmt: Formats, xlwings_version: str) -> None:
     _print_setup(sheet)
     sheet.hide_gridlines(2)
     sheet.set_column(0, 0, 26)
@@ -276,7 +317,16 @@ def _write_run_sheet(sheet, fmt: Formats) -> None:
     sheet.write_string(HELP_HEADING_ROW - 1, 0, g.BUTTON_HELP_HEADING, fmt.get(bold=True, font_size=12))
     for offset, line in enumerate(g.BUTTON_HELP_LINES):
         sheet.write_string(HELP_HEADING_ROW + offset, 0, line)
-    sheet.write_string(NO_PYTHON_ROW - 1, 0, g.BUTTON_NO_PYTHON)
+    # The messages the VBA shows (it is ASCII only), labelled so that nobody reads them as news.
+    sheet.write_string(MESSAGES_HEADING_ROW - 1, 0, g.BUTTON_MESSAGES_HEADING, fmt.get(bold=True, font_color="#595959"))
+    quiet_label = fmt.get(font_color="#595959", font_size=9, valign="top")
+    quiet = fmt.get(font_color="#595959", font_size=9, valign="top", text_wrap=True, num_format="@")
+    for offset, (name, text) in enumerate(vba_messages(xlwings_version).items()):
+        # Column B is 96 characters wide: about 48 full-width characters per line at 9 pt.
+        lines = max(1, -(-len(text) // MESSAGE_CHARS_PER_LINE))
+        sheet.set_row(MESSAGES_FIRST_ROW - 1 + offset, 12.5 * lines + 2)
+        sheet.write_string(MESSAGES_FIRST_ROW - 1 + offset, 0, "・" + g.BUTTON_MESSAGE_LABELS[name], quiet_label)
+        sheet.write_string(MESSAGES_FIRST_ROW - 1 + offset, 1, text, quiet)
     sheet.set_first_sheet()
 
 
@@ -304,6 +354,10 @@ def _write_settings_sheet(sheet, fmt: Formats, settings: dict[str, str]) -> None
         "validate": "list", "source": list(g.PERIODS), "ignore_blank": True,
         "error_type": "warning", "error_title": g.BUTTON_SETTING_PERIOD,
         "error_message": g.BUTTON_SETTING_NOTES[g.BUTTON_SETTING_PERIOD]})
+    pdf_row = SETTINGS_FIRST_ROW - 1 + SETTINGS_LABELS.index(g.BUTTON_SETTING_PDF)
+    sheet.data_validation(pdf_row, 1, pdf_row, 1, {
+        "validate": "list", "source": [g.BUTTON_YES, g.BUTTON_NO], "ignore_blank": True,
+        "error_title": g.BUTTON_SETTING_PDF, "error_message": g.BUTTON_SETTING_NOTES[g.BUTTON_SETTING_PDF]})
 
 
 def _write_conf_sheet(sheet, fmt: Formats, interpreter: Interpreter) -> None:
@@ -326,4 +380,9 @@ def _write_conf_sheet(sheet, fmt: Formats, interpreter: Interpreter) -> None:
     sheet.write_boolean(2, 1, False)
     sheet.write_string(3, 0, CONF_SHOW_CONSOLE)
     sheet.write_boolean(3, 1, False)
-    sheet.write_string(5, 2, g.BUTTON_CONF_NOTE_SHEET, note)
+    # gyokaku_xl is imported from its installation, never from the workbook's folder, and with FALSE
+    # xlwings does not turn a OneDrive/SharePoint URL FullName into a folder (which can fail).
+    sheet.write_string(4, 0, CONF_ADD_WORKBOOK)
+    sheet.write_boolean(4, 1, False)
+    sheet.write_string(4, 2, g.BUTTON_CONF_NOTE_ADD_WORKBOOK, note)
+    sheet.write_string(6, 2, g.BUTTON_CONF_NOTE_SHEET, note)

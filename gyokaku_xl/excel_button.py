@@ -6,9 +6,15 @@ xlwings; it hands the calling book to :func:`run`, which uses a small slice of x
 (:class:`BookLike`: ``fullname``, ``sheets[name].range(address).value``, ``app.status_bar``,
 ``app.alert`` and ``app.books.open``) so that tests can use a fake book without xlwings or Excel.
 
-The layout of the control workbook (sheet names, where the settings and the status area are) is
-defined here and used by :mod:`gyokaku_xl.button_book` to build it and :mod:`gyokaku_xl.doctor`
-to check it.
+The layout of the control workbook (sheet names, where the settings and the status area are, the
+defined names the VBA reads its Japanese messages from) is defined here and used by
+:mod:`gyokaku_xl.button_book` to build it and :mod:`gyokaku_xl.doctor` to check it.
+
+Before Python runs at all, the VBA module checks the interpreter and what it can import (see
+``macros/gyokaku_button.bas``); from here on, every problem is a Japanese message. The book's
+``fullname`` is read only through :func:`book_fullname` (xlwings can raise for OneDrive/SharePoint
+books). After the merge, the 「PDFも作成する」 setting makes the PDF through LibreOffice when it is
+installed, else through Excel itself (xlwings' ``Book.to_pdf``, i.e. ``ExportAsFixedFormat``).
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any, Callable, Protocol, Sequence
 
 from . import glossary as g
@@ -38,13 +44,21 @@ CODE_NAME_CONF = "XlwingsConfSheet"
 VBA_MODULE = "GyokakuButton"
 VBA_FILE = "gyokaku_button.bas"
 BUTTON_MACRO = "RunMerge"
-#: Defined name of the cell holding the Japanese "Python not found" message the VBA shows.
+#: Defined names of the cells holding the Japanese messages the VBA shows (it is ASCII only).
 NAME_NO_PYTHON = "GyokakuNoPython"
+VBA_MESSAGE_NAMES = tuple(g.BUTTON_VBA_MESSAGES)
+#: Defined names of the status area the VBA writes when it stops before Python runs.
+NAME_STATUS = "GyokakuStatus"
+NAME_STATUS_RUN_AT = "GyokakuStatusRunAt"
+NAME_STATUS_RESULT = "GyokakuStatusResult"
+NAME_STATUS_MESSAGE = "GyokakuStatusMessage"
 
 #: 「設定」: labels in column A, values in column B, notes in column C, from this row on.
 SETTINGS_FIRST_ROW = 5
-SETTINGS_LABELS = (g.BUTTON_SETTING_INBOX, g.BUTTON_SETTING_PLAN, g.BUTTON_SETTING_OUTPUT,
-                   g.BUTTON_SETTING_YEAR, g.BUTTON_SETTING_PERIOD)
+#: Labels every control workbook has; the later ones are optional (books built before them work).
+REQUIRED_SETTINGS = (g.BUTTON_SETTING_INBOX, g.BUTTON_SETTING_PLAN, g.BUTTON_SETTING_OUTPUT,
+                     g.BUTTON_SETTING_YEAR, g.BUTTON_SETTING_PERIOD)
+SETTINGS_LABELS = REQUIRED_SETTINGS + (g.BUTTON_SETTING_HISTORY, g.BUTTON_SETTING_PDF)
 SETTINGS_SCAN = "A1:B40"  # where the labels are looked for (they are found by label, not by row)
 
 #: 「集約」: the button, the status block (labels in A, values in B) and the detail lines (A).
@@ -55,7 +69,8 @@ DETAILS_HEADING_ROW = STATUS_FIRST_ROW + len(g.BUTTON_STATUS_LABELS) + 1
 DETAILS_FIRST_ROW = DETAILS_HEADING_ROW + 1
 DETAIL_ROWS = 30
 HELP_HEADING_ROW = DETAILS_FIRST_ROW + DETAIL_ROWS + 1
-NO_PYTHON_ROW = HELP_HEADING_ROW + 1 + len(g.BUTTON_HELP_LINES)
+MESSAGES_HEADING_ROW = HELP_HEADING_ROW + 1 + len(g.BUTTON_HELP_LINES) + 1
+MESSAGES_FIRST_ROW = MESSAGES_HEADING_ROW + 1
 
 ALERT_INFO = "info"
 ALERT_CRITICAL = "critical"
@@ -103,6 +118,8 @@ class Settings:
     plan: Path | None
     output: Path
     period: Period | None
+    history: Path | None = None
+    pdf: bool = False
 
 
 @dataclass
@@ -117,6 +134,7 @@ class ButtonStatus:
     output: Path | None = None
     alert_mode: str | None = None  # None: no message box
     log: Path | None = None
+    pdf: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -175,10 +193,18 @@ def run(book: BookLike, *, vba_xlwings_version: str = "",
 
 
 # --- settings -----------------------------------------------------------------------------------
+def book_fullname(book: BookLike) -> str:
+    """``book.fullname`` as text, or "" when Excel cannot tell it (xlwings can raise for any reason)."""
+    try:
+        return str(book.fullname or "")
+    except Exception:  # noqa: BLE001 - OneDrive/SharePoint books make xlwings raise various errors
+        return ""
+
+
 def book_folder(book: BookLike) -> Path | None:
-    """The folder of the calling workbook, or None when it is not a saved local file."""
-    name = str(getattr(book, "fullname", "") or "")
-    if "://" in name:
+    """The folder of the calling workbook, or None when it is not a saved local or ``\\server`` file."""
+    name = book_fullname(book)
+    if not name or "://" in name:
         return None
     path = Path(name)
     if not path.is_absolute():
@@ -193,10 +219,11 @@ def read_settings(book: BookLike) -> Settings:
     except Exception:  # noqa: BLE001 - xlwings raises various errors for a missing sheet
         raise GyokakuError(g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_SETTINGS)) from None
     values = settings_values(sheet.range(SETTINGS_SCAN).value)
-    for label in SETTINGS_LABELS:
+    for label in REQUIRED_SETTINGS:
         if label not in values:
             raise GyokakuError(g.BUTTON_MSG_SETTING_MISSING.format(label=label))
-    return resolve_settings(values, book_folder(book))
+    name = book_fullname(book)
+    return resolve_settings(values, book_folder(book), url=name if "://" in name else None)
 
 
 def settings_values(block: Any) -> dict[str, str]:
@@ -211,15 +238,24 @@ def settings_values(block: Any) -> dict[str, str]:
     return values
 
 
-def resolve_settings(values: dict[str, str], folder: Path | None) -> Settings:
-    """Turn the settings' texts into paths and a period; relative paths are taken from ``folder``."""
+def resolve_settings(values: dict[str, str], folder: Path | None, *, url: str | None = None) -> Settings:
+    """Turn the settings' texts into paths and a period; relative paths are taken from ``folder``.
+
+    ``url`` is the book's address when Excel has it open from OneDrive/SharePoint (no folder).
+    """
+    def resolve(text: str) -> Path:
+        return _resolve(text, folder, url)
+
     inbox_text = values.get(g.BUTTON_SETTING_INBOX, "")
     if not inbox_text:
         raise GyokakuError(g.BUTTON_MSG_SETTING_EMPTY.format(label=g.BUTTON_SETTING_INBOX))
-    inbox = _resolve(inbox_text, folder)
+    inbox = resolve(inbox_text)
     plan_text = values.get(g.BUTTON_SETTING_PLAN, "")
-    plan = _resolve(plan_text, folder) if plan_text else None
-    output = _resolve(values.get(g.BUTTON_SETTING_OUTPUT, "") or g.MASTER_FILE_NAME, folder)
+    plan = resolve(plan_text) if plan_text else None
+    output = resolve(values.get(g.BUTTON_SETTING_OUTPUT, "") or g.MASTER_FILE_NAME)
+    history_text = values.get(g.BUTTON_SETTING_HISTORY, "")
+    history = resolve(history_text) if history_text else None
+    pdf = _yes_no(values.get(g.BUTTON_SETTING_PDF, ""))
     if output.suffix.lower() != ".xlsx":
         raise GyokakuError(g.BUTTON_MSG_OUTPUT_NOT_XLSX.format(path=output))
     year, half = values.get(g.BUTTON_SETTING_YEAR, ""), values.get(g.BUTTON_SETTING_PERIOD, "")
@@ -231,13 +267,28 @@ def resolve_settings(values: dict[str, str], folder: Path | None) -> Settings:
             period = Period.parse(year, half)
         except PeriodError as exc:
             raise GyokakuError(g.BUTTON_MSG_PERIOD_INVALID.format(value=exc)) from None
-    return Settings(inbox=inbox, plan=plan, output=output, period=period)
+    return Settings(inbox=inbox, plan=plan, output=output, period=period, history=history, pdf=pdf)
 
 
-def _resolve(text: str, folder: Path | None) -> Path:
+_YES = {g.BUTTON_YES, "はい。", "する", "作成する", "yes", "y", "true", "1", "○"}
+_NO = {g.BUTTON_NO, "", "しない", "no", "n", "false", "0", "×"}
+
+
+def _yes_no(text: str) -> bool:
+    value = text.strip().lower()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise GyokakuError(g.BUTTON_MSG_PDF_SETTING.format(value=text))
+
+
+def _resolve(text: str, folder: Path | None, url: str | None = None) -> Path:
     path = Path(text).expanduser()
     if path.is_absolute() or _is_windows_absolute(text):
         return path
+    if url is not None:
+        raise GyokakuError(g.BUTTON_MSG_BOOK_AT_URL.format(url=url, path=text))
     if folder is None:
         raise GyokakuError(g.BUTTON_MSG_NO_FOLDER.format(path=text))
     return folder / path
@@ -268,9 +319,16 @@ def _merge(settings: Settings, app: AppLike, run_at: str) -> ButtonStatus:
     def progress(done: int, total: int, label: str) -> None:
         _set_status_bar(app, g.BUTTON_PROGRESS.format(done=done, total=total, label=label))
 
+    extra: dict[str, Any] = {}
+    history_ignored = False
+    if settings.history is not None:
+        if merge_accepts_history():
+            extra["history_dir"] = settings.history
+        else:
+            history_ignored = True
     try:
         outcome = pipeline.merge(settings.inbox, settings.output, plan_path=settings.plan,
-                                 period=settings.period, progress=progress)
+                                 period=settings.period, progress=progress, **extra)
     except OutputLockedError as exc:
         # The master was saved under another name; the pipeline attaches what it did when it can.
         locked = getattr(exc, "outcome", None)
@@ -284,8 +342,80 @@ def _merge(settings: Settings, app: AppLike, run_at: str) -> ButtonStatus:
         status.output = Path(exc.fallback)
         status.fields.update({g.BUTTON_STATUS_RESULT: status.result, g.BUTTON_STATUS_OUTPUT: str(exc.fallback),
                               g.BUTTON_STATUS_MESSAGE: status.message})
-        return status
-    return outcome_status(outcome, run_at)
+    else:
+        status = outcome_status(outcome, run_at)
+    if history_ignored:
+        status.fields[g.BUTTON_STATUS_HISTORY] = g.BUTTON_HISTORY_IGNORED
+        _add_note(status, g.BUTTON_MSG_HISTORY_UNSUPPORTED.format(path=settings.history))
+    elif settings.history is not None and status.fields.get(g.BUTTON_STATUS_HISTORY) == g.BUTTON_HISTORY_NONE:
+        status.fields[g.BUTTON_STATUS_HISTORY] = g.BUTTON_HISTORY_UNKNOWN
+    if settings.pdf and status.output is not None:
+        _export_pdf(app, status)
+    else:
+        status.fields[g.BUTTON_STATUS_PDF] = g.BUTTON_PDF_NOT_MADE
+    return status
+
+
+def merge_accepts_history() -> bool:
+    """True when :func:`pipeline.merge` takes ``history_dir=`` (the history feature is present)."""
+    import inspect
+
+    from . import pipeline
+    try:
+        return "history_dir" in inspect.signature(pipeline.merge).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def history_count(outcome: Any) -> int | None:
+    """How many past periods the merge read from the history folder, when the outcome says."""
+    for name in ("history", "history_periods", "history_count", "snapshots"):
+        value = getattr(outcome, name, None)
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int):
+            return value
+        try:
+            return len(value)
+        except TypeError:
+            continue
+    return None
+
+
+def _add_note(status: ButtonStatus, note: str) -> None:
+    """A warning that does not stop the run: first detail line, message, and a message box."""
+    status.details.insert(0, note)
+    status.message = f"{status.message}\n{note}" if status.message else note
+    status.fields[g.BUTTON_STATUS_MESSAGE] = status.message
+    status.alert_mode = status.alert_mode or ALERT_INFO
+
+
+def _export_pdf(app: AppLike, status: ButtonStatus) -> None:
+    """The report sheets as PDF beside the master: LibreOffice when present, else Excel itself."""
+    from . import pdf
+
+    master = Path(status.output)
+    try:
+        if pdf.find_soffice() is not None:
+            made = pdf.export_reports(master)[0]
+            status.fields[g.BUTTON_STATUS_PDF] = g.BUTTON_PDF_BY_OFFICE.format(path=made)
+        else:
+            made = master.with_suffix(".pdf")
+            workbook = app.books.open(str(master))
+            names = [sheet.name for sheet in workbook.sheets]
+            include = [name for name in pdf.REPORT_SHEETS if name in names]
+            if not include:
+                raise GyokakuError(g.FATAL_PDF_NO_REPORTS.format(path=master))
+            # xlwings' Book.to_pdf is Workbook.ExportAsFixedFormat on the included sheets.
+            workbook.to_pdf(str(made), include=include, show=False)
+            status.fields[g.BUTTON_STATUS_PDF] = g.BUTTON_PDF_BY_EXCEL.format(path=made)
+        status.pdf = made
+    except Exception as exc:  # noqa: BLE001 - the master exists; the PDF is a second step
+        detail = str(exc) if isinstance(exc, GyokakuError) else _one_line(exc)
+        status.fields[g.BUTTON_STATUS_PDF] = ""
+        _add_note(status, g.BUTTON_MSG_PDF_FAILED.format(detail=detail))
 
 
 def outcome_status(outcome: Any, run_at: str) -> ButtonStatus:
@@ -323,6 +453,7 @@ def outcome_status(outcome: Any, run_at: str) -> ButtonStatus:
                                            for s, n in counts.items()),
         g.BUTTON_STATUS_NOT_SUBMITTED: not_submitted,
         g.BUTTON_STATUS_OUTPUT: str(output) if output is not None else "",
+        g.BUTTON_STATUS_HISTORY: _history_text(outcome),
         g.BUTTON_STATUS_MESSAGE: status.message,
     }
     status.details = list(outcome.summary_lines())
@@ -334,6 +465,13 @@ def _failure_details(exc: GyokakuError) -> list[str]:
     from .summary_text import error_detail_lines, summary_lines
     outcome = getattr(exc, "outcome", None)
     return (summary_lines(outcome) if outcome is not None else []) + error_detail_lines(exc)
+def _history_text(outcome: Any) -> str:
+    if getattr(outcome, "history_dir", "") is None:  # the merge used no history folder
+        return g.BUTTON_HISTORY_NONE
+    count = history_count(outcome)
+    if count is not None:
+        return g.BUTTON_HISTORY_COUNT.format(count=count)
+    return g.BUTTON_HISTORY_NONE
 
 
 def _running(run_at: str) -> ButtonStatus:
@@ -416,8 +554,8 @@ def _log_unexpected(book: BookLike, exc: BaseException, run_at: str) -> Path:
     """Append the traceback to ``<book>_エラー.log`` beside the book (or in the temp folder)."""
     import tempfile
 
-    name = str(getattr(book, "fullname", "") or "")
-    stem = Path(name).stem if name else "集約ツール"
+    name = book_fullname(book)
+    stem = PureWindowsPath(name).stem if name else "集約ツール"
     candidates = [folder for folder in (book_folder(book), Path(tempfile.gettempdir())) if folder is not None]
     text = f"[{run_at}]\n" + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)) + "\n"
     for folder in candidates:

@@ -254,6 +254,10 @@ BUTTON_SETTING_PLAN = "計画マスタ"
 BUTTON_SETTING_OUTPUT = "出力ファイル"
 BUTTON_SETTING_YEAR = "報告年度"
 BUTTON_SETTING_PERIOD = "報告期間"
+BUTTON_SETTING_HISTORY = "履歴フォルダ"
+BUTTON_SETTING_PDF = "PDFも作成する"
+BUTTON_YES = "はい"
+BUTTON_NO = "いいえ"
 BUTTON_SETTING_NOTES = {
     BUTTON_SETTING_INBOX: "各課から提出された調査票（.xlsx）を置くフォルダです。",
     BUTTON_SETTING_PLAN: ("計画マスタ（.xlsx）のファイルです。空欄のときは受付フォルダの中か、"
@@ -262,6 +266,9 @@ BUTTON_SETTING_NOTES = {
                             "（Excel で開いているときは別の名前で保存します）。"),
     BUTTON_SETTING_YEAR: "例：令和3年度、R3、2021。空欄のときは調査票に書かれた報告年度を使います。",
     BUTTON_SETTING_PERIOD: "上半期・下半期・年度末のいずれか。空欄のときは調査票に書かれた報告期間を使います。",
+    BUTTON_SETTING_HISTORY: ("過去の期間の集約結果を保管するフォルダです。空欄のときは計画マスタの「設定」の"
+                             "「履歴フォルダ」を使います（前期比較・推移に使います）。"),
+    BUTTON_SETTING_PDF: "「はい」のとき、集約結果の資料1-1〜1-3 を PDF にもします（出力ファイルと同じフォルダ）。",
 }
 BUTTON_STATUS_HEADING = "前回の実行結果"
 BUTTON_STATUS_RUN_AT = "実行日時"
@@ -273,18 +280,20 @@ BUTTON_STATUS_FINDINGS = "指摘の件数"
 BUTTON_STATUS_NOT_SUBMITTED = "未提出の所管課"
 BUTTON_STATUS_OUTPUT = "出力ファイル"
 BUTTON_STATUS_MESSAGE = "メッセージ"
+BUTTON_STATUS_HISTORY = "読み込んだ過去の期間"
+BUTTON_STATUS_PDF = "PDF"
 BUTTON_STATUS_LABELS = (BUTTON_STATUS_RUN_AT, BUTTON_STATUS_RESULT, BUTTON_STATUS_FILES_ACCEPTED,
                         BUTTON_STATUS_FILES_REJECTED, BUTTON_STATUS_ROWS_MERGED, BUTTON_STATUS_FINDINGS,
-                        BUTTON_STATUS_NOT_SUBMITTED, BUTTON_STATUS_OUTPUT, BUTTON_STATUS_MESSAGE)
+                        BUTTON_STATUS_NOT_SUBMITTED, BUTTON_STATUS_OUTPUT, BUTTON_STATUS_HISTORY,
+                        BUTTON_STATUS_PDF, BUTTON_STATUS_MESSAGE)
 BUTTON_DETAILS_HEADING = "詳細"
 BUTTON_HELP_HEADING = "うまく動かないとき"
 BUTTON_HELP_LINES = (
     "・ボタンを押しても何も起きない：マクロが無効になっています。docs/excel.md の「マクロを有効にする」を参照してください。",
-    "・Python や xlwings のエラーが出る：コマンドプロンプトで「python -m gyokaku_xl doctor --book 集約ツール.xlsm」を実行し、表示に従ってください。",
+    "・「Python が見つかりません」と表示された：「xlwings.conf」シートの Interpreter_Win の python.exe の場所を確かめてください。",
+    "・「… が入っていません」と表示された：表示されたコマンドをコマンド プロンプトで実行してから、もう一度押してください。",
+    "・そのほかのエラー：コマンド プロンプトで「python -m gyokaku_xl doctor --book 集約ツール.xlsm」を実行し、表示に従ってください。",
 )
-BUTTON_NO_PYTHON = ("Python が見つかりません。Python をインストールしたパソコンで"
-                    "「python -m gyokaku_xl button」を実行して集約ツールを作り直すか、"
-                    "「xlwings.conf」シートの INTERPRETER_WIN に python.exe の場所を入れてください。")
 BUTTON_NOT_RUN = "（まだ実行していません）"
 BUTTON_RESULT_RUNNING = "実行中…"
 BUTTON_RESULT_OK = "完了"
@@ -583,3 +592,131 @@ OPENDATA_WRITTEN = "オープンデータ: {path}"
 FATAL_OPENDATA_NO_DATA = "「{path}」の集約データを読めないため、オープンデータを作れません。"
 FATAL_OPENDATA_NO_PERIOD = ("「{path}」に報告期間の記録がないため、オープンデータを作れません。"
                             "集約をやり直してください（merge --opendata でも作れます）。")
+# --- history: archived masters of earlier periods (issue 8) -------------------------------------
+COL_PERSPECTIVE_NUMBER = "視点番号"
+SETTING_HISTORY_DIR = "履歴フォルダ"
+#: The archive file of one period in the history folder: 令和3年度上半期_集約結果.xlsx.
+HISTORY_ARCHIVE_NAME = "{period}_集約結果.xlsx"
+HISTORY_SUMMARY = "履歴: 過去 {count} 期を読み込みました（前期：{previous}）"
+HISTORY_SUMMARY_NONE = "履歴: 過去の集約結果はありません（{folder}）"
+HISTORY_ARCHIVED = "履歴に保存: {path}"
+HISTORY_ARCHIVE_LOCKED = ("履歴の「{path}」が他のプログラム（Excel など）で開かれているため更新できませんでした"
+                          "（前の内容のままです）。閉じてから集約し直してください。")
+HISTORY_ARCHIVE_FAILED = "履歴フォルダに保存できませんでした：{detail}"
+HISTORY_FOLDER_MISSING = "履歴フォルダ「{path}」がないため作成しました（過去の集約結果はまだありません）。"
+FATAL_HISTORY_NOT_FOLDER = "履歴フォルダ「{path}」はファイルです。履歴にはフォルダを指定してください。"
+MESSAGES.update({
+    "history-unreadable": "履歴フォルダのファイルを読み込めないため、履歴に使いません：{detail}",
+    "history-not-master": "集約結果ブックではない（識別情報がない）ため、履歴に使いません。",
+    "history-other-plan": "別の計画「{value}」の集約結果のため、履歴に使いません（今回の計画：{plan}）。",
+    "history-later-period": "{period} の集約結果は今回（{current}）より後の期間のため、履歴に使いません。",
+    "history-same-period": "今回と同じ期間（{period}）の集約結果のため、履歴に使いません。集約結果は「{archive}」に保存し直します。",
+    "history-duplicate-period": "{period} の集約結果が複数あります。「{chosen}」を使い、このファイルは使いません。",
+    "history-columns-missing": "「{sheet}」に列「{expected}」がないため、履歴に使いません。",
+    "history-legacy": "識別情報のない以前の版の集約結果です。「{sheet}」の表題から {period} の集約結果として読み込みました。",
+    "history-bad-period": "報告年度・報告期間（{value}）を読み取れないため、履歴に使いません。",
+})
+
+# --- the Excel button in the field: probe, VBA messages, PDF, history, doctor (issue 10) -----------
+BUTTON_HISTORY_COUNT = "{count} 期間"
+BUTTON_HISTORY_NONE = "（履歴フォルダの指定なし）"
+BUTTON_HISTORY_IGNORED = "（この版の gyokaku_xl は履歴を読みません）"
+BUTTON_HISTORY_UNKNOWN = "（件数不明）"
+BUTTON_PDF_NOT_MADE = "（作成しない）"
+BUTTON_PDF_BY_OFFICE = "{path}（LibreOffice で作成）"
+BUTTON_PDF_BY_EXCEL = "{path}（Excel で作成）"
+BUTTON_MSG_PDF_FAILED = "集約結果は作成しましたが、PDF を作成できませんでした（{detail}）。"
+BUTTON_MSG_PDF_SETTING = "「設定」シートの「PDFも作成する」は「はい」か「いいえ」にしてください（「{value}」）。"
+BUTTON_MSG_HISTORY_UNSUPPORTED = ("「設定」シートに履歴フォルダ「{path}」がありますが、この版の gyokaku_xl は"
+                                  "履歴を読みません。履歴なしで集約しました。")
+BUTTON_MSG_BOOK_AT_URL = ("このブックは OneDrive・SharePoint 上（{url}）で開かれているため、"
+                          "相対パス「{path}」の場所が分かりません。「設定」シートの受付フォルダ・計画マスタ・"
+                          "出力ファイル・履歴フォルダには、「C:\\…」のようなパソコン上の絶対パスか"
+                          "「\\\\サーバー\\共有\\…」の形を書いてください。")
+BUTTON_CONF_NOTE_ADD_WORKBOOK = ("FALSE のままにします（gyokaku_xl はインストール先から読み込むため、"
+                                 "このブックのフォルダを Python の検索先に加えません。OneDrive 上のブックでも動くようにするためです）。")
+BUTTON_MESSAGES_HEADING = "ボタンが表示するメッセージ（問題があったときだけ表示されます。この欄は変更しないでください）"
+BUTTON_MESSAGE_LABELS = {
+    "GyokakuNoPython": "Python が見つからないとき",
+    "GyokakuNoXlwings": "xlwings がないとき",
+    "GyokakuNoPywin32": "pywin32 がないとき",
+    "GyokakuNoGyokaku": "gyokaku_xl がないとき",
+    "GyokakuProbeFailed": "Python が正しく動かないとき",
+    "GyokakuVbaError": "マクロの実行が止められたとき",
+    "GyokakuResultFailed": "結果の表示（中止）",
+    "GyokakuAlertTitle": "メッセージの題名",
+}
+_PIP_OFFLINE = ("インターネットにつながらないパソコンでは、wheelhouse フォルダのある場所で "
+                "「\"{python}\" -m pip install --no-index --find-links wheelhouse \"gyokaku_xl[excel]\"」を実行します。")
+BUTTON_VBA_MESSAGES = {
+    "GyokakuNoPython": ("Python が見つかりません（{python}）。Python をインストールしたパソコンで"
+                        "「python -m gyokaku_xl button」を実行して集約ツールを作り直すか、"
+                        "「xlwings.conf」シートの Interpreter_Win に python.exe の場所を入れてください。"),
+    "GyokakuNoXlwings": ("「{python}」の Python に xlwings が入っていません。コマンド プロンプトで"
+                         "「\"{python}\" -m pip install xlwings=={xlwings}」を実行してから、もう一度「集約を実行」を押してください。"
+                         + _PIP_OFFLINE),
+    "GyokakuNoPywin32": ("「{python}」の Python に pywin32 が入っていません（xlwings が Excel を操作するのに必要です）。"
+                         "コマンド プロンプトで「\"{python}\" -m pip install pywin32」を実行してから、もう一度「集約を実行」を押してください。"
+                         + _PIP_OFFLINE),
+    "GyokakuNoGyokaku": ("「{python}」の Python に gyokaku_xl が入っていません。コマンド プロンプトで gyokaku_xl のフォルダに移動し"
+                         "（例「cd /d D:\\tools\\gyokaku_xl」）、「\"{python}\" -m pip install \".[excel]\"」を実行してから、"
+                         "もう一度「集約を実行」を押してください。" + _PIP_OFFLINE),
+    "GyokakuProbeFailed": ("Python「{python}」で gyokaku_xl を読み込めませんでした（終了コード {code}）。"
+                           "コマンド プロンプトで「python -m gyokaku_xl doctor --book 集約ツール.xlsm」を実行し、表示に従ってください。"),
+    "GyokakuVbaError": ("「集約を実行」を続けられませんでした（{detail}）。Python を起動することが組織の設定で"
+                        "禁止されている（「Office アプリケーションによる子プロセスの作成をブロック」など）か、"
+                        "「xlwings.conf」シートの A 列に同じ名前が 2 回あるかもしれません。"
+                        "コマンド プロンプトで「python -m gyokaku_xl doctor --book 集約ツール.xlsm」を実行し、"
+                        "解決しないときは情報システム担当課に相談してください。"),
+    "GyokakuResultFailed": "中止",
+    "GyokakuAlertTitle": "集約ツール",
+}
+# doctor: the Python the book starts and where the book lives
+DOCTOR_BOOK_PYTHON = "ブックの Python（xlwings.conf の INTERPRETER_WIN）"
+DOCTOR_BOOK_PYTHON_IMPORTS = "ブックの Python で使えるもの"
+DOCTOR_BOOK_PLACE = "ブックの場所"
+DOCTOR_NO_CONF_SHEET = "xlwings.conf シートがありません。「python -m gyokaku_xl button」で作り直してください。"
+DOCTOR_FROM_USER_CONF = "（xlwings の設定ファイルから）"
+DOCTOR_QUOTED = ("{path} は引用符付きです。ボタンは引用符を外して使いますが、"
+                 "「xlwings.conf」シートの Interpreter_Win のセルからも「\"」を消しておいてください。")
+DOCTOR_EMPTY_PATH = "空欄です（PATH にある python を使います）。"
+DOCTOR_PLACEHOLDER = "（Windows 以外で作成した仮の値です。Windows で作り直すか直してください）"
+DOCTOR_CHECK_ON_WINDOWS = ("Windows の PC で「python -m gyokaku_xl doctor --book …」を実行すると、"
+                           "ブックの Python が gyokaku_xl・xlwings・pywin32 を読み込めるかを確かめます。")
+DOCTOR_EMPTY_NO_PATH = ("空欄で、PATH にも python がありません。「xlwings.conf」シートの "
+                        "Interpreter_Win に python.exe の場所を入れてください。")
+DOCTOR_EMPTY_USES = "空欄です（PATH にある python「{path}」を使います）。"
+DOCTOR_STORE_ALIAS = ("{path} は Microsoft Store の python のエイリアスです（ボタンからは使えません）。"
+                      "python.org の Python をインストールし、Windows の「設定」→「アプリ」→「アプリ実行エイリアス」で"
+                      "「python.exe」「python3.exe」をオフにしてから、「python -m gyokaku_xl button」で集約ツールを作り直してください。")
+DOCTOR_PYTHON_MISSING = "{path} がありません。Windows で「python -m gyokaku_xl button」を実行して作り直してください。"
+DOCTOR_THIS_PYTHON = "（この Python）"
+DOCTOR_NO_OUTPUT = "（出力なし）"
+DOCTOR_PYTHON_FAILED = ("{path} を実行できませんでした（終了コード {code}：{detail}）。"
+                        "Python を入れ直すか、「xlwings.conf」シートの Interpreter_Win を直してください。")
+DOCTOR_OFFLINE = "（インターネットにつながらない PC では {pip} --no-index --find-links wheelhouse \"gyokaku_xl[excel]\"）"
+DOCTOR_NO_GYOKAKU = "gyokaku_xl がありません（{detail}）。gyokaku_xl のフォルダで「{pip} \".[excel]\"」を実行してください{offline}。"
+DOCTOR_NO_XLWINGS = "xlwings がありません。「{pip} xlwings=={version}」を実行してください{offline}。"
+DOCTOR_OTHER_XLWINGS = ("xlwings {installed} が入っていますが、ブックの VBA は {version} 用です。"
+                        "「{pip} xlwings=={version}」を実行するか、その Python で「python -m gyokaku_xl button」を実行して"
+                        "集約ツールを作り直してください。")
+DOCTOR_NO_PYWIN32 = "pywin32 がありません（xlwings が Excel を操作するのに必要です）。「{pip} pywin32」を実行してください{offline}。"
+DOCTOR_IMPORTS_OK = "Python {python}・gyokaku_xl {gyokaku}・xlwings {xlwings}・pywin32 {pywin32}"
+DOCTOR_FROM_FOLDER = "（フォルダから）"
+DOCTOR_ONEDRIVE = ("OneDrive・SharePoint のフォルダにあります。自動保存がオンだと Excel はブックの場所を"
+                   "https://… で伝えるため、「設定」の相対パスが使えません。パソコン上のフォルダ（例 C:\\行革）か"
+                   "「\\\\サーバー\\共有」に置くか、「設定」に絶対パスを書いてください。")
+DOCTOR_MOTW = ("インターネットから取得したファイルの印（Mark of the Web）が付いているため、Excel はマクロを"
+               "止めます。エクスプローラーでファイルを右クリック →「プロパティ」→「全般」の「許可する」にチェック →「OK」"
+               "（PowerShell なら「Unblock-File 集約ツール.xlsm」）。")
+DOCTOR_INTERNET_ZONE = ("ネットワーク上のフォルダ（\\\\{server}）で、名前に「.」があるため Excel はインターネット ゾーン"
+                        "として扱い、マクロを止めます。ドットのないサーバー名（例 \\\\fileserver\\共有）で開くか、"
+                        "情報システム担当課にイントラネット ゾーンへの追加を頼むか、パソコン上のフォルダにコピーしてください。")
+DOCTOR_NETWORK_SHARE = ("ネットワーク上のフォルダです。ここを「信頼できる場所」にするには、トラスト センターの"
+                        "「信頼できる場所」で「ネットワーク上の信頼できる場所を許可する（推奨しません）」をオンにしてから追加します"
+                        "（組織のポリシーで変更できないときは情報システム担当課に相談してください）。")
+DOCTOR_PLACE_OK = "パソコン上のフォルダで、インターネットから取得した印もありません。"
+DOCTOR_HISTORY_EMPTY = "空欄（計画マスタの「設定」の「履歴フォルダ」を使います。なければ履歴なし）"
+DOCTOR_HISTORY_NEW = "{path}（まだありません。最初の集約で作られます）"
+DOCTOR_PDF_BY_OFFICE = "LibreOffice で作ります"
+DOCTOR_PDF_BY_EXCEL = "LibreOffice がないため Excel で作ります"

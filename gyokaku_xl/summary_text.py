@@ -72,6 +72,15 @@ def resubmission_lines(outcome: "RunOutcome") -> list[str]:
 
 #: Run-level warnings shown prominently near the top rather than in the list of findings.
 PROMINENT_CODES = frozenset({"few-rows-merged"})
+def history_line(outcome: "RunOutcome") -> str:
+    """``履歴: 過去 2 期を読み込みました（前期：令和3年度【上半期】）`` ('' without a history folder)."""
+    folder = getattr(outcome, "history_dir", None)
+    if folder is None:
+        return ""
+    history = outcome.history
+    if not history:
+        return g.HISTORY_SUMMARY_NONE.format(folder=folder)
+    return g.HISTORY_SUMMARY.format(count=len(history), previous=history[-1].period.label)
 
 
 def summary_lines(outcome: "RunOutcome") -> list[str]:
@@ -95,6 +104,9 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
     if rejected:
         lines.append(g.CONSOLE_REJECTED_DEPARTMENTS.format(departments="／".join(rejected)))
     lines.extend(resubmission_lines(outcome))
+    history = history_line(outcome)
+    if history:
+        lines.append(history)
     lines.extend(outcome.notices)
     # 未提出 is already the line above; list every other error, then every other warning
     listed = [f for f in r.findings if f.code != "department-not-submitted" and f.code not in PROMINENT_CODES]
@@ -106,6 +118,8 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
         lines.append(f"  ほか {len(serious) - MAX_LISTED} 件（一覧は「{g.SHEET_FINDINGS}」シートを参照）")
     if outcome.output is not None:
         lines.append(f"集約結果: {outcome.output}")
+    if getattr(outcome, "archive", None) is not None:
+        lines.append(g.HISTORY_ARCHIVED.format(path=outcome.archive))
     if outcome.report is not None:
         lines.append(f"検証結果: {outcome.report}")
     for p in outcome.annotated:

@@ -30,7 +30,9 @@ from gyokaku_xl.findings import GyokakuError
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = {"inbox": "受付", "plan": "計画マスタ.xlsx", "master": "集約結果.xlsx", "year": "令和3年度",
-            "period": "上半期"}
+            "period": "上半期", "history": "履歴", "pdf": True}
+#: How each setting appears in 「設定」.
+SHOWN = {**SETTINGS, "pdf": g.BUTTON_YES}
 
 
 @pytest.fixture(scope="module")
@@ -178,15 +180,41 @@ def test_openpyxl_keep_vba_loads_it(book_path):
     assert run.cell(STATUS_FIRST_ROW + g.BUTTON_STATUS_LABELS.index(g.BUTTON_STATUS_RESULT), 2).value == g.BUTTON_NOT_RUN
     settings = wb[SHEET_SETTINGS]
     rows = {r[0].value: (r[1].value, r[2].value) for r in settings.iter_rows(min_row=1, max_col=3) if r[0].value}
-    expected = dict(zip(SETTINGS_LABELS, SETTINGS.values()))
+    expected = dict(zip(SETTINGS_LABELS, SHOWN.values()))
     for label in SETTINGS_LABELS:
         value, note = rows[label]
         assert value == expected[label]
         assert note == g.BUTTON_SETTING_NOTES[label]
-    destination = wb.defined_names[NAME_NO_PYTHON].attr_text
-    sheet, cell = destination.replace("'", "").split("!")
-    assert wb[sheet][cell.replace("$", "")].value == g.BUTTON_NO_PYTHON
+    messages = button_book.vba_messages(metadata.version("xlwings"))
+    assert NAME_NO_PYTHON in messages
+    for name, text in messages.items():  # every text the VBA shows, in the cell its name points at
+        destination = wb.defined_names[name].attr_text
+        sheet, cell = destination.replace("'", "").split("!")
+        assert wb[sheet][cell.replace("$", "")].value == text
+        label = wb[sheet][cell.replace("$", "").replace("B", "A")].value
+        assert label == "・" + g.BUTTON_MESSAGE_LABELS[name]  # labelled, not a live error
     wb.close()
+
+
+def test_vba_uses_only_names_the_workbook_defines(book_path, modules):
+    wb = openpyxl.load_workbook(book_path, keep_vba=True)
+    defined = set(wb.defined_names)
+    wb.close()
+    used = set(re.findall(r'Names\("(\w+)"\)', modules[VBA_MODULE]))
+    used |= set(re.findall(r'Message\("(\w+)"\)', modules[VBA_MODULE]))
+    assert used and used <= defined, used - defined
+
+
+def test_troubleshooting_lines_are_bullets_not_errors(book_path):
+    wb = openpyxl.load_workbook(book_path, read_only=True)
+    column = [row[0] for row in wb[SHEET_RUN].iter_rows(min_col=1, max_col=1, values_only=True)]
+    wb.close()
+    texts = [t for t in column if isinstance(t, str)]
+    first_message = next(t for t in texts if "Python が見つかりません" in t)
+    assert first_message.startswith("・")
+    assert not any(t.startswith("Python が見つかりません") for t in texts)
+    heading = texts.index(g.BUTTON_MESSAGES_HEADING)
+    assert all(t.startswith("・") for t in texts[heading + 1:])
 
 
 def test_xlwings_conf_sheet(book_path):
@@ -199,8 +227,10 @@ def test_xlwings_conf_sheet(book_path):
             break
         keys.append(key)
     conf = {str(k).upper(): v for k, v in rows[:len(keys)]}
-    assert set(conf) == {"INTERPRETER_WIN", "PYTHONPATH", "USE UDF SERVER", "SHOW CONSOLE"}
+    assert set(conf) == {"INTERPRETER_WIN", "PYTHONPATH", "USE UDF SERVER", "SHOW CONSOLE",
+                         "ADD_WORKBOOK_TO_PYTHONPATH"}
     assert conf["USE UDF SERVER"] is False and conf["SHOW CONSOLE"] is False
+    assert conf["ADD_WORKBOOK_TO_PYTHONPATH"] is False  # a OneDrive URL FullName is never parsed
     if sys.platform == "win32":
         assert conf["INTERPRETER_WIN"] == sys.executable
     else:

@@ -164,3 +164,171 @@ def test_placeholder_path_is_explained_off_windows(tmp_path):
     assert button_book.interpreter_for_book().placeholder
     assert "%LOCALAPPDATA%" in button_book.interpreter_for_book().path
     assert Path(button_book.button_module_path()).is_file()
+
+
+# --- the Python the book starts, and where the book lives (Windows parts faked) ------------------
+PYTHON = r"C:\Users\山田\AppData\Local\Programs\Python\Python311\python.exe"
+
+
+class FakeWindows(doctor.Machine):
+    """A Windows PC: the book's python.exe answers with ``found``; nothing really runs."""
+
+    def __init__(self, *, found=None, code=0, stderr="", files=(PYTHON,), zone=None, remote=False,
+                 where=None, environ=None) -> None:
+        super().__init__(windows=True, environ=environ or {"LOCALAPPDATA": r"C:\Users\山田\AppData\Local",
+                                                           "USERPROFILE": r"C:\Users\山田"})
+        self.found = found if found is not None else {"python": "3.11.7", "gyokaku_xl": "0.1.0",
+                                                      "xlwings": metadata.version("xlwings"), "pywin32": "306"}
+        self.code, self.stderr, self.files, self.zone, self.remote = code, stderr, set(files), zone, remote
+        self.calls: list[tuple[list[str], dict[str, str]]] = []
+        self.is_file = lambda path: path in self.files
+        self.which = lambda name: None
+        self.zone_of = lambda path: self.zone
+        self.drive_is_remote = lambda drive: self.remote
+        if where is not None:
+            self.where = lambda path: where
+        self.run = self._run
+
+    def _run(self, args, env):
+        import json
+        self.calls.append((list(args), dict(env)))
+        return self.code, json.dumps(self.found) + "\n" if self.code == 0 else "", self.stderr
+
+
+def book_with_python(tmp_path: Path, python: str, pythonpath: str = "") -> Path:
+    import openpyxl
+    book = button_book.build_control_workbook(tmp_path / g.BUTTON_FILE_NAME, inbox="受付", plan="",
+                                              master="集約結果.xlsx", year="", period="")
+    wb = openpyxl.load_workbook(book, keep_vba=True)
+    wb["xlwings.conf"]["B1"] = python
+    wb["xlwings.conf"]["B2"] = pythonpath
+    wb.save(book)
+    return book
+
+
+def test_book_python_is_run_and_imports_everything(tmp_path):
+    book = book_with_python(tmp_path, PYTHON, "D:\\src\\")
+    machine = FakeWindows()
+    report = doctor.diagnose(book, machine)
+    assert check(report, doctor.BOOK_PYTHON).mark == doctor.OK
+    imports = check(report, doctor.BOOK_PYTHON_IMPORTS)
+    assert imports.mark == doctor.OK and "pywin32 306" in imports.detail
+    (args, env), = machine.calls
+    assert args[:3] == [PYTHON, "-B", "-c"] and args[3] == doctor.PROBE
+    assert env["PYTHONIOENCODING"] == "utf-8" and env["PYTHONPATH"] == r"D:\src"
+
+
+def test_the_probe_really_reports_what_imports(tmp_path):
+    """PROBE run in this interpreter: JSON with the versions, pywin32 missing off Windows."""
+    import json
+    code, out, _err = doctor.run_command([sys.executable, "-B", "-c", doctor.PROBE], dict(__import__("os").environ))
+    found = json.loads(out)
+    assert code == 0 and found["xlwings"] == metadata.version("xlwings") and found["gyokaku_xl"] is not None
+    assert (found["pywin32"] is None) == (sys.platform != "win32")
+
+
+@pytest.mark.parametrize("missing, expected", [
+    ("gyokaku_xl", f'"{PYTHON}" -m pip install ".[excel]"'),
+    ("xlwings", f'"{PYTHON}" -m pip install xlwings=={metadata.version("xlwings")}'),
+    ("pywin32", f'"{PYTHON}" -m pip install pywin32'),
+])
+def test_book_python_missing_a_package_says_the_pip_line(tmp_path, missing, expected):
+    book = book_with_python(tmp_path, PYTHON)
+    machine = FakeWindows()
+    machine.found[missing] = None
+    report = doctor.diagnose(book, machine)
+    failures = [c for c in report.checks if c.label == doctor.BOOK_PYTHON_IMPORTS]
+    assert [c.mark for c in failures] == [doctor.FAIL] and expected in failures[0].detail
+    assert "--no-index --find-links wheelhouse" in failures[0].detail
+    assert not report.ok
+
+
+def test_book_python_with_another_xlwings(tmp_path):
+    book = book_with_python(tmp_path, PYTHON)
+    machine = FakeWindows()
+    machine.found["xlwings"] = "0.30.0"
+    detail = check(doctor.diagnose(book, machine), doctor.BOOK_PYTHON_IMPORTS).detail
+    assert "0.30.0" in detail and metadata.version("xlwings") in detail
+
+
+def test_book_python_that_does_not_start(tmp_path):
+    book = book_with_python(tmp_path, PYTHON)
+    machine = FakeWindows(code=1, stderr="Traceback …\nSyntaxError: ダメ")
+    imports = check(doctor.diagnose(book, machine), doctor.BOOK_PYTHON_IMPORTS)
+    assert imports.mark == doctor.FAIL and "SyntaxError: ダメ" in imports.detail
+
+
+def test_store_alias_and_missing_and_quoted_interpreters(tmp_path):
+    alias = r"C:\Users\山田\AppData\Local\Microsoft\WindowsApps\python.exe"
+    report = doctor.diagnose(book_with_python(tmp_path, alias), FakeWindows(files=(alias,)))
+    python = check(report, doctor.BOOK_PYTHON)
+    assert python.mark == doctor.FAIL and "アプリ実行エイリアス" in python.detail
+    (tmp_path / g.BUTTON_FILE_NAME).unlink()
+    report = doctor.diagnose(book_with_python(tmp_path, PYTHON), FakeWindows(files=()))
+    assert check(report, doctor.BOOK_PYTHON).mark == doctor.FAIL
+    (tmp_path / g.BUTTON_FILE_NAME).unlink()
+    machine = FakeWindows()
+    report = doctor.diagnose(book_with_python(tmp_path, f'"{PYTHON}"'), machine)
+    marks_of_python = [c.mark for c in report.checks if c.label == doctor.BOOK_PYTHON]
+    assert marks_of_python == [doctor.WARN, doctor.OK]  # quotes flagged, then the path is used
+    assert machine.calls[0][0][0] == PYTHON
+
+
+def test_placeholder_path_is_expanded_on_windows(tmp_path):
+    book = button_book.build_control_workbook(tmp_path / g.BUTTON_FILE_NAME, inbox="受付", plan="",
+                                              master="集約結果.xlsx", year="", period="")
+    major, minor = sys.version_info[:2]
+    expanded = rf"C:\Users\山田\AppData\Local\Programs\Python\Python{major}{minor}\python.exe"
+    machine = FakeWindows(files=(expanded,))
+    report = doctor.diagnose(book, machine)
+    assert check(report, doctor.BOOK_PYTHON).mark == doctor.OK
+    assert machine.calls[0][0][0] == expanded
+
+
+def place(report):
+    return [c for c in report.checks if c.label == doctor.BOOK_PLACE]
+
+
+def test_book_place_onedrive_motw_and_network(tmp_path):
+    book = book_with_python(tmp_path, PYTHON)
+    assert [c.mark for c in place(doctor.diagnose(book, FakeWindows(where=r"C:\行革\集約ツール.xlsm")))] == [doctor.OK]
+
+    onedrive = FakeWindows(where=r"C:\Users\山田\OneDrive - 平塚市\行革\集約ツール.xlsm",
+                           environ={"OneDriveCommercial": r"C:\Users\山田\OneDrive - 平塚市"})
+    checks = place(doctor.diagnose(book, onedrive))
+    assert [c.mark for c in checks] == [doctor.WARN] and "https://" in checks[0].detail
+
+    checks = place(doctor.diagnose(book, FakeWindows(zone=3, where=r"C:\行革\集約ツール.xlsm")))
+    assert [c.mark for c in checks] == [doctor.FAIL] and "許可する" in checks[0].detail
+
+    checks = place(doctor.diagnose(book, FakeWindows(where=r"\\fileserver\行革\集約ツール.xlsm")))
+    assert [c.mark for c in checks] == [doctor.WARN]
+    assert "ネットワーク上の信頼できる場所を許可する" in checks[0].detail
+
+    checks = place(doctor.diagnose(book, FakeWindows(where=r"\\fs01.city.local\行革\集約ツール.xlsm")))
+    assert [c.mark for c in checks] == [doctor.FAIL] and "インターネット ゾーン" in checks[0].detail
+
+    checks = place(doctor.diagnose(book, FakeWindows(where=r"Z:\行革\集約ツール.xlsm", remote=True)))
+    assert [c.mark for c in checks] == [doctor.WARN]
+
+
+def test_zone_identifier_is_read_from_the_stream(tmp_path, monkeypatch):
+    """Off Windows there is no stream to read; on Windows the real ADS is parsed."""
+    book = tmp_path / "x.xlsm"
+    book.write_bytes(b"")
+    if sys.platform != "win32":
+        assert doctor.zone_identifier(book) is None
+        return
+    with open(f"{book}:Zone.Identifier", "w", encoding="utf-8") as stream:
+        stream.write("[ZoneTransfer]\nZoneId=3\n")
+    assert doctor.zone_identifier(book) == 3
+
+
+def test_history_and_pdf_settings_are_shown(tmp_path):
+    (tmp_path / "履歴").mkdir()
+    book = button_book.build_control_workbook(tmp_path / "t.xlsm", inbox="受付", plan="", master="集約結果.xlsx",
+                                              year="", period="", history="履歴", pdf=True)
+    report = doctor.diagnose(book)
+    assert check(report, f"設定：{g.BUTTON_SETTING_HISTORY}").detail == str(tmp_path / "履歴")
+    pdf = check(report, f"設定：{g.BUTTON_SETTING_PDF}").detail
+    assert pdf.startswith(g.BUTTON_YES) and ("LibreOffice で" in pdf) == bool(doctor.find_office())

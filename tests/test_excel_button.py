@@ -152,6 +152,8 @@ def test_success_writes_status_and_opens_master(tmp_path, inbox):
         g.BUTTON_STATUS_FINDINGS: "エラー 0 件・警告 0 件・情報 0 件",
         g.BUTTON_STATUS_NOT_SUBMITTED: g.BUTTON_NONE,
         g.BUTTON_STATUS_OUTPUT: str(master),
+        g.BUTTON_STATUS_HISTORY: g.BUTTON_HISTORY_NONE,
+        g.BUTTON_STATUS_PDF: g.BUTTON_PDF_NOT_MADE,
         g.BUTTON_STATUS_MESSAGE: g.BUTTON_MSG_OK,
     }
     assert book.details() == pipeline_summary(status)
@@ -398,3 +400,167 @@ def test_the_sample_folder_through_the_button(tmp_path):
     assert cells[g.BUTTON_STATUS_ROWS_MERGED].startswith("55 行")
     assert cells[g.BUTTON_STATUS_NOT_SUBMITTED] == g.BUTTON_NONE
     assert book.app.books.opened == [str(tmp_path / "集約結果.xlsx")]
+
+
+# --- OneDrive/SharePoint books and a FullName Excel cannot give (issue 10, defect 3) ----------------
+class RaisingFullName(FakeBook):
+    """A book whose ``fullname`` raises, as xlwings can for an AutoSave book."""
+
+    @property
+    def fullname(self):
+        raise RuntimeError("(-2147352567, 'Exception occurred.')")
+
+    @fullname.setter
+    def fullname(self, value):
+        pass
+
+
+def test_book_at_a_url_explains_absolute_paths(tmp_path):
+    book = control_book(tmp_path)
+    url = "https://city-my.sharepoint.com/personal/yamada_city_lg_jp/Documents/行革/集約ツール.xlsm"
+    book.fullname = url
+    status = click(book)
+    assert status.exit_code == 2
+    assert status.message == g.BUTTON_MSG_BOOK_AT_URL.format(url=url, path="inbox")
+    assert "Traceback" not in status.message and book.app.alerts
+
+
+def test_book_at_a_url_with_absolute_paths_merges(tmp_path, inbox, plan_path):
+    book = control_book(tmp_path, inbox=str(inbox), plan=str(plan_path), master=str(tmp_path / "結果.xlsx"))
+    book.fullname = "https://d.docs.live.net/abc123/集約ツール.xlsm"
+    status = click(book)
+    assert status.exit_code == 0, status.message
+    assert (tmp_path / "結果.xlsx").is_file()
+
+
+def test_fullname_that_raises_is_caught_everywhere(tmp_path, monkeypatch, inbox, plan_path):
+    built = control_book(tmp_path, inbox=str(inbox), plan=str(plan_path), master=str(tmp_path / "結果.xlsx"))
+    book = RaisingFullName("", built.sheets)
+    assert click(book).exit_code == 0  # absolute settings: the merge runs
+    relative = RaisingFullName("", control_book(tmp_path).sheets)
+    status = click(relative)
+    assert status.exit_code == 2 and status.message == g.BUTTON_MSG_NO_FOLDER.format(path="inbox")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "merge", broken)  # the error log must not ask for fullname again
+    status = click(book)
+    assert status.exit_code == 2 and status.log is not None and status.log.is_file()
+
+
+# --- history and PDF from the button ---------------------------------------------------------------
+def test_history_folder_two_periods_through_the_button(tmp_path, plan_path):
+    from gyokaku_xl.model import Period
+    first = builders.build_period_inbox(tmp_path, plan_path, Period(2021, g.PERIOD_FIRST_HALF))
+    second = builders.build_period_inbox(tmp_path, plan_path, Period(2021, g.PERIOD_YEAR_END))
+    book = control_book(tmp_path, inbox=str(first), plan=str(plan_path))
+    book.set_setting(g.BUTTON_SETTING_HISTORY, "履歴")  # relative to the book's folder
+    status = click(book)
+    assert status.exit_code == 0, status.message
+    assert book.status()[g.BUTTON_STATUS_HISTORY] == g.BUTTON_HISTORY_COUNT.format(count=0)
+    assert [p.name for p in (tmp_path / "履歴").iterdir()] == ["令和3年度上半期_集約結果.xlsx"]
+    book.set_setting(g.BUTTON_SETTING_INBOX, str(second))
+    status = click(book)
+    assert status.exit_code == 0, status.message
+    assert book.status()[g.BUTTON_STATUS_HISTORY] == g.BUTTON_HISTORY_COUNT.format(count=1)
+
+
+def test_no_history_folder_is_said_as_such(tmp_path, inbox):
+    book = control_book(tmp_path)
+    click(book)
+    assert book.status()[g.BUTTON_STATUS_HISTORY] == g.BUTTON_HISTORY_NONE
+
+
+def test_history_folder_without_history_support_is_said(tmp_path, inbox, monkeypatch):
+    """A merge that does not take ``history_dir=`` (an older pipeline): said, not passed."""
+    real = pipeline.merge
+
+    def merge_without_history(inbox, output, *, plan_path=None, period=None, annotate=None, pdf=False,
+                              progress=None):
+        return real(inbox, output, plan_path=plan_path, period=period, progress=progress)
+
+    monkeypatch.setattr(pipeline, "merge", merge_without_history)
+    book = control_book(tmp_path)
+    book.set_setting(g.BUTTON_SETTING_HISTORY, "履歴")
+    status = click(book)
+    assert status.exit_code == 0
+    assert book.status()[g.BUTTON_STATUS_HISTORY] == g.BUTTON_HISTORY_IGNORED
+    assert g.BUTTON_MSG_HISTORY_UNSUPPORTED.format(path=tmp_path / "履歴") in status.message
+
+
+class FakeExcelBook:
+    """The master opened in Excel: its sheets and ``to_pdf`` (Workbook.ExportAsFixedFormat)."""
+
+    def __init__(self, path: str) -> None:
+        wb = openpyxl.load_workbook(path, read_only=True)
+        self.sheets = [types.SimpleNamespace(name=n) for n in wb.sheetnames]
+        wb.close()
+        self.exported: list[tuple[str, list[str]]] = []
+
+    def to_pdf(self, path, include=None, show=False):
+        self.exported.append((path, list(include)))
+        Path(path).write_bytes(b"%PDF-1.7 from Excel")
+
+
+class ExcelBooks(FakeBooks):
+    def __init__(self) -> None:
+        super().__init__()
+        self.books: list[FakeExcelBook] = []
+
+    def open(self, fullname: str):
+        super().open(fullname)
+        self.books.append(FakeExcelBook(fullname))
+        return self.books[-1]
+
+
+def test_pdf_through_excel_when_libreoffice_is_missing(tmp_path, inbox, monkeypatch):
+    from gyokaku_xl import pdf
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    book = control_book(tmp_path)
+    book.app.books = ExcelBooks()
+    book.set_setting(g.BUTTON_SETTING_PDF, g.BUTTON_YES)
+    status = click(book)
+    made = tmp_path / "集約結果.pdf"
+    assert status.exit_code == 0, status.message
+    assert [e for b in book.app.books.books for e in b.exported] == [(str(made), list(pdf.REPORT_SHEETS))]
+    assert status.pdf == made
+    assert book.status()[g.BUTTON_STATUS_PDF] == g.BUTTON_PDF_BY_EXCEL.format(path=made)
+
+
+def test_pdf_through_libreoffice(tmp_path, inbox, soffice):
+    book = control_book(tmp_path)
+    book.set_setting(g.BUTTON_SETTING_PDF, g.BUTTON_YES)
+    status = click(book)
+    made = tmp_path / "集約結果.pdf"
+    assert status.exit_code == 0, status.message
+    assert made.is_file() and made.read_bytes().startswith(b"%PDF")
+    assert book.status()[g.BUTTON_STATUS_PDF] == g.BUTTON_PDF_BY_OFFICE.format(path=made)
+
+
+def test_pdf_failure_keeps_the_master_and_says_so(tmp_path, inbox, monkeypatch):
+    from gyokaku_xl import pdf
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    book = control_book(tmp_path)
+    book.set_setting(g.BUTTON_SETTING_PDF, g.BUTTON_YES)  # FakeBooks.open gives no to_pdf
+    status = click(book)
+    assert status.exit_code == 0 and (tmp_path / "集約結果.xlsx").is_file()
+    assert status.message.startswith(g.BUTTON_MSG_OK)
+    assert g.BUTTON_MSG_PDF_FAILED.split("{")[0] in status.message
+    assert book.app.alerts and book.app.alerts[0][2] == excel_button.ALERT_INFO
+
+
+def test_pdf_setting_must_be_yes_or_no(tmp_path):
+    book = control_book(tmp_path)
+    book.set_setting(g.BUTTON_SETTING_PDF, "たぶん")
+    status = click(book)
+    assert status.exit_code == 2 and status.message == g.BUTTON_MSG_PDF_SETTING.format(value="たぶん")
+
+
+def test_books_built_before_the_new_settings_still_work(tmp_path, inbox):
+    book = control_book(tmp_path)
+    sheet = book.sheets[SHEET_SETTINGS]
+    for label in (g.BUTTON_SETTING_HISTORY, g.BUTTON_SETTING_PDF):
+        row = next(r for (r, c), v in sheet.cells.items() if c == 1 and v == label)
+        del sheet.cells[(row, 1)], sheet.cells[(row, 2)]
+    assert click(book).exit_code == 0

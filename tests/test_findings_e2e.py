@@ -161,6 +161,8 @@ SCENARIOS: dict[str, tuple[Callable, str]] = {
 #: (tests/test_read.py: file-too-large, read-failed).
 ELSEWHERE = {"completeness-unchecked", "file-too-large", "read-failed",
              "year-outside-plan"}  # tests/test_trust.py (a plan period and a year outside it)
+#: Findings about the history folder's files (tests/test_history.py).
+ELSEWHERE |= {c for c in g.MESSAGES if c.startswith("history-")}
 
 
 @pytest.fixture

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import xlsxwriter
 
+from .. import __version__
 from .. import glossary as g
 from .. import schema
-from ..records import MergeResult
 from ..findings import Finding
+from ..records import MergeResult, Snapshot
 from .data_sheets import (add_data_sheet, add_findings_list_sheet, add_findings_sheet, add_submissions_sheet,
                           source_paths_of)
 from .reports import add_report_sheets
@@ -22,8 +23,20 @@ SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings
 FIXED_DATE = datetime(2000, 1, 1)
 
 
-def new_workbook(path: Path, document_date: str = "", title: str = "") -> Any:
-    """An xlsxwriter workbook with safe options, a fixed document date and ``title``."""
+def master_identity(result: MergeResult) -> dict[str, str]:
+    """The custom document properties that let a later run recognise this master as history."""
+    return {schema.PROP_MASTER_KIND: schema.PROP_MASTER_KIND_VALUE,
+            schema.PROP_MASTER_VERSION: schema.MASTER_DATA_VERSION,
+            schema.PROP_PLAN: result.plan.name,
+            schema.PROP_FISCAL_YEAR: str(result.period.fiscal_year),
+            schema.PROP_PERIOD: result.period.half,
+            schema.PROP_TOOLKIT_VERSION: __version__}
+
+
+def new_workbook(path: Path, document_date: str = "", title: str = "",
+                 identity: dict[str, str] | None = None) -> Any:
+    """An xlsxwriter workbook with safe options, a fixed document date, ``title`` and optional
+    identity properties."""
     workbook = xlsxwriter.Workbook(str(path), SAFE_OPTIONS)
     created = FIXED_DATE
     if document_date:
@@ -33,22 +46,25 @@ def new_workbook(path: Path, document_date: str = "", title: str = "") -> Any:
             pass
     workbook.set_properties({"title": title or g.MASTER_FILE_NAME, "author": g.PRODUCT_NAME,
                              "created": created, "comments": g.PRODUCT_TITLE})
+    for name, value in (identity or {}).items():
+        workbook.set_custom_property(name, value, "text")
     workbook.set_calc_mode("auto")
     return workbook
 
 
 def write_master(path: Path, result: MergeResult, master_dir: Path,
-                 source_paths: dict[str, str] | None = None) -> None:
+                 source_paths: dict[str, str] | None = None,
+                 history: Sequence[Snapshot] = ()) -> None:
     """Write the master: the report sheets, then 集約データ, 検証結果, 提出状況.
 
-    The document title is the 資料's (plan and period), which the PDF takes as its title.
+    ``history`` holds the earlier periods' snapshots (oldest first) read from the history folder.
+    The master carries its identity (plan, fiscal year, period, toolkit version) as custom
+    document properties so that a later run can read it back as history (and ``pdf --opendata``
+    its period). The document title is the 資料's (plan and period), which the PDF takes as its title.
     """
     title = g.PDF_TITLE.format(plan=result.plan.name, period=result.period.label) if result.plan.name else ""
-    workbook = new_workbook(path, result.generated_at, title)
+    workbook = new_workbook(path, result.generated_at, title, master_identity(result))
     use_fonts(workbook, result.plan.fonts)
-    # what the period's open data (pdf --opendata) reads back: the reporting period
-    workbook.set_custom_property(schema.PROP_FISCAL_YEAR, str(result.period.fiscal_year), "text")
-    workbook.set_custom_property(schema.PROP_PERIOD, result.period.half, "text")
     formats = Formats(workbook)
     add_report_sheets(workbook, result)
     add_data_sheet(workbook, result, formats)
