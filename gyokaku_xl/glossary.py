@@ -367,6 +367,20 @@ MESSAGES.update({
 FATAL_PREVIOUS_UNUSABLE = "前回の集約結果「{path}」を引き継ぎに使えません：{detail}"
 TEMPLATE_CARRIED = "前回（{period}）の取組状況・今後の予定・遅れ等の理由を引き継ぎました（{source}）。進捗状況は空欄です。"
 TEMPLATE_NOT_CARRIED = "履歴フォルダ「{folder}」に {period} より前の集約結果がないため、前回の内容は引き継いでいません。"
+#: Why a workbook of the history folder could not be read (the finding's {detail}), by reader code.
+HISTORY_READ_DETAILS = {
+    "encrypted": "パスワードで保護（暗号化）されています",
+    "legacy-xls": "旧形式の Excel ファイル（.xls）です",
+    "not-excel": "Excel ファイル（.xlsx）ではありません",
+    "binary-workbook": "Excel バイナリブック（.xlsb）です",
+    "file-too-large": "ファイルが大きすぎます（{size}、上限 {limit}）",
+    "xml-forbidden": "許可されていない XML 構造（DTD・外部実体など）があります",
+    "zip-bomb": "圧縮率または展開後の大きさが異常です（{detail}）",
+    "sheet-too-large": "シート「{sheet}」の使用範囲が異常に広いです（{detail}）",
+    "corrupt-zip": "ファイルが壊れています（{detail}）",
+    "corrupt-file": "ファイルが壊れています（{detail}）",
+    "read-failed": "{detail}",
+}
 HISTORY_INDEX_NAME = "履歴の索引（自動作成）.json"
 HISTORY_INDEX_NOTE = ("gyokaku_xl が履歴フォルダの集約結果から自動で作る索引です（読み込みを速くするためのもの）。"
                       "削除しても、次の集約で集約結果から作り直します。")

@@ -147,6 +147,11 @@ class RunOutcome:
     archive: Path | None = None  # where this run's master was archived
 
     @property
+    def periods_read(self) -> int:
+        """How many earlier periods the history gave (0 without history)."""
+        return len(self.history)
+
+    @property
     def previous(self) -> Snapshot | None:
         """The latest earlier period read from the history (前期), None without history."""
         return self.history[-1] if self.history else None

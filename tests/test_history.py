@@ -111,7 +111,7 @@ def test_three_periods_with_a_missing_one_and_the_pipeline_outcome(tmp_path, pla
     inbox = builders.build_period_inbox(tmp_path, plan_path, later)
     outcome = merge(inbox, tmp_path / "最新.xlsx", plan_path=plan_path, history_dir=history)
     assert [s.period for s in outcome.history] == [H1, NEXT_H1]
-    assert outcome.previous.period == NEXT_H1 and outcome.exit_code == 0
+    assert outcome.previous.period == NEXT_H1 and outcome.exit_code == 0 and outcome.periods_read == 2
     assert outcome.archive == history / "令和4年度年度末_集約結果.xlsx"
     assert len(archives(history)) == 3
 
@@ -339,3 +339,23 @@ def test_the_index_is_derived_answers_for_known_masters_and_is_rebuilt(tmp_path,
     calls.clear()
     trusted, _ = read_history(history, plan, NEXT_H1)
     assert len(calls) == 2 and len(trusted[0].rows) == 8
+
+
+def test_unreadable_history_files_say_why_without_advice_meant_for_departments(tmp_path, plan_path):
+    import hostile
+
+    folder = tmp_path / "履歴"
+    folder.mkdir()
+    (folder / "壊れた.xlsx").write_bytes(b"PK\x03\x04 truncated")
+    (folder / "旧形式.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    hostile.billion_laughs(folder)
+    snapshots, findings = read_history(folder, builders.load_plan(plan_path), YEAR_END)
+    assert snapshots == [] and len(findings) == 3
+    laughs = [f for f in findings if f.file == "laughs.xlsx"]
+    assert [f.code for f in laughs] == ["history-not-master"]  # its entities are never parsed
+    for f in findings:
+        if f in laughs:
+            continue
+        assert f.code == "history-unreadable" and f.severity == WARNING and f.file
+        assert f.message.startswith("履歴フォルダのファイルを読み込めないため、履歴に使いません：")
+        assert "再提出" not in f.message and "調査票" not in f.message
