@@ -720,3 +720,54 @@ DOCTOR_HISTORY_EMPTY = "空欄（計画マスタの「設定」の「履歴フ�
 DOCTOR_HISTORY_NEW = "{path}（まだありません。最初の集約で作られます）"
 DOCTOR_PDF_BY_OFFICE = "LibreOffice で作ります"
 DOCTOR_PDF_BY_EXCEL = "LibreOffice がないため Excel で作ります"
+# --- carry-over forms (issue 8) --------------------------------------------------------------------
+FORM_CARRY_SHEET = "前回の内容"
+MESSAGES.update({
+    "progress-unchanged": "取組状況が前回（{previous}）と同じ内容です。今回の報告期間に実施したことに書き直してください。",
+})
+FATAL_PREVIOUS_UNUSABLE = "前回の集約結果「{path}」を引き継ぎに使えません：{detail}"
+TEMPLATE_CARRIED = "前回（{period}）の取組状況・今後の予定・遅れ等の理由を引き継ぎました（{source}）。進捗状況は空欄です。"
+TEMPLATE_NOT_CARRIED = "履歴フォルダ「{folder}」に {period} より前の集約結果がないため、前回の内容は引き継いでいません。"
+#: Why a workbook of the history folder could not be read (the finding's {detail}), by reader code.
+HISTORY_READ_DETAILS = {
+    "encrypted": "パスワードで保護（暗号化）されています",
+    "legacy-xls": "旧形式の Excel ファイル（.xls）です",
+    "not-excel": "Excel ファイル（.xlsx）ではありません",
+    "binary-workbook": "Excel バイナリブック（.xlsb）です",
+    "file-too-large": "ファイルが大きすぎます（{size}、上限 {limit}）",
+    "xml-forbidden": "許可されていない XML 構造（DTD・外部実体など）があります",
+    "zip-bomb": "圧縮率または展開後の大きさが異常です（{detail}）",
+    "sheet-too-large": "シート「{sheet}」の使用範囲が異常に広いです（{detail}）",
+    "corrupt-zip": "ファイルが壊れています（{detail}）",
+    "corrupt-file": "ファイルが壊れています（{detail}）",
+    "read-failed": "{detail}",
+}
+HISTORY_INDEX_NAME = "履歴の索引（自動作成）.json"
+HISTORY_INDEX_NOTE = ("gyokaku_xl が履歴フォルダの集約結果から自動で作る索引です（読み込みを速くするためのもの）。"
+                      "削除しても、次の集約で集約結果から作り直します。")
+
+# Titles and actions of the history folder's findings and of carried-over texts (issue 8).
+FINDING_TITLES.update({
+    "history-unreadable": "履歴のファイルが読めない",
+    "history-not-master": "履歴の集約結果でないファイル",
+    "history-other-plan": "履歴にある別の計画の集約結果",
+    "history-later-period": "履歴にある後の期間の集約結果",
+    "history-same-period": "履歴にある今回と同じ期間",
+    "history-duplicate-period": "履歴の期間の重複",
+    "history-columns-missing": "履歴の集約データの列がない",
+    "history-legacy": "以前の版の集約結果",
+    "history-bad-period": "履歴の期間が読めない",
+    "progress-unchanged": "前回と同じ取組状況",
+})
+FINDING_ACTIONS.update({
+    "history-unreadable": "履歴フォルダのファイルを確かめる",
+    "history-not-master": "対応は不要（履歴フォルダには集約結果だけを置くと確認しやすい）",
+    "history-other-plan": "対応は不要（別の計画の履歴は別のフォルダに）",
+    "history-later-period": "報告年度・報告期間の指定を確かめる",
+    "history-same-period": "対応は不要",
+    "history-duplicate-period": "使わないほうのファイルを履歴フォルダから移す",
+    "history-columns-missing": "対応は不要（その期間は比較に使いません）",
+    "history-legacy": "対応は不要",
+    "history-bad-period": "履歴フォルダのファイルを確かめる",
+    "progress-unchanged": "今回の取組状況に書き直す",
+})
