@@ -202,7 +202,8 @@ def test_every_plan_code_has_a_message():
         "plan-sheet-missing", "plan-header-missing", "plan-setting-missing", "plan-setting-invalid",
         "plan-empty-name", "plan-duplicate-id", "plan-unknown-perspective", "plan-unknown-program",
         "plan-invalid-number", "plan-no-statuses", "plan-no-on-track", "plan-empty-program",
-        "plan-department-mismatch"}
+        "plan-department-mismatch", "plan-target-invalid", "plan-target-duplicate-year",
+        "plan-target-year-invalid"}
 
 
 def test_unreadable_file_raises(tmp_path):

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import xlsxwriter
 
 from .. import glossary as g
-from ..records import MergeResult
+from ..movement import build_movement
+from ..records import MergeResult, Snapshot
 from .data_sheets import add_data_sheet, add_findings_sheet, add_submissions_sheet, source_paths_of
+from .movement import add_movement_sheets
 from .reports import add_report_sheets
-from .styles import Formats
+from .styles import Formats, status_colours
 
 #: Options that keep untrusted text literal: no formulas, no links, no numbers from strings.
 SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
@@ -35,11 +37,17 @@ def new_workbook(path: Path, document_date: str = "") -> Any:
 
 
 def write_master(path: Path, result: MergeResult, master_dir: Path,
-                 source_paths: dict[str, str] | None = None) -> None:
-    """Write the master: the report sheets, then 集約データ, 検証結果, 提出状況."""
+                 source_paths: dict[str, str] | None = None, history: Sequence[Snapshot] = ()) -> None:
+    """Write the master: the report sheets, 前期比較・推移・財政効果, then 集約データ, 検証結果, 提出状況.
+
+    ``history`` holds the earlier periods' snapshots (``result.history`` when empty).
+    """
     workbook = new_workbook(path, result.generated_at)
     formats = Formats(workbook)
     add_report_sheets(workbook, result)
+    scale = result.plan.scale
+    add_movement_sheets(workbook, result.plan, build_movement(result, list(history) or result.history),
+                        status_colours(scale.names, scale.on_track))
     add_data_sheet(workbook, result, formats)
     add_findings_sheet(workbook, result, formats, source_paths_of(result, source_paths), master_dir)
     add_submissions_sheet(workbook, result, formats)
