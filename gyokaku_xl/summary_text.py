@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from . import glossary as g
 from .findings import count_by_severity
+from .movement import compare, comparison_summary
 
 if TYPE_CHECKING:
     from .pipeline import RunOutcome
@@ -42,6 +43,8 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
         lines.append("未提出の所管課: " + ("、".join(missing) if missing else "なし"))
     else:
         lines.append("未提出の所管課: 確認していません（計画マスタなし）")
+    if outcome.command == "merge" and r.history:
+        lines.append(comparison_summary(compare(r)))
     lines.extend(outcome.notices)
     # 未提出 is already the line above; list every other error, then every other warning
     listed = [f for f in r.findings if f.code != "department-not-submitted"]
