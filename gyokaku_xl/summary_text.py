@@ -43,8 +43,9 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
         lines.append("未提出の所管課: " + ("、".join(missing) if missing else "なし"))
     else:
         lines.append("未提出の所管課: 確認していません（計画マスタなし）")
-    if outcome.command == "merge" and r.history:
-        lines.append(comparison_summary(compare(r)))
+    earlier = getattr(outcome, "history", None) or r.history
+    if outcome.command == "merge" and earlier:
+        lines.append(comparison_summary(compare(r, earlier)))
     lines.extend(outcome.notices)
     # 未提出 is already the line above; list every other error, then every other warning
     listed = [f for f in r.findings if f.code != "department-not-submitted"]
