@@ -94,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
             c.add_argument("--annotate", type=Path, metavar="フォルダ",
                            help="指摘箇所に色とコメントを付けた調査票の写しを書き出すフォルダ")
             c.add_argument("--pdf", action="store_true", help="資料1-1〜1-3 を PDF にも出力します")
+            c.add_argument("--history", type=Path, metavar="履歴フォルダ",
+                           help="過去の集約結果を置くフォルダ（前期比較に使い、今回の集約結果も保存します。"
+                                "省略時は計画マスタの「設定」の 履歴フォルダ）")
         c.add_argument("-q", "--quiet", action="store_true", help="進捗表示を出しません")
 
     pdf = add("pdf", "集約結果ブックの資料1-1〜1-3 を PDF に出力します（LibreOffice を使用）")
@@ -206,7 +209,7 @@ def _cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         with _progress(args, err) as progress:
             outcome = merge(args.inbox, args.output, plan_path=args.plan,
                             period=_period(args, required=False), annotate=args.annotate,
-                            pdf=args.pdf, progress=progress)
+                            pdf=args.pdf, progress=progress, history_dir=args.history)
     except OutputLockedError as exc:
         outcome = getattr(exc, "outcome", None)
         if outcome is None:

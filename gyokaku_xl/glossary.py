@@ -407,3 +407,28 @@ MOVEMENT_FISCAL_NO_AMOUNTS = "※財政効果額の報告はまだありませ�
 
 SUMMARY_COMPARISON_LINE = "前期比較: {previous} と比較（{parts}）"
 SUMMARY_COMPARISON_NONE = "前期比較: 比較する前期の集約結果がありません"
+
+# --- history: archived masters of earlier periods (issue 8) -------------------------------------
+COL_PERSPECTIVE_NUMBER = "視点番号"
+SETTING_HISTORY_DIR = "履歴フォルダ"
+#: The archive file of one period in the history folder: 令和3年度上半期_集約結果.xlsx.
+HISTORY_ARCHIVE_NAME = "{period}_集約結果.xlsx"
+HISTORY_SUMMARY = "履歴: 過去 {count} 期を読み込みました（前期：{previous}）"
+HISTORY_SUMMARY_NONE = "履歴: 過去の集約結果はありません（{folder}）"
+HISTORY_ARCHIVED = "履歴に保存: {path}"
+HISTORY_ARCHIVE_LOCKED = ("履歴の「{path}」が他のプログラム（Excel など）で開かれているため更新できませんでした"
+                          "（前の内容のままです）。閉じてから集約し直してください。")
+HISTORY_ARCHIVE_FAILED = "履歴フォルダに保存できませんでした：{detail}"
+HISTORY_FOLDER_MISSING = "履歴フォルダ「{path}」がないため作成しました（過去の集約結果はまだありません）。"
+FATAL_HISTORY_NOT_FOLDER = "履歴フォルダ「{path}」はファイルです。履歴にはフォルダを指定してください。"
+MESSAGES.update({
+    "history-unreadable": "履歴フォルダのファイルを読み込めないため、履歴に使いません：{detail}",
+    "history-not-master": "集約結果ブックではない（識別情報がない）ため、履歴に使いません。",
+    "history-other-plan": "別の計画「{value}」の集約結果のため、履歴に使いません（今回の計画：{plan}）。",
+    "history-later-period": "{period} の集約結果は今回（{current}）より後の期間のため、履歴に使いません。",
+    "history-same-period": "今回と同じ期間（{period}）の集約結果のため、履歴に使いません。集約結果は「{archive}」に保存し直します。",
+    "history-duplicate-period": "{period} の集約結果が複数あります。「{chosen}」を使い、このファイルは使いません。",
+    "history-columns-missing": "「{sheet}」に列「{expected}」がないため、履歴に使いません。",
+    "history-legacy": "識別情報のない以前の版の集約結果です。「{sheet}」の表題から {period} の集約結果として読み込みました。",
+    "history-bad-period": "報告年度・報告期間（{value}）を読み取れないため、履歴に使いません。",
+})

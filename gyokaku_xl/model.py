@@ -102,6 +102,12 @@ class Period:
         """A Windows-safe label for file names: ``令和3年度上半期``."""
         return f"{self.year_label}{self.half}"
 
+    @property
+    def order_key(self) -> tuple[int, int]:
+        """Chronological sort key: fiscal year, then 上半期 < 下半期 < 年度末 (not string order)."""
+        order = g.PERIODS.index(self.half) if self.half in g.PERIODS else len(g.PERIODS)
+        return self.fiscal_year, order
+
 
 # --- plan ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from .intake import scan_inbox
 from .model import Period, Plan
 from .plan import PlanReadError, plan_from_forms, read_plan
 from .read import DEFAULT_LIMITS, Limits
-from .records import MergeResult
+from .records import MergeResult, Snapshot
 from .validate import FileReport, meta_period, open_form, validate_file
 
 #: progress(done, total, label) — called once per input file.
@@ -100,6 +100,14 @@ class RunOutcome:
     pdf_paths: list[Path] = field(default_factory=list)
     plan_path: Path | None = None
     notices: list[str] = field(default_factory=list)
+    history_dir: Path | None = None  # the history folder used (None: no history)
+    history: list[Snapshot] = field(default_factory=list)  # earlier periods read, oldest first
+    archive: Path | None = None  # where this run's master was archived
+
+    @property
+    def previous(self) -> Snapshot | None:
+        """The latest earlier period read from the history (前期), None without history."""
+        return self.history[-1] if self.history else None
 
     @property
     def exit_code(self) -> int:
@@ -222,10 +230,54 @@ def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period
     return outcome
 
 
+def history_folder(plan: Plan, plan_path: Path | None, history_dir: str | Path | None) -> Path | None:
+    """The history folder: ``history_dir`` when given, else the plan master's 「履歴フォルダ」 setting
+    (relative to the plan master's folder); None when neither names one."""
+    if history_dir is not None and str(history_dir) != "":
+        return Path(history_dir)
+    setting = plan.settings.get(g.SETTING_HISTORY_DIR, "") if plan_path is not None else ""
+    if not setting:
+        return None
+    folder = Path(setting)
+    return folder if folder.is_absolute() else Path(plan_path).parent / folder  # type: ignore[arg-type]
+
+
+def _read_history(outcome: RunOutcome, folder: Path, exclude: Path, limits: Limits,
+                  sources: dict[str, str]) -> list[Snapshot]:
+    """Read the history into the outcome; its findings join the result's, with links to the files."""
+    from .history import read_history
+    if folder.exists() and not folder.is_dir():
+        raise GyokakuError(g.FATAL_HISTORY_NOT_FOLDER.format(path=folder))
+    result = outcome.result
+    snapshots, findings = read_history(folder, result.plan, result.period, limits, exclude=[exclude])
+    result.findings = result.findings + sorted(findings, key=Finding.sort_key)
+    for f in findings:
+        if f.file and (folder / f.file).is_file():
+            sources.setdefault(f.file, str(folder / f.file))
+    outcome.history_dir = folder
+    outcome.history = snapshots
+    return snapshots
+
+
+def _archive(outcome: RunOutcome) -> None:
+    from .history import archive_master
+    if outcome.history_dir is None or outcome.output is None:
+        return
+    try:
+        outcome.archive = archive_master(outcome.output, outcome.history_dir, outcome.result.period)
+    except GyokakuError as exc:
+        outcome.notices.append(str(exc))
+
+
 def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None = None,
           period: Period | None = None, annotate: str | Path | None = None, pdf: bool = False,
-          progress: Progress | None = None) -> RunOutcome:
+          progress: Progress | None = None, history_dir: str | Path | None = None,
+          limits: Limits = DEFAULT_LIMITS) -> RunOutcome:
     """Validate, consolidate and write the master workbook (atomically); optionally the PDF.
+
+    With a history folder (``history_dir``, else the plan master's 「履歴フォルダ」), the earlier
+    periods' masters there are read and passed to the master, and the new master is archived
+    there as the period's one archive file.
 
     Raises :class:`GyokakuError` when nothing could be done and :class:`OutputLockedError` (with
     ``.outcome``) when the target is open elsewhere and the master was saved under another name.
@@ -233,7 +285,7 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     from .render.master import write_master
 
     _check_annotate_dir(inbox, annotate)
-    result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress)
+    result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress, limits)
     outcome = RunOutcome("merge", result, plan_path=used_plan, notices=notices)
     target = Path(output)
     if target.is_dir():
@@ -241,14 +293,20 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     if target.suffix.lower() != ".xlsx":
         raise GyokakuError(f"出力ファイル「{target}」の拡張子は .xlsx にしてください。")
     sources = _source_paths(Path(inbox))
+    history: list[Snapshot] = []
+    folder = history_folder(result.plan, used_plan, history_dir)
+    if folder is not None:
+        history = _read_history(outcome, folder, target, limits, sources)
     try:
         outcome.output = atomic_write(target, lambda tmp: write_master(
-            tmp, result, target.resolve().parent, sources))
+            tmp, result, target.resolve().parent, sources, history=history))
     except OutputLockedError as exc:
         outcome.output = Path(exc.fallback)
         outcome.notices.append(str(exc))
+        _archive(outcome)
         exc.outcome = outcome  # type: ignore[attr-defined]
         raise
+    _archive(outcome)
     if annotate is not None:
         _annotate(outcome, Path(inbox), Path(annotate))
     if pdf:

@@ -24,6 +24,15 @@ PROP_DEPARTMENT = "gyokaku_department"
 PROP_FISCAL_YEAR = "gyokaku_fiscal_year"
 PROP_PERIOD = "gyokaku_period"
 
+#: Custom document properties that carry a master's identity (with PROP_PLAN, PROP_FISCAL_YEAR and
+#: PROP_PERIOD above): what a later run needs to recognise it in the history folder.
+PROP_MASTER_KIND = "gyokaku_master"
+PROP_MASTER_KIND_VALUE = "集約結果"
+PROP_MASTER_VERSION = "gyokaku_master_version"
+#: Bump when 集約データ loses or renames a column a later run reads back.
+MASTER_DATA_VERSION = "1"
+PROP_TOOLKIT_VERSION = "gyokaku_toolkit_version"
+
 #: Excel's limit of characters in one cell.
 CELL_TEXT_LIMIT = 32767
 

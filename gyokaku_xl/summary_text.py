@@ -27,6 +27,17 @@ def not_submitted(outcome: "RunOutcome") -> list[str]:
     return [s.department for s in outcome.result.submissions if s.state == g.NOT_SUBMITTED]
 
 
+def history_line(outcome: "RunOutcome") -> str:
+    """``履歴: 過去 2 期を読み込みました（前期：令和3年度【上半期】）`` ('' without a history folder)."""
+    folder = getattr(outcome, "history_dir", None)
+    if folder is None:
+        return ""
+    history = outcome.history
+    if not history:
+        return g.HISTORY_SUMMARY_NONE.format(folder=folder)
+    return g.HISTORY_SUMMARY.format(count=len(history), previous=history[-1].period.label)
+
+
 def summary_lines(outcome: "RunOutcome") -> list[str]:
     """The run summary, one line each."""
     r = outcome.result
@@ -43,6 +54,9 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
         lines.append("未提出の所管課: " + ("、".join(missing) if missing else "なし"))
     else:
         lines.append("未提出の所管課: 確認していません（計画マスタなし）")
+    history = history_line(outcome)
+    if history:
+        lines.append(history)
     earlier = getattr(outcome, "history", None) or r.history
     if outcome.command == "merge" and earlier:
         lines.append(comparison_summary(compare(r, earlier)))
@@ -58,6 +72,8 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
         lines.append(f"  ほか {len(serious) - MAX_LISTED} 件（一覧は「{g.SHEET_FINDINGS}」シートを参照）")
     if outcome.output is not None:
         lines.append(f"集約結果: {outcome.output}")
+    if getattr(outcome, "archive", None) is not None:
+        lines.append(g.HISTORY_ARCHIVED.format(path=outcome.archive))
     if outcome.report is not None:
         lines.append(f"検証結果: {outcome.report}")
     for p in outcome.annotated:

@@ -281,3 +281,29 @@ def content_differences(a: dict, b: dict, limit: int = 20) -> list[str]:
         else:
             out.append(f"{k}: {va!r} != {vb!r}")
     return out[:limit]
+
+
+# --- several periods (history) -------------------------------------------------------------------
+def build_period_inbox(root: Path, plan_path: Path, period: Period,
+                       statuses: Mapping[str, str] | None = None,
+                       texts: Mapping[str, Mapping[str, object]] | None = None) -> Path:
+    """A filled inbox ``root/受付_<period>`` for ``period``: the default reports, with ``statuses``
+    (取組番号 → 進捗状況; a reason is added where the status is not on track) and ``texts``
+    (取組番号 → column key → value) applied. Forms are made as the ``template`` command makes them."""
+    from gyokaku_xl.pipeline import make_forms
+
+    plan = load_plan(plan_path)
+    folder = Path(root) / f"受付_{period.file_label}"
+    folder.mkdir(parents=True, exist_ok=True)
+    outcome = make_forms(plan_path, period, Path(root) / f"配布_{period.file_label}", overwrite=True)
+    for department, blank in zip(plan.departments, outcome.paths, strict=True):
+        reports = default_reports(plan, department)
+        for initiative_id, values in reports.items():
+            status = (statuses or {}).get(initiative_id)
+            if status is not None:
+                values["status"] = status
+                if not plan.scale.is_on_track(status):
+                    values["delay_reason"] = "調整に時間を要している。"
+            values.update((texts or {}).get(initiative_id, {}))
+        fill_form(blank, folder / blank.name, reports, meta={"記入者": "担当者", "連絡先": "内線 1234"})
+    return folder

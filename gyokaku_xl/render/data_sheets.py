@@ -16,12 +16,13 @@ from ..findings import Finding
 from ..records import MergeResult, Submission
 from .styles import Formats, light, status_colours
 
-DATA_EXTRA_HEADERS = (g.COL_DEPARTMENT, g.COL_PROGRAM_NUMBER, g.COL_SOURCE_FILE, g.COL_SOURCE_SHEET,
+DATA_EXTRA_HEADERS = (g.COL_DEPARTMENT, g.COL_PROGRAM_NUMBER, g.COL_PERSPECTIVE_NUMBER,
+                      g.COL_SOURCE_FILE, g.COL_SOURCE_SHEET,
                       g.COL_SOURCE_ROW, g.COL_SHA256, g.COL_MODIFIED)
 
 
 def data_headers() -> list[str]:
-    """Headers of 「集約データ」: the form's columns, then 所管課, 事業番号 and lineage."""
+    """Headers of 「集約データ」: the form's columns, then 所管課, 事業番号, 視点番号 and lineage."""
     return list(schema.HEADER_LABELS) + list(DATA_EXTRA_HEADERS)
 
 
@@ -54,7 +55,7 @@ def add_data_sheet(workbook: Any, result: MergeResult, formats: Formats) -> None
     plain = formats.get(valign="top")
     number = formats.get(valign="top", num_format="#,##0")
     status_fmt = {s: formats.get(valign="top", bg_color=light(c, 0.6)) for s, c in colours.items()}
-    widths = [c.width for c in schema.FORM_COLUMNS] + [16, 8, 36, 10, 6, 20, 20]
+    widths = [c.width for c in schema.FORM_COLUMNS] + [16, 8, 8, 36, 10, 6, 20, 20]
     for col, width in enumerate(widths):
         ws.set_column(col, col, width)
     for row_no, record in enumerate(result.records, start=1):
@@ -71,7 +72,7 @@ def add_data_sheet(workbook: Any, result: MergeResult, formats: Formats) -> None
             write_cell(ws, row_no, col, value, fmt)
         base = len(schema.FORM_COLUMNS)
         src = record.source
-        extra = (record.department, record.program.number, src.file, src.sheet, src.row, src.sha256,
+        extra = (record.department, record.program.number, record.perspective.number, src.file, src.sheet, src.row, src.sha256,
                  src.modified)
         for i, value in enumerate(extra):
             write_cell(ws, row_no, base + i, value, plain)

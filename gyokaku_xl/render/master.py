@@ -8,7 +8,9 @@ from typing import Any, Sequence
 
 import xlsxwriter
 
+from .. import __version__
 from .. import glossary as g
+from .. import schema
 from ..movement import build_movement
 from ..records import MergeResult, Snapshot
 from .data_sheets import add_data_sheet, add_findings_sheet, add_submissions_sheet, source_paths_of
@@ -21,8 +23,18 @@ SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings
 FIXED_DATE = datetime(2000, 1, 1)
 
 
-def new_workbook(path: Path, document_date: str = "") -> Any:
-    """An xlsxwriter workbook with safe options and a fixed document date."""
+def master_identity(result: MergeResult) -> dict[str, str]:
+    """The custom document properties that let a later run recognise this master as history."""
+    return {schema.PROP_MASTER_KIND: schema.PROP_MASTER_KIND_VALUE,
+            schema.PROP_MASTER_VERSION: schema.MASTER_DATA_VERSION,
+            schema.PROP_PLAN: result.plan.name,
+            schema.PROP_FISCAL_YEAR: str(result.period.fiscal_year),
+            schema.PROP_PERIOD: result.period.half,
+            schema.PROP_TOOLKIT_VERSION: __version__}
+
+
+def new_workbook(path: Path, document_date: str = "", identity: dict[str, str] | None = None) -> Any:
+    """An xlsxwriter workbook with safe options, a fixed document date and optional identity properties."""
     workbook = xlsxwriter.Workbook(str(path), SAFE_OPTIONS)
     created = FIXED_DATE
     if document_date:
@@ -32,17 +44,22 @@ def new_workbook(path: Path, document_date: str = "") -> Any:
             pass
     workbook.set_properties({"title": g.MASTER_FILE_NAME, "author": g.PRODUCT_NAME,
                              "created": created, "comments": g.PRODUCT_TITLE})
+    for name, value in (identity or {}).items():
+        workbook.set_custom_property(name, value, "text")
     workbook.set_calc_mode("auto")
     return workbook
 
 
 def write_master(path: Path, result: MergeResult, master_dir: Path,
-                 source_paths: dict[str, str] | None = None, history: Sequence[Snapshot] = ()) -> None:
+                 source_paths: dict[str, str] | None = None,
+                 history: Sequence[Snapshot] = ()) -> None:
     """Write the master: the report sheets, 前期比較・推移・財政効果, then 集約データ, 検証結果, 提出状況.
 
-    ``history`` holds the earlier periods' snapshots (``result.history`` when empty).
+    ``history`` holds the earlier periods' snapshots (oldest first) read from the history folder
+    (``result.history`` when empty). The master carries its identity (plan, fiscal year, period,
+    toolkit version) as custom document properties so that a later run can read it back as history.
     """
-    workbook = new_workbook(path, result.generated_at)
+    workbook = new_workbook(path, result.generated_at, master_identity(result))
     formats = Formats(workbook)
     add_report_sheets(workbook, result)
     scale = result.plan.scale
