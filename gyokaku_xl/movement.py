@@ -22,13 +22,9 @@ from . import glossary as g
 from .model import Period, Plan, Program, bounded_amount, share_percent
 from .records import MergeResult, Snapshot, SnapshotRow, snapshot_of
 
-#: Order of the halves within a fiscal year (later is more recent).
-HALF_RANK = {g.PERIOD_FIRST_HALF: 0, g.PERIOD_SECOND_HALF: 1, g.PERIOD_YEAR_END: 2}
-
-
 def period_key(period: Period) -> tuple[int, int]:
-    """Sort key of a period: fiscal year, then 上半期 < 下半期 < 年度末."""
-    return period.fiscal_year, HALF_RANK.get(period.half, len(HALF_RANK))
+    """Sort key of a period: fiscal year, then 上半期 < 下半期 < 年度末 (``Period.order_key``)."""
+    return period.order_key
 
 
 def earlier_periods(history: Sequence[Snapshot], current: Period) -> list[Snapshot]:
