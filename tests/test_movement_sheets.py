@@ -126,7 +126,7 @@ def test_comparison_changed_rows_stand_out_in_status_colours(two_book):
 def test_comparison_print_setup(two_book):
     ws = two_book["前期比較"]
     header = row_of(ws, "取組番号")
-    assert ws.page_setup.orientation == "portrait" and ws.page_setup.paperSize == 9
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1)  # 1 is the default
     assert ws.page_setup.fitToHeight == 0
     assert ws.print_title_rows == f"${header}:${header}"

@@ -168,8 +168,8 @@ def _status_fill(colours: dict[str, str], status: str, amount: float = 0.55) -> 
 
 
 # --- 前期比較 ---------------------------------------------------------------------------------------
-#: 取組番号, 取組名, 事業, 所管課, 前期, 今期, 変化 (pixels; A4 portrait)
-COMPARISON_PX = (50, 190, 136, 92, 74, 74, 66)
+#: 取組番号, 取組名, 事業, 所管課, 前期, 今期, 変化 (pixels; A4 landscape, like 資料1-2's list)
+COMPARISON_PX = (56, 270, 220, 130, 140, 140, 74)
 TRANSITION_LABEL_PX = 112
 TRANSITION_COUNT_PX = 56
 
@@ -200,7 +200,7 @@ def write_comparison_sheet(workbook: Any, plan: Plan, comparison: Comparison, co
     page.advance(8)
     page.heading(g.MOVEMENT_LIST_HEADING)
     header_row = _comparison_list(page, comparison, colours)
-    return page.finish(landscape=False, repeat=header_row, header=g.SHEET_COMPARISON)
+    return page.finish(landscape=True, repeat=header_row, header=g.SHEET_COMPARISON)
 
 
 def _transition_table(page: _Sheet, comparison: Comparison, colours: dict[str, str]) -> None:
