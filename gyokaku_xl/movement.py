@@ -84,7 +84,7 @@ class Comparison:
         return self.count(g.CHANGE_WORSENED)
 
 
-def change_of(plan: Plan, previous: str, current: str) -> str:
+def change_of(plan: Plan, previous: str, current: str, *, _sets: tuple[frozenset, frozenset] | None = None) -> str:
     """The kind of change from status ``previous`` to ``current`` ('' = not reported)."""
     if not current:
         return g.CHANGE_NOT_REPORTED
@@ -92,10 +92,10 @@ def change_of(plan: Plan, previous: str, current: str) -> str:
         return g.CHANGE_NEW
     if previous == current:
         return g.CHANGE_UNCHANGED
-    scale = plan.scale
-    if previous not in scale.names:  # a status of an older scale: a change, direction unknown
+    names, on_track = _sets or (frozenset(plan.scale.names), frozenset(plan.scale.on_track))
+    if previous not in names:  # a status of an older scale: a change, direction unknown
         return g.CHANGE_CHANGED
-    was, now = scale.is_on_track(previous), scale.is_on_track(current)
+    was, now = previous in on_track, current in on_track
     if was == now:
         return g.CHANGE_CHANGED
     return g.CHANGE_IMPROVED if now else g.CHANGE_WORSENED
@@ -112,9 +112,10 @@ def compare(result: MergeResult, history: Sequence[Snapshot] | None = None,
     now = {r.initiative_id: r.status for r in current.rows}
     before = {r.initiative_id: r.status for r in previous.rows} if previous else {}
     rows = []
+    sets = (frozenset(plan.scale.names), frozenset(plan.scale.on_track))
     for initiative in plan.initiatives:
         was, is_ = before.get(initiative.id, ""), now.get(initiative.id, "")
-        change = change_of(plan, was, is_) if previous is not None else ""
+        change = change_of(plan, was, is_, _sets=sets) if previous is not None else ""
         rows.append(ComparisonRow(initiative.id, initiative.name, plan.program_of(initiative).name,
                                   initiative.department, was, is_, change))
     if previous is None:
@@ -158,6 +159,7 @@ class Trend:
 def _trend_row(plan: Plan, snapshot: Snapshot, has_other: bool, is_current: bool) -> TrendRow:
     names = plan.scale.names
     index = {name: n for n, name in enumerate(names)}
+    good = frozenset(plan.scale.on_track)
     counts = [0] * (len(names) + (1 if has_other else 0))
     on_track = 0
     for row in snapshot.rows:
@@ -166,7 +168,7 @@ def _trend_row(plan: Plan, snapshot: Snapshot, has_other: bool, is_current: bool
             counts[-1] += 1
             continue
         counts[n] += 1
-        on_track += plan.scale.is_on_track(row.status)
+        on_track += row.status in good
     total = len(snapshot.rows)
     return TrendRow(snapshot.period, tuple(counts), total, on_track,
                     share_percent(on_track, total, plan.rounding), is_current)
@@ -247,6 +249,11 @@ def _add(a: int | None, b: int | None) -> int | None:
 
 
 def _program_of_row(plan: Plan, row: SnapshotRow) -> Program | None:
+    """The current plan's 事業 of a reported row: by its 取組 (as the plan has it now), else by 事業番号."""
+    try:
+        return plan.program_of(plan.initiative(row.initiative_id))
+    except KeyError:
+        pass
     initiative = plan.find_initiative(row.initiative_id)
     if initiative is not None:
         return plan.program_of(initiative)

@@ -137,23 +137,21 @@ def test_comparison_print_setup(two_book):
 
 def test_comparison_without_history(tmp_path):
     plan = small_plan()
-    ws = openpyxl.load_workbook(render(period_result(plan, R3_FY, PERIODS[R3_FY]), tmp_path / "m.xlsx"))["前期比較"]
+    result = period_result(plan, R3_FY, PERIODS[R3_FY])
+    ws = openpyxl.load_workbook(render(result, tmp_path / "m.xlsx"))["前期比較"]
     assert rows(ws) == [
         ["テスト市行革プラン"],
         ["前期比較（令和3年度【年度末】）"],
         ["比較する前期の集約結果がありません（この計画の 令和3年度【年度末】 より前の集約結果が履歴にありません）。"
          "今期の進捗状況だけを示します。"],
-        ["【取組ごとの変化】"],
-        ["取組番号", "取組名", "事業", "所管課", "前期", "今期\n令和3年度【年度末】", "変化"],
-        ["A1", "使用料の改定", "使用料見直し事業", "財政課", "－", "概ね順調", "－"],
-        ["A2", "減免基準の見直し", "使用料見直し事業", "財政課", "－", "遅れ", "－"],
-        ["B1", "売却候補地の選定", "未利用地売却事業", "資産課", "－", "休止", "－"],
-        ["C1", "書かない窓口", "窓口改善事業", "市民課", "－", "概ね順調", "－"],
-        ["C2", "窓口予約", "窓口改善事業", "市民課", "－", "－", "－"],
-        ["C3", "キャッシュレス決済", "窓口改善事業", "市民課", "－", "済", "－"],
+        ["【今期の進捗状況別の取組数】"],
+        ["報告期間", "済", "概ね順調", "遅れ", "未着手", "休止", "報告なし", "合計"],
+        ["令和3年度【年度末】", 1, 2, 1, 0, 1, 1, 6],
+        ["※取組ごとの進捗状況は「資料1-2」を参照してください。次の期間からは、この期間と比べた取組ごとの変化を示します。"],
     ]
-    a2 = row_of(ws, "A2")
-    assert fill(ws.cell(a2, _col(ws, a2, "遅れ"))) == light("遅れ", plan.scale)  # current statuses in colour
+    header = row_of(ws, "報告期間")
+    assert fill(ws.cell(header, _col(ws, header, "遅れ"))) == light("遅れ", plan.scale)  # the status colours
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows is None
 
 
 def _col(ws, row: int, value: object) -> int:

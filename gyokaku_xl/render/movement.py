@@ -57,6 +57,7 @@ class Grid:
         self._layouts = layouts
         self.widths = tuple(_width(b - a) for a, b in zip(self.bounds, self.bounds[1:]))
         self.last_col = len(self.widths) - 1
+        self._px: dict[tuple[int, int], int] = {}
 
     @staticmethod
     def _bounds(widths: Sequence[float]) -> list[int]:
@@ -81,7 +82,10 @@ class Grid:
 
     def px(self, first: int, last: int) -> int:
         """Pixel width of grid columns ``first``..``last``."""
-        return sum(st.column_px(self.widths[c]) for c in range(first, last + 1))
+        k = (first, last)
+        if k not in self._px:
+            self._px[k] = sum(st.column_px(self.widths[c]) for c in range(first, last + 1))
+        return self._px[k]
 
 
 class _Sheet:
@@ -92,6 +96,7 @@ class _Sheet:
         self.fmt = st.Formats(workbook, font=st.FONT_MINCHO, size=SIZE_BODY)
         self.grid = grid
         self.row = 0
+        self._capacities: dict[tuple[int, int, float], int] = {}
         for col, width in enumerate(grid.widths):
             self.sheet.set_column(col, col, width)
 
@@ -142,12 +147,20 @@ class _Sheet:
     def cells(self, spans: Sequence[tuple[int, int]], values: Sequence[object], formats: Sequence[Any],
               sizes: Sequence[float], extra: float = 4.0) -> int:
         """One table row: each value into its span; the row is as tall as its tallest text."""
-        height = st.row_height(1, max(sizes), extra)
+        lines = 1
         for (first, last), value, cell_format, size in zip(spans, values, formats, sizes):
             self.put(first, last, value, cell_format)
             if isinstance(value, str):
-                height = max(height, self.height_of(first, last, value, size, extra))
-        return self.advance(height)
+                cap = self._capacity(first, last, size)
+                if "\n" in value or st.text_units(value) > cap:
+                    lines = max(lines, st.wrapped_line_count(value, cap))
+        return self.advance(st.row_height(lines, max(sizes), extra))
+
+    def _capacity(self, first: int, last: int, size: float) -> int:
+        k = (first, last, size)
+        if k not in self._capacities:
+            self._capacities[k] = st.capacity_units(self.grid.px(first, last), size)
+        return self._capacities[k]
 
     def finish(self, *, landscape: bool, repeat: int | None, header: str) -> Any:
         """A4 set-up shared with the report sheets; returns the worksheet."""
@@ -175,32 +188,59 @@ TRANSITION_COUNT_PX = 56
 
 
 def write_comparison_sheet(workbook: Any, plan: Plan, comparison: Comparison, colours: dict[str, str]) -> Any:
-    """Add 「前期比較」: the transition table, then every 取組 with its change; returns the worksheet."""
-    k = len(comparison.column_labels) + 1
-    count_px = min(TRANSITION_COUNT_PX, (sum(COMPARISON_PX) - TRANSITION_LABEL_PX) / max(k, 1))
-    grid = Grid(COMPARISON_PX, (TRANSITION_LABEL_PX, *[count_px] * k))
-    page = _Sheet(workbook, g.SHEET_COMPARISON, grid)
+    """Add 「前期比較」: the transition table, then every 取組 with its change; returns the worksheet.
+
+    Without a previous period the sheet says so and shows this period's status counts (the
+    per-取組 statuses are on 資料1-2; a list with nothing to compare would only repeat it).
+    """
     current, previous = comparison.current, comparison.previous
     if previous is None:
-        subtitle = g.MOVEMENT_DOC_TITLE_COMPARISON_NONE.format(current=current.label)
-    else:
-        subtitle = g.MOVEMENT_DOC_TITLE_COMPARISON.format(previous=previous.label, current=current.label)
-    page.title(plan, subtitle)
-    if previous is None:
-        page.line(g.MOVEMENT_NO_PREVIOUS.format(current=current.label),
-                  page.gothic(SIZE_BODY, text_wrap=True, valign="top", border=1, bg_color="#FFF2CC"), SIZE_BODY)
-    else:
-        parts = "・".join(g.MOVEMENT_CHANGE_PART.format(change=c, count=n) for c, n in comparison.counts)
-        page.line(g.MOVEMENT_CHANGE_COUNTS.format(parts=parts), page.gothic(SIZE_BODY, bold=True, valign="vcenter"),
-                  SIZE_BODY)
-        on_track = "".join(f"「{s}」" for s in plan.scale.on_track)
-        page.note(g.MOVEMENT_RULE_ON_TRACK.format(on_track=on_track))
-        page.advance(4)
-        _transition_table(page, comparison, colours)
+        return _first_period_sheet(workbook, plan, comparison, colours)
+    k = len(comparison.column_labels) + 1
+    count_px = min(TRANSITION_COUNT_PX, (sum(COMPARISON_PX) - TRANSITION_LABEL_PX) / k)
+    grid = Grid(COMPARISON_PX, (TRANSITION_LABEL_PX, *[count_px] * k))
+    page = _Sheet(workbook, g.SHEET_COMPARISON, grid)
+    page.title(plan, g.MOVEMENT_DOC_TITLE_COMPARISON.format(previous=previous.label, current=current.label))
+    parts = "・".join(g.MOVEMENT_CHANGE_PART.format(change=c, count=n) for c, n in comparison.counts)
+    page.line(g.MOVEMENT_CHANGE_COUNTS.format(parts=parts), page.gothic(SIZE_BODY, bold=True, valign="vcenter"),
+              SIZE_BODY)
+    on_track = "".join(f"「{s}」" for s in plan.scale.on_track)
+    page.note(g.MOVEMENT_RULE_ON_TRACK.format(on_track=on_track))
+    page.advance(4)
+    _transition_table(page, comparison, colours)
     page.advance(8)
     page.heading(g.MOVEMENT_LIST_HEADING)
     header_row = _comparison_list(page, comparison, colours)
     return page.finish(landscape=True, repeat=header_row, header=g.SHEET_COMPARISON)
+
+
+def _first_period_sheet(workbook: Any, plan: Plan, comparison: Comparison, colours: dict[str, str]) -> Any:
+    """「前期比較」 without a previous period: a clear note and this period's status counts."""
+    statuses = plan.scale.names
+    labels = (*statuses, g.CHANGE_NOT_REPORTED, g.REPORT_TOTAL)
+    count_px = min(TRANSITION_COUNT_PX + 14, (sum(COMPARISON_PX) - 2 * TRANSITION_LABEL_PX) / len(labels))
+    grid = Grid(COMPARISON_PX, (2 * TRANSITION_LABEL_PX, *[count_px] * len(labels)))
+    page = _Sheet(workbook, g.SHEET_COMPARISON, grid)
+    page.title(plan, g.MOVEMENT_DOC_TITLE_COMPARISON_NONE.format(current=comparison.current.label))
+    page.line(g.MOVEMENT_NO_PREVIOUS.format(current=comparison.current.label),
+              page.gothic(SIZE_BODY, text_wrap=True, valign="vcenter", border=1, bg_color="#FFF2CC"), SIZE_BODY)
+    page.advance(8)
+    page.heading(g.MOVEMENT_CURRENT_HEADING)
+    spans = grid.spans(1)
+    base = {"border": 1, "valign": "vcenter", "text_wrap": True}
+    head = page.gothic(SIZE_HEADER, bold=True, align="center", bg_color="#D9D9D9", **base)
+    heads = [page.gothic(SIZE_HEADER, bold=True, align="center", **base,
+                         **(_status_fill(colours, s) or {"bg_color": "#D9D9D9"})) for s in labels]
+    page.cells(spans, (g.MOVEMENT_CURRENT_CORNER, *labels), [head, *heads], [SIZE_HEADER] * len(spans))
+    found = [r.current for r in comparison.rows]
+    counts = [found.count(s) for s in statuses] + [found.count("")]
+    number = page.gothic(SIZE_BODY, align="center", num_format="0", **base)
+    total = page.gothic(SIZE_BODY, align="center", num_format="0", bold=True, bg_color="#F2F2F2", **base)
+    page.cells(spans, (comparison.current.label, *counts, sum(counts)),
+               [page.gothic(SIZE_BODY, **base), *[number] * len(counts), total], [SIZE_BODY] * len(spans))
+    page.advance(6)
+    page.note(g.MOVEMENT_CURRENT_NOTE)
+    return page.finish(landscape=True, repeat=None, header=g.SHEET_COMPARISON)
 
 
 def _transition_table(page: _Sheet, comparison: Comparison, colours: dict[str, str]) -> None:
@@ -243,7 +283,7 @@ def _comparison_list(page: _Sheet, comparison: Comparison, colours: dict[str, st
     """The list of every 取組; returns the header row (repeated on every printed page)."""
     spans = page.grid.spans(0)
     previous = comparison.previous.label if comparison.previous else ""
-    headers = [h.format(previous=previous, current=comparison.current.label).strip()
+    headers = [h.format(previous=previous, current=comparison.current.label)
                for h in g.MOVEMENT_COMPARISON_HEADERS]
     head = page.gothic(SIZE_HEADER, bold=True, align="center", valign="vcenter", border=1, bg_color="#D9D9D9",
                        text_wrap=True)
@@ -263,14 +303,11 @@ def _comparison_list(page: _Sheet, comparison: Comparison, colours: dict[str, st
 
     grey = page.gothic(SIZE_BODY, border=1, align="center", valign="top", font_color="#7F7F7F")
     not_reported = page.gothic(SIZE_BODY, border=1, align="center", valign="top", bold=True, bg_color="#D9D9D9")
-    no_previous = comparison.previous is None
     for row in comparison.rows:
-        stand_out = no_previous or row.change != g.CHANGE_UNCHANGED
+        stand_out = row.change != g.CHANGE_UNCHANGED
         prev_fmt = status_format(row.previous, row.changed) if row.previous else grey
         cur_fmt = status_format(row.current, stand_out) if row.current else not_reported
-        if no_previous:
-            change, change_fmt = g.MOVEMENT_EMPTY, grey
-        elif row.change == g.CHANGE_UNCHANGED:
+        if row.change == g.CHANGE_UNCHANGED:
             change, change_fmt = row.change, grey
         elif row.change == g.CHANGE_NOT_REPORTED:
             change, change_fmt = row.change, not_reported
