@@ -342,3 +342,54 @@ def test_history_argument_overrides_nothing_when_empty(tmp_path):
     assert "令和2年度【年度末】 → 令和3年度【年度末】" in rows(openpyxl.load_workbook(path)["前期比較"])[1][0]
     write_master(path, result, tmp_path)
     assert "令和3年度【上半期】 → 令和3年度【年度末】" in rows(openpyxl.load_workbook(path)["前期比較"])[1][0]
+
+
+# --- printed through LibreOffice -------------------------------------------------------------------
+def movement_only(master: Path, copy: Path) -> None:
+    """A copy of ``master`` that prints only the movement sheets (the first of them active)."""
+    import re
+
+    from gyokaku_xl import pdf
+
+    with zipfile.ZipFile(master) as zin, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "xl/workbook.xml":
+                text, _found = pdf.hide_other_sheets(data.decode("utf-8"), g.MOVEMENT_SHEETS)
+                names = re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', text)
+                active = names.index(g.SHEET_COMPARISON)
+                text = re.sub(r"<workbookView\b", f'<workbookView activeTab="{active}" firstSheet="{active}"', text, 1)
+                data = text.encode("utf-8")
+            elif re.fullmatch(r"xl/worksheets/sheet\d+\.xml", item.filename):
+                data = data.replace(b' tabSelected="1"', b"")
+            zout.writestr(item, data)
+
+
+def test_printed_pages_are_a4_and_show_every_sheet(tmp_path, soffice):
+    import subprocess
+
+    from gyokaku_xl import pdf
+
+    plan = small_plan(targets={"A": 1000, "C": 90}, yearly={2020: 1000, 2021: 400})
+    master = render(three_periods(plan), tmp_path / "集約結果.xlsx")
+    copy = tmp_path / "in" / "movement.xlsx"
+    copy.parent.mkdir()
+    movement_only(master, copy)
+    produced = pdf._convert(soffice, copy, tmp_path, pdf.DEFAULT_TIMEOUT)
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(produced)], capture_output=True, text=True,
+                          check=True).stdout
+    sizes = [line.split(":", 1)[1].split("pts")[0].split(" x ") for line in info.splitlines()
+             if line.startswith("Page") and "size" in line]
+    pages = subprocess.run(["pdftotext", "-layout", str(produced), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    pages = [p for p in pages if p.strip()]
+    assert len(pages) == len(sizes) == 3  # one page per sheet for a small plan
+    a4 = {(595, 842), (842, 595)}
+    assert all((round(float(w)), round(float(h))) in a4 for w, h in sizes)
+    assert [round(float(sizes[n][0])) > round(float(sizes[n][1])) for n in range(3)] == [True, False, True]
+    comparison, trend_page, fiscal_page = (" ".join(p.split()) for p in pages)
+    assert "前期比較（令和3年度【上半期】 → 令和3年度【年度末】）" in comparison
+    assert "変化の内訳：改善 1・悪化 1・変化 1・変化なし 1・新規 1・報告なし 1" in comparison
+    assert "C3 キャッシュレス決済 窓口改善事業 市民課 － 済 新規" in comparison and comparison.endswith("－1－")
+    assert "令和2年度【上半期】 1 1 2" in trend_page.replace(" 0 ", " ")
+    assert "計画全体 540 320 860 1,090 78" in fiscal_page
