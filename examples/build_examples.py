@@ -1,10 +1,15 @@
-"""Build the sample data set: ``examples/計画マスタ.xlsx`` and the filled inbox ``examples/inbox/``.
+"""Build the sample data set: ``examples/計画マスタ.xlsx``, the filled inbox ``examples/inbox/``
+(令和3年度 上半期) and ``examples/inbox_年度末/`` (令和3年度 年度末).
 
 Run ``python examples/build_examples.py``. The plan master is written with ``write_plan``; the
 department forms are generated with ``pipeline.make_forms`` (exactly as the ``template`` command does)
 and then filled the way a department would: opened with openpyxl, cells typed in, saved. Validation,
 protection and the form's identity properties survive the save (checked after every file).
 Document dates and zip timestamps are fixed so a rebuild gives the same files.
+
+The 年度末 inbox is built from the first: 上半期 is merged (in a temporary folder), the 年度末 forms
+are made from that master as carry-over forms (``template --previous``), and each department
+writes its 年度末 report over them (``sample_data.year_end_reports_of``).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from openpyxl.writer.excel import ExcelWriter  # noqa: E402
 from gyokaku_xl import glossary as g  # noqa: E402
 from gyokaku_xl import schema as s  # noqa: E402
 from gyokaku_xl.atomic import atomic_write  # noqa: E402
-from gyokaku_xl.pipeline import make_forms  # noqa: E402
+from gyokaku_xl.pipeline import make_forms, merge  # noqa: E402
 from gyokaku_xl.render.forms import data_row_height  # noqa: E402
 from gyokaku_xl.render.plan_book import write_plan  # noqa: E402
 
@@ -37,6 +42,9 @@ except ImportError:  # pragma: no cover - depends on how it is imported
 EXAMPLES = Path(__file__).resolve().parent
 #: When the departments "filled in" their forms (fixed, one minute apart, for determinism).
 FILLED_AT = datetime(2021, 10, 8, 9, 0, 0)
+YEAR_END_FILLED_AT = datetime(2022, 4, 8, 9, 0, 0)
+#: The 年度末 inbox folder.
+YEAR_END_INBOX = "inbox_年度末"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -58,10 +66,30 @@ def build(out_dir: str | Path = EXAMPLES) -> list[Path]:
                 b, t, sample_data.reports_of(d), sample_data.meta_of(d), f))
             verify_intact(blank, target)
             written.append(target)
-    keep = {p.name for p in written}
-    for stale in inbox.glob("*.xlsx"):
-        if stale.name not in keep:
-            stale.unlink()
+        written += _build_year_end(out, plan_path, inbox, Path(tmp))
+    for folder in (inbox, out / YEAR_END_INBOX):
+        keep = {p.name for p in written if p.parent == folder}
+        for stale in folder.glob("*.xlsx"):
+            if stale.name not in keep:
+                stale.unlink()
+    return written
+
+
+def _build_year_end(out: Path, plan_path: Path, first_inbox: Path, tmp: Path) -> list[Path]:
+    """The 年度末 inbox: carry-over forms made from the 上半期 master, filled by each department."""
+    master = merge(first_inbox, tmp / "上半期_集約結果.xlsx", plan_path=plan_path).output
+    outcome = make_forms(plan_path, sample_data.YEAR_END, tmp / "年度末", previous=master)
+    inbox = out / YEAR_END_INBOX
+    inbox.mkdir(parents=True, exist_ok=True)
+    written = []
+    for n, (department, blank) in enumerate(zip(sample_data.sample_plan().departments, outcome.paths,
+                                                strict=True)):
+        target = inbox / blank.name
+        filled_at = YEAR_END_FILLED_AT + timedelta(minutes=n)
+        atomic_write(target, lambda t, b=blank, d=department, f=filled_at: fill_form(
+            b, t, sample_data.year_end_reports_of(d), sample_data.meta_of(d), f, clear=True))
+        verify_intact(blank, target)
+        written.append(target)
     return written
 
 
@@ -70,8 +98,11 @@ def _custom_properties(book: openpyxl.Workbook) -> dict[str, str]:
 
 
 def fill_form(src: Path, dst: Path, rows: dict[str, dict[str, object]], meta: dict[str, str],
-              filled_at: datetime) -> None:
-    """Copy the form ``src`` to ``dst`` with ``rows`` (取組番号 → column key → value) and ``meta`` filled."""
+              filled_at: datetime, clear: bool = False) -> None:
+    """Copy the form ``src`` to ``dst`` with ``rows`` (取組番号 → column key → value) and ``meta`` filled.
+
+    Blank values are left out unless ``clear`` (then ``None`` empties a carried-over cell).
+    """
     book = openpyxl.load_workbook(src)
     sheet = book[g.FORM_SHEET]
     for n in range(len(s.META_FIELDS)):
@@ -86,6 +117,8 @@ def fill_form(src: Path, dst: Path, rows: dict[str, dict[str, object]], meta: di
         for key, value in values.items():
             if value not in (None, ""):
                 sheet.cell(row, s.column_index(key) + 1).value = value
+            elif clear and value is None:
+                sheet.cell(row, s.column_index(key) + 1).value = None
         shown = {c.key: sheet.cell(row, n + 1).value for n, c in enumerate(s.FORM_COLUMNS)}
         sheet.row_dimensions[row].height = data_row_height(shown)
         row += 1

@@ -298,3 +298,47 @@ def meta_of(department: str) -> dict[str, str]:
     """The 記入者 / 連絡先 of a department's form."""
     author, contact = CONTACTS[department]
     return {g.META_AUTHOR: author, g.META_CONTACT: contact}
+
+
+# --- the second period: 令和3年度 年度末, derived from 上半期 ------------------------------------
+YEAR_END = Period(2021, g.PERIOD_YEAR_END)
+
+#: 取組 whose 年度末 report differs from the mechanical rule below (illustrative): status, 取組状況,
+#: 今後の予定 and 遅れ等の理由 as written at 年度末.
+YEAR_END_CHANGES: dict[str, dict[str, object]] = {
+    # 遅れ → 概ね順調 (改善)
+    "1-04": {"status": ON_TRACK, "progress": "・市民意見を踏まえ、基本設計を完了。",
+             "next_steps": "今後は、実施設計に着手する。", "delay_reason": None},
+    # 未着手 → 遅れ (順調以外のまま変化)
+    "1-05": {"status": "遅れ", "progress": "・設計の進捗に合わせ、整備工事の着手時期を見直し。",
+             "delay_reason": "設計の完了が遅れたため、整備工事の着手が翌年度となった。"},
+    # 概ね順調 → 遅れ (悪化)
+    "2-06": {"status": "遅れ", "progress": "・集約化の対象団地について、入居者への説明を開始。",
+             "delay_reason": "入居者との調整に時間を要している。"},
+    # 概ね順調 → 済 (順調のまま変化)
+    "3-03": {"status": DONE, "progress": "・定員管理計画に基づき、令和4年度の職員配置を決定。"},
+}
+#: 取組 whose 所管課 sent last period's 取組状況 back unchanged (the validator warns).
+YEAR_END_UNCHANGED: frozenset[str] = frozenset({"6-06"})
+YEAR_END_ADDED_LINE = "・下半期も計画どおり取組を進めた。"
+
+
+def year_end_reports_of(department: str) -> dict[str, dict[str, object]]:
+    """What ``department`` writes over its carry-over form at 年度末.
+
+    The rule: 進捗状況 as at 上半期, 取組状況 = 上半期's lines plus :data:`YEAR_END_ADDED_LINE`,
+    財政効果額 doubled (a whole year), except :data:`YEAR_END_CHANGES`; the 取組 in
+    :data:`YEAR_END_UNCHANGED` keep the carried-over 取組状況. ``None`` clears a carried-over text.
+    """
+    reports: dict[str, dict[str, object]] = {}
+    for i in INITIATIVES:
+        if i.department != department:
+            continue
+        values: dict[str, object] = {"status": i.status, "progress": f"{i.progress}\n{YEAR_END_ADDED_LINE}",
+                                     "fiscal_effect": i.fiscal_effect * 2 if i.fiscal_effect else None,
+                                     "note": i.note or None}
+        values.update(YEAR_END_CHANGES.get(i.id, {}))
+        if i.id in YEAR_END_UNCHANGED:
+            del values["progress"]
+        reports[i.id] = values
+    return reports

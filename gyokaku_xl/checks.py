@@ -313,9 +313,31 @@ def check_prefilled(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
                        label=column.label, expected=want, **ctx.where(row, column.key))
 
 
+def previous_label(form: FormData) -> str:
+    """``令和3年度上半期``: the period a carry-over form took its texts from ('' when unknown)."""
+    ident = form.identity
+    try:
+        period = Period.parse(ident.get(schema.PROP_PREVIOUS_FISCAL_YEAR, ""),
+                              ident.get(schema.PROP_PREVIOUS_PERIOD, ""))
+    except PeriodError:
+        return ""
+    return period.file_label
+
+
+def check_carried_over(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
+    """A 取組状況 carried over from the previous period came back unchanged (usually forgotten)."""
+    initiative = match_initiative(ctx, row)
+    if initiative is None:
+        return
+    carried = clean(ctx.form.carried.get(initiative.id, {}).get("progress", ""))
+    if carried and cell_text(row, "progress") == carried:
+        yield make("progress-unchanged", WARNING, initiative_id=initiative.id,
+                   previous=previous_label(ctx.form) or "期間不明", **ctx.where(row, "progress"))
+
+
 ROW_RULES: tuple[Callable[[FileContext, FormRow], Iterator[Finding]], ...] = (
     check_initiative_id, check_status, check_progress, check_delay_reason, check_fiscal_effect,
-    check_formulas, check_text_length, check_prefilled,
+    check_formulas, check_text_length, check_prefilled, check_carried_over,
 )
 
 

@@ -76,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="調査票を書き出すフォルダ")
     t.add_argument("--force", action="store_true", help="同じ名前の調査票があっても上書きします")
     t.add_argument("--department", action="append", metavar="所管課", help="この所管課の分だけ作成（複数指定可）")
+    t.add_argument("--previous", type=Path, metavar="集約結果",
+                   help="前回の集約結果（.xlsx）。取組状況・今後の予定・遅れ等の理由と前回の進捗状況を引き継ぎます")
+    t.add_argument("--history", type=Path, metavar="履歴フォルダ",
+                   help="履歴フォルダ（--previous がなければ、ここにある直前の期間を引き継ぎます。"
+                        "省略時は計画マスタの「設定」の 履歴フォルダ）")
+    t.add_argument("--no-previous", action="store_true", help="前回の内容を引き継がずに作成します")
 
     for name, text in (("check", "受付フォルダの調査票を検証します（集約はしません）"),
                        ("merge", "受付フォルダの調査票を検証・集約し、集約結果ブックを作成します")):
@@ -177,12 +183,21 @@ def _safe_streams(*streams: TextIO) -> None:
 def _cmd_template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .pipeline import make_forms
     period = _period(args, required=True)
-    outcome = make_forms(args.plan, period, args.out, departments=args.department, overwrite=args.force)
-    for f in outcome.plan_findings:
+    if args.previous is not None and args.no_previous:
+        raise GyokakuError("--previous と --no-previous は同時に指定できません。")
+    outcome = make_forms(args.plan, period, args.out, departments=args.department, overwrite=args.force,
+                         previous=args.previous, history_dir=args.history,
+                         use_previous=not args.no_previous)
+    for f in outcome.plan_findings + outcome.history_findings:
         print(f"{f.severity}: {f.location()} {f.message}", file=err)
     for path in outcome.paths:
         print(f"作成: {path}", file=out)
     print(f"調査票を {len(outcome.paths)} 件作成しました（{period.label}）。", file=out)
+    if outcome.previous is not None:
+        source = Path(outcome.previous.source).name
+        print(g.TEMPLATE_CARRIED.format(period=outcome.previous.period.label, source=source), file=out)
+    elif outcome.history_dir is not None:
+        print(g.TEMPLATE_NOT_CARRIED.format(folder=outcome.history_dir, period=period.label), file=out)
     return EXIT_OK
 
 

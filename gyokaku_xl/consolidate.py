@@ -87,7 +87,7 @@ def build_records(plan: Plan, reports: Iterable[FileReport]) -> list[Record]:
             program = plan.program_of(initiative)
             canonical = plan.scale.match(rr.row.value("status"))
             values: dict[str, object] = {}
-            for column in schema.FORM_COLUMNS:
+            for column in schema.DATA_COLUMNS:
                 raw = rr.row.value(column.key)
                 if column.kind == schema.AMOUNT:
                     values[column.key] = parse_amount(raw)[0]

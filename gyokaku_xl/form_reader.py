@@ -41,6 +41,8 @@ class FormData:
     columns: dict[str, int]
     rows: list[FormRow] = field(default_factory=list)
     modified: str = ""
+    #: 取組番号 → column key → the text a carry-over form was issued with (empty: none carried).
+    carried: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def meta_value(self, label: str) -> object:
         """The value written to the right of a meta label, None when empty or absent."""
@@ -60,7 +62,7 @@ def parse_form(book: WorkbookData, file: str) -> tuple[FormData | None, list[Fin
                            value="、".join(book.sheet_names))]
     header_row, columns = _find_header(sheet)
     findings: list[Finding] = []
-    missing = [c for c in schema.FORM_COLUMNS if c.key not in columns]
+    missing = [c for c in schema.FORM_COLUMNS if c.key not in columns and c.kind != schema.REFERENCE]
     if missing:
         where = f"{header_row}行目" if header_row else ""
         for col in missing:
@@ -72,7 +74,28 @@ def parse_form(book: WorkbookData, file: str) -> tuple[FormData | None, list[Fin
                     meta_refs=meta_refs, header_row=header_row, columns=columns,
                     modified=book.core_properties.get("modified", ""))
     form.rows = _rows(sheet, header_row, columns)
+    form.carried = _carried(book.sheets.get(g.FORM_CARRY_SHEET))
     return form, findings
+
+
+def _carried(sheet: SheetData | None) -> dict[str, dict[str, str]]:
+    """The texts a carry-over form was issued with, from its hidden locked sheet (header by label)."""
+    if sheet is None:
+        return {}
+    labels = {label_key(c.label): c.key for c in schema.FORM_COLUMNS if c.key in schema.CARRIED_KEYS}
+    labels[label_key(schema.CARRY_HEADER[0])] = "initiative_id"
+    columns = {labels[label_key(cell.value)]: c for (r, c), cell in sheet.cells.items()
+               if r == 1 and isinstance(cell.value, str) and label_key(cell.value) in labels}
+    if "initiative_id" not in columns:
+        return {}
+    carried: dict[str, dict[str, str]] = {}
+    for row in sheet.rows():
+        initiative_id = clean(sheet.value(row, columns["initiative_id"]))
+        if row == 1 or not initiative_id:
+            continue
+        carried[initiative_id] = {k: "" if sheet.value(row, c) is None else str(sheet.value(row, c))
+                                  for k, c in columns.items() if k != "initiative_id"}
+    return carried
 
 
 def _find_header(sheet: SheetData) -> tuple[int, dict[str, int]]:

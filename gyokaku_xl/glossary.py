@@ -435,3 +435,12 @@ MESSAGES.update({
     "history-legacy": "識別情報のない以前の版の集約結果です。「{sheet}」の表題から {period} の集約結果として読み込みました。",
     "history-bad-period": "報告年度・報告期間（{value}）を読み取れないため、履歴に使いません。",
 })
+
+# --- carry-over forms (issue 8) --------------------------------------------------------------------
+FORM_CARRY_SHEET = "前回の内容"
+MESSAGES.update({
+    "progress-unchanged": "取組状況が前回（{previous}）と同じ内容です。今回の報告期間に実施したことに書き直してください。",
+})
+FATAL_PREVIOUS_UNUSABLE = "前回の集約結果「{path}」を引き継ぎに使えません：{detail}"
+TEMPLATE_CARRIED = "前回（{period}）の取組状況・今後の予定・遅れ等の理由を引き継ぎました（{source}）。進捗状況は空欄です。"
+TEMPLATE_NOT_CARRIED = "履歴フォルダ「{folder}」に {period} より前の集約結果がないため、前回の内容は引き継いでいません。"

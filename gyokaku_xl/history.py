@@ -135,13 +135,16 @@ def read_master(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Snap
     path = Path(path)
     name = path.name
     try:
-        book = read_workbook(path, [g.SHEET_DATA, g.SHEET_SUMMARY], limits)
+        book = read_workbook(path, [g.SHEET_DATA], limits)
+        props = book.custom_properties
+        if props.get(schema.PROP_MASTER_KIND) != schema.PROP_MASTER_KIND_VALUE and \
+                g.SHEET_SUMMARY in book.sheet_names:  # perhaps an earlier release's master
+            book = read_workbook(path, [g.SHEET_DATA, g.SHEET_SUMMARY], limits)
     except ReadError as exc:
         detail = make(exc.code, WARNING, file=name, **exc.fields).message
         return None, make("history-unreadable", WARNING, file=name, detail=detail)
     except OSError as exc:
         return None, make("history-unreadable", WARNING, file=name, detail=exc.strerror or str(exc))
-    props = book.custom_properties
     note: Finding | None = None
     if props.get(schema.PROP_MASTER_KIND) == schema.PROP_MASTER_KIND_VALUE:
         plan_name = props.get(schema.PROP_PLAN, "")

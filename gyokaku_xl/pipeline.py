@@ -17,6 +17,7 @@ from .consolidate import consolidate
 from .findings import Finding, GyokakuError, OutputLockedError
 from .intake import scan_inbox
 from .model import Period, Plan
+from .normalize import key
 from .plan import PlanReadError, plan_from_forms, read_plan
 from .read import DEFAULT_LIMITS, Limits
 from .records import MergeResult, Snapshot
@@ -32,6 +33,9 @@ class FormsOutcome:
 
     paths: list[Path]
     plan_findings: list[Finding] = field(default_factory=list)
+    previous: Snapshot | None = None  # the earlier period carried over (None: fresh forms)
+    history_findings: list[Finding] = field(default_factory=list)
+    history_dir: Path | None = None  # the history folder looked in (None: not used)
 
 
 def load_plan(plan_path: str | Path) -> tuple[Plan, list[Finding]]:
@@ -49,16 +53,54 @@ def load_plan(plan_path: str | Path) -> tuple[Plan, list[Finding]]:
     return result.plan, result.findings
 
 
+def previous_snapshot(plan: Plan, plan_path: Path, period: Period, previous: str | Path | None,
+                      history_dir: str | Path | None, use_previous: bool = True,
+                      limits: Limits = DEFAULT_LIMITS) -> tuple[Snapshot | None, list[Finding]]:
+    """The earlier period a new form carries over: the master ``previous`` when named (it must be
+    an earlier master of this plan), else the latest earlier period of the history folder
+    (``history_dir`` or the plan master's 「履歴フォルダ」), else none."""
+    from .history import read_history, read_master
+    if previous is not None:
+        path = Path(previous)
+        if not path.is_file():
+            raise GyokakuError(g.FATAL_PREVIOUS_UNUSABLE.format(path=path, detail="ファイルがありません"))
+        snapshot, finding = read_master(path, limits)
+        if snapshot is None:
+            raise GyokakuError(g.FATAL_PREVIOUS_UNUSABLE.format(path=path, detail=finding.message if finding else ""))
+        if key(snapshot.plan_name) != key(plan.name):
+            raise GyokakuError(g.FATAL_PREVIOUS_UNUSABLE.format(
+                path=path, detail=f"別の計画「{snapshot.plan_name}」の集約結果です"))
+        if snapshot.period.order_key >= period.order_key:
+            raise GyokakuError(g.FATAL_PREVIOUS_UNUSABLE.format(
+                path=path, detail=f"{snapshot.period.label} の集約結果で、{period.label} より前の期間ではありません"))
+        return snapshot, []
+    if not use_previous:
+        return None, []
+    folder = history_folder(plan, plan_path, history_dir)
+    if folder is None:
+        return None, []
+    if folder.exists() and not folder.is_dir():
+        raise GyokakuError(g.FATAL_HISTORY_NOT_FOLDER.format(path=folder))
+    snapshots, findings = read_history(folder, plan, period, limits)
+    return (snapshots[-1] if snapshots else None), findings
+
+
 def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
-               departments: Sequence[str] | None = None, overwrite: bool = False) -> FormsOutcome:
+               departments: Sequence[str] | None = None, overwrite: bool = False, *,
+               previous: str | Path | None = None, history_dir: str | Path | None = None,
+               use_previous: bool = True) -> FormsOutcome:
     """Write one prefilled form per department of the plan into ``out_dir``.
 
     Existing files are never replaced unless ``overwrite``: a folder may already hold forms that
-    departments filled in.
+    departments filled in. With a previous period (see :func:`previous_snapshot`) the forms carry
+    its texts over; ``use_previous=False`` opts out of the history folder's default.
     """
     from .render.forms import form_file_name, write_form
 
     plan, findings = load_plan(plan_path)
+    carried, history_findings = previous_snapshot(plan, Path(plan_path), period, previous,
+                                                  history_dir, use_previous)
+    folder = history_folder(plan, Path(plan_path), history_dir) if previous is None and use_previous else None
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise GyokakuError(f"「{out}」はファイルです。調査票の出力先にはフォルダを指定してください。")
@@ -82,9 +124,9 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
     paths = []
     for department in wanted:
         target = out / form_file_name(department, period)
-        atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d))
+        atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d, carried))
         paths.append(target)
-    return FormsOutcome(paths, findings)
+    return FormsOutcome(paths, findings, carried, history_findings, folder)
 
 
 # --- check and merge ----------------------------------------------------------------------------

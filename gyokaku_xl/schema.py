@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from . import glossary as g
 
 #: Bump when the form's layout changes; older forms are reported as ``outdated-template``.
-FORM_VERSION = "1.0"
-#: Versions the validator still accepts (read with the current layout).
-ACCEPTED_FORM_VERSIONS = (FORM_VERSION,)
+#: 1.1 added the locked 「前回の進捗状況」 column and the carried-over texts (sheet 「前回の内容」).
+FORM_VERSION = "1.1"
+#: Versions the validator still accepts (columns are found by their labels; a 1.0 form simply
+#: has no 「前回の進捗状況」 column and nothing carried over).
+ACCEPTED_FORM_VERSIONS = ("1.0", FORM_VERSION)
 
 #: Custom document properties that carry the form's identity.
 PROP_KIND = "gyokaku_form"
@@ -23,6 +25,9 @@ PROP_PLAN = "gyokaku_plan"
 PROP_DEPARTMENT = "gyokaku_department"
 PROP_FISCAL_YEAR = "gyokaku_fiscal_year"
 PROP_PERIOD = "gyokaku_period"
+#: The period a carry-over form took its texts from (fiscal year as 2021, half as 上半期).
+PROP_PREVIOUS_FISCAL_YEAR = "gyokaku_previous_fiscal_year"
+PROP_PREVIOUS_PERIOD = "gyokaku_previous_period"
 
 #: Custom document properties that carry a master's identity (with PROP_PLAN, PROP_FISCAL_YEAR and
 #: PROP_PERIOD above): what a later run needs to recognise it in the history folder.
@@ -43,6 +48,8 @@ LONG_TEXT = "long_text"
 FLAG = "flag"
 STATUS = "status"
 AMOUNT = "amount"
+#: Shown to the department for reference (locked), never read back as its report.
+REFERENCE = "reference"
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,8 @@ FORM_COLUMNS: tuple[Column, ...] = (
            help="重点事業には「○」が付いています（記入済み・変更不可）。"),
     Column("initiative", "取組名", TEXT, 22, prefilled=True,
            help="取組の名称です（記入済み・変更不可）。"),
+    Column("previous_status", "前回の進捗状況", REFERENCE, 10, prefilled=True,
+           help="前回の報告の進捗状況です（参考・変更不可）。前回の報告がない場合は空欄です。"),
     Column("status", "進捗状況", STATUS, 10, required=True,
            help="一覧（▼）から選んでください。区分の意味は下の表のとおりです。"),
     Column("progress", "取組状況", LONG_TEXT, 44, required=True,
@@ -87,7 +96,20 @@ FORM_COLUMNS: tuple[Column, ...] = (
 COLUMNS_BY_KEY: dict[str, Column] = {c.key: c for c in FORM_COLUMNS}
 HEADER_LABELS: tuple[str, ...] = tuple(c.label for c in FORM_COLUMNS)
 INPUT_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if not c.prefilled)
-PREFILLED_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if c.prefilled)
+#: Columns prefilled from the plan master (checked for changes).
+PREFILLED_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if c.prefilled and c.kind != REFERENCE)
+#: Columns shown for reference only: optional in the header, not part of the report.
+REFERENCE_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if c.kind == REFERENCE)
+#: The columns of a report (what consolidation keeps and 「集約データ」 shows).
+DATA_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if c.kind != REFERENCE)
+DATA_LABELS: tuple[str, ...] = tuple(c.label for c in DATA_COLUMNS)
+
+# --- carried-over texts (sheet 「前回の内容」, very hidden and locked) ------------------------
+#: The columns whose previous text a carry-over form prefills, in this order on the hidden sheet
+#: after 取組番号 and the previous 進捗状況.
+CARRIED_KEYS: tuple[str, ...] = ("progress", "next_steps", "delay_reason")
+CARRY_HEADER: tuple[str, ...] = ("取組番号", "進捗状況") + tuple(
+    c.label for c in FORM_COLUMNS if c.key in CARRIED_KEYS)
 
 # --- layout of the 「取組状況」 sheet (0-based rows/columns as xlsxwriter counts) -----------
 TITLE_ROW = 0

@@ -88,7 +88,7 @@ def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS) -> FileReport:
     try:
         report.sha256 = file_digest(entry.path)
         report.modified = file_mtime(entry.path)
-        book = read_workbook(entry.path, [g.FORM_SHEET], limits)
+        book = read_workbook(entry.path, [g.FORM_SHEET, g.FORM_CARRY_SHEET], limits)
     except ReadError as exc:
         report.findings.append(make(exc.code, ERROR, file=report.file, **exc.fields))
         report.rejected = True

@@ -170,12 +170,12 @@ def test_status(value, code, severity):
     found = row_findings(checks.check_status, status=value)
     assert codes(found) == ([code] if code else [])
     if code:
-        assert found[0].severity == severity and found[0].cell == "F10"
+        assert found[0].severity == severity and found[0].cell == "G10"
 
 
 def test_progress_missing():
     found = row_findings(checks.check_progress, progress="　")
-    assert codes(found) == ["progress-missing"] and found[0].cell == "G10"
+    assert codes(found) == ["progress-missing"] and found[0].cell == "H10"
     assert not checks.excludes_row(found)
 
 

@@ -73,7 +73,7 @@ def test_check_lists_findings(inbox, plan_path, tmp_path, plan, forms):
     builders.fill_form(forms["情報政策課"], inbox / forms["情報政策課"].name, reports)
     code, out, _ = run(["check", inbox, "--plan", plan_path, "--report", tmp_path / "検証結果.xlsx"])
     assert code == 1
-    assert any(line.strip().startswith("エラー: 情報政策課_令和3年度上半期_取組状況調査票.xlsx!取組状況!J")
+    assert any(line.strip().startswith("エラー: 情報政策課_令和3年度上半期_取組状況調査票.xlsx!取組状況!K")
                for line in out.splitlines())
     assert (tmp_path / "検証結果.xlsx").exists()
 

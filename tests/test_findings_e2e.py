@@ -91,7 +91,24 @@ def subfolder(ctx):
     (ctx["inbox"] / "古い提出分").mkdir()
 
 
+def carried_back_unchanged(ctx):
+    """A carry-over form whose 取組状況 comes back exactly as it was carried over."""
+    from gyokaku_xl.model import Period
+    from gyokaku_xl.records import Snapshot, SnapshotRow
+    from gyokaku_xl.render.forms import write_form
+
+    plan = ctx["plan"]
+    previous = Snapshot(plan.name, Period(2020, g.PERIOD_YEAR_END), tuple(
+        SnapshotRow(i.id, i.program, 1, i.department, "概ね順調", progress=f"・{i.name}を実施。")
+        for i in plan.initiatives_of(GA)))
+    blank = ctx["inbox"].parent / "carry" / GA_FILE
+    blank.parent.mkdir()
+    write_form(blank, plan, builders.PERIOD, GA, previous)
+    builders.fill_form(blank, ctx["inbox"] / GA_FILE, {i.id: {"status": "概ね順調"} for i in plan.initiatives_of(GA)})
+
+
 SCENARIOS: dict[str, tuple[Callable, str]] = {
+    "progress-unchanged": (carried_back_unchanged, WARNING),
     # --- files ---
     "not-excel": (lambda c: hostile.pdf_file(c["inbox"]), ERROR),
     "corrupt-zip": (lambda c: hostile.truncated_zip(c["inbox"]), ERROR),
@@ -189,8 +206,8 @@ def test_row_findings_name_their_cell(ctx):
     outcome = pipeline.check(ctx["inbox"], plan_path=ctx["plan_path"])
     cells = {f.code: f.cell for f in outcome.result.findings}
     row = schema.FIRST_DATA_ROW + 2  # 2-01 is the department's second initiative
-    assert cells["status-not-in-scale"] == f"F{row}"
-    assert cells["fiscal-effect-invalid"] == f"J{row}"
+    assert cells["status-not-in-scale"] == f"G{row}"
+    assert cells["fiscal-effect-invalid"] == f"K{row}"
 
 
 def test_every_code_has_a_scenario():

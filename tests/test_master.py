@@ -65,7 +65,7 @@ def test_hostile_text_stays_text(hostile_inbox, plan_path, tmp_path):
 def test_data_sheet_has_lineage_and_plan_columns(inbox, plan_path, tmp_path):
     outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     sheet, header = data_rows(outcome.output)
-    assert header[: len(schema.HEADER_LABELS)] == list(schema.HEADER_LABELS)
+    assert header[: len(schema.DATA_LABELS)] == list(schema.DATA_LABELS)
     for label in (g.COL_DEPARTMENT, g.COL_PROGRAM_NUMBER, g.COL_SOURCE_FILE, g.COL_SOURCE_SHEET,
                   g.COL_SOURCE_ROW, g.COL_SHA256, g.COL_MODIFIED):
         assert label in header
@@ -84,11 +84,11 @@ def test_findings_sheet_links_open_the_cell(inbox, plan_path, tmp_path, plan, fo
     sheet = openpyxl.load_workbook(out)[g.SHEET_FINDINGS]
     assert [c.value for c in sheet[1]] == list(g.FINDING_HEADERS)
     row = [c for c in sheet[2]]
-    assert row[5].value == "status-not-in-scale" and row[3].value == "F10"
+    assert row[5].value == "status-not-in-scale" and row[3].value == "G10"
     link = row[8].hyperlink
     assert link is not None
     assert link.target.endswith("情報政策課_令和3年度上半期_取組状況調査票.xlsx")
-    assert link.location == "'取組状況'!F10"
+    assert link.location == "'取組状況'!G10"
 
 
 def test_submissions_sheet(inbox, plan_path, tmp_path):

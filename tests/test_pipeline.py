@@ -12,7 +12,7 @@ import pytest
 
 import builders
 from gyokaku_xl import glossary as g
-from gyokaku_xl import pipeline
+from gyokaku_xl import pipeline, schema
 from gyokaku_xl.findings import GyokakuError, OutputLockedError
 from gyokaku_xl.model import Period
 
@@ -220,13 +220,14 @@ def test_form_with_an_inserted_row_is_still_read(inbox, plan_path, tmp_path, for
     sheet = book[g.FORM_SHEET]
     sheet.insert_rows(1)
     rows = builders.form_rows(sheet)  # ids moved one row down
-    sheet.cell(max(rows.values()) + 1, 6).value = None
-    status_cell = sheet.cell(11, 6)
+    status_col = schema.column_index("status") + 1
+    sheet.cell(max(rows.values()) + 1, status_col).value = None
+    status_cell = sheet.cell(11, status_col)
     status_cell.value = "順調"
     book.save(path)
     outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     bad = [f for f in outcome.result.findings if f.code == "status-not-in-scale"]
-    assert [f.cell for f in bad] == ["F11"], "cells are named where they really are"
+    assert [f.cell for f in bad] == ["G11"], "cells are named where they really are"
     assert outcome.result.tally.rows_read == 8
 
 

@@ -23,7 +23,7 @@ DATA_EXTRA_HEADERS = (g.COL_DEPARTMENT, g.COL_PROGRAM_NUMBER, g.COL_PERSPECTIVE_
 
 def data_headers() -> list[str]:
     """Headers of 「集約データ」: the form's columns, then 所管課, 事業番号, 視点番号 and lineage."""
-    return list(schema.HEADER_LABELS) + list(DATA_EXTRA_HEADERS)
+    return list(schema.DATA_LABELS) + list(DATA_EXTRA_HEADERS)
 
 
 def write_cell(ws: Any, row: int, col: int, value: object, fmt: Any = None) -> None:
@@ -55,11 +55,11 @@ def add_data_sheet(workbook: Any, result: MergeResult, formats: Formats) -> None
     plain = formats.get(valign="top")
     number = formats.get(valign="top", num_format="#,##0")
     status_fmt = {s: formats.get(valign="top", bg_color=light(c, 0.6)) for s, c in colours.items()}
-    widths = [c.width for c in schema.FORM_COLUMNS] + [16, 8, 8, 36, 10, 6, 20, 20]
+    widths = [c.width for c in schema.DATA_COLUMNS] + [16, 8, 8, 36, 10, 6, 20, 20]
     for col, width in enumerate(widths):
         ws.set_column(col, col, width)
     for row_no, record in enumerate(result.records, start=1):
-        for col, column in enumerate(schema.FORM_COLUMNS):
+        for col, column in enumerate(schema.DATA_COLUMNS):
             value = record.values.get(column.key)
             if column.kind == schema.STATUS:
                 fmt = status_fmt.get(record.status, plain)
@@ -70,7 +70,7 @@ def add_data_sheet(workbook: Any, result: MergeResult, formats: Formats) -> None
             else:
                 fmt = plain
             write_cell(ws, row_no, col, value, fmt)
-        base = len(schema.FORM_COLUMNS)
+        base = len(schema.DATA_COLUMNS)
         src = record.source
         extra = (record.department, record.program.number, record.perspective.number, src.file, src.sheet, src.row, src.sha256,
                  src.modified)

@@ -20,6 +20,7 @@ from .. import glossary as g
 from .. import schema as s
 from ..model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
 from ..read import column_letter
+from ..records import Snapshot
 from .styles import Formats
 
 #: Fixed creation/modification date of every generated form (determinism).
@@ -66,18 +67,42 @@ def form_file_name(department: str, period: Period) -> str:
 
 
 # --- public writers -----------------------------------------------------------------------------
-def write_form(path: str | Path, plan: Plan, period: Period, department: str) -> None:
-    """Write one department's form, prefilled with its initiatives in plan order."""
+def write_form(path: str | Path, plan: Plan, period: Period, department: str,
+               previous: Snapshot | None = None) -> None:
+    """Write one department's form, prefilled with its initiatives in plan order.
+
+    With ``previous`` (an earlier period's snapshot), 取組状況・今後の予定・遅れ等の理由 start from
+    that period's texts and 「前回の進捗状況」 shows its status; 進捗状況 stays blank. What was
+    carried is kept in the very hidden, locked sheet 「前回の内容」 so the validator can tell an
+    unchanged text from an updated one without the previous master at hand.
+    """
     rows = [_prefilled_values(plan, i) for i in plan.initiatives_of(department)]
+    carried: list[tuple[str, ...]] = []
+    if previous is not None:
+        by_id = previous.by_id()
+        for values in rows:
+            before = by_id.get(str(values["initiative_id"]))
+            if before is None:
+                values["previous_status"] = g.REPORT_NOT_REPORTED
+                continue
+            texts = {"progress": before.progress, "next_steps": before.next_steps,
+                     "delay_reason": before.delay_reason}
+            values["previous_status"] = before.status
+            values.update({k: v for k, v in texts.items() if v})
+            carried.append((before.initiative_id, before.status, *(texts[k] for k in s.CARRIED_KEYS)))
     meta = {g.META_DEPARTMENT: department, g.META_FISCAL_YEAR: period.year_label,
             g.META_PERIOD: period.half}
     identity = {s.PROP_KIND: s.PROP_KIND_VALUE, s.PROP_VERSION: s.FORM_VERSION,
                 s.PROP_PLAN: plan.name, s.PROP_DEPARTMENT: department,
                 s.PROP_FISCAL_YEAR: str(period.fiscal_year), s.PROP_PERIOD: period.half}
+    if previous is not None:
+        identity[s.PROP_PREVIOUS_FISCAL_YEAR] = str(previous.period.fiscal_year)
+        identity[s.PROP_PREVIOUS_PERIOD] = previous.period.half
     title = f"{plan.name}　{period.label}　{g.FORM_TITLE}" if plan.name else g.FORM_TITLE
     _write(Path(path), plan=plan, scale=plan.scale, title=title, meta=meta, rows=rows,
            prefilled_locked=True, identity=identity,
-           header_text=(department, period.label), doc_title=f"{g.FORM_TITLE}（{department}）")
+           header_text=(department, period.label), doc_title=f"{g.FORM_TITLE}（{department}）",
+           previous=previous.period if previous is not None else None, carried=carried)
 
 
 def write_blank_form(path: str | Path, plan: Plan | None = None) -> None:
@@ -147,7 +172,8 @@ def _prefilled_values(plan: Plan, initiative: Initiative) -> dict[str, object]:
 
 def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, meta: dict[str, str],
            rows: Sequence[dict[str, object]], prefilled_locked: bool, identity: dict[str, str],
-           header_text: tuple[str, str], doc_title: str) -> None:
+           header_text: tuple[str, str], doc_title: str, previous: Period | None = None,
+           carried: Sequence[tuple[str, ...]] = ()) -> None:
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
         fmt = Formats(workbook)
@@ -162,8 +188,10 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
             workbook.set_custom_property(name, value, "text")
         sheet = workbook.add_worksheet(g.FORM_SHEET)
         guide = workbook.add_worksheet(g.FORM_GUIDE_SHEET)
-        status_cells = _write_guide(guide, fmt, scale, plan)
+        status_cells = _write_guide(guide, fmt, scale, plan, previous)
         _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells)
+        if previous is not None:
+            _write_carried(workbook.add_worksheet(g.FORM_CARRY_SHEET), carried)
         sheet.activate()
     finally:
         workbook.close()
@@ -225,7 +253,7 @@ def _write_row(sheet: Any, fmt: Formats, row: int, values: dict[str, object],
                                  "bg_color": FILL_PREFILLED if locked else FILL_INPUT}
         if column.kind in (s.TEXT, s.LONG_TEXT):
             props["text_wrap"] = True
-        if column.kind in (s.FLAG, s.STATUS, s.ID):
+        if column.kind in (s.FLAG, s.STATUS, s.ID, s.REFERENCE):
             props["align"] = "center"
         if column.kind == s.AMOUNT:
             props["num_format"] = "#,##0"
@@ -347,7 +375,28 @@ def _guide_table_row(sheet: Any, row: int, values: Sequence[str], formats: Seque
         sheet.write_string(row, n, value, cell_format)
 
 
-def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None) -> str:
+def _write_carried(sheet: Any, carried: Sequence[tuple[str, ...]]) -> None:
+    """The texts the form was issued with: very hidden (only a macro could show it) and locked."""
+    for col, label in enumerate(s.CARRY_HEADER):
+        sheet.write_string(0, col, label)
+    for row, values in enumerate(carried, start=1):
+        for col, value in enumerate(values):
+            if value:
+                sheet.write_string(row, col, value)
+    sheet.protect("", {"select_locked_cells": False, "select_unlocked_cells": False})
+    sheet.very_hidden()
+
+
+def carry_over_note(previous: Period) -> str:
+    """The 記入要領 line that says what a carry-over form prefilled."""
+    labels = "・".join(f"「{s.COLUMNS_BY_KEY[k].label}」" for k in s.CARRIED_KEYS)
+    return (f"{labels}には、前回（{previous.file_label}）の報告の内容をあらかじめ記入してあります。"
+            "今回の報告期間の内容に書き直してください（前回と同じ取組状況のまま提出すると確認を求められます）。"
+            f"進捗状況は空欄です。前回の進捗状況は「{s.COLUMNS_BY_KEY['previous_status'].label}」欄に表示しています。")
+
+
+def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None,
+                 previous: Period | None = None) -> str:
     """Write the guide; return the absolute range of the status names (dropdown fallback)."""
     for n, width in enumerate(_GUIDE_WIDTHS):
         sheet.set_column(n, n, width)
@@ -370,6 +419,8 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
         "文字が隠れるときは、行番号の下の境界線をダブルクリックすると行の高さが合います。",
         "記入が終わったら、ファイル名を変えずに Excel ブック（.xlsx）のまま保存して提出してください。",
     )
+    if previous is not None:
+        steps = steps[:1] + (carry_over_note(previous),) + steps[1:]
     for n, step in enumerate(steps, start=1):
         _guide_line(sheet, row, f"（{n}）{step}", text)
         row += 1
