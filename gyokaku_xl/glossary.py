@@ -444,3 +444,6 @@ MESSAGES.update({
 FATAL_PREVIOUS_UNUSABLE = "前回の集約結果「{path}」を引き継ぎに使えません：{detail}"
 TEMPLATE_CARRIED = "前回（{period}）の取組状況・今後の予定・遅れ等の理由を引き継ぎました（{source}）。進捗状況は空欄です。"
 TEMPLATE_NOT_CARRIED = "履歴フォルダ「{folder}」に {period} より前の集約結果がないため、前回の内容は引き継いでいません。"
+HISTORY_INDEX_NAME = "履歴の索引（自動作成）.json"
+HISTORY_INDEX_NOTE = ("gyokaku_xl が履歴フォルダの集約結果から自動で作る索引です（読み込みを速くするためのもの）。"
+                      "削除しても、次の集約で集約結果から作り直します。")

@@ -10,10 +10,17 @@ stops the run.
 
 Masters written before identities existed are read when their 「集約データ」 has the needed columns
 and their 「資料1-1」 title names the plan and the period (both written by this toolkit).
+
+The index file (:data:`gyokaku_xl.glossary.HISTORY_INDEX_NAME`) in the folder is a derived cache:
+the snapshots already read, keyed by each master's SHA-256, so that a merge does not parse every
+earlier master again. It holds nothing the masters do not; a damaged, foreign or outdated index is
+ignored and rewritten, and deleting it only costs one slower run.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -67,11 +74,13 @@ class _Candidate:
 
 
 def read_history(folder: str | Path, plan: Plan, current: Period, limits: Limits = DEFAULT_LIMITS,
-                 exclude: Iterable[str | Path] = ()) -> tuple[list[Snapshot], list[Finding]]:
+                 exclude: Iterable[str | Path] = (), use_index: bool = True) -> tuple[list[Snapshot], list[Finding]]:
     """The snapshots of the plan's periods before ``current`` found in ``folder``, oldest first.
 
     Files in ``exclude`` (the run's own output) are not looked at. A missing folder is an empty
-    history. Returns the snapshots and a finding for every workbook that was not used.
+    history. Returns the snapshots and a finding for every workbook that was not used. With
+    ``use_index`` the folder's index answers for masters read before (same SHA-256) and is
+    brought up to date (best effort: a folder that cannot be written is no error).
     """
     folder = Path(folder)
     findings: list[Finding] = []
@@ -87,13 +96,19 @@ def read_history(folder: str | Path, plan: Plan, current: Period, limits: Limits
         return [], findings
     by_period: dict[Period, list[_Candidate]] = {}
     own_archive = archive_name(current)
+    index = _load_index(folder, limits) if use_index else {}
+    kept: dict[str, dict] = {}
     for name in names:
         path = folder / name
         if not name.lower().endswith(WORKBOOK_SUFFIXES) or name.startswith(_TEMP_PREFIXES):
             continue
         if _identity(path) in skip:
             continue
-        snapshot, finding = read_master(path, limits)
+        digest = _digest(path, limits) if use_index else None
+        cached = index.get(digest) if digest else None
+        snapshot, finding = _from_entry(cached, path) if cached else read_master(path, limits)
+        if digest and snapshot is not None:
+            kept[digest] = cached or _entry(snapshot, finding)
         if finding is not None:
             findings.append(finding)
         if snapshot is None:
@@ -124,7 +139,90 @@ def read_history(folder: str | Path, plan: Plan, current: Period, limits: Limits
             findings.append(make("history-duplicate-period", WARNING, file=other.path.name,
                                  period=period.label, chosen=chosen.path.name))
         snapshots.append(chosen.snapshot)
+    if use_index and kept != index:
+        _save_index(folder, kept)
     return snapshots, findings
+
+
+# --- the index (a derived cache) -----------------------------------------------------------------
+_INDEX_FORMAT = "gyokaku_history_index"
+#: Bump when what a snapshot holds or how a master is read changes: older indexes are then ignored.
+INDEX_VERSION = 1
+_ROW_FIELDS = ("initiative_id", "program", "perspective", "department", "status", "progress",
+               "next_steps", "delay_reason", "fiscal_effect")
+
+
+def _digest(path: Path, limits: Limits) -> str | None:
+    """SHA-256 of a regular file within the size limit (None otherwise: the reader says why)."""
+    from .intake import open_regular
+    try:
+        with open_regular(path) as fh:
+            if os.fstat(fh.fileno()).st_size > limits.max_file_bytes:
+                return None
+            h = hashlib.sha256()
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+            return h.hexdigest()
+    except OSError:
+        return None
+
+
+def _entry(snapshot: Snapshot, note: Finding | None) -> dict:
+    return {"plan": snapshot.plan_name, "fiscal_year": snapshot.period.fiscal_year,
+            "half": snapshot.period.half, "legacy": note is not None,
+            "rows": [[getattr(r, f) for f in _ROW_FIELDS] for r in snapshot.rows]}
+
+
+def _from_entry(entry: dict, path: Path) -> tuple[Snapshot, Finding | None]:
+    period = Period(entry["fiscal_year"], entry["half"])
+    rows = tuple(SnapshotRow(**dict(zip(_ROW_FIELDS, row))) for row in entry["rows"])
+    note = make("history-legacy", INFO, file=path.name, sheet=g.SHEET_SUMMARY,
+                period=period.label) if entry["legacy"] else None
+    return Snapshot(entry["plan"], period, rows, str(path)), note
+
+
+def _valid_entry(entry: object) -> bool:
+    if not isinstance(entry, dict) or set(entry) != {"plan", "fiscal_year", "half", "legacy", "rows"}:
+        return False
+    if not (isinstance(entry["plan"], str) and type(entry["fiscal_year"]) is int
+            and entry["half"] in g.PERIODS and isinstance(entry["legacy"], bool)
+            and isinstance(entry["rows"], list)):
+        return False
+    kinds = (str, str, int, str, str, str, str, str, (int, type(None)))
+    return all(isinstance(row, list) and len(row) == len(kinds)
+               and all(isinstance(v, k) and not isinstance(v, bool) for v, k in zip(row, kinds))
+               for row in entry["rows"])
+
+
+def _load_index(folder: Path, limits: Limits) -> dict[str, dict]:
+    """The index's entries (SHA-256 → snapshot data); empty when absent, damaged or outdated."""
+    from .intake import open_regular
+    try:
+        with open_regular(folder / g.HISTORY_INDEX_NAME) as fh:
+            raw = fh.read(limits.max_file_bytes + 1)
+        if len(raw) > limits.max_file_bytes:
+            return {}
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not (isinstance(data, dict) and data.get("format") == _INDEX_FORMAT
+            and data.get("version") == INDEX_VERSION and isinstance(data.get("entries"), dict)):
+        return {}
+    return {k: v for k, v in data["entries"].items()
+            if isinstance(k, str) and re.fullmatch(r"[0-9a-f]{64}", k) and _valid_entry(v)}
+
+
+def _save_index(folder: Path, entries: dict[str, dict]) -> None:
+    """Write the index atomically; a folder that cannot be written is left as it is."""
+    data = {"format": _INDEX_FORMAT, "version": INDEX_VERSION, "note": g.HISTORY_INDEX_NOTE,
+            "entries": dict(sorted(entries.items()))}
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    try:
+        atomic_write(folder / g.HISTORY_INDEX_NAME, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    except OutputLockedError as exc:
+        Path(exc.fallback).unlink(missing_ok=True)
+    except (GyokakuError, OSError):
+        pass
 
 
 def read_master(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Snapshot | None, Finding | None]:

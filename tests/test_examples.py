@@ -235,4 +235,4 @@ def test_two_period_workflow_of_the_readme(tmp_path):
     unchanged = [line for line in lines if "前回（令和3年度上半期）と同じ内容です" in line]
     assert len(unchanged) == 1 and "情報政策課" in unchanged[0]
     assert sorted(p.name for p in (tmp_path / "履歴").iterdir()) == [
-        "令和3年度上半期_集約結果.xlsx", "令和3年度年度末_集約結果.xlsx"]
+        "令和3年度上半期_集約結果.xlsx", "令和3年度年度末_集約結果.xlsx", g.HISTORY_INDEX_NAME]

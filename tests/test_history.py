@@ -46,7 +46,8 @@ def history_line(out: str) -> str:
 
 
 def archives(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
+    """The workbooks of a folder (the derived index left out)."""
+    return sorted(p.name for p in folder.iterdir() if p.name != g.HISTORY_INDEX_NAME)
 
 
 def test_period_order_is_explicit_not_string_order():
@@ -291,3 +292,50 @@ def test_master_without_needed_columns_or_with_an_unreadable_period(tmp_path, pl
                                     "「集約データ」に列「事業番号」がないため、履歴に使いません。")
     assert found["期間不明.xlsx"][:2] == ("history-bad-period", WARNING)
     assert "2021 第3四半期" in found["期間不明.xlsx"][2]
+
+
+def test_the_index_is_derived_answers_for_known_masters_and_is_rebuilt(tmp_path, plan_path, monkeypatch):
+    import json
+
+    from gyokaku_xl import history as history_module
+
+    history = tmp_path / "履歴"
+    for period in (H1, YEAR_END):
+        inbox = builders.build_period_inbox(tmp_path, plan_path, period, statuses={"1-02": "遅れ"})
+        merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, history_dir=history)
+    plan = builders.load_plan(plan_path)
+    index = history / g.HISTORY_INDEX_NAME
+    read_history(history, plan, NEXT_H1)
+    data = json.loads(index.read_text(encoding="utf-8"))
+    assert data["format"] == "gyokaku_history_index" and len(data["entries"]) == 2
+    fresh, _ = read_history(history, plan, NEXT_H1, use_index=False)
+
+    calls = []
+    real = history_module.read_master
+    monkeypatch.setattr(history_module, "read_master", lambda *a, **k: calls.append(a) or real(*a, **k))
+    cached, findings = read_history(history, plan, NEXT_H1)
+    assert calls == [] and findings == []  # every master answered by the index
+    assert [(s.period, s.rows, s.source) for s in cached] == [(s.period, s.rows, s.source) for s in fresh]
+
+    # a re-run period (other bytes) is read again, the unchanged one still comes from the index
+    inbox = builders.build_period_inbox(tmp_path, plan_path, YEAR_END, statuses={"1-03": "遅れ"})
+    merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, history_dir=history)
+    calls.clear()
+    changed, _ = read_history(history, plan, NEXT_H1)
+    assert [Path(a[0]).name for a in calls] == ["令和3年度年度末_集約結果.xlsx"]
+    assert changed[1].by_id()["1-03"].status == "遅れ" and changed[0].by_id()["1-03"].status == "概ね順調"
+    # a damaged index is ignored and rewritten
+    index.write_text('{"format": "gyokaku_history_index", "version": 1, "entries": {"x": [', encoding="utf-8")
+    calls.clear()
+    again, _ = read_history(history, plan, NEXT_H1)
+    assert len(calls) == 2 and [s.period for s in again] == [H1, YEAR_END]
+    assert len(json.loads(index.read_text(encoding="utf-8"))["entries"]) == 2
+
+    # a tampered entry of the wrong shape is not trusted
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for entry in data["entries"].values():
+        entry["rows"] = [["1-01", "1", "not a number", "課", "済", "", "", "", None]]
+    index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    calls.clear()
+    trusted, _ = read_history(history, plan, NEXT_H1)
+    assert len(calls) == 2 and len(trusted[0].rows) == 8
