@@ -592,6 +592,83 @@ OPENDATA_WRITTEN = "オープンデータ: {path}"
 FATAL_OPENDATA_NO_DATA = "「{path}」の集約データを読めないため、オープンデータを作れません。"
 FATAL_OPENDATA_NO_PERIOD = ("「{path}」に報告期間の記録がないため、オープンデータを作れません。"
                             "集約をやり直してください（merge --opendata でも作れます）。")
+# --- movement over periods: 前期比較 / 推移 / 財政効果 -------------------------------------------
+SHEET_COMPARISON = "前期比較"
+SHEET_TREND = "推移"
+SHEET_FISCAL = "財政効果"
+MOVEMENT_SHEETS = (SHEET_COMPARISON, SHEET_TREND, SHEET_FISCAL)
+
+# plan master: optional 財政効果 targets
+PLAN_COL_TARGET = "目標額（千円）"
+PLAN_SHEET_FISCAL_TARGETS = "財政効果目標"
+PLAN_COL_FISCAL_YEAR = "年度"
+MESSAGES.update({
+    "plan-target-invalid": ("{label}「{value}」は 0 以上の整数（千円、{limit} 以下）で記入してください。"
+                            "この目標額は使用しません。"),
+    "plan-target-duplicate-year": "年度「{value}」の目標額が {first} と重複しています。この行は使用しません。",
+    "plan-target-year-invalid": "年度「{value}」を年度として読み取れません（例：令和3年度、2021）。この行は使用しません。",
+})
+
+# kinds of change from the previous period to this one
+CHANGE_IMPROVED = "改善"
+CHANGE_WORSENED = "悪化"
+CHANGE_CHANGED = "変化"
+CHANGE_UNCHANGED = "変化なし"
+CHANGE_NEW = "新規"
+CHANGE_NOT_REPORTED = "報告なし"
+CHANGES = (CHANGE_IMPROVED, CHANGE_WORSENED, CHANGE_CHANGED, CHANGE_UNCHANGED, CHANGE_NEW,
+           CHANGE_NOT_REPORTED)
+
+MOVEMENT_DOC_TITLE_COMPARISON = "前期比較（{previous} → {current}）"
+MOVEMENT_DOC_TITLE_COMPARISON_NONE = "前期比較（{current}）"
+MOVEMENT_NO_PREVIOUS = ("比較する前期の集約結果がありません（この計画の {current} より前の集約結果が"
+                        "履歴にありません）。今期の進捗状況だけを示します。")
+MOVEMENT_CHANGE_COUNTS = "変化の内訳：{parts}"
+MOVEMENT_CURRENT_HEADING = "【今期の進捗状況別の取組数】"
+MOVEMENT_CURRENT_CORNER = "報告期間"
+MOVEMENT_CURRENT_NOTE = "※取組ごとの進捗状況は「資料1-2」を参照してください。次の期間からは、この期間と比べた取組ごとの変化を示します。"
+MOVEMENT_CHANGE_PART = "{change} {count}"
+MOVEMENT_RULE_ON_TRACK = "※「改善」は順調（{on_track}）以外から順調へ、「悪化」は順調から順調以外へ、「変化」は同じ側の別の区分への変化です。"
+MOVEMENT_TRANSITION_HEADING = "【前期 × 今期の取組数】"
+MOVEMENT_TRANSITION_CORNER = "前期＼今期"
+MOVEMENT_NONE_MARK = "（なし）"
+MOVEMENT_LIST_HEADING = "【取組ごとの変化】"
+MOVEMENT_COMPARISON_HEADERS = ("取組番号", "取組名", "事業", "所管課", "前期\n{previous}", "今期\n{current}", "変化")
+MOVEMENT_EMPTY = "－"
+
+MOVEMENT_TREND_TITLE = "進捗状況の推移（{first} ～ {last}）"
+MOVEMENT_TREND_TITLE_ONE = "進捗状況の推移（{period}）"
+MOVEMENT_TREND_PERIOD = "報告期間"
+MOVEMENT_TREND_OTHER = "その他"
+MOVEMENT_TREND_SHARE = "順調の割合（％）"
+MOVEMENT_TREND_NOTE = "※順調は{on_track}。割合（％）は小数点以下{rounding}。"
+MOVEMENT_TREND_OTHER_NOTE = "※「その他」は、今の進捗区分にない区分で報告された取組です。"
+MOVEMENT_TREND_ONLY_CURRENT = "※履歴フォルダに過去の集約結果がないため、今期だけを示します。"
+MOVEMENT_TREND_CHART_HEADING = "【進捗状況別の取組数の推移】"
+
+MOVEMENT_FISCAL_TITLE = "{period}時点の財政効果額（単位：千円）"
+MOVEMENT_FISCAL_UNMATCHED = "※今の計画にない取組の財政効果額（計 {amount} 千円）は含めていません。"
+MOVEMENT_FISCAL_RULE = ("※各年度の額は、その年度の最も新しい報告（年度末、なければ下半期、なければ上半期）の"
+                        "財政効果額の合計です。累計は各年度の額の合計です。")
+MOVEMENT_FISCAL_RATE_NOTE = "※達成率（％）は累計 ÷ 目標額で、小数点以下{rounding}。"
+MOVEMENT_FISCAL_PARTIAL_NOTE = "※目標額のない事業は、取組の視点別・計画全体の目標額と達成率に含めていません。"
+MOVEMENT_FISCAL_BY_PROGRAM = "【事業別】"
+MOVEMENT_FISCAL_BY_PERSPECTIVE = "【取組の視点別】"
+MOVEMENT_FISCAL_BY_YEAR = "【年度別の目標と実績】"
+MOVEMENT_FISCAL_YEAR_HEADER = "{year}\n（{half}）"
+MOVEMENT_FISCAL_CUMULATIVE = "累計"
+MOVEMENT_FISCAL_TARGET = "目標額"
+MOVEMENT_FISCAL_RATE = "達成率（％）"
+MOVEMENT_FISCAL_PLAN_TOTAL = "計画全体"
+MOVEMENT_FISCAL_PROGRAM_HEADERS = ("事業番号", "事業名", "所管課")
+MOVEMENT_FISCAL_PERSPECTIVE_HEADER = "取組の視点"
+MOVEMENT_FISCAL_YEAR_HEADERS = ("年度", "財政効果額", "目標額", "達成率（％）", "累計", "累計の目標額",
+                                "累計の達成率（％）")
+MOVEMENT_FISCAL_NO_AMOUNTS = "※財政効果額の報告はまだありません。"
+
+SUMMARY_COMPARISON_LINE = "前期比較: {previous} と比較（{parts}）"
+SUMMARY_COMPARISON_NONE = "前期比較: 比較する前期の集約結果がありません"
+
 # --- history: archived masters of earlier periods (issue 8) -------------------------------------
 COL_PERSPECTIVE_NUMBER = "視点番号"
 SETTING_HISTORY_DIR = "履歴フォルダ"
@@ -770,4 +847,16 @@ FINDING_ACTIONS.update({
     "history-legacy": "対応は不要",
     "history-bad-period": "履歴フォルダのファイルを確かめる",
     "progress-unchanged": "今回の取組状況に書き直す",
+})
+
+# Titles and actions of the plan master's 財政効果 targets (issue 8).
+FINDING_TITLES.update({
+    "plan-target-invalid": "目標額が不正",
+    "plan-target-duplicate-year": "目標額の年度の重複",
+    "plan-target-year-invalid": "目標額の年度が読めない",
+})
+FINDING_ACTIONS.update({
+    "plan-target-invalid": "計画マスタの目標額を 0 以上の整数（千円）に直す",
+    "plan-target-duplicate-year": "計画マスタの財政効果目標の重複した行を削除",
+    "plan-target-year-invalid": "計画マスタの財政効果目標の年度を直す",
 })

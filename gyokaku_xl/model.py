@@ -223,6 +223,7 @@ class Program:
     priority: bool
     summary: bool
     department: str
+    target: int | None = None  # 財政効果の目標額（千円）, from the optional 目標額（千円） column
 
     @property
     def title(self) -> str:
@@ -256,6 +257,8 @@ class Plan:
     source: str = ""
     #: (明朝, ゴシック) the sheets and forms use: the 設定 item 「フォント」
     fonts: tuple[str, str] = g.FONT_CHOICES[g.FONT_CHOICE_DEFAULT]
+    #: 財政効果の目標額（千円） per fiscal year (Gregorian start year), from the optional 財政効果目標 sheet
+    fiscal_targets: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._perspectives = {p.number: p for p in self.perspectives}
@@ -331,6 +334,18 @@ class Plan:
         ``（2020-2023）`` in the plan name; None when neither says."""
         setting = self.settings.get(g.SETTING_PLAN_PERIOD, "")
         return (parse_plan_years(setting) if setting else None) or plan_years_in_name(self.name)
+
+
+#: The largest 財政効果額 or 目標額 (千円) the sheets add up: 1 兆円 less 1 千円. Larger values are
+#: not amounts a plan reports; bounding them keeps every total exact in Excel's numbers (< 2**53).
+MAX_AMOUNT = 999_999_999
+
+
+def bounded_amount(value: object) -> int | None:
+    """``value`` when it is an int in 0..MAX_AMOUNT (not a bool), else None."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_AMOUNT:
+        return value
+    return None
 
 
 # --- helpers ------------------------------------------------------------------------------------

@@ -42,6 +42,9 @@ _MAX_WORKBOOK_XML = 5 * 1024 * 1024
 _SHEET_TAG = re.compile(r"<sheet\b[^>]*?/>")
 _NAME_ATTR = re.compile(r'\bname="([^"]*)"')
 _STATE_ATTR = re.compile(r'\sstate="[^"]*"')
+#: A sheet's print area or print titles: ``<definedName name="_xlnm.Print_Area" localSheetId="3">…</definedName>``.
+_PRINT_NAME = re.compile(r'<definedName\b(?=[^>]*\bname="_xlnm\.Print_(?:Area|Titles)")[^>]*'
+                         r'\blocalSheetId="(\d+)"[^>]*>[^<]*</definedName>')
 
 _CANDIDATES = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
@@ -153,20 +156,34 @@ def report_only_copy(master: Path, copy: Path) -> list[str]:
 
 
 def hide_other_sheets(workbook_xml: str, keep: tuple[str, ...]) -> tuple[str, list[str]]:
-    """Mark every ``<sheet>`` not named in ``keep`` hidden; returns the XML and the kept names."""
+    """Mark every ``<sheet>`` not named in ``keep`` hidden; returns the XML and the kept names.
+
+    The hidden sheets' print areas and print titles are dropped too: LibreOffice prints a hidden
+    sheet that has a print area.
+    """
     found: list[str] = []
+    hidden: set[str] = set()
+    position = 0
 
     def edit(match: re.Match[str]) -> str:
+        nonlocal position
         tag = match.group(0)
         name_match = _NAME_ATTR.search(tag)
         name = html.unescape(name_match.group(1)) if name_match else ""
         tag = _STATE_ATTR.sub("", tag)
+        index, position = position, position + 1
         if name in keep:
             found.append(name)
             return tag
+        hidden.add(str(index))
         return tag[:-2].rstrip() + ' state="hidden"/>'
 
-    return _SHEET_TAG.sub(edit, workbook_xml), found
+    edited = _SHEET_TAG.sub(edit, workbook_xml)
+
+    def drop(match: re.Match[str]) -> str:
+        return "" if match.group(1) in hidden else match.group(0)
+
+    return _PRINT_NAME.sub(drop, edited), found
 
 
 def fontconfig_file(folder: Path) -> Path | None:

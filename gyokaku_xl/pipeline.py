@@ -141,8 +141,12 @@ class RunOutcome:
     notices: list[str] = field(default_factory=list)
     opendata_paths: list[Path] = field(default_factory=list)
     history_dir: Path | None = None  # the history folder used (None: no history)
-    history: list[Snapshot] = field(default_factory=list)  # earlier periods read, oldest first
     archive: Path | None = None  # where this run's master was archived
+
+    @property
+    def history(self) -> list[Snapshot]:
+        """The earlier periods read from the history folder, oldest first (the result's)."""
+        return self.result.history
 
     @property
     def periods_read(self) -> int:
@@ -324,7 +328,7 @@ def _read_history(outcome: RunOutcome, folder: Path, exclude: Path, limits: Limi
         if f.file and (folder / f.file).is_file():
             sources.setdefault(f.file, str(folder / f.file))
     outcome.history_dir = folder
-    outcome.history = snapshots
+    result.history = snapshots
     return snapshots
 
 
@@ -369,13 +373,12 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
         error.outcome = outcome
         raise error
     sources = _source_paths(Path(inbox))
-    history: list[Snapshot] = []
     folder = history_folder(result.plan, used_plan, history_dir)
     if folder is not None:
-        history = _read_history(outcome, folder, target, limits, sources)
+        _read_history(outcome, folder, target, limits, sources)
     try:
         outcome.output = atomic_write(target, lambda tmp: write_master(
-            tmp, result, target.resolve().parent, sources, history=history))
+            tmp, result, target.resolve().parent, sources))
     except OutputLockedError as exc:
         outcome.output = Path(exc.fallback)
         outcome.notices.append(str(exc))

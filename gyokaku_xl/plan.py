@@ -7,15 +7,15 @@ Problems are findings, with the same records and Japanese messages as department
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import glossary as g
 from . import schema
 from .findings import ERROR, WARNING, Finding, make
-from .model import (DEFAULT_SCALE, Initiative, Perspective, Plan, Program, Status, StatusScale,
-                    parse_plan_years)
+from .model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, PeriodError, Perspective, Plan, Program, Status,
+                    StatusScale, parse_fiscal_year, parse_plan_years)
 from .normalize import clean, key, label_key, nfkc
 from .read import ReadError, SheetData, column_letter, read_workbook
 
@@ -35,7 +35,12 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     g.PLAN_SHEET_INITIATIVES: (g.PLAN_COL_INITIATIVE_ID, g.PLAN_COL_PROGRAM_NUMBER,
                                g.PLAN_COL_INITIATIVE_NAME, g.PLAN_COL_DEPARTMENT),
 }
-OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {g.PLAN_SHEET_STATUSES: (g.PLAN_COL_DEFINITION,)}
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {g.PLAN_SHEET_STATUSES: (g.PLAN_COL_DEFINITION,),
+                                                g.PLAN_SHEET_PROGRAMS: (g.PLAN_COL_TARGET,)}
+#: Optional sheets: read when present, with their required columns.
+OPTIONAL_SHEETS: dict[str, tuple[str, ...]] = {
+    g.PLAN_SHEET_FISCAL_TARGETS: (g.PLAN_COL_FISCAL_YEAR, g.PLAN_COL_TARGET),
+}
 
 
 class PlanReadError(Exception):
@@ -83,7 +88,7 @@ def read_plan(path: str | Path) -> PlanResult:
     path = Path(path)
     file = path.name
     try:
-        book = read_workbook(path, PLAN_SHEETS)
+        book = read_workbook(path, PLAN_SHEETS + tuple(OPTIONAL_SHEETS))
     except ReadError as exc:
         raise PlanReadError(make(exc.code, ERROR, file=file, **exc.fields)) from None
     findings: list[Finding] = []
@@ -97,6 +102,14 @@ def read_plan(path: str | Path) -> PlanResult:
     if any(f.code in ("plan-sheet-missing", "plan-header-missing") for f in findings):
         return PlanResult(None, findings)
     plan = _build(tables, file, findings)
+    targets = book.sheets.get(g.PLAN_SHEET_FISCAL_TARGETS)
+    if targets is not None:
+        target_findings: list[Finding] = []
+        table = _table(targets, file, target_findings)
+        # an optional sheet without its headers is left out with a warning, never an error
+        findings.extend(replace(f, severity=WARNING) for f in target_findings)
+        if not target_findings:
+            plan.fiscal_targets = _fiscal_targets(table, file, findings)
     plan.source = str(path)
     errors = any(f.is_error for f in findings)
     return PlanResult(None if errors else plan, findings)
@@ -110,11 +123,12 @@ def _table(data: SheetData, file: str, findings: list[Finding]) -> _Table:
         if r == header_row and not clean(cell.value) == "":
             labels.setdefault(label_key(cell.value), c)
     columns: dict[str, int] = {}
-    wanted = REQUIRED_COLUMNS[data.name] + OPTIONAL_COLUMNS.get(data.name, ())
+    required = REQUIRED_COLUMNS.get(data.name) or OPTIONAL_SHEETS[data.name]
+    wanted = required + OPTIONAL_COLUMNS.get(data.name, ())
     for label in wanted:
         col = labels.get(label_key(label))
         if col is None:
-            if label in REQUIRED_COLUMNS[data.name]:
+            if label in required:
                 findings.append(make("plan-header-missing", ERROR, file=file, sheet=data.name,
                                      cell=f"{header_row}行目", expected=label))
             continue
@@ -298,8 +312,58 @@ def _programs(table: _Table, perspective_numbers: set[int], file: str,
         priority = is_mark(values.get(g.PLAN_COL_PRIORITY))
         summary_raw = values.get(g.PLAN_COL_SUMMARY)
         summary = priority if clean(summary_raw) == "" else is_mark(summary_raw)
-        result.append(Program(number, perspective, name, priority, summary, department))
+        target = None
+        if g.PLAN_COL_TARGET in table.columns:
+            target = _target(table, row, values, g.PLAN_COL_TARGET, file, findings)
+        result.append(Program(number, perspective, name, priority, summary, department, target))
     return result
+
+
+def _target(table: _Table, row: int, values: dict, label: str, file: str,
+            findings: list[Finding]) -> int | None:
+    """An optional 目標額（千円）: blank → None; a whole number 0..MAX_AMOUNT; else a warning and None."""
+    raw = values.get(label)
+    if clean(raw) == "":
+        return None
+    amount: int | None = None
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if float(raw).is_integer():
+            amount = int(raw)
+    else:
+        text = nfkc(clean(raw)).replace(",", "").replace(" ", "")
+        if text.isdigit():
+            amount = int(text)
+    if amount is None or not 0 <= amount <= MAX_AMOUNT:
+        findings.append(make("plan-target-invalid", WARNING, file=file, sheet=table.sheet,
+                             cell=_cell(table, row, label), label=label, value=raw,
+                             limit=f"{MAX_AMOUNT:,}", row=row))
+        return None
+    return amount
+
+
+def _fiscal_targets(table: _Table, file: str, findings: list[Finding]) -> dict[int, int]:
+    """The 財政効果目標 sheet: 年度 → 目標額（千円）; bad or repeated rows are warnings and left out."""
+    targets: dict[int, int] = {}
+    first: dict[int, str] = {}
+    for row, values in table.rows:
+        raw_year = values.get(g.PLAN_COL_FISCAL_YEAR)
+        cell = _cell(table, row, g.PLAN_COL_FISCAL_YEAR)
+        try:
+            year = parse_fiscal_year(raw_year)
+        except PeriodError:
+            findings.append(make("plan-target-year-invalid", WARNING, file=file, sheet=table.sheet,
+                                 cell=cell, value=raw_year, row=row))
+            continue
+        amount = _target(table, row, values, g.PLAN_COL_TARGET, file, findings)
+        if amount is None:
+            continue
+        if year in first:
+            findings.append(make("plan-target-duplicate-year", WARNING, file=file, sheet=table.sheet,
+                                 cell=cell, value=raw_year, first=first[year], row=row))
+            continue
+        first[year] = cell
+        targets[year] = amount
+    return dict(sorted(targets.items()))
 
 
 def _initiatives(table: _Table, programs: list[Program], file: str,

@@ -97,6 +97,8 @@ class MergeResult:
     tally: Tally
     completeness_checked: bool = True
     generated_at: str = ""  # fixed document date (derived from inputs, for determinism)
+    #: earlier periods of the same plan read from the history folder, in period order
+    history: list["Snapshot"] = field(default_factory=list)
 
 
 # --- period snapshots (what a later run needs of this one) -------------------------------------

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from . import glossary as g
 from .findings import count_by_severity, first_error_by_file, title_of
+from .movement import compare, comparison_summary
 
 if TYPE_CHECKING:
     from .pipeline import RunOutcome
@@ -107,6 +108,9 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
     history = history_line(outcome)
     if history:
         lines.append(history)
+    earlier = r.history
+    if outcome.command == "merge" and earlier:
+        lines.append(comparison_summary(compare(r, earlier)))
     lines.extend(outcome.notices)
     # 未提出 is already the line above; list every other error, then every other warning
     listed = [f for f in r.findings if f.code != "department-not-submitted" and f.code not in PROMINENT_CODES]

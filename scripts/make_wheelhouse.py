@@ -47,7 +47,17 @@ def project_metadata(root: Path = ROOT) -> tuple[str, str, list[str]]:
         if marker and "win32" not in marker and "Windows" not in marker:
             continue  # a marker for another platform: not for Windows PCs
         plain.append(text.strip())
-    return project["name"], project["version"], plain
+    version = project.get("version") or _package_version(root)
+    return project["name"], version, plain
+
+
+def _package_version(root: Path) -> str:
+    """``__version__`` of the package (pyproject's version is dynamic and read from there)."""
+    text = (root / "gyokaku_xl" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r"^__version__\s*=\s*[\"']([^\"']+)[\"']", text, re.M)
+    if match is None:
+        raise SystemExit("gyokaku_xl/__init__.py に __version__ がありません。")
+    return match.group(1)
 
 
 def requirements_for_windows(root: Path = ROOT) -> list[str]:

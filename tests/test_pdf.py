@@ -183,3 +183,30 @@ def test_real_export_prints_only_the_report_sheets(tmp_path):
     assert "資料１－３" in text
     assert DATA_MARKER not in text
     assert "1(やや遅れ)" in pages[0].replace(" ", "")
+
+
+def test_hidden_sheets_lose_their_print_areas():
+    # LibreOffice prints a hidden sheet that has a print area, so the copy drops those names
+    xml = ('<workbook><sheets><sheet name="資料1-1" sheetId="1" r:id="rId1"/>'
+           '<sheet name="前期比較" sheetId="2" r:id="rId2"/></sheets><definedNames>'
+           '<definedName name="_xlnm.Print_Area" localSheetId="1">前期比較!$A$1:$O$73</definedName>'
+           '<definedName name="_xlnm.Print_Titles" localSheetId="1">前期比較!$20:$20</definedName>'
+           "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">'資料1-1'!$A$1:$L$60</definedName>"
+           '</definedNames></workbook>')
+    edited, found = pdf.hide_other_sheets(xml, ("資料1-1",))
+    assert found == ["資料1-1"]
+    assert "前期比較!" not in edited
+    assert "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">'資料1-1'!$A$1:$L$60</definedName>" in edited
+
+
+def test_pdf_holds_only_the_report_sheets(tmp_path, soffice):
+    from gyokaku_xl.pipeline import merge
+
+    root = Path(__file__).resolve().parent.parent
+    outcome = merge(root / "examples" / "inbox", tmp_path / "集約結果.xlsx",
+                    plan_path=root / "examples" / g.PLAN_FILE_NAME)
+    [produced] = pdf.export_reports(outcome.output, tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(produced), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "資料１－３" in text
+    assert "前期比較（" not in text and "進捗状況の推移" not in text and "時点の財政効果額" not in text

@@ -203,7 +203,8 @@ def test_every_plan_code_has_a_message():
         "plan-sheet-missing", "plan-header-missing", "plan-setting-missing", "plan-setting-invalid",
         "plan-empty-name", "plan-duplicate-id", "plan-unknown-perspective", "plan-unknown-program",
         "plan-invalid-number", "plan-no-statuses", "plan-no-on-track", "plan-empty-program",
-        "plan-department-mismatch"}
+        "plan-department-mismatch", "plan-target-invalid", "plan-target-duplicate-year",
+        "plan-target-year-invalid"}
 
 
 def test_unreadable_file_raises(tmp_path):
@@ -264,3 +265,41 @@ def test_errors_survive_pickling():
     assert (r.code, r.fields) == ("zip-bomb", {"detail": "x"})
     o = pickle.loads(pickle.dumps(OutputLockedError("使用中", "a.xlsx", "a(2).xlsx")))
     assert (str(o), o.path, o.fallback) == ("使用中", "a.xlsx", "a(2).xlsx")
+
+
+# --- optional 財政効果 targets ------------------------------------------------------------------------
+def with_targets(values):
+    return [{**row, g.PLAN_COL_TARGET: value} for row, value in zip(DEFAULT_PROGRAMS, values)]
+
+
+def test_program_targets_are_read_when_the_column_exists(tmp_path):
+    plan = builders.load_plan(build_plan(tmp_path, programs=with_targets([1200, None, "３，０００", 0])))
+    assert [p.target for p in plan.programs] == [1200, None, 3000, 0]
+    assert [p.target for p in builders.load_plan(build_plan(tmp_path / "none")).programs] == [None] * 4
+
+
+def test_bad_program_targets_are_warnings_and_left_out(tmp_path):
+    result = read_plan(build_plan(tmp_path, programs=with_targets([-5, "未定", 1.5, 10 ** 12])))
+    bad = [f for f in result.findings if f.code == "plan-target-invalid"]
+    assert [(f.severity, f.cell, f.value) for f in bad] == [
+        (WARNING, "G2", "-5"), (WARNING, "G3", "未定"), (WARNING, "G4", "1.5"), (WARNING, "G5", "1000000000000")]
+    assert bad[0].message == "目標額（千円）「-5」は 0 以上の整数（千円、999,999,999 以下）で記入してください。この目標額は使用しません。"
+    assert result.plan is not None and [p.target for p in result.plan.programs] == [None] * 4
+
+
+def test_yearly_targets_sheet(tmp_path):
+    rows = [{"年度": "令和3年度", "目標額（千円）": 5000}, {"年度": 2022, "目標額（千円）": "6,000"},
+            {"年度": "R5", "目標額（千円）": 7000}, {"年度": "来年", "目標額（千円）": 1},
+            {"年度": "2021", "目標額（千円）": 9}, {"年度": "令和6年度", "目標額（千円）": "多め"}]
+    result = read_plan(build_plan(tmp_path, extra_sheets={g.PLAN_SHEET_FISCAL_TARGETS: rows}))
+    assert result.plan is not None
+    assert result.plan.fiscal_targets == {2021: 5000, 2022: 6000, 2023: 7000}
+    assert [(f.code, f.severity, f.cell) for f in result.findings] == [
+        ("plan-target-year-invalid", WARNING, "A5"), ("plan-target-duplicate-year", WARNING, "A6"),
+        ("plan-target-invalid", WARNING, "B7")]
+
+
+def test_yearly_targets_sheet_without_its_headers_is_a_warning(tmp_path):
+    result = read_plan(build_plan(tmp_path, extra_sheets={g.PLAN_SHEET_FISCAL_TARGETS: [{"年": 2021, "額": 1}]}))
+    assert result.plan is not None and result.plan.fiscal_targets == {}
+    assert {(f.code, f.severity) for f in result.findings} == {("plan-header-missing", WARNING)}

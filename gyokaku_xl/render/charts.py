@@ -71,3 +71,39 @@ def add_status_chart(workbook: Any, sheet: Any, *, sheet_name: str, categories: 
     sheet.insert_chart(anchor[0], anchor[1], chart,
                        {"x_offset": offset[0], "y_offset": offset[1], "object_position": 1})
     return chart
+
+
+# --- 推移: stacked columns per period ------------------------------------------------------------
+def add_trend_chart(workbook: Any, sheet: Any, *, sheet_name: str, header_row: int, rows: tuple[int, int],
+                    category_col: int, series: list[tuple[int, str, str]], anchor: tuple[int, int],
+                    size: tuple[int, int]) -> Any:
+    """Insert the 推移 chart: one stacked column per period, one series per status.
+
+    ``series`` holds (column, status, colour) of each status's counts on ``sheet_name``; the
+    series names are the header cells of ``header_row`` and the categories the period labels of
+    ``category_col``, rows ``rows`` (first, last), so the chart always shows what the table shows.
+    """
+    chart = workbook.add_chart({"type": "column", "subtype": "stacked"})
+    gothic = font_for(workbook, FONT_GOTHIC)
+    first, last = rows
+    font = {"name": gothic, "size": LABEL_FONT_SIZE}
+    for col, _status, colour in series:
+        chart.add_series({
+            "name": [sheet_name, header_row, col],
+            "categories": [sheet_name, first, category_col, last, category_col],
+            "values": [sheet_name, first, col, last, col],
+            "fill": {"color": colour},
+            "border": {"color": "#FFFFFF", "width": 0.75},
+            "gap": 60,
+            "data_labels": {"value": True, "position": "center", "font": font, "num_format": "0;;;"},
+        })
+    chart.set_legend({"position": "bottom", "font": {"name": gothic, "size": LEGEND_FONT_SIZE}})
+    chart.set_title({"none": True})
+    chart.set_x_axis({"num_font": {"name": gothic, "size": LEGEND_FONT_SIZE}})
+    chart.set_y_axis({"num_font": {"name": gothic, "size": LEGEND_FONT_SIZE},
+                      "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
+                      "min": 0})
+    chart.set_chartarea({"border": {"none": True}, "fill": {"none": True}})
+    chart.set_size({"width": size[0], "height": size[1]})
+    sheet.insert_chart(anchor[0], anchor[1], chart, {"x_offset": 2, "y_offset": 2, "object_position": 1})
+    return chart

@@ -12,11 +12,13 @@ from .. import __version__
 from .. import glossary as g
 from .. import schema
 from ..findings import Finding
+from ..movement import build_movement
 from ..records import MergeResult, Snapshot
 from .data_sheets import (add_data_sheet, add_findings_list_sheet, add_findings_sheet, add_submissions_sheet,
                           source_paths_of)
+from .movement import add_movement_sheets
 from .reports import add_report_sheets
-from .styles import Formats, use_fonts
+from .styles import Formats, status_colours, use_fonts
 
 #: Options that keep untrusted text literal: no formulas, no links, no numbers from strings.
 SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
@@ -55,18 +57,22 @@ def new_workbook(path: Path, document_date: str = "", title: str = "",
 def write_master(path: Path, result: MergeResult, master_dir: Path,
                  source_paths: dict[str, str] | None = None,
                  history: Sequence[Snapshot] = ()) -> None:
-    """Write the master: the report sheets, then 集約データ, 検証結果, 提出状況.
+    """Write the master: the report sheets, 前期比較・推移・財政効果, then 集約データ, 検証結果, 提出状況.
 
-    ``history`` holds the earlier periods' snapshots (oldest first) read from the history folder.
-    The master carries its identity (plan, fiscal year, period, toolkit version) as custom
-    document properties so that a later run can read it back as history (and ``pdf --opendata``
-    its period). The document title is the 資料's (plan and period), which the PDF takes as its title.
+    ``history`` holds the earlier periods' snapshots (oldest first) read from the history folder
+    (``result.history`` when empty). The master carries its identity (plan, fiscal year, period,
+    toolkit version) as custom document properties so that a later run can read it back as history
+    (and ``pdf --opendata`` its period). The document title is the 資料's (plan and period), which
+    the PDF takes as its title.
     """
     title = g.PDF_TITLE.format(plan=result.plan.name, period=result.period.label) if result.plan.name else ""
     workbook = new_workbook(path, result.generated_at, title, master_identity(result))
     use_fonts(workbook, result.plan.fonts)
     formats = Formats(workbook)
     add_report_sheets(workbook, result)
+    scale = result.plan.scale
+    add_movement_sheets(workbook, result.plan, build_movement(result, list(history) or result.history),
+                        status_colours(scale.names, scale.on_track))
     add_data_sheet(workbook, result, formats)
     add_findings_sheet(workbook, result, formats, source_paths_of(result, source_paths), master_dir)
     add_submissions_sheet(workbook, result, formats)
