@@ -153,7 +153,7 @@ def run(book: BookLike, *, vba_xlwings_version: str = "",
         settings = read_settings(book)
         status = _merge(settings, app, run_at)
     except GyokakuError as exc:
-        status = _failed(run_at, str(exc))
+        status = _failed(run_at, "\n".join(exc.lines()))
     except Exception as exc:  # noqa: BLE001 - the user gets a message, the log the traceback
         log = _log_unexpected(book, exc, run_at)
         status = _failed(run_at, g.BUTTON_MSG_UNEXPECTED.format(detail=_one_line(exc), log=log))

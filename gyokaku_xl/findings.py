@@ -21,7 +21,24 @@ MAX_VALUE_SHOWN = 200
 
 
 class GyokakuError(Exception):
-    """The run cannot continue. ``str(error)`` is a one-line Japanese message for the user."""
+    """The run cannot continue. ``str(error)`` is a one-line Japanese message for the user.
+
+    ``findings`` say why, one per file or cell (e.g. every file of an inbox that could not be read);
+    the CLI and the Excel button show them one per line below the message.
+    """
+
+    def __init__(self, message: str, findings: Iterable["Finding"] = ()) -> None:
+        super().__init__(message)
+        self.findings: list[Finding] = list(findings)
+
+    def __reduce__(self):
+        """Picklable across process pools."""
+        return (type(self), (str(self), self.findings))
+
+    def lines(self) -> list[str]:
+        """The message and then one line per finding, as shown to the user."""
+        return [str(self)] + [g.FATAL_FINDING_LINE.format(location=f.location(), message=f.message)
+                              for f in self.findings]
 
 
 class OutputLockedError(GyokakuError):
@@ -76,7 +93,10 @@ def show_value(value: object) -> str:
     """The value seen, as short text for a finding."""
     if value is None:
         return ""
-    text = str(value)
+    try:
+        text = str(value)
+    except ValueError:  # an int of more digits than Python converts to text
+        text = f"{len(hex(value)) * 1.2:.0f} 桁ほどの数"  # type: ignore[arg-type]
     if len(text) > MAX_VALUE_SHOWN:
         return text[:MAX_VALUE_SHOWN] + f"…（全{len(text)}文字）"
     return text

@@ -333,3 +333,21 @@ BUTTON_BUILD_VERSION = ("インストールされている xlwings（{installed}
 BUTTON_BUILD_FAILED = "集約ツールの VBA プロジェクトを作れませんでした（{detail}）。"
 BUTTON_BUILD_PLACEHOLDER = ("注意: Windows 以外で作成したため、「xlwings.conf」シートの Interpreter_Win に"
                             "仮の値「{path}」を入れました。Windows で作り直すか、python.exe の場所に直してください。")
+
+# --- hostile input: amounts, run bounds, unreadable inboxes -----------------------------------
+MESSAGES.update({
+    "fiscal-effect-too-large": "財政効果額「{value}」が大きすぎます（上限 {limit} 千円）。千円単位の金額か確認してください。",
+    "fiscal-effect-total-too-large": ("財政効果額 {value} 千円を加えると合計が上限（{limit} 千円）を超えるため、"
+                                      "この額は集約していません。千円単位の金額か確認してください。"),
+    "run-too-large": ("受付フォルダ全体の{what}が上限（{limit}）を超えるため、このファイルは集約していません"
+                      "（このファイルまでで {seen}）。不要なファイルを受付フォルダから移して、もう一度実行してください。"),
+})
+RUN_LIMIT_ROWS = "行数"
+RUN_LIMIT_CELLS = "セル数"
+RUN_LIMIT_FINDINGS = "指摘の数"
+#: The reason each unreadable file could not be read, one line each, after a cannot-continue error.
+FATAL_FINDING_LINE = "  {location}：{message}"
+#: Submission notes (提出状況) for files of a department that were not merged.
+SUBMISSION_NOTE_REPLACED = "差し替え前："
+SUBMISSION_NOTE_REPLACED_REJECTED = "差し替え前（不受理）："
+SUBMISSION_NOTE_REJECTED = "不受理："

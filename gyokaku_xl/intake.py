@@ -207,7 +207,7 @@ def _sniff_zip(fh) -> _Sniffed:
             return _Sniffed(NOT_EXCEL, seen=f"ZIP 圧縮ファイル（{entries} 個のファイル）")
         fh.seek(0)
         with zipfile.ZipFile(fh) as zf:
-            names = set(zf.namelist())
+            names = {n.lower() for n in zf.namelist()}  # part names compare case-insensitively
             if "xl/workbook.xml" in names:
                 return _Sniffed(XLSM if _is_macro_enabled(zf, names) else XLSX)
             if "xl/workbook.bin" in names:
@@ -218,7 +218,7 @@ def _sniff_zip(fh) -> _Sniffed:
 
 
 def _is_macro_enabled(zf: zipfile.ZipFile, names: set[str]) -> bool:
-    if "xl/vbaProject.bin" in names:
+    if "xl/vbaproject.bin" in names:
         return True
     try:
         info = zf.getinfo("[Content_Types].xml")

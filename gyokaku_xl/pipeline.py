@@ -20,7 +20,7 @@ from .model import Period, Plan
 from .plan import PlanReadError, plan_from_forms, read_plan
 from .read import DEFAULT_LIMITS, Limits
 from .records import MergeResult
-from .validate import FileReport, meta_period, open_form, validate_file
+from .validate import FileReport, RunBudget, meta_period, open_form, validate_file
 
 #: progress(done, total, label) — called once per input file.
 Progress = Callable[[int, int, str], None]
@@ -125,12 +125,26 @@ def _infer_period(reports: list[FileReport]) -> Period:
     periods = Counter(p for r in reports if r.form is not None
                       for p in [meta_period(r.form)] if p is not None)
     if not periods:
-        raise GyokakuError(g.FATAL_PERIOD_UNKNOWN)
+        raise GyokakuError(g.FATAL_PERIOD_UNKNOWN, findings=_why_no_period(reports))
     ranked = periods.most_common()
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         names = "、".join(p.label for p, _ in ranked)
         raise GyokakuError(f"調査票の報告期間がそろっていません（{names}）。--year と --period を指定してください。")
     return ranked[0][0]
+
+
+def _why_no_period(reports: list[FileReport]) -> list[Finding]:
+    """For each file, why it gave no reporting period: its errors, or its unreadable 報告年度・期間."""
+    from .checks import FileContext, check_fiscal_year, check_period
+
+    found: list[Finding] = []
+    for r in reports:
+        errors = [f for f in r.findings if f.is_error]
+        if not errors and r.form is not None:
+            ctx = FileContext(plan=None, form=r.form)  # type: ignore[arg-type] - rules need no plan
+            errors = [f for rule in (check_fiscal_year, check_period) for f in rule(ctx)]
+        found.extend(errors)
+    return sorted(found, key=Finding.sort_key)
 
 
 def _document_date(reports: list[FileReport]) -> str:
@@ -164,10 +178,13 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
     if not any(not e.skipped for e in entries):
         raise GyokakuError(g.FATAL_INBOX_EMPTY.format(path=inbox))
     reports: list[FileReport] = []
+    budget = RunBudget(limits)
     for n, entry in enumerate(entries, start=1):
         if progress is not None:
             progress(n - 1, len(entries), entry.path.name)
-        reports.append(open_form(entry, limits))
+        report = open_form(entry, limits)
+        budget.admit(report)
+        reports.append(report)
     if progress is not None:
         progress(len(entries), len(entries), "")
     if period is None:
@@ -177,7 +194,9 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
         plan = plan_from_forms([r.form for r in reports if r.form is not None])
         notices.append(g.MESSAGES["completeness-unchecked"])
     for report in reports:
-        validate_file(report, plan, period, plan_checked=completeness_checked)
+        validate_file(report, plan, period, plan_checked=completeness_checked,
+                      max_findings=budget.findings_left)
+        budget.admit_findings(report)
     result = consolidate(plan, period, reports, completeness_checked=completeness_checked,
                          generated_at=_document_date(reports))
     result.findings = sorted(plan_findings, key=Finding.sort_key) + result.findings
@@ -207,10 +226,10 @@ def _annotate(outcome: RunOutcome, inbox: Path, annotate_dir: Path) -> None:
 
 def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period | None = None,
           report: str | Path | None = None, annotate: str | Path | None = None,
-          progress: Progress | None = None) -> RunOutcome:
+          progress: Progress | None = None, limits: Limits = DEFAULT_LIMITS) -> RunOutcome:
     """Validate an inbox without consolidating; optionally write a report and annotated copies."""
     _check_annotate_dir(inbox, annotate)
-    result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress)
+    result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress, limits)
     outcome = RunOutcome("check", result, plan_path=used_plan, notices=notices)
     if report is not None:
         from .render.master import write_check_report
@@ -224,7 +243,7 @@ def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period
 
 def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None = None,
           period: Period | None = None, annotate: str | Path | None = None, pdf: bool = False,
-          progress: Progress | None = None) -> RunOutcome:
+          progress: Progress | None = None, limits: Limits = DEFAULT_LIMITS) -> RunOutcome:
     """Validate, consolidate and write the master workbook (atomically); optionally the PDF.
 
     Raises :class:`GyokakuError` when nothing could be done and :class:`OutputLockedError` (with
@@ -233,7 +252,7 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     from .render.master import write_master
 
     _check_annotate_dir(inbox, annotate)
-    result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress)
+    result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress, limits)
     outcome = RunOutcome("merge", result, plan_path=used_plan, notices=notices)
     target = Path(output)
     if target.is_dir():

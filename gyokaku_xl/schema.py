@@ -27,6 +27,12 @@ PROP_PERIOD = "gyokaku_period"
 #: Excel's limit of characters in one cell.
 CELL_TEXT_LIMIT = 32767
 
+#: The largest 財政効果額 (千円) accepted, and the largest any total of them may reach: 15 digits,
+#: the precision of an Excel number (999兆円 and more, far beyond any budget). A larger amount is a
+#: finding; amounts that would carry a total past it are left out of the totals with a finding.
+MAX_AMOUNT_DIGITS = 15
+MAX_AMOUNT = 10**MAX_AMOUNT_DIGITS - 1
+
 # Kinds of column.
 ID = "id"
 TEXT = "text"

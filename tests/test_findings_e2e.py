@@ -138,6 +138,9 @@ SCENARIOS: dict[str, tuple[Callable, str]] = {
     "delay-reason-missing": (lambda c: refill(c, rows={"1-01": {"status": "遅れ"}}), ERROR),
     "fiscal-effect-invalid": (lambda c: refill(c, rows={"1-01": {"fiscal_effect": "約100"}}), ERROR),
     "fiscal-effect-normalized": (lambda c: refill(c, rows={"1-01": {"fiscal_effect": "１，２００"}}), WARNING),
+    "fiscal-effect-too-large": (lambda c: refill(c, rows={"1-01": {"fiscal_effect": "9" * 16}}), ERROR),
+    "fiscal-effect-total-too-large": (lambda c: refill(c, rows={
+        "1-01": {"fiscal_effect": schema.MAX_AMOUNT}, "2-01": {"fiscal_effect": 1}}), ERROR),
     "formula-cached": (lambda c: formula_form(c, "・実施"), WARNING),
     "formula-no-value": (lambda c: formula_form(c, None), ERROR),
     "text-too-long": (lambda c: overlong_text(c), ERROR),
@@ -150,8 +153,8 @@ SCENARIOS: dict[str, tuple[Callable, str]] = {
 
 #: Codes produced elsewhere: plan-master codes (tests/test_plan.py), plan-less runs
 #: (tests/test_pipeline.py), and guards that need sizes a test inbox should not hold
-#: (tests/test_read.py: file-too-large, read-failed).
-ELSEWHERE = {"completeness-unchecked", "file-too-large", "read-failed"}
+#: (tests/test_read.py: file-too-large, read-failed; tests/test_hostile_run.py: run-too-large).
+ELSEWHERE = {"completeness-unchecked", "file-too-large", "read-failed", "run-too-large"}
 
 
 @pytest.fixture
