@@ -202,7 +202,7 @@ def _sniff_zip(fh) -> _Sniffed:
     try:
         entries = _zip_entry_count(fh)
         if entries is None:
-            return _Sniffed(CORRUPT_ZIP, detail="File is not a zip file")
+            return _Sniffed(CORRUPT_ZIP, detail="ZIP 形式として読めず、途中で切れている可能性があります")
         if entries > MAX_ZIP_ENTRIES:  # no workbook has that many parts; don't parse them all
             return _Sniffed(NOT_EXCEL, seen=f"ZIP 圧縮ファイル（{entries} 個のファイル）")
         fh.seek(0)
@@ -214,7 +214,9 @@ def _sniff_zip(fh) -> _Sniffed:
                 return _Sniffed(XLSB)
             return _Sniffed(NOT_EXCEL, seen=_describe_zip(zf, names))
     except Exception as exc:  # noqa: BLE001 - BadZipFile, struct and seek errors on hostile input
-        return _Sniffed(CORRUPT_ZIP, detail=str(exc)[:200] or type(exc).__name__)
+        from .read import python_detail, zip_detail
+        return _Sniffed(CORRUPT_ZIP, detail=zip_detail(exc) if isinstance(exc, zipfile.BadZipFile)
+                        else python_detail(exc))
 
 
 def _is_macro_enabled(zf: zipfile.ZipFile, names: set[str]) -> bool:

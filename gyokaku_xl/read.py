@@ -207,7 +207,7 @@ def read_workbook(path: str | Path, sheets: Iterable[str] | None = None,
         except DefusedXmlException as exc:
             raise ReadError("xml-forbidden", detail=type(exc).__name__) from None
         except zipfile.BadZipFile as exc:
-            raise ReadError("corrupt-zip", detail=_zip_detail(exc)) from None
+            raise ReadError("corrupt-zip", detail=zip_detail(exc)) from None
         except ParseError as exc:
             raise ReadError("corrupt-zip", detail=_xml_detail(exc)) from None
         except (zlib.error, lzma.LZMAError, EOFError):
@@ -236,7 +236,7 @@ _ZIP_MESSAGES = {
 }
 
 
-def _zip_detail(exc: Exception) -> str:
+def zip_detail(exc: Exception) -> str:
     """A Japanese description of a zipfile error."""
     text = str(exc)
     for english, japanese in _ZIP_MESSAGES.items():

@@ -200,6 +200,18 @@ class BatchResult:
     crash: str = ""  # the traceback when the run raised
     others_merged: bool = True  # every row of the valid forms beside the mutants was merged
     reconciles: bool = True
+    python_text: list[str] = field(default_factory=list)  # messages showing Python's own words
+
+    @property
+    def ok(self) -> bool:
+        """Nothing crashed, nothing passed over, nothing lost, nothing in Python's words."""
+        return not (self.crash or self.unhandled or self.python_text) and self.others_merged \
+            and self.reconciles
+
+
+#: Python's words that must never reach a department (exception names, zipfile's repr, tracebacks).
+PYTHON_TEXT = re.compile(r"[A-Z][a-z]+(Error|Exception)\b|ZipInfo|Traceback|[Ee]ncrypted|"
+                         r"\b(is not|cannot|invalid|not found|Errno)\b")
 
 
 def run_batch(folder: Path, good_forms: dict[str, Path], mutant_bytes: list[bytes], plan_path: Path,
@@ -229,6 +241,10 @@ def run_batch(folder: Path, good_forms: dict[str, Path], mutant_bytes: list[byte
     named = {f.file for f in outcome.result.findings} | {r.source.file for r in outcome.result.records}
     for name in names:
         (result.handled if name in named else result.unhandled).append(name)
+    mutant_names = set(names)
+    # the value seen is the department's own text; the rest of the message is ours
+    result.python_text = [f"{f.file}: {f.message}" for f in outcome.result.findings
+                          if f.file in mutant_names and PYTHON_TEXT.search(f.message.replace(f.value, ""))]
     # every initiative of the departments whose valid form is beside the mutants is merged
     plan = outcome.result.plan
     merged = {r.initiative.id for r in outcome.result.records}

@@ -278,3 +278,15 @@ def test_run_bound_counts_findings_too(inbox, plan_path, tmp_path, plan, forms):
     assert "status-not-in-scale" not in codes(outcome.result), "its rows were let go"
     t = outcome.result.tally
     assert t.rows_merged == 8 - len(reports) and t.reconciles
+
+
+@pytest.mark.parametrize("make", [hostile.truncated_zip, hostile.damaged_data,
+                                  lambda d: hostile.random_bytes(d, prefix=b"PK\x03\x04")])
+def test_damaged_zips_are_told_in_japanese(inbox, plan_path, tmp_path, make):
+    path = make(inbox)
+    outcome = pipeline.check(inbox, plan_path=plan_path)
+    bad = [f for f in outcome.result.findings if f.file == path.name]
+    assert bad and all(f.is_error for f in bad)
+    for f in bad:
+        _no_python_text(f.message)
+        assert "zip file" not in f.message and "header" not in f.message, f.message
