@@ -2,7 +2,8 @@
 
 Usage::
 
-    python bench/fuzz_campaign.py                        # 2,000 mutants, seed 1, batches of 20
+    python bench/fuzz_campaign.py                        # 2,000 mutants, seed 1, one run each
+    python bench/fuzz_campaign.py --batch 20             # faster: 20 mutants per run
     python bench/fuzz_campaign.py --count 600 --seed 7
     python bench/fuzz_campaign.py --src /path/to/other/checkout   # measure another version
 
@@ -12,6 +13,10 @@ of mutants of 行政総務課's valid form is put beside the other departments' 
 when the run ends normally and a finding names it or its rows are merged, in Japanese only (no
 Python exception text in its findings), while every row of the other departments is merged too. When a batch raises, its mutants are run again one by one so that
 each crash is counted and described. Prints the counts and the first unhandled mutants.
+
+Mutants of one department compete as resubmissions: in a batch, every mutant is read and validated
+but only the newest accepted one is consolidated and written to the master. The default, one
+mutant per run, takes every accepted mutant through the master writer.
 """
 
 from __future__ import annotations
@@ -30,7 +35,8 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--count", type=int, default=2000)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--batch", type=int, default=20)
+    p.add_argument("--batch", type=int, default=1,
+                   help="mutants per run (in a batch only the newest accepted mutant reaches the master)")
     p.add_argument("--src", type=Path, default=ROOT, help="source tree whose gyokaku_xl is measured")
     args = p.parse_args()
     sys.path[:0] = [str(args.src.resolve()), str(ROOT / "tests")]

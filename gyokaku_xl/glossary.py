@@ -351,3 +351,26 @@ FATAL_FINDING_LINE = "  {location}：{message}"
 SUBMISSION_NOTE_REPLACED = "差し替え前："
 SUBMISSION_NOTE_REPLACED_REJECTED = "差し替え前（不受理）："
 SUBMISSION_NOTE_REJECTED = "不受理："
+#: What went wrong inside a file that could not be read (the {detail} of corrupt-zip), never
+#: Python's own words. Keys of READ_DETAIL_BY_KIND are the kinds of exception met while reading.
+READ_DETAIL_STRUCTURE = "ファイルの構造が正しくありません"
+READ_DETAIL_BY_KIND = {
+    "missing-part": "必要な部品が見つかりません",
+    "encoding": "文字コードが正しくありません",
+    "value": "値の形式が正しくありません",
+    "unsupported": "この形式には対応していません",
+    "memory": "大きすぎて読み込めません",
+    "recursion": "構造が深すぎます",
+    "io": "ファイルの読み込み中にエラーが起きました",
+}
+READ_DETAIL_CELL_REF = "シート「{sheet}」のセル番地「{ref}」を読み取れません"
+READ_DETAIL_ROW_NUMBER = "シート「{sheet}」の行番号「{ref}」を読み取れません"
+READ_DETAIL_PART_CASE = "大文字・小文字だけが違う同じ名前の部品があります（{first}、{second}）"
+READ_DETAIL_XML = "{where}XML の書き方が正しくありません（{line} 行 {col} 文字目）"
+READ_DETAIL_XML_PART = "部品「{part}」の"
+READ_DETAIL_INFLATE = "圧縮されたデータを展開できません"
+READ_DETAIL_ZIP_BROKEN = "ZIP 形式の構造が壊れています"
+READ_DETAIL_ZIP_NO_END = "ZIP 形式として読めず、途中で切れている可能性があります"
+#: The value seen, for a whole number too long for Python to show as text.
+VALUE_HUGE_NUMBER = "{digits} 桁ほどの数"
+RUN_LIMIT_UNITS = {"rows": "{n:,} 行", "cells": "{n:,} セル", "findings": "{n:,} 件", "more": "{n:,} 件以上"}

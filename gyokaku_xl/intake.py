@@ -202,7 +202,7 @@ def _sniff_zip(fh) -> _Sniffed:
     try:
         entries = _zip_entry_count(fh)
         if entries is None:
-            return _Sniffed(CORRUPT_ZIP, detail="ZIP 形式として読めず、途中で切れている可能性があります")
+            return _Sniffed(CORRUPT_ZIP, detail=g.READ_DETAIL_ZIP_NO_END)
         if entries > MAX_ZIP_ENTRIES:  # no workbook has that many parts; don't parse them all
             return _Sniffed(NOT_EXCEL, seen=f"ZIP 圧縮ファイル（{entries} 個のファイル）")
         fh.seek(0)

@@ -42,6 +42,8 @@ from xml.etree.ElementTree import XMLPullParser as _XMLPullParser
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser as _DefusedXMLParser
 
+from . import glossary as g
+
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 #: "Strict Open XML" workbooks (a Save-as choice in Excel) use these instead.
@@ -211,7 +213,7 @@ def read_workbook(path: str | Path, sheets: Iterable[str] | None = None,
         except ParseError as exc:
             raise ReadError("corrupt-zip", detail=_xml_detail(exc)) from None
         except (zlib.error, lzma.LZMAError, EOFError):
-            raise ReadError("corrupt-zip", detail="圧縮されたデータを展開できません") from None
+            raise ReadError("corrupt-zip", detail=g.READ_DETAIL_INFLATE) from None
         except Exception as exc:  # noqa: BLE001 - untrusted input must never crash a run
             raise ReadError("corrupt-zip", detail=python_detail(exc)) from None
 
@@ -242,34 +244,30 @@ def zip_detail(exc: Exception) -> str:
     for english, japanese in _ZIP_MESSAGES.items():
         if text.startswith(english):
             return japanese
-    return "ZIP 形式の構造が壊れています"
+    return g.READ_DETAIL_ZIP_BROKEN
 
 
-#: What went wrong, by the kind of Python exception, for a file whose structure could not be read.
-_PYTHON_DETAILS = (
-    (KeyError, "必要な部品が見つかりません"),
-    (UnicodeError, "文字コードが正しくありません"),
-    (ValueError, "値の形式が正しくありません"),
-    (NotImplementedError, "この形式には対応していません"),
-    (MemoryError, "大きすぎて読み込めません"),
-    (RecursionError, "構造が深すぎます"),
-    (OSError, "ファイルの読み込み中にエラーが起きました"),
+#: The kind (a key of ``glossary.READ_DETAIL_BY_KIND``) of each exception met while reading.
+_EXCEPTION_KINDS = (
+    (KeyError, "missing-part"), (UnicodeError, "encoding"), (ValueError, "value"),
+    (NotImplementedError, "unsupported"), (MemoryError, "memory"), (RecursionError, "recursion"),
+    (OSError, "io"),
 )
 
 
 def python_detail(exc: BaseException) -> str:
     """A Japanese description of an unexpected exception met while reading: never Python's text."""
-    for kind, text in _PYTHON_DETAILS:
+    for kind, name in _EXCEPTION_KINDS:
         if isinstance(exc, kind):
-            return f"ファイルの構造が正しくありません：{text}"
-    return "ファイルの構造が正しくありません"
+            return f"{g.READ_DETAIL_STRUCTURE}：{g.READ_DETAIL_BY_KIND[name]}"
+    return g.READ_DETAIL_STRUCTURE
 
 
 def _xml_detail(exc: ParseError, part: str = "") -> str:
     """A Japanese description of an XML syntax error, with its position."""
     line, col = getattr(exc, "position", (0, 0))
-    where = f"部品「{part[:80]}」の" if part else ""
-    return f"{where}XML の書き方が正しくありません（{line} 行 {col + 1} 文字目）"
+    where = g.READ_DETAIL_XML_PART.format(part=part[:80]) if part else ""
+    return g.READ_DETAIL_XML.format(where=where, line=line, col=col + 1)
 
 
 def _mb(n: int) -> str:
@@ -459,8 +457,8 @@ class _PartNames:
             folded = name.lower()
             other = self._real.setdefault(folded, name)
             if other != name:  # two parts Excel would take for one: which one is meant?
-                raise ReadError("corrupt-zip", detail=f"大文字・小文字だけが違う同じ名前の部品があります"
-                                                      f"（{other[:80]}、{name[:80]}）")
+                raise ReadError("corrupt-zip", detail=g.READ_DETAIL_PART_CASE.format(
+                    first=other[:80], second=name[:80]))
 
     def __contains__(self, name: str) -> bool:
         return name.lower() in self._real
@@ -605,15 +603,15 @@ def _cell_position(ref: str, sheet_name: str) -> tuple[int, int]:
     try:
         return _split_ref(ref)
     except ValueError:
-        raise ReadError("corrupt-zip", detail=f"シート「{sheet_name}」のセル番地「{ref[:20]}」を"
-                                              "読み取れません") from None
+        raise ReadError("corrupt-zip", detail=g.READ_DETAIL_CELL_REF.format(
+            sheet=sheet_name, ref=ref[:20])) from None
 
 
 def _row_number(text: str, sheet_name: str) -> int:
     """A row element's ``r`` number, with anything but a plain number told as a damaged file."""
     if text.isdigit() and text.isascii() and len(text) <= 7:
         return int(text)
-    raise ReadError("corrupt-zip", detail=f"シート「{sheet_name}」の行番号「{text[:20]}」を読み取れません")
+    raise ReadError("corrupt-zip", detail=g.READ_DETAIL_ROW_NUMBER.format(sheet=sheet_name, ref=text[:20]))
 
 
 def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[str],

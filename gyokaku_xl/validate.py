@@ -135,9 +135,10 @@ class RunBudget:
         cells = sum(1 for row in form.rows for cell in row.cells.values() if cell is not None)
         over = None
         if self.rows + rows > self.limits.max_run_rows:
-            over = (g.RUN_LIMIT_ROWS, f"{self.limits.max_run_rows:,} 行", f"{self.rows + rows:,} 行")
+            over = (g.RUN_LIMIT_ROWS, _units("rows", self.limits.max_run_rows), _units("rows", self.rows + rows))
         elif self.cells + cells > self.limits.max_run_cells:
-            over = (g.RUN_LIMIT_CELLS, f"{self.limits.max_run_cells:,} セル", f"{self.cells + cells:,} セル")
+            over = (g.RUN_LIMIT_CELLS, _units("cells", self.limits.max_run_cells),
+                    _units("cells", self.cells + cells))
         if over is None:
             self.rows += rows
             self.cells += cells
@@ -157,8 +158,8 @@ class RunBudget:
             self.findings += count
             return True
         checked = report.form is None or len(report.rows) == len(report.form.rows)
-        seen = f"{self.findings + count:,} 件" + ("" if checked else "以上")
-        self._reject(report, g.RUN_LIMIT_FINDINGS, f"{self.limits.max_run_findings:,} 件", seen)
+        seen = _units("findings" if checked else "more", self.findings + count)
+        self._reject(report, g.RUN_LIMIT_FINDINGS, _units("findings", self.limits.max_run_findings), seen)
         report.findings = [f for f in report.findings if f.code != "rows-not-merged"]
         self.findings += len(report.findings)
         return False
@@ -171,6 +172,10 @@ class RunBudget:
         report.form = None
         report.rows = []
         report.rejected = True
+
+
+def _units(kind: str, n: int) -> str:
+    return g.RUN_LIMIT_UNITS[kind].format(n=n)
 
 
 def meta_period(form: FormData) -> Period | None:

@@ -3,7 +3,9 @@
 A few dozen mutants (always the same ones: the seed is fixed) of 行政総務課's valid form are put
 beside the other departments' valid forms and merged; every mutant must be named by a finding or
 merged, every other department's rows merged, the counts reconciled and the master written.
-``bench/fuzz_campaign.py`` runs the same check over thousands of mutants.
+The mutants of one batch compete as resubmissions of one department: all are read and validated,
+the newest accepted one is consolidated and written. ``bench/fuzz_campaign.py`` runs the same
+check over thousands of mutants, one per run.
 """
 
 from __future__ import annotations
