@@ -8,6 +8,7 @@ shared with consolidation.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -76,11 +77,11 @@ def parse_amount(value: object) -> tuple[int | None, bool, bool]:
     if isinstance(value, bool):
         return None, False, False
     if isinstance(value, (int, float)):
-        if float(value).is_integer() and value >= 0:
+        if _whole(value) and 0 <= value <= schema.MAX_AMOUNT:
             return int(value), True, False
         return None, False, False
-    text = nfkc(clean(value)).replace(" ", "")
-    if _AMOUNT_CHARS.match(text) and re.fullmatch(r"\d{1,3}(,\d{3})*|\d+", text):
+    text = _amount_text(value)
+    if text is not None and len(text.replace(",", "").lstrip("0")) <= schema.MAX_AMOUNT_DIGITS:
         return int(text.replace(",", "")), True, True
     return None, False, False
 
@@ -92,6 +93,26 @@ def outside_plan_period(plan: Plan, period: Period) -> list[Finding]:
         return []
     return [make("year-outside-plan", WARNING, value=period.year_label, year=period.year_label,
                  years=g.PLAN_YEARS_LABEL.format(first=years[0], last=years[1]))]
+def amount_too_large(value: object) -> bool:
+    """True for a whole number ≥ 0 (number or digits) beyond :data:`schema.MAX_AMOUNT`."""
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, (int, float)):
+        return _whole(value) and value > schema.MAX_AMOUNT
+    text = _amount_text(value)
+    return text is not None and len(text.replace(",", "").lstrip("0")) > schema.MAX_AMOUNT_DIGITS
+
+
+def _whole(value: int | float) -> bool:
+    return isinstance(value, int) or (math.isfinite(value) and value.is_integer())
+
+
+def _amount_text(value: object) -> str | None:
+    """Digits with optional thousands commas (full-width read as half-width), else None."""
+    text = nfkc(clean(value)).replace(" ", "")
+    if _AMOUNT_CHARS.match(text) and re.fullmatch(r"\d{1,3}(,\d{3})*|\d+", text):
+        return text
+    return None
 
 
 # --- file rules ---------------------------------------------------------------------------------
@@ -274,7 +295,8 @@ def check_fiscal_effect(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
     amount, ok, normalised = parse_amount(raw)
     ident = clean(row.value("initiative_id"))
     if not ok:
-        yield make("fiscal-effect-invalid", ERROR, value=raw, initiative_id=ident,
+        code = "fiscal-effect-too-large" if amount_too_large(raw) else "fiscal-effect-invalid"
+        yield make(code, ERROR, value=raw, initiative_id=ident, limit=f"{schema.MAX_AMOUNT:,}",
                    **ctx.where(row, "fiscal_effect"))
     elif normalised and _AMOUNT_CHARS.match(clean(raw)):  # half-width digits with commas: fine
         yield make("fiscal-effect-comma", INFO, value=raw, number=str(amount),

@@ -7,6 +7,7 @@ A thin adapter over :mod:`gyokaku_xl.pipeline`. Exit codes: 0 all valid (warning
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
@@ -157,6 +158,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     out = out or sys.stdout
     err = err or sys.stderr
     _safe_streams(out, err)
+    out, err = _PipeSafe(out), _PipeSafe(err)
+    try:
+        return _main(argv, out, err)
+    finally:
+        out.flush()  # a reader that went away is noticed here, not at the interpreter's exit
+        err.flush()
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -192,6 +202,47 @@ def _safe_streams(*streams: TextIO) -> None:
                 reconfigure(errors="replace")
             except (ValueError, OSError):
                 pass
+
+
+class _PipeSafe:
+    """A text stream whose reader may go away (``… | head``): later output is dropped quietly.
+
+    The command still finishes and returns its exit code. When the stream is the process's own
+    stdout or stderr, the closed pipe is replaced by the null device, so that the interpreter's
+    final flush raises nothing either.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._closed = False
+
+    def write(self, text: str) -> int:  # noqa: D102 - stream protocol
+        if not self._closed:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._gone()
+        return len(text)
+
+    def flush(self) -> None:  # noqa: D102 - stream protocol
+        if not self._closed:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._gone()
+
+    def _gone(self) -> None:
+        self._closed = True
+        if self._stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, self._stream.fileno())
+                os.close(devnull)
+            except (OSError, ValueError):
+                pass
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _cmd_template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

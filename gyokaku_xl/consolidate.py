@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable
 from . import glossary as g
 from . import schema
 from .checks import outside_plan_period, parse_amount
-from .findings import INFO, WARNING, Finding, make
+from .findings import ERROR, INFO, WARNING, Finding, make
 from .intake import SKIPPED_KINDS
 from .model import Period, Plan
 from .normalize import key
@@ -104,7 +104,31 @@ def build_records(plan: Plan, reports: Iterable[FileReport]) -> list[Record]:
                               sha256=report.sha256, modified=report.modified, path=str(report.path)),
             ))
     records.sort(key=lambda r: plan.order_of(r.initiative.id))
+    _bound_total(records, reports)
     return records
+
+
+def _bound_total(records: list[Record], reports: Iterable[FileReport]) -> None:
+    """Keep the plan's 財政効果額 total within :data:`schema.MAX_AMOUNT`, so no total overflows.
+
+    In plan order, an amount that would carry the total past the bound is left out (the record's
+    amount becomes None) and its row gets an error naming the cell and the amount.
+    """
+    rows = {(r.file, rr.row.row): (r, rr) for r in reports for rr in r.rows}
+    total = 0
+    for record in records:
+        amount = record.values.get("fiscal_effect")
+        if not isinstance(amount, int):
+            continue
+        if total + amount <= schema.MAX_AMOUNT:
+            total += amount
+            continue
+        record.values["fiscal_effect"] = None
+        report, row_report = rows[(record.source.file, record.source.row)]
+        row_report.findings.append(make(
+            "fiscal-effect-total-too-large", ERROR, file=report.file, sheet=record.source.sheet,
+            cell=report.form.cell_ref(record.source.row, "fiscal_effect"), row=record.source.row,
+            initiative_id=record.initiative.id, value=f"{amount:,}", limit=f"{schema.MAX_AMOUNT:,}"))
 
 
 def _prefilled_value(plan: Plan, initiative_id: str, column_key: str) -> str:
@@ -158,26 +182,39 @@ def submission_states(plan: Plan, reports: list[FileReport]) -> list[Submission]
         if not mine:
             result.append(Submission(department, g.NOT_SUBMITTED, planned=planned))
             continue
-        current = [r for r in mine if not r.superseded_by]
-        active = current[-1] if current else mine[-1]
+        active = _active_file(mine)
         counts = Counter(f.severity for f in active.all_findings)
         merged = len(_merged_rows(active))
+        others = [r for r in sorted(mine, key=newer_key) if r is not active]
+        old = [r.file for r in others if r.superseded_by]
+        # a rejected file beside the merged one: older ones were replaced by it, newer ones failed
+        rejected = [r for r in others if not r.superseded_by]
+        replaced = [r.file for r in rejected if newer_key(r) < newer_key(active)]
+        failed = [r.file for r in rejected if newer_key(r) >= newer_key(active)]
         if counts[g.SEVERITY_ERROR]:
             state = g.HAS_ERRORS
-        elif len(mine) > 1:
+        elif old or replaced:
             state = g.REPLACED
         else:
             state = g.SUBMITTED
-        note = ""
-        old = [r.file for r in mine if r.superseded_by]
-        if old:
-            note = "差し替え前：" + "、".join(old)
+        notes = [prefix + "、".join(files) for prefix, files in (
+            (g.SUBMISSION_NOTE_REPLACED, old), (g.SUBMISSION_NOTE_REPLACED_REJECTED, replaced),
+            (g.SUBMISSION_NOTE_REJECTED, failed)) if files]
         result.append(Submission(department, state, file=active.file, planned=planned,
                                  rows_read=active.rows_read, rows_merged=merged,
                                  rows_rejected=active.rows_read - merged,
                                  errors=counts[g.SEVERITY_ERROR], warnings=counts[g.SEVERITY_WARNING],
-                                 note=note, superseded=old))
+                                 note="／".join(notes), superseded=old,
+                                 not_accepted=[r.file for r in rejected]))
     return result
+
+
+def _active_file(mine: list[FileReport]) -> FileReport:
+    """The file whose rows were merged; when none was accepted, the newest rejected one."""
+    accepted = [r for r in mine if not r.rejected and not r.superseded_by]
+    if accepted:
+        return accepted[-1]
+    return max(mine, key=newer_key)
 
 
 def tally(reports: list[FileReport]) -> Tally:

@@ -21,7 +21,19 @@ MAX_VALUE_SHOWN = 200
 
 
 class GyokakuError(Exception):
-    """The run cannot continue. ``str(error)`` is a one-line Japanese message for the user."""
+    """The run cannot continue. ``str(error)`` is a one-line Japanese message for the user.
+
+    ``findings`` say why, one per file or cell (e.g. every file of an inbox that could not be read);
+    the CLI and the Excel button show them one per line below the message.
+    """
+
+    def __init__(self, message: str, findings: Iterable["Finding"] = ()) -> None:
+        super().__init__(message)
+        self.findings: list[Finding] = list(findings)
+
+    def __reduce__(self):
+        """Picklable across process pools."""
+        return (type(self), (str(self), self.findings))
 
 
 class OutputLockedError(GyokakuError):
@@ -42,8 +54,7 @@ class PlanInvalidError(GyokakuError):
     (one line each on the console); ``report`` is set when they were also written to a report."""
 
     def __init__(self, message: str, findings: "list[Finding]") -> None:
-        super().__init__(message)
-        self.findings = list(findings)
+        super().__init__(message, findings)
         self.report = None
 
     def __reduce__(self):
@@ -106,7 +117,10 @@ def show_value(value: object) -> str:
     """The value seen, as short text for a finding."""
     if value is None:
         return ""
-    text = str(value)
+    try:
+        text = str(value)
+    except ValueError:  # an int of more digits than Python converts to text
+        text = g.VALUE_HUGE_NUMBER.format(digits=int(abs(value).bit_length() * 0.30103) + 1)  # type: ignore[arg-type]
     if len(text) > MAX_VALUE_SHOWN:
         return text[:MAX_VALUE_SHOWN] + f"…（全{len(text)}文字）"
     return text

@@ -860,3 +860,54 @@ FINDING_ACTIONS.update({
     "plan-target-duplicate-year": "計画マスタの財政効果目標の重複した行を削除",
     "plan-target-year-invalid": "計画マスタの財政効果目標の年度を直す",
 })
+# --- hostile input: amounts, run bounds, unreadable inboxes -----------------------------------
+MESSAGES.update({
+    "fiscal-effect-too-large": "財政効果額「{value}」が大きすぎます（上限 {limit} 千円）。千円単位の金額か確認してください。",
+    "fiscal-effect-total-too-large": ("財政効果額 {value} 千円を加えると合計が上限（{limit} 千円）を超えるため、"
+                                      "この額は集約していません。千円単位の金額か確認してください。"),
+    "run-too-large": ("受付フォルダ全体の{what}が上限（{limit}）を超えるため、このファイルは集約していません"
+                      "（このファイルまでで {seen}）。不要なファイルを受付フォルダから移して、もう一度実行してください。"),
+})
+RUN_LIMIT_ROWS = "行数"
+RUN_LIMIT_CELLS = "セル数"
+RUN_LIMIT_FINDINGS = "指摘の数"
+#: The reason each unreadable file could not be read, one line each, after a cannot-continue error.
+#: Submission notes (提出状況) for files of a department that were not merged.
+SUBMISSION_NOTE_REPLACED = "差し替え前："
+SUBMISSION_NOTE_REPLACED_REJECTED = "差し替え前（不受理）："
+SUBMISSION_NOTE_REJECTED = "不受理："
+#: What went wrong inside a file that could not be read (the {detail} of corrupt-zip), never
+#: Python's own words. Keys of READ_DETAIL_BY_KIND are the kinds of exception met while reading.
+READ_DETAIL_STRUCTURE = "ファイルの構造が正しくありません"
+READ_DETAIL_BY_KIND = {
+    "missing-part": "必要な部品が見つかりません",
+    "encoding": "文字コードが正しくありません",
+    "value": "値の形式が正しくありません",
+    "unsupported": "この形式には対応していません",
+    "memory": "大きすぎて読み込めません",
+    "recursion": "構造が深すぎます",
+    "io": "ファイルの読み込み中にエラーが起きました",
+}
+READ_DETAIL_CELL_REF = "シート「{sheet}」のセル番地「{ref}」を読み取れません"
+READ_DETAIL_ROW_NUMBER = "シート「{sheet}」の行番号「{ref}」を読み取れません"
+READ_DETAIL_PART_CASE = "大文字・小文字だけが違う同じ名前の部品があります（{first}、{second}）"
+READ_DETAIL_XML = "{where}XML の書き方が正しくありません（{line} 行 {col} 文字目）"
+READ_DETAIL_XML_PART = "部品「{part}」の"
+READ_DETAIL_INFLATE = "圧縮されたデータを展開できません"
+READ_DETAIL_ZIP_BROKEN = "ZIP 形式の構造が壊れています"
+READ_DETAIL_ZIP_NO_END = "ZIP 形式として読めず、途中で切れている可能性があります"
+#: The value seen, for a whole number too long for Python to show as text.
+VALUE_HUGE_NUMBER = "{digits} 桁ほどの数"
+RUN_LIMIT_UNITS = {"rows": "{n:,} 行", "cells": "{n:,} セル", "findings": "{n:,} 件", "more": "{n:,} 件以上"}
+
+# Titles and actions of the bounds on amounts and on a whole run (issue 9, points 14 and 17).
+FINDING_TITLES.update({
+    "fiscal-effect-too-large": "財政効果額が大きすぎる",
+    "fiscal-effect-total-too-large": "財政効果額の合計が上限を超える",
+    "run-too-large": "受付フォルダ全体が大きすぎる",
+})
+FINDING_ACTIONS.update({
+    "fiscal-effect-too-large": "千円単位の金額に直して再提出",
+    "fiscal-effect-total-too-large": "千円単位の金額か確かめて再提出",
+    "run-too-large": "不要なファイルを受付フォルダから移して集約し直す",
+})

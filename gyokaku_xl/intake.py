@@ -43,7 +43,7 @@ from typing import BinaryIO, Iterable
 
 from . import glossary as g
 from .findings import ERROR, INFO, Finding, GyokakuError, make
-from .oserror import library_message, library_text, os_error_text
+from .oserror import os_error_text
 
 XLSX = "xlsx"
 XLSM = "xlsm"
@@ -208,23 +208,25 @@ def _sniff_zip(fh) -> _Sniffed:
     try:
         entries = _zip_entry_count(fh)
         if entries is None:
-            return _Sniffed(CORRUPT_ZIP, detail=library_message("File is not a zip file"))
+            return _Sniffed(CORRUPT_ZIP, detail=g.READ_DETAIL_ZIP_NO_END)
         if entries > MAX_ZIP_ENTRIES:  # no workbook has that many parts; don't parse them all
             return _Sniffed(NOT_EXCEL, seen=f"ZIP 圧縮ファイル（{entries} 個のファイル）")
         fh.seek(0)
         with zipfile.ZipFile(fh) as zf:
-            names = set(zf.namelist())
+            names = {n.lower() for n in zf.namelist()}  # part names compare case-insensitively
             if "xl/workbook.xml" in names:
                 return _Sniffed(XLSM if _is_macro_enabled(zf, names) else XLSX)
             if "xl/workbook.bin" in names:
                 return _Sniffed(XLSB)
             return _Sniffed(NOT_EXCEL, seen=_describe_zip(zf, names))
     except Exception as exc:  # noqa: BLE001 - BadZipFile, struct and seek errors on hostile input
-        return _Sniffed(CORRUPT_ZIP, detail=library_text(exc))
+        from .read import python_detail, zip_detail
+        return _Sniffed(CORRUPT_ZIP, detail=zip_detail(exc) if isinstance(exc, zipfile.BadZipFile)
+                        else python_detail(exc))
 
 
 def _is_macro_enabled(zf: zipfile.ZipFile, names: set[str]) -> bool:
-    if "xl/vbaProject.bin" in names:
+    if "xl/vbaproject.bin" in names:
         return True
     try:
         info = zf.getinfo("[Content_Types].xml")

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import glossary as g
+from .schema import MAX_AMOUNT  # the one bound of 財政効果額・目標額 (千円)
 from .normalize import clean, key, nfkc
 
 # --- eras --------------------------------------------------------------------------------------
@@ -336,9 +337,6 @@ class Plan:
         return (parse_plan_years(setting) if setting else None) or plan_years_in_name(self.name)
 
 
-#: The largest 財政効果額 or 目標額 (千円) the sheets add up: 1 兆円 less 1 千円. Larger values are
-#: not amounts a plan reports; bounding them keeps every total exact in Excel's numbers (< 2**53).
-MAX_AMOUNT = 999_999_999
 
 
 def bounded_amount(value: object) -> int | None:

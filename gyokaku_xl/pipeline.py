@@ -23,7 +23,7 @@ from .oserror import os_error_text
 from .plan import PlanReadError, plan_from_forms, read_plan
 from .read import DEFAULT_LIMITS, Limits, ReadError
 from .records import MergeResult, Snapshot
-from .validate import FileReport, meta_period, open_form, validate_file
+from .validate import FileReport, RunBudget, meta_period, open_form, validate_file
 
 #: progress(done, total, label) — called once per input file.
 Progress = Callable[[int, int, str], None]
@@ -183,12 +183,26 @@ def _infer_period(reports: list[FileReport]) -> Period:
     periods = Counter(p for r in reports if r.form is not None
                       for p in [meta_period(r.form)] if p is not None)
     if not periods:
-        raise GyokakuError(g.FATAL_PERIOD_UNKNOWN)
+        raise GyokakuError(g.FATAL_PERIOD_UNKNOWN, findings=_why_no_period(reports))
     ranked = periods.most_common()
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         names = "、".join(p.label for p, _ in ranked)
         raise GyokakuError(f"調査票の報告期間がそろっていません（{names}）。--year と --period を指定してください。")
     return ranked[0][0]
+
+
+def _why_no_period(reports: list[FileReport]) -> list[Finding]:
+    """For each file, why it gave no reporting period: its errors, or its unreadable 報告年度・期間."""
+    from .checks import FileContext, check_fiscal_year, check_period
+
+    found: list[Finding] = []
+    for r in reports:
+        errors = [f for f in r.findings if f.is_error]
+        if not errors and r.form is not None:
+            ctx = FileContext(plan=None, form=r.form)  # type: ignore[arg-type] - rules need no plan
+            errors = [f for rule in (check_fiscal_year, check_period) for f in rule(ctx)]
+        found.extend(errors)
+    return sorted(found, key=Finding.sort_key)
 
 
 def _document_date(reports: list[FileReport]) -> str:
@@ -222,10 +236,13 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
     if not any(not e.skipped for e in entries):
         raise GyokakuError(g.FATAL_INBOX_EMPTY.format(path=inbox))
     reports: list[FileReport] = []
+    budget = RunBudget(limits)
     for n, entry in enumerate(entries, start=1):
         if progress is not None:
             progress(n - 1, len(entries), entry.path.name)
-        reports.append(open_form(entry, limits))
+        report = open_form(entry, limits)
+        budget.admit(report)
+        reports.append(report)
     if progress is not None:
         progress(len(entries), len(entries), "")
     if period is None:
@@ -235,7 +252,9 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
         plan = plan_from_forms([r.form for r in reports if r.form is not None])
         notices.append(g.MESSAGES["completeness-unchecked"])
     for report in reports:
-        validate_file(report, plan, period, plan_checked=completeness_checked)
+        validate_file(report, plan, period, plan_checked=completeness_checked,
+                      max_findings=budget.findings_left)
+        budget.admit_findings(report)
     result = consolidate(plan, period, reports, completeness_checked=completeness_checked,
                          generated_at=_document_date(reports))
     result.findings = sorted(plan_findings, key=Finding.sort_key) + result.findings
@@ -274,11 +293,11 @@ def write_plan_report(report: str | Path, findings: list[Finding], plan: str | P
 
 def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period | None = None,
           report: str | Path | None = None, annotate: str | Path | None = None,
-          progress: Progress | None = None) -> RunOutcome:
+          progress: Progress | None = None, limits: Limits = DEFAULT_LIMITS) -> RunOutcome:
     """Validate an inbox without consolidating; optionally write a report and annotated copies."""
     _check_annotate_dir(inbox, annotate)
     try:
-        result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress)
+        result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress, limits)
     except PlanInvalidError as exc:  # the report then holds the plan's own findings
         if report is not None:
             exc.report = write_plan_report(report, exc.findings, plan_path or find_plan(Path(inbox)))

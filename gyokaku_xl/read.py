@@ -42,7 +42,8 @@ from xml.etree.ElementTree import XMLPullParser as _XMLPullParser
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser as _DefusedXMLParser
 
-from .oserror import library_message, os_error_text
+from . import glossary as g
+from .oserror import os_error_text
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -76,6 +77,10 @@ class Limits:
     max_record_elements: int = 50_000  # inside one row or one shared string
     max_xml_depth: int = 64
     tree_part_bytes: int = 2 * 1024 * 1024  # parts up to this declared size are parsed whole
+    # The whole run (every form of an inbox together): beyond these, further files are rejected.
+    max_run_rows: int = 60_000
+    max_run_cells: int = 1_000_000
+    max_run_findings: int = 60_000  # also below Excel's 65,530 links in the 検証結果 sheet
 
 
 DEFAULT_LIMITS = Limits()
@@ -205,15 +210,13 @@ def read_workbook(path: str | Path, sheets: Iterable[str] | None = None,
         except DefusedXmlException as exc:
             raise ReadError("xml-forbidden", detail=type(exc).__name__) from None
         except zipfile.BadZipFile as exc:
-            raise ReadError("corrupt-zip", detail=_zip_detail(exc)) from None
+            raise ReadError("corrupt-zip", detail=zip_detail(exc)) from None
         except ParseError as exc:
-            raise ReadError("corrupt-zip", detail=f"XML: {exc}") from None
-        except (zlib.error, lzma.LZMAError, EOFError) as exc:
-            raise ReadError("corrupt-zip", detail=f"展開できません: {exc}") from None
-        except (KeyError, ValueError, OSError, NotImplementedError, RuntimeError) as exc:
-            raise ReadError("corrupt-zip", detail=f"{type(exc).__name__}: {exc}") from None
+            raise ReadError("corrupt-zip", detail=_xml_detail(exc)) from None
+        except (zlib.error, lzma.LZMAError, EOFError):
+            raise ReadError("corrupt-zip", detail=g.READ_DETAIL_INFLATE) from None
         except Exception as exc:  # noqa: BLE001 - untrusted input must never crash a run
-            raise ReadError("corrupt-zip", detail=f"{type(exc).__name__}: {exc}"[:300]) from None
+            raise ReadError("corrupt-zip", detail=python_detail(exc)) from None
 
 
 def _not_a_zip(path: Path) -> ReadError:
@@ -228,9 +231,36 @@ def _not_a_zip(path: Path) -> ReadError:
     return ReadError("not-excel")
 
 
-def _zip_detail(exc: Exception) -> str:
-    """A Japanese description of a zipfile error."""
-    return library_message(str(exc))
+def zip_detail(exc: Exception) -> str:
+    """A Japanese description of a zipfile error (the glossary's table; never Python's text)."""
+    text = str(exc)
+    for english, japanese in g.LIBRARY_MESSAGES.items():
+        if text.startswith(english):
+            return japanese
+    return g.READ_DETAIL_ZIP_BROKEN
+
+
+#: The kind (a key of ``glossary.READ_DETAIL_BY_KIND``) of each exception met while reading.
+_EXCEPTION_KINDS = (
+    (KeyError, "missing-part"), (UnicodeError, "encoding"), (ValueError, "value"),
+    (NotImplementedError, "unsupported"), (MemoryError, "memory"), (RecursionError, "recursion"),
+    (OSError, "io"),
+)
+
+
+def python_detail(exc: BaseException) -> str:
+    """A Japanese description of an unexpected exception met while reading: never Python's text."""
+    for kind, name in _EXCEPTION_KINDS:
+        if isinstance(exc, kind):
+            return f"{g.READ_DETAIL_STRUCTURE}：{g.READ_DETAIL_BY_KIND[name]}"
+    return g.READ_DETAIL_STRUCTURE
+
+
+def _xml_detail(exc: ParseError, part: str = "") -> str:
+    """A Japanese description of an XML syntax error, with its position."""
+    line, col = getattr(exc, "position", (0, 0))
+    where = g.READ_DETAIL_XML_PART.format(part=part[:80]) if part else ""
+    return g.READ_DETAIL_XML.format(where=where, line=line, col=col + 1)
 
 
 def _mb(n: int) -> str:
@@ -258,6 +288,8 @@ def _check_zip(zf: zipfile.ZipFile, limits: Limits) -> None:
     total = 0
     for info in infos:
         total += info.file_size
+        if info.flag_bits & 0x1:  # a password on the zip itself (zipfile would raise RuntimeError)
+            raise ReadError("encrypted")
         if info.file_size > limits.max_member_bytes:
             raise ReadError("zip-bomb", detail=f"{info.filename}: {_mb(info.file_size)}")
         if info.file_size > limits.ratio_floor_bytes:
@@ -309,8 +341,10 @@ def _vetted_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
                     guarding = False
                 except DefusedXmlException:
                     raise
-                except Exception as exc:  # noqa: BLE001 - a syntax error in the prolog
-                    raise ReadError("corrupt-zip", detail=f"{info.filename}: XML: {exc}"[:300]) from None
+                except ParseError as exc:  # a syntax error in the prolog
+                    raise ReadError("corrupt-zip", detail=_xml_detail(exc, info.filename)) from None
+                except Exception as exc:  # noqa: BLE001 - anything else the prolog guard meets
+                    raise ReadError("corrupt-zip", detail=python_detail(exc)) from None
             yield chunk
 
 
@@ -407,8 +441,28 @@ _TRANSITIONAL = _Names(NS_MAIN, NS_REL)
 _STRICT = _Names(NS_MAIN_STRICT, NS_REL_STRICT)
 
 
-def _names(zf: zipfile.ZipFile) -> set[str]:
-    return set(zf.namelist())
+class _PartNames:
+    """The package's part names, looked up case-insensitively as Excel does (OPC part names are)."""
+
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        self._real: dict[str, str] = {}
+        for name in zf.namelist():
+            folded = name.lower()
+            other = self._real.setdefault(folded, name)
+            if other != name:  # two parts Excel would take for one: which one is meant?
+                raise ReadError("corrupt-zip", detail=g.READ_DETAIL_PART_CASE.format(
+                    first=other[:80], second=name[:80]))
+
+    def __contains__(self, name: str) -> bool:
+        return name.lower() in self._real
+
+    def real(self, name: str) -> str:
+        """The name as stored in the zip (``name`` itself when absent)."""
+        return self._real.get(name.lower(), name)
+
+
+def _names(zf: zipfile.ZipFile) -> _PartNames:
+    return _PartNames(zf)
 
 
 def _read_package(zf: zipfile.ZipFile, path: Path, wanted: Iterable[str] | None,
@@ -429,18 +483,18 @@ def _read_package(zf: zipfile.ZipFile, path: Path, wanted: Iterable[str] | None,
             raise ReadError("corrupt-zip", detail=f"シート「{sheet_name}」の実体がありません")
         if shared is None:
             shared = _shared_strings(zf, names, limits, ns)
-        sheets[sheet_name] = _read_sheet(zf, target, sheet_name, shared, limits, ns)
+        sheets[sheet_name] = _read_sheet(zf, names.real(target), sheet_name, shared, limits, ns)
     return WorkbookData(path=path, sheet_names=[n for n, _ in targets], sheets=sheets,
                         custom_properties=_custom_properties(zf, names, limits),
                         core_properties=_core_properties(zf, names, limits))
 
 
-def _sheet_targets(zf: zipfile.ZipFile, names: set[str],
+def _sheet_targets(zf: zipfile.ZipFile, names: _PartNames,
                    limits: Limits) -> tuple[list[tuple[str, str]], _Names]:
     rels: dict[str, str] = {}
     rels_name = "xl/_rels/workbook.xml.rels"
     if rels_name in names:
-        for el in _records(zf, rels_name, limits, (f"{NS_PKG_REL}Relationship",),
+        for el in _records(zf, names.real(rels_name), limits, (f"{NS_PKG_REL}Relationship",),
                            max_elements=limits.max_part_elements):
             target = el.get("Target", "")
             if target.startswith("/"):
@@ -452,7 +506,7 @@ def _sheet_targets(zf: zipfile.ZipFile, names: set[str],
                 raise ReadError("zip-bomb", detail=f"関連付け {len(rels)} 個")
     result = []
     ns = _TRANSITIONAL
-    for el in _records(zf, "xl/workbook.xml", limits, (_TRANSITIONAL.sheet, _STRICT.sheet),
+    for el in _records(zf, names.real("xl/workbook.xml"), limits, (_TRANSITIONAL.sheet, _STRICT.sheet),
                        max_elements=limits.max_part_elements):
         ns = _STRICT if el.tag == _STRICT.sheet else _TRANSITIONAL
         rid = el.get(f"{ns.rel}id", "")
@@ -489,14 +543,14 @@ def _text_of_si(el, ns: _Names | None = None) -> str:
     return _unescape("".join(parts))
 
 
-def _shared_strings(zf: zipfile.ZipFile, names: set[str], limits: Limits,
+def _shared_strings(zf: zipfile.ZipFile, names: _PartNames, limits: Limits,
                     ns: _Names | None = None) -> list[str]:
     ns = ns or _TRANSITIONAL
     name = "xl/sharedStrings.xml"
     if name not in names:
         return []
     strings: list[str] = []
-    for el in _records(zf, name, limits, (ns.si,), max_elements=limits.max_xml_elements):
+    for el in _records(zf, names.real(name), limits, (ns.si,), max_elements=limits.max_xml_elements):
         strings.append(_text_of_si(el, ns))
         if len(strings) > limits.max_shared_strings:
             raise ReadError("zip-bomb", detail=f"共有文字列 {len(strings)} 個")
@@ -547,6 +601,22 @@ def _split_ref(ref: str) -> tuple[int, int]:
     return found
 
 
+def _cell_position(ref: str, sheet_name: str) -> tuple[int, int]:
+    """:func:`_split_ref`, with a reference Excel would not write told as a damaged file."""
+    try:
+        return _split_ref(ref)
+    except ValueError:
+        raise ReadError("corrupt-zip", detail=g.READ_DETAIL_CELL_REF.format(
+            sheet=sheet_name, ref=ref[:20])) from None
+
+
+def _row_number(text: str, sheet_name: str) -> int:
+    """A row element's ``r`` number, with anything but a plain number told as a damaged file."""
+    if text.isdigit() and text.isascii() and len(text) <= 7:
+        return int(text)
+    raise ReadError("corrupt-zip", detail=g.READ_DETAIL_ROW_NUMBER.format(sheet=sheet_name, ref=text[:20]))
+
+
 def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[str],
                 limits: Limits, ns: _Names | None = None) -> SheetData:
     ns = ns or _TRANSITIONAL
@@ -565,7 +635,7 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
             continue
         rows_seen += 1
         r = el.get("r")
-        row_no = int(r) if r else row_no + 1
+        row_no = _row_number(r, sheet_name) if r else row_no + 1
         if row_no > max_rows or rows_seen > max_rows:
             raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"{max(row_no, rows_seen)} 行目")
         col_no = 0  # the last column seen in this row (for cells without a reference)
@@ -575,7 +645,7 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
             ref = c.get("r")
             if ref:
                 row_col = ref_cache_get(ref)
-                row, col = row_col if row_col is not None else _split_ref(ref)
+                row, col = row_col if row_col is not None else _cell_position(ref, sheet_name)
             else:
                 row, col = row_no, col_no + 1
             col_no = col
@@ -649,19 +719,19 @@ def _check_dimension(ref: str, sheet_name: str, limits: Limits) -> None:
         raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"使用範囲 {ref}")
 
 
-def _custom_properties(zf: zipfile.ZipFile, names: set[str],
+def _custom_properties(zf: zipfile.ZipFile, names: _PartNames,
                        limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
     name = "docProps/custom.xml"
     if name not in names:
         return {}
     props: dict[str, str] = {}
-    for el in _records(zf, name, limits, (f"{NS_CUSTOM}property",),
+    for el in _records(zf, names.real(name), limits, (f"{NS_CUSTOM}property",),
                        max_elements=limits.max_part_elements):
         props[el.get("name", "")] = "".join(child.text or "" for child in el)
     return props
 
 
-def _core_properties(zf: zipfile.ZipFile, names: set[str],
+def _core_properties(zf: zipfile.ZipFile, names: _PartNames,
                      limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
     name = "docProps/core.xml"
     if name not in names:
@@ -669,6 +739,6 @@ def _core_properties(zf: zipfile.ZipFile, names: set[str],
     wanted = {f"{NS_DCTERMS}modified": "modified", f"{NS_DCTERMS}created": "created",
               f"{NS_CP}lastModifiedBy": "last_modified_by", f"{NS_DC}creator": "creator"}
     props: dict[str, str] = {}
-    for el in _records(zf, name, limits, tuple(wanted), max_elements=limits.max_part_elements):
+    for el in _records(zf, names.real(name), limits, tuple(wanted), max_elements=limits.max_part_elements):
         props[wanted[el.tag]] = (el.text or "").strip()
     return props

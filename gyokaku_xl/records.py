@@ -63,6 +63,7 @@ class Submission:
     warnings: int = 0
     note: str = ""
     superseded: list[str] = field(default_factory=list)
+    not_accepted: list[str] = field(default_factory=list)  # rejected files beside ``file``
 
 
 @dataclass

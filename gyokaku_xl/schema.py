@@ -41,6 +41,14 @@ PROP_TOOLKIT_VERSION = "gyokaku_toolkit_version"
 #: Excel's limit of characters in one cell.
 CELL_TEXT_LIMIT = 32767
 
+#: The largest 財政効果額 or 目標額 (千円) accepted, and the largest a period's total of them may
+#: reach: 9 digits, 1 兆円 less 1 千円, far beyond any municipal budget. A larger amount is a
+#: finding; amounts that would carry the total past it are left out of the totals with a finding.
+#: Bounded this way, every sum the sheets show (over years and periods too) stays exact in Excel's
+#: numbers (< 2**53).
+MAX_AMOUNT_DIGITS = 9
+MAX_AMOUNT = 10**MAX_AMOUNT_DIGITS - 1
+
 # Kinds of column.
 ID = "id"
 TEXT = "text"

@@ -15,7 +15,7 @@ from . import schema
 from .checks import FileContext, excludes_row, run_file_rules, run_row_rules
 from .findings import ERROR, INFO, Finding, make
 from .form_reader import FormData, FormRow, parse_form
-from .intake import InboxEntry
+from .intake import SKIPPED_KINDS, InboxEntry
 from .model import Period, PeriodError, Plan
 from .oserror import os_error_text
 from .read import DEFAULT_LIMITS, Limits, ReadError, read_workbook
@@ -83,6 +83,11 @@ def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS) -> FileReport:
     report = FileReport(path=entry.path, kind=entry.kind)
     if entry.finding is not None:
         report.findings.append(entry.finding)
+    if entry.kind not in SKIPPED_KINDS:
+        try:  # so a rejected file, too, can be told from an older or newer submission
+            report.modified = file_mtime(entry.path)
+        except OSError:
+            pass
     if not entry.readable:
         report.rejected = not entry.skipped
         return report
@@ -107,6 +112,73 @@ def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS) -> FileReport:
     return report
 
 
+class RunBudget:
+    """Bounds the whole run as :class:`~gyokaku_xl.read.Limits` bounds one file.
+
+    Files are admitted in the order they are read; one whose rows or cells would carry the run
+    past ``limits.max_run_rows`` / ``max_run_cells`` is rejected with a finding and its form let
+    go, so memory stays flat however many large files the inbox holds. After validation, a file
+    whose findings would carry the run past ``max_run_findings`` is rejected the same way.
+    """
+
+    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
+        self.rows = 0
+        self.cells = 0
+        self.findings = 0
+
+    def admit(self, report: FileReport) -> bool:
+        """Count a read form against the run's bounds; reject it when it does not fit."""
+        form = report.form
+        if form is None:
+            return True
+        rows = len(form.rows)
+        cells = sum(1 for row in form.rows for cell in row.cells.values() if cell is not None)
+        over = None
+        if self.rows + rows > self.limits.max_run_rows:
+            over = (g.RUN_LIMIT_ROWS, _units("rows", self.limits.max_run_rows), _units("rows", self.rows + rows))
+        elif self.cells + cells > self.limits.max_run_cells:
+            over = (g.RUN_LIMIT_CELLS, _units("cells", self.limits.max_run_cells),
+                    _units("cells", self.cells + cells))
+        if over is None:
+            self.rows += rows
+            self.cells += cells
+            return True
+        self._reject(report, *over)
+        return False
+
+    @property
+    def findings_left(self) -> int:
+        """How many more findings the run may hold."""
+        return self.limits.max_run_findings - self.findings
+
+    def admit_findings(self, report: FileReport) -> bool:
+        """Count a validated file's findings; reject it (its rows let go) when they do not fit."""
+        count = len(report.findings) + sum(len(r.findings) for r in report.rows)
+        if self.findings + count <= self.limits.max_run_findings:
+            self.findings += count
+            return True
+        checked = report.form is None or len(report.rows) == len(report.form.rows)
+        seen = _units("findings" if checked else "more", self.findings + count)
+        self._reject(report, g.RUN_LIMIT_FINDINGS, _units("findings", self.limits.max_run_findings), seen)
+        report.findings = [f for f in report.findings if f.code != "rows-not-merged"]
+        self.findings += len(report.findings)
+        return False
+
+    @staticmethod
+    def _reject(report: FileReport, what: str, limit: str, seen: str) -> None:
+        sheet = report.form.sheet if report.form is not None else ""
+        report.findings.append(make("run-too-large", ERROR, file=report.file, sheet=sheet,
+                                    what=what, limit=limit, seen=seen, value=seen))
+        report.form = None
+        report.rows = []
+        report.rejected = True
+
+
+def _units(kind: str, n: int) -> str:
+    return g.RUN_LIMIT_UNITS[kind].format(n=n)
+
+
 def meta_period(form: FormData) -> Period | None:
     """The reporting period a form says it is for, None when unreadable."""
     try:
@@ -116,8 +188,12 @@ def meta_period(form: FormData) -> Period | None:
 
 
 def validate_file(report: FileReport, plan: Plan, period: Period | None,
-                  plan_checked: bool = True) -> None:
-    """Run the file rules and, unless the file is rejected, the row rules."""
+                  plan_checked: bool = True, max_findings: int | None = None) -> None:
+    """Run the file rules and, unless the file is rejected, the row rules.
+
+    With ``max_findings``, the rows are no longer checked once the file's findings exceed it
+    (the run's bound, see :class:`RunBudget`, then rejects the file: checking on is wasted time).
+    """
     if report.form is None:
         return
     ctx = FileContext(plan=plan, form=report.form, period=period, plan_checked=plan_checked)
@@ -126,8 +202,12 @@ def validate_file(report: FileReport, plan: Plan, period: Period | None,
     report.department = ctx.department
     if any(f.is_error for f in file_findings):
         report.rejected = True
+    count = len(report.findings)
     for row in report.form.rows:
+        if max_findings is not None and count > max_findings:
+            break
         findings = run_row_rules(ctx, row)
+        count += len(findings)
         initiative = plan.find_initiative(row.value("initiative_id"))
         report.rows.append(RowReport(row, findings, excluded=excludes_row(findings),
                                      initiative_id=initiative.id if initiative else None))

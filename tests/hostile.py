@@ -623,3 +623,59 @@ def os_junk(folder: Path) -> list[Path]:
     apple.write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00" + b"Mac OS X        " + b"\x00" * 64)
     made.append(apple)
     return made
+
+
+# --- edited copies of real workbooks ---------------------------------------------------------------
+
+def rewrite_package(src: Path, dst: Path, edit=None, rename: Mapping[str, str] | None = None,
+                    flag_bits: Mapping[str, int] | None = None) -> Path:
+    """Copy the package ``src`` to ``dst`` with its parts changed.
+
+    ``edit(name, data) -> bytes`` may change any part's bytes; ``rename`` maps old part names to new
+    ones; ``flag_bits`` ORs general-purpose flag bits into named members (bit 0: "encrypted").
+    """
+    rename = dict(rename or {})
+    flags = dict(flag_bits or {})
+    with zipfile.ZipFile(src) as zin:
+        members = [(info, zin.read(info)) for info in zin.infolist()]
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in members:
+            if edit is not None:
+                data = edit(info.filename, data)
+            zout.writestr(rename.get(info.filename, info.filename), data)
+    if flags:
+        raw = bytearray(Path(dst).read_bytes())
+        with zipfile.ZipFile(io.BytesIO(bytes(raw))) as zf:
+            offsets = {i.filename: i.header_offset for i in zf.infolist()}
+        for member, bits in flags.items():
+            struct.pack_into("<H", raw, offsets[member] + 6,
+                             struct.unpack_from("<H", raw, offsets[member] + 6)[0] | bits)
+            pos = 0
+            name = member.encode()
+            while True:
+                cd = raw.find(b"PK\x01\x02", pos)
+                name_len = struct.unpack_from("<H", raw, cd + 28)[0]
+                if bytes(raw[cd + 46:cd + 46 + name_len]) == name:
+                    break
+                pos = cd + 4
+            struct.pack_into("<H", raw, cd + 8, struct.unpack_from("<H", raw, cd + 8)[0] | bits)
+        Path(dst).write_bytes(bytes(raw))
+    return Path(dst)
+
+
+def replace_in_part(src: Path, dst: Path, old: bytes, new: bytes, part: str | None = None) -> Path:
+    """Copy ``src`` to ``dst`` replacing ``old`` by ``new`` in ``part`` (default: every part).
+
+    Raises ValueError when no part contains ``old``, so a test never edits nothing.
+    """
+    found = []
+
+    def edit(name: str, data: bytes) -> bytes:
+        if (part is not None and name != part) or old not in data:
+            return data
+        found.append(name)
+        return data.replace(old, new)
+    rewrite_package(src, dst, edit)
+    if not found:
+        raise ValueError(f"{old!r} not found in {part or 'any part'}")
+    return Path(dst)

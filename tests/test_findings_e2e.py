@@ -161,6 +161,9 @@ SCENARIOS: dict[str, tuple[Callable, str]] = {
     "fiscal-effect-invalid": (lambda c: refill(c, rows={"1-01": {"fiscal_effect": "約100"}}), ERROR),
     "fiscal-effect-normalized": (lambda c: refill(c, rows={"1-01": {"fiscal_effect": "１，２００"}}), WARNING),
     "fiscal-effect-comma": (lambda c: refill(c, rows={"1-01": {"fiscal_effect": "1,200"}}), INFO),
+    "fiscal-effect-too-large": (lambda c: refill(c, rows={"1-01": {"fiscal_effect": "9" * 16}}), ERROR),
+    "fiscal-effect-total-too-large": (lambda c: refill(c, rows={
+        "1-01": {"fiscal_effect": schema.MAX_AMOUNT}, "2-01": {"fiscal_effect": 1}}), ERROR),
     "formula-cached": (lambda c: formula_form(c, "・実施"), WARNING),
     "formula-no-value": (lambda c: formula_form(c, None), ERROR),
     "text-too-long": (lambda c: overlong_text(c), ERROR),
@@ -175,8 +178,8 @@ SCENARIOS: dict[str, tuple[Callable, str]] = {
 
 #: Codes produced elsewhere: plan-master codes (tests/test_plan.py), plan-less runs
 #: (tests/test_pipeline.py), and guards that need sizes a test inbox should not hold
-#: (tests/test_read.py: file-too-large, read-failed).
-ELSEWHERE = {"completeness-unchecked", "file-too-large", "read-failed",
+#: (tests/test_read.py: file-too-large, read-failed; tests/test_hostile_run.py: run-too-large).
+ELSEWHERE = {"completeness-unchecked", "file-too-large", "read-failed", "run-too-large",
              "year-outside-plan"}  # tests/test_trust.py (a plan period and a year outside it)
 #: Findings about the history folder's files (tests/test_history.py).
 ELSEWHERE |= {c for c in g.MESSAGES if c.startswith("history-")}
