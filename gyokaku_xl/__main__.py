@@ -1,5 +1,19 @@
-"""``python -m gyokaku_xl``."""
+"""``python -m gyokaku_xl``.
+
+After the command has finished and its output is flushed, the process ends without the
+interpreter's teardown (freeing every object of a large run one by one takes a noticeable part of
+the run). Files are closed and replaced atomically inside the command, before this point.
+"""
+
+import os
+import sys
 
 from .cli import main
 
-raise SystemExit(main())
+code = main()
+for stream in (sys.stdout, sys.stderr):
+    try:
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+os._exit(code)

@@ -5,6 +5,7 @@ A 取組番号 typed as ``１－０３`` and one typed as ``1-03`` have the same
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -33,8 +34,18 @@ def clean(value: object) -> str:
 
 def key(value: object) -> str:
     """Return the matching key of ``value``: NFKC, dashes unified, all spaces removed, lower case."""
+    if isinstance(value, str):
+        return _text_key(value)
+    return _key(value)
+
+
+def _key(value: object) -> str:
     text = nfkc(clean(value)).translate(_DASH_TABLE)
     return _SPACES.sub("", text).lower()
+
+
+#: The same texts (ids, names, labels) are keyed again and again; a bounded memo of the pure result.
+_text_key = functools.lru_cache(maxsize=1 << 16)(_key)
 
 
 def label_key(value: object) -> str:

@@ -15,6 +15,7 @@ from . import glossary as g
 from .atomic import atomic_write
 from .consolidate import consolidate
 from .findings import Finding, GyokakuError, OutputLockedError
+from .gc_pause import paused_gc
 from .intake import scan_inbox
 from .model import Period, Plan
 from .plan import PlanReadError, plan_from_forms, read_plan
@@ -205,6 +206,7 @@ def _annotate(outcome: RunOutcome, inbox: Path, annotate_dir: Path) -> None:
     outcome.notices.extend(notices)
 
 
+@paused_gc()
 def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period | None = None,
           report: str | Path | None = None, annotate: str | Path | None = None,
           progress: Progress | None = None) -> RunOutcome:
@@ -222,6 +224,7 @@ def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period
     return outcome
 
 
+@paused_gc()
 def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None = None,
           period: Period | None = None, annotate: str | Path | None = None, pdf: bool = False,
           progress: Progress | None = None) -> RunOutcome:

@@ -79,9 +79,7 @@ class _Page:
 
     def put(self, row: int, first: int, last: int, text: str, cell_format: Any) -> None:
         """Write ``text`` into a cell or a merged range (always as a string, never a formula)."""
-        if first != last:
-            self.sheet.merge_range(row, first, row, last, "", cell_format)
-        self.sheet.write_string(row, first, text, cell_format)
+        st.put_text(self.sheet, row, first, last, text, cell_format)
 
     def line(self, first: int, last: int, text: str, cell_format: Any, size: float,
              extra: float = 3.0) -> int:
@@ -237,7 +235,7 @@ def _section2(page: _Page, data: SummaryData) -> None:
         have = sum(page.heights[top:bottom + 1])
         if needed > have:  # a perspective heading taller than its texts: grow the last row
             page.grow(bottom, page.heights[bottom] + needed - have)
-        page.sheet.merge_range(top, grid.heading_cols[0], bottom, grid.heading_cols[1], "", heading_fmt)
+        st.merge_cells(page.sheet, top, grid.heading_cols[0], bottom, grid.heading_cols[1], heading_fmt)
         page.sheet.write_string(top, grid.heading_cols[0], block.heading, heading_fmt)
     page.gap(10)
 
