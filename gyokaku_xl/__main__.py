@@ -5,10 +5,13 @@ interpreter's teardown (freeing every object of a large run one by one takes a n
 the run). Files are closed and replaced atomically inside the command, before this point.
 """
 
+import gc
 import os
 import sys
 
-from .cli import main
+gc.disable()  # this process ends right after the command (see above); pipeline runs pause it anyway
+
+from .cli import main  # noqa: E402
 
 code = main()
 for stream in (sys.stdout, sys.stderr):

@@ -333,3 +333,13 @@ BUTTON_BUILD_VERSION = ("インストールされている xlwings（{installed}
 BUTTON_BUILD_FAILED = "集約ツールの VBA プロジェクトを作れませんでした（{detail}）。"
 BUTTON_BUILD_PLACEHOLDER = ("注意: Windows 以外で作成したため、「xlwings.conf」シートの Interpreter_Win に"
                             "仮の値「{path}」を入れました。Windows で作り直すか、python.exe の場所に直してください。")
+
+# --- size policy and split workbook (large plans) ------------------------------------------------
+#: Plan-master settings (設定 sheet): how many lines 資料1-1's section 2 and section 3 lists show at
+#: most, and from how many 取組 資料1-3 is written as its own workbook beside the master.
+SETTING_SUMMARY_LIST_LIMIT = "総括の一覧の上限"
+SETTING_SPLIT_FROM = "資料1-3を別ブックにする取組数"
+SETTING_NUMBER_EXPECTED = "1 以上の整数"
+#: The last line of a bounded list on 資料1-1.
+REPORT_SECTION2_MORE = "ほか{count}事業の取組状況は{by_program}を参照。"
+REPORT_SECTION3_MORE = "ほか{count}件の取組は{by_program}を参照。"

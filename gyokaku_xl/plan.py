@@ -15,7 +15,7 @@ from . import glossary as g
 from . import schema
 from .findings import ERROR, WARNING, Finding, make
 from .model import DEFAULT_SCALE, Initiative, Perspective, Plan, Program, Status, StatusScale
-from .normalize import clean, key, label_key, nfkc
+from .normalize import clean, key, label_key, nfkc, positive_int
 from .read import ReadError, SheetData, column_letter, read_workbook
 
 if TYPE_CHECKING:
@@ -164,6 +164,12 @@ def _build(tables: dict[str, _Table], file: str, findings: list[Finding]) -> Pla
                              label=g.SETTING_ROUNDING, value=rounding,
                              expected="・".join(g.ROUNDINGS)))
         rounding = g.ROUNDING_TRUNCATE
+    for label in (g.SETTING_SUMMARY_LIST_LIMIT, g.SETTING_SPLIT_FROM):  # optional numbers
+        text = settings.get(label, "")
+        if text and positive_int(text) is None:
+            findings.append(make("plan-setting-invalid", WARNING, file=file, sheet=g.PLAN_SHEET_SETTINGS,
+                                 label=label, value=text, expected=g.SETTING_NUMBER_EXPECTED))
+            del settings[label]
     return Plan(name=settings.get(g.SETTING_PLAN_NAME, ""),
                 municipality=settings.get(g.SETTING_MUNICIPALITY, ""),
                 perspectives=tuple(perspectives), scale=scale, programs=tuple(programs),

@@ -237,6 +237,9 @@ def _section2(page: _Page, data: SummaryData) -> None:
             page.grow(bottom, page.heights[bottom] + needed - have)
         st.merge_cells(page.sheet, top, grid.heading_cols[0], bottom, grid.heading_cols[1], heading_fmt)
         page.sheet.write_string(top, grid.heading_cols[0], block.heading, heading_fmt)
+    if data.section2_more:  # the list was bounded (size policy): where the rest is
+        page.line(first, last, data.section2_more, page.fmt.get(font_size=SIZE_BODY, valign="top", text_wrap=True),
+                  SIZE_BODY, extra=1)
     page.gap(10)
 
 
