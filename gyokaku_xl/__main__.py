@@ -9,14 +9,15 @@ import gc
 import os
 import sys
 
-gc.disable()  # this process ends right after the command (see above); pipeline runs pause it anyway
+if __name__ == "__main__":  # not when a spawned worker process imports this module
+    gc.disable()  # this process ends right after the command (see above); runs pause it anyway
 
-from .cli import main  # noqa: E402
+    from .cli import main
 
-code = main()
-for stream in (sys.stdout, sys.stderr):
-    try:
-        stream.flush()
-    except (OSError, ValueError):
-        pass
-os._exit(code)
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)

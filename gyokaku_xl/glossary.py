@@ -343,3 +343,6 @@ SETTING_NUMBER_EXPECTED = "1 以上の整数"
 #: The last line of a bounded list on 資料1-1.
 REPORT_SECTION2_MORE = "ほか{count}事業の取組状況は{by_program}を参照。"
 REPORT_SECTION3_MORE = "ほか{count}件の取組は{by_program}を参照。"
+SPLIT_SUMMARY_LABEL = "資料1-3（取組数が多いため別ブック）"
+SPLIT_NOTICE_STALE = ("前回の集約で作った「{path}」は、今回の集約結果に対応していません"
+                      "（今回の資料1-3 は集約結果ブックの中にあります）。")

@@ -6,6 +6,7 @@ The CLI and the Excel button both call these and nothing else.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,6 +102,7 @@ class RunOutcome:
     pdf_paths: list[Path] = field(default_factory=list)
     plan_path: Path | None = None
     notices: list[str] = field(default_factory=list)
+    by_program_book: Path | None = None  # 資料1-3 as its own workbook (large plans)
 
     @property
     def exit_code(self) -> int:
@@ -234,6 +236,7 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     ``.outcome``) when the target is open elsewhere and the master was saved under another name.
     """
     from .render.master import write_master
+    from .render.split_book import is_split, split_path
 
     _check_annotate_dir(inbox, annotate)
     result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress)
@@ -244,17 +247,71 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     if target.suffix.lower() != ".xlsx":
         raise GyokakuError(f"出力ファイル「{target}」の拡張子は .xlsx にしてください。")
     sources = _source_paths(Path(inbox))
+    split = _SplitBook(result, target) if is_split(result) else None
     try:
-        outcome.output = atomic_write(target, lambda tmp: write_master(
-            tmp, result, target.resolve().parent, sources))
-    except OutputLockedError as exc:
-        outcome.output = Path(exc.fallback)
-        outcome.notices.append(str(exc))
-        exc.outcome = outcome  # type: ignore[attr-defined]
-        raise
+        try:
+            outcome.output = atomic_write(target, lambda tmp: write_master(
+                tmp, result, target.resolve().parent, sources, by_program=split is None))
+        except OutputLockedError as exc:
+            outcome.output = Path(exc.fallback)
+            outcome.notices.append(str(exc))
+            exc.outcome = outcome  # type: ignore[attr-defined]
+            if split is not None:
+                outcome.by_program_book = split.finish(split_path(outcome.output), outcome.notices)
+            raise
+        if split is not None:
+            outcome.by_program_book = split.finish(split_path(outcome.output), outcome.notices)
+        elif split_path(target).is_file():
+            outcome.notices.append(g.SPLIT_NOTICE_STALE.format(path=split_path(target)))
+    finally:
+        if split is not None:
+            split.close()
     if annotate is not None:
         _annotate(outcome, Path(inbox), Path(annotate))
     if pdf:
         from .pdf import export_reports
         outcome.pdf_paths = export_reports(outcome.output)
+        if outcome.by_program_book is not None:
+            outcome.pdf_paths += export_reports(outcome.by_program_book)
     return outcome
+
+
+class _SplitBook:
+    """資料1-3 written by a second process (spawn) while this one writes the master.
+
+    The worker writes a temporary file beside the target; :meth:`finish` waits for it and moves
+    it into place atomically (after the master, so a failed run leaves the old pair as it was).
+    """
+
+    def __init__(self, result: MergeResult, master: Path) -> None:
+        import multiprocessing
+        import tempfile
+        from concurrent.futures import ProcessPoolExecutor
+
+        from .render.split_book import payload_of, write_by_program_book
+
+        folder = master.parent if str(master.parent) else Path(".")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=".~tmp-", suffix=master.suffix, dir=folder)
+            os.close(fd)
+        except OSError as exc:
+            raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=master, detail=exc.strerror or exc)) from None
+        self.tmp = Path(name)
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self.future = self.pool.submit(write_by_program_book, str(self.tmp), payload_of(result))
+
+    def finish(self, target: Path, notices: list[str]) -> Path:
+        """Wait for the worker and put its workbook at ``target`` (or a fallback name, noted)."""
+        self.future.result()
+        try:
+            return atomic_write(target, lambda tmp: os.replace(self.tmp, tmp))
+        except OutputLockedError as exc:
+            notices.append(str(exc))
+            return Path(exc.fallback)
+
+    def close(self) -> None:
+        """Stop the worker and remove its temporary file if it is still there."""
+        self.future.cancel()
+        self.pool.shutdown(wait=True)
+        self.tmp.unlink(missing_ok=True)

@@ -54,6 +54,8 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
         lines.append(f"  ほか {len(serious) - MAX_LISTED} 件（一覧は「{g.SHEET_FINDINGS}」シートを参照）")
     if outcome.output is not None:
         lines.append(f"集約結果: {outcome.output}")
+    if outcome.by_program_book is not None:
+        lines.append(f"{g.SPLIT_SUMMARY_LABEL}: {outcome.by_program_book}")
     if outcome.report is not None:
         lines.append(f"検証結果: {outcome.report}")
     for p in outcome.annotated:

@@ -35,11 +35,14 @@ def new_workbook(path: Path, document_date: str = "") -> Any:
 
 
 def write_master(path: Path, result: MergeResult, master_dir: Path,
-                 source_paths: dict[str, str] | None = None) -> None:
-    """Write the master: the report sheets, then 集約データ, 検証結果, 提出状況."""
+                 source_paths: dict[str, str] | None = None, by_program: bool = True) -> None:
+    """Write the master: the report sheets, then 集約データ, 検証結果, 提出状況.
+
+    ``by_program=False`` leaves 資料1-3 out (written as its own workbook for large plans).
+    """
     workbook = new_workbook(path, result.generated_at)
     formats = Formats(workbook)
-    add_report_sheets(workbook, result)
+    add_report_sheets(workbook, result, by_program=by_program)
     add_data_sheet(workbook, result, formats)
     add_findings_sheet(workbook, result, formats, source_paths_of(result, source_paths), master_dir)
     add_submissions_sheet(workbook, result, formats)
