@@ -10,7 +10,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from . import glossary as g
 from .atomic import atomic_write
@@ -298,12 +298,31 @@ class _SplitBook:
         except OSError as exc:
             raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=master, detail=exc.strerror or exc)) from None
         self.tmp = Path(name)
-        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self.future = self.pool.submit(write_by_program_book, str(self.tmp), payload_of(result))
+        self.payload = payload_of(result)
+        self.pool: Any = None
+        self.future: Any = None
+        try:
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self.future = self.pool.submit(write_by_program_book, str(self.tmp), self.payload)
+        except (OSError, RuntimeError):  # no second process here: written in this one in finish()
+            self.future = None
 
     def finish(self, target: Path, notices: list[str]) -> Path:
-        """Wait for the worker and put its workbook at ``target`` (or a fallback name, noted)."""
-        self.future.result()
+        """Wait for the worker and put its workbook at ``target`` (or a fallback name, noted).
+
+        When the second process could not start or died (an embedding host without a usable
+        Python executable, memory), the same workbook is written in this process instead.
+        """
+        from concurrent.futures.process import BrokenProcessPool
+
+        from .render.split_book import write_by_program_book
+
+        try:
+            if self.future is None:
+                raise BrokenProcessPool("not started")
+            self.future.result()
+        except BrokenProcessPool:
+            write_by_program_book(str(self.tmp), self.payload)
         try:
             return atomic_write(target, lambda tmp: os.replace(self.tmp, tmp))
         except OutputLockedError as exc:
@@ -312,6 +331,8 @@ class _SplitBook:
 
     def close(self) -> None:
         """Stop the worker and remove its temporary file if it is still there."""
-        self.future.cancel()
-        self.pool.shutdown(wait=True)
+        if self.future is not None:
+            self.future.cancel()
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
         self.tmp.unlink(missing_ok=True)

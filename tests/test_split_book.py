@@ -113,3 +113,19 @@ def test_the_command_line_splits_under_spawn_without_running_twice(split_inbox, 
     assert out.count("対象:") == 1
     assert f"{g.SPLIT_SUMMARY_LABEL}: {split_path(target)}" in out.splitlines()
     assert split_path(target).is_file()
+
+
+def test_without_a_second_process_the_same_book_is_written_here(split_inbox, tmp_path, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor as Real
+
+    class Broken(Real):
+        def submit(self, *args, **kwargs):
+            raise RuntimeError("cannot start new processes")
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", Broken)
+    inbox, split_plan = split_inbox
+    outcome = merge(inbox, tmp_path / "out" / "集約結果.xlsx", plan_path=split_plan)
+    assert outcome.by_program_book.is_file()
+    assert openpyxl.load_workbook(outcome.by_program_book).sheetnames == [g.SHEET_BY_PROGRAM]
+    assert sorted(p.name for p in outcome.by_program_book.parent.iterdir()) == [
+        "集約結果.xlsx", "集約結果_資料1-3.xlsx"]
