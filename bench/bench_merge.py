@@ -445,19 +445,19 @@ def run_stages(size: Size, cache: Path, workers: int) -> None:
     data = json.loads(run.output.strip().splitlines()[-1])
     print(f"\n=== stages: merge {size.label} (wall {run.seconds:.2f} s incl. interpreter start and exit, "
           f"peak {_mb(run.peak_mb)} MB, load {load_average()}) ===")
-    print(f"  {_pad('imports', 22)} {data['imports']:>7.2f} s")
+    print(f"  {_pad('imports', 26)} {data['imports']:>7.2f} s")
     covered = data["imports"]
     for label, _module, _attribute in STAGES:
         seconds = data["stages"].get(label)
         if seconds is not None:
             covered += seconds
-            print(f"  {_pad(label, 22)} {seconds:>7.2f} s")
-    print(f"  {_pad('other', 22)} {data['total'] - covered:>7.2f} s")
-    print(f"  {_pad('in process', 22)} {data['total']:>7.2f} s  (exit and interpreter start: "
+            print(f"  {_pad(label, 26)} {seconds:>7.2f} s")
+    print(f"  {_pad('other', 26)} {data['total'] - covered:>7.2f} s")
+    print(f"  {_pad('in process', 26)} {data['total']:>7.2f} s  (exit and interpreter start: "
           f"{run.seconds - data['total']:.2f} s)")
     for label, _module, _attribute in INSIDE:
-        print(f"  {_pad('inside: ' + label, 22)} {data['stages'].get(label, 0.0):>7.2f} s")
-    print(f"  {_pad('inside: cyclic GC', 22)} {data['gc']:>7.2f} s")
+        print(f"  {_pad('inside: ' + label, 26)} {data['stages'].get(label, 0.0):>7.2f} s")
+    print(f"  {_pad('inside: cyclic GC', 26)} {data['gc']:>7.2f} s")
 
 
 def profile_merge(size: Size, cache: Path, workers: int, top: int = 25) -> None:
