@@ -249,9 +249,13 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     sources = _source_paths(Path(inbox))
     split = _SplitBook(result, target) if is_split(result) else None
     try:
+        def write(tmp: Path) -> None:
+            write_master(tmp, result, target.resolve().parent, sources, by_program=split is None)
+            if split is not None:  # before the master replaces the old one: both or neither
+                split.wait()
+
         try:
-            outcome.output = atomic_write(target, lambda tmp: write_master(
-                tmp, result, target.resolve().parent, sources, by_program=split is None))
+            outcome.output = atomic_write(target, write)
         except OutputLockedError as exc:
             outcome.output = Path(exc.fallback)
             outcome.notices.append(str(exc))
@@ -279,8 +283,9 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
 class _SplitBook:
     """資料1-3 written by a second process (spawn) while this one writes the master.
 
-    The worker writes a temporary file beside the target; :meth:`finish` waits for it and moves
-    it into place atomically (after the master, so a failed run leaves the old pair as it was).
+    The worker writes a temporary file beside the target; the master waits for it (:meth:`wait`)
+    before it replaces the old master, so a failed run leaves the old pair as it was; then
+    :meth:`finish` moves it into place atomically.
     """
 
     def __init__(self, result: MergeResult, master: Path) -> None:
@@ -307,8 +312,8 @@ class _SplitBook:
         except (OSError, RuntimeError):  # no second process here: written in this one in finish()
             self.future = None
 
-    def finish(self, target: Path, notices: list[str]) -> Path:
-        """Wait for the worker and put its workbook at ``target`` (or a fallback name, noted).
+    def wait(self) -> None:
+        """Wait for the worker; errors in it are raised here.
 
         When the second process could not start or died (an embedding host without a usable
         Python executable, memory), the same workbook is written in this process instead.
@@ -323,6 +328,9 @@ class _SplitBook:
             self.future.result()
         except BrokenProcessPool:
             write_by_program_book(str(self.tmp), self.payload)
+
+    def finish(self, target: Path, notices: list[str]) -> Path:
+        """Put the written workbook at ``target`` (or a fallback name beside it, noted)."""
         try:
             return atomic_write(target, lambda tmp: os.replace(self.tmp, tmp))
         except OutputLockedError as exc:

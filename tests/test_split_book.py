@@ -129,3 +129,22 @@ def test_without_a_second_process_the_same_book_is_written_here(split_inbox, tmp
     assert openpyxl.load_workbook(outcome.by_program_book).sheetnames == [g.SHEET_BY_PROGRAM]
     assert sorted(p.name for p in outcome.by_program_book.parent.iterdir()) == [
         "集約結果.xlsx", "集約結果_資料1-3.xlsx"]
+
+
+def test_a_failing_worker_leaves_the_old_pair(split_inbox, tmp_path, monkeypatch):
+    from gyokaku_xl.findings import GyokakuError
+    from gyokaku_xl import pipeline
+
+    inbox, split_plan = split_inbox
+    target = tmp_path / "out" / "集約結果.xlsx"
+    merge(inbox, target, plan_path=split_plan)
+    before = (target.read_bytes(), split_path(target).read_bytes())
+
+    def fail(self) -> None:
+        raise GyokakuError("資料1-3 を書けませんでした")
+
+    monkeypatch.setattr(pipeline._SplitBook, "wait", fail)
+    with pytest.raises(GyokakuError):
+        merge(inbox, target, plan_path=split_plan)
+    assert (target.read_bytes(), split_path(target).read_bytes()) == before
+    assert sorted(p.name for p in target.parent.iterdir()) == ["集約結果.xlsx", "集約結果_資料1-3.xlsx"]
