@@ -148,3 +148,15 @@ def test_a_failing_worker_leaves_the_old_pair(split_inbox, tmp_path, monkeypatch
         merge(inbox, target, plan_path=split_plan)
     assert (target.read_bytes(), split_path(target).read_bytes()) == before
     assert sorted(p.name for p in target.parent.iterdir()) == ["集約結果.xlsx", "集約結果_資料1-3.xlsx"]
+
+
+def test_pdf_of_a_split_run_has_both_books(split_inbox, tmp_path, soffice):
+    import subprocess
+
+    inbox, split_plan = split_inbox
+    outcome = merge(inbox, tmp_path / "out" / "集約結果.xlsx", plan_path=split_plan, pdf=True)
+    assert [p.name for p in outcome.pdf_paths] == ["集約結果.pdf", "集約結果_資料1-3.pdf"]
+    texts = [subprocess.run(["pdftotext", str(p), "-"], capture_output=True, text=True, check=True).stdout
+             for p in outcome.pdf_paths]
+    assert "資料１－１" in texts[0] and "資料１－２" in texts[0]
+    assert "資料１－３" in texts[1] and "資料１－１" not in texts[1]
