@@ -118,9 +118,9 @@ def _find_meta(sheet: SheetData, header_row: int) -> tuple[dict[str, Cell | None
     labels = {label_key(label): label for label, _prefilled in schema.META_FIELDS}
     meta: dict[str, Cell | None] = {label: None for label, _ in schema.META_FIELDS}
     refs: dict[str, str] = {}
-    for (r, c), cell in sorted(sheet.cells.items()):
-        if r >= header_row or not isinstance(cell.value, str):
-            continue
+    above = sorted(((r, c), cell) for (r, c), cell in sheet.cells.items()
+                   if r < header_row and isinstance(cell.value, str))
+    for (r, c), cell in above:
         label = labels.get(label_key(cell.value))
         if label is None or label in refs:
             continue

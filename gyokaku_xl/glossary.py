@@ -911,3 +911,15 @@ FINDING_ACTIONS.update({
     "fiscal-effect-total-too-large": "千円単位の金額か確かめて再提出",
     "run-too-large": "不要なファイルを受付フォルダから移して集約し直す",
 })
+# --- size policy and split workbook (large plans) ------------------------------------------------
+#: Plan-master settings (設定 sheet): how many lines 資料1-1's section 2 and section 3 lists show at
+#: most, and from how many 取組 資料1-3 is written as its own workbook beside the master.
+SETTING_SUMMARY_LIST_LIMIT = "総括の一覧の上限"
+SETTING_SPLIT_FROM = "資料1-3を別ブックにする取組数"
+SETTING_NUMBER_EXPECTED = "1 以上の整数"
+#: The last line of a bounded list on 資料1-1.
+REPORT_SECTION2_MORE = "ほか{count}事業の取組状況は{by_program}を参照。"
+REPORT_SECTION3_MORE = "ほか{count}件の取組は{by_program}を参照。"
+SPLIT_SUMMARY_LABEL = "資料1-3（取組数が多いため別ブック）"
+SPLIT_NOTICE_STALE = ("前回の集約で作った「{path}」は、今回の集約結果に対応していません"
+                      "（今回の資料1-3 は集約結果ブックの中にあります）。")

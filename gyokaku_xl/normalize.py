@@ -5,6 +5,7 @@ A 取組番号 typed as ``１－０３`` and one typed as ``1-03`` have the same
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -33,8 +34,18 @@ def clean(value: object) -> str:
 
 def key(value: object) -> str:
     """Return the matching key of ``value``: NFKC, dashes unified, all spaces removed, lower case."""
+    if isinstance(value, str):
+        return _text_key(value)
+    return _key(value)
+
+
+def _key(value: object) -> str:
     text = nfkc(clean(value)).translate(_DASH_TABLE)
     return _SPACES.sub("", text).lower()
+
+
+#: The same texts (ids, names, labels) are keyed again and again; a bounded memo of the pure result.
+_text_key = functools.lru_cache(maxsize=1 << 16)(_key)
 
 
 def label_key(value: object) -> str:
@@ -50,3 +61,9 @@ def is_blank(value: object) -> bool:
 def has_control_chars(text: str) -> bool:
     """True when ``text`` holds control characters other than tab and newline."""
     return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)
+
+
+def positive_int(value: object) -> int | None:
+    """``"40"`` / ``"４０"`` / ``"1,000"`` / 40 → the number; None for blank, zero, negative or not an integer."""
+    text = nfkc(clean(value)).replace(",", "")
+    return int(text) if text.isdigit() and int(text) > 0 else None

@@ -6,16 +6,18 @@ The CLI and the Excel button both call these and nothing else.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from . import glossary as g
 from .atomic import atomic_write
 from .consolidate import ATTENTION_CODES, consolidate
 from .findings import (Finding, GyokakuError, NothingMergedError, OutputLockedError, PlanInvalidError,
                        first_error_by_file, title_of)
+from .gc_pause import paused_gc
 from .intake import scan_inbox
 from .model import Period, Plan
 from .normalize import key
@@ -157,6 +159,7 @@ class RunOutcome:
     def previous(self) -> Snapshot | None:
         """The latest earlier period read from the history (前期), None without history."""
         return self.history[-1] if self.history else None
+    by_program_book: Path | None = None  # 資料1-3 as its own workbook (large plans)
 
     @property
     def exit_code(self) -> int:
@@ -291,6 +294,7 @@ def write_plan_report(report: str | Path, findings: list[Finding], plan: str | P
                                                                    sources))
 
 
+@paused_gc()
 def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period | None = None,
           report: str | Path | None = None, annotate: str | Path | None = None,
           progress: Progress | None = None, limits: Limits = DEFAULT_LIMITS) -> RunOutcome:
@@ -322,6 +326,8 @@ def nothing_merged_message(result: MergeResult, target: Path) -> str:
     action = g.NOTHING_MERGED_KEPT if target.exists() else g.NOTHING_MERGED_NOT_CREATED
     return g.FATAL_NOTHING_MERGED.format(path=target, action=action, hint=hint,
                                          reasons=parts or g.MESSAGES["no-rows"].rstrip("。"))
+
+
 def history_folder(plan: Plan, plan_path: Path | None, history_dir: str | Path | None) -> Path | None:
     """The history folder: ``history_dir`` when given, else the plan master's 「履歴フォルダ」 setting
     (relative to the plan master's folder); None when neither names one."""
@@ -361,6 +367,7 @@ def _archive(outcome: RunOutcome) -> None:
         outcome.notices.append(str(exc))
 
 
+@paused_gc()
 def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None = None,
           period: Period | None = None, annotate: str | Path | None = None, pdf: bool = False,
           progress: Progress | None = None, opendata: str | Path | None = None,
@@ -377,6 +384,7 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     (with ``.outcome``) when the target is open elsewhere and the master was saved under another name.
     """
     from .render.master import write_master
+    from .render.split_book import is_split, split_path
 
     _check_annotate_dir(inbox, annotate)
     _check_output_dir(opendata)
@@ -395,15 +403,30 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     folder = history_folder(result.plan, used_plan, history_dir)
     if folder is not None:
         _read_history(outcome, folder, target, limits, sources)
+    split = _SplitBook(result, target) if is_split(result) else None
     try:
-        outcome.output = atomic_write(target, lambda tmp: write_master(
-            tmp, result, target.resolve().parent, sources))
-    except OutputLockedError as exc:
-        outcome.output = Path(exc.fallback)
-        outcome.notices.append(str(exc))
-        _archive(outcome)
-        exc.outcome = outcome  # type: ignore[attr-defined]
-        raise
+        def write(tmp: Path) -> None:
+            write_master(tmp, result, target.resolve().parent, sources, by_program=split is None)
+            if split is not None:  # before the master replaces the old one: both or neither
+                split.wait()
+
+        try:
+            outcome.output = atomic_write(target, write)
+        except OutputLockedError as exc:
+            outcome.output = Path(exc.fallback)
+            outcome.notices.append(str(exc))
+            exc.outcome = outcome  # type: ignore[attr-defined]
+            if split is not None:
+                outcome.by_program_book = split.finish(split_path(outcome.output), outcome.notices)
+            _archive(outcome)
+            raise
+        if split is not None:
+            outcome.by_program_book = split.finish(split_path(outcome.output), outcome.notices)
+        elif split_path(target).is_file():
+            outcome.notices.append(g.SPLIT_NOTICE_STALE.format(path=split_path(target)))
+    finally:
+        if split is not None:
+            split.close()
     _archive(outcome)
     if annotate is not None:
         _annotate(outcome, Path(inbox), Path(annotate))
@@ -413,9 +436,11 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
                                                 _publication_title(result.plan.name, result.period))
     if pdf:
         from .pdf import export_publication
-        export = export_publication(outcome.output)
-        outcome.pdf_paths = export.paths
-        outcome.notices.extend(export.notices())
+        for book in (outcome.output, outcome.by_program_book):
+            if book is not None:
+                export = export_publication(book)
+                outcome.pdf_paths += export.paths
+                outcome.notices.extend(n for n in export.notices() if n not in outcome.notices)
     return outcome
 
 
@@ -491,3 +516,69 @@ def publish(master: str | Path, out_dir: str | Path | None = None,
     outcome.pdf_paths = export.paths
     outcome.notices = export.notices()
     return outcome
+
+
+class _SplitBook:
+    """資料1-3 written by a second process (spawn) while this one writes the master.
+
+    The worker writes a temporary file beside the target; the master waits for it (:meth:`wait`)
+    before it replaces the old master, so a failed run leaves the old pair as it was; then
+    :meth:`finish` moves it into place atomically.
+    """
+
+    def __init__(self, result: MergeResult, master: Path) -> None:
+        import multiprocessing
+        import tempfile
+        from concurrent.futures import ProcessPoolExecutor
+
+        from .render.split_book import payload_of, write_by_program_book
+
+        folder = master.parent if str(master.parent) else Path(".")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=".~tmp-", suffix=master.suffix, dir=folder)
+            os.close(fd)
+        except OSError as exc:
+            raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=master, detail=os_error_text(exc))) from None
+        self.tmp = Path(name)
+        self.payload = payload_of(result)
+        self.pool: Any = None
+        self.future: Any = None
+        try:
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self.future = self.pool.submit(write_by_program_book, str(self.tmp), self.payload)
+        except (OSError, RuntimeError):  # no second process here: written in this one in finish()
+            self.future = None
+
+    def wait(self) -> None:
+        """Wait for the worker; errors in it are raised here.
+
+        When the second process could not start or died (an embedding host without a usable
+        Python executable, memory), the same workbook is written in this process instead.
+        """
+        from concurrent.futures.process import BrokenProcessPool
+
+        from .render.split_book import write_by_program_book
+
+        try:
+            if self.future is None:
+                raise BrokenProcessPool("not started")
+            self.future.result()
+        except BrokenProcessPool:
+            write_by_program_book(str(self.tmp), self.payload)
+
+    def finish(self, target: Path, notices: list[str]) -> Path:
+        """Put the written workbook at ``target`` (or a fallback name beside it, noted)."""
+        try:
+            return atomic_write(target, lambda tmp: os.replace(self.tmp, tmp))
+        except OutputLockedError as exc:
+            notices.append(str(exc))
+            return Path(exc.fallback)
+
+    def close(self) -> None:
+        """Stop the worker and remove its temporary file if it is still there."""
+        if self.future is not None:
+            self.future.cancel()
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+        self.tmp.unlink(missing_ok=True)

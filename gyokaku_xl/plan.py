@@ -16,7 +16,7 @@ from . import schema
 from .findings import ERROR, WARNING, Finding, make
 from .model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, PeriodError, Perspective, Plan, Program, Status,
                     StatusScale, parse_fiscal_year, parse_plan_years)
-from .normalize import clean, key, label_key, nfkc
+from .normalize import clean, key, label_key, nfkc, positive_int
 from .read import ReadError, SheetData, column_letter, read_workbook
 
 if TYPE_CHECKING:
@@ -189,6 +189,12 @@ def _build(tables: dict[str, _Table], file: str, findings: list[Finding]) -> Pla
                                  expected="・".join(g.FONT_CHOICES)))
         else:
             fonts = g.FONT_CHOICES[choice]
+    for label in (g.SETTING_SUMMARY_LIST_LIMIT, g.SETTING_SPLIT_FROM):  # optional numbers
+        text = settings.get(label, "")
+        if text and positive_int(text) is None:
+            findings.append(make("plan-setting-invalid", WARNING, file=file, sheet=g.PLAN_SHEET_SETTINGS,
+                                 label=label, value=text, expected=g.SETTING_NUMBER_EXPECTED))
+            del settings[label]
     return Plan(name=settings.get(g.SETTING_PLAN_NAME, ""),
                 municipality=settings.get(g.SETTING_MUNICIPALITY, ""),
                 perspectives=tuple(perspectives), scale=scale, programs=tuple(programs),

@@ -10,6 +10,10 @@ Decisions (see the issue's text contract):
   distinct 事業 among them, so the sentence always agrees with the table and chart. When the plan
   has 取組 without a report, a note says how many are missing from the count.
 * Counts in sentences use half-width digits; section numbers and 資料番号 are full-width.
+* Size policy: section 2 and section 3 each show at most ``list_limit(plan)`` lines (titles and
+  bullets). Beyond it, whole 事業 (section 2) or whole 事業 groups (section 3) are kept while they
+  fit, and one closing line says how many more there are and that 資料1-3 has them all. A plan under
+  the limit is shown in full, exactly as before.
 * A not-on-track status with no 取組 is written 「「未着手」はなし」 in its place in scale order; when
   none has any, one sentence 「・「遅れ」「未着手」「休止」とした取組はなし。」 says so.
 """
@@ -22,7 +26,7 @@ from typing import Sequence
 
 from . import glossary as g
 from .model import Plan, share_percent, to_fullwidth_digits
-from .normalize import key
+from .normalize import key, positive_int
 from .records import MergeResult, Record, Submission
 
 BULLET = g.REPORT_BULLET
@@ -33,6 +37,11 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 FLAGGED_INITIATIVE = "initiative"
 FLAGGED_BULLET = "bullet"
 FLAGGED_NONE = "none"
+FLAGGED_MORE = "more"  # the closing line of a bounded list (laid out like the 'none' line)
+
+#: Lines of section 2 and of section 3 at most, unless the plan master's 設定 says otherwise
+#: (「総括の一覧の上限」). 資料1-1 is a one-page 総括; the full lists are on 資料1-3.
+DEFAULT_LIST_LIMIT = 60
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,7 @@ class SummaryData:
     section2: tuple[PerspectiveBlock, ...]
     section3_heading: str
     section3: tuple[FlaggedLine, ...]
+    section2_more: str
     program_count: int
     initiative_count: int
     on_track_count: int
@@ -240,8 +250,8 @@ def program_blocks(plan: Plan, records: list[Record]) -> tuple[PerspectiveBlock,
     return tuple(blocks)
 
 
-def flagged_lines(plan: Plan, records: list[Record]) -> tuple[FlaggedLine, ...]:
-    """Section 3: each not-on-track 取組, then its 事業's reason / next-step bullets once."""
+def flagged_groups(plan: Plan, records: list[Record]) -> list[list[FlaggedLine]]:
+    """Section 3 per 事業: each not-on-track 取組, then the 事業's reason / next-step bullets once."""
     not_on_track = set(plan.scale.not_on_track)
     groups: dict[str, list[Record]] = {}
     for r in records:
@@ -249,18 +259,87 @@ def flagged_lines(plan: Plan, records: list[Record]) -> tuple[FlaggedLine, ...]:
             groups.setdefault(r.program.number, []).append(r)
     if not groups:
         names = quoted(plan.scale.not_on_track) or g.REPORT_NOT_ON_TRACK
-        return (FlaggedLine(FLAGGED_NONE, g.REPORT_FLAGGED_NONE.format(statuses=names)),)
-    out: list[FlaggedLine] = []
+        return [[FlaggedLine(FLAGGED_NONE, g.REPORT_FLAGGED_NONE.format(statuses=names))]]
+    out: list[list[FlaggedLine]] = []
     for group in groups.values():
+        lines_of_group: list[FlaggedLine] = []
         for n, r in enumerate(group):
             program = r.program.name if n == 0 else g.REPORT_SAME_AS_ABOVE
-            out.append(FlaggedLine(FLAGGED_INITIATIVE, g.REPORT_FLAGGED_LINE.format(
+            lines_of_group.append(FlaggedLine(FLAGGED_INITIATIVE, g.REPORT_FLAGGED_LINE.format(
                 initiative=r.initiative.name, status=r.status, program=program), r.status))
         seen = _Unique()
         lines = [with_bullet(line) for r in group for line in text_lines(r.text("delay_reason"))]
         lines += [with_bullet(line) for r in group for line in text_lines(r.text("next_steps"))]
-        out.extend(FlaggedLine(FLAGGED_BULLET, line) for line in seen.take(lines))
-    return tuple(out)
+        lines_of_group.extend(FlaggedLine(FLAGGED_BULLET, line) for line in seen.take(lines))
+        out.append(lines_of_group)
+    return out
+
+
+def flagged_lines(plan: Plan, records: list[Record]) -> tuple[FlaggedLine, ...]:
+    """Section 3 in full: each not-on-track 取組, then its 事業's reason / next-step bullets once."""
+    return tuple(line for group in flagged_groups(plan, records) for line in group)
+
+
+def list_limit(plan: Plan) -> int:
+    """Lines each of sections 2 and 3 may take: the plan's 「総括の一覧の上限」 or the default."""
+    text = plan.settings.get(g.SETTING_SUMMARY_LIST_LIMIT, "")
+    number = positive_int(text)
+    return DEFAULT_LIST_LIMIT if number is None else number
+
+
+def bounded_programs(blocks: tuple[PerspectiveBlock, ...], limit: int) -> tuple[tuple[PerspectiveBlock, ...], int]:
+    """Section 2 within ``limit`` lines: whole 事業 while they fit; returns the blocks and how many 事業 were left out.
+
+    A 事業 counts its title and its lines. When not even the first 事業 fits, it is shown with as
+    many lines as fit (a section is never empty).
+    """
+    total = sum(1 + len(p.lines) for b in blocks for p in b.programs)
+    if total <= limit:
+        return blocks, 0
+    budget = limit - 1  # the closing line
+    kept: list[PerspectiveBlock] = []
+    used = shown = 0
+    for block in blocks:
+        programs = []
+        for program in block.programs:
+            size = 1 + len(program.lines)
+            if used + size > budget:
+                if shown == 0 and not programs:
+                    room = max(0, budget - 1)
+                    bullets = program.bullets[:room]
+                    steps = program.next_steps[:max(0, room - len(bullets))]
+                    programs.append(ProgramBlock(program.number, program.title, bullets, steps))
+                    shown += 1
+                break
+            programs.append(program)
+            used += size
+            shown += 1
+        if programs:
+            kept.append(PerspectiveBlock(block.heading, tuple(programs)))
+        if len(programs) < len(block.programs):
+            break
+    left = sum(len(b.programs) for b in blocks) - shown
+    return tuple(kept), left
+
+
+def bounded_flagged(groups: list[list[FlaggedLine]], limit: int, more: str) -> tuple[FlaggedLine, ...]:
+    """Section 3 within ``limit`` lines: whole 事業 groups while they fit, then ``more`` (with the count).
+
+    When not even the first group fits, its first lines are shown (a section is never empty).
+    """
+    lines = tuple(line for group in groups for line in group)
+    if len(lines) <= limit:
+        return lines
+    budget = max(1, limit - 1)  # the closing line
+    kept: list[FlaggedLine] = []
+    for group in groups:
+        if len(kept) + len(group) > budget:
+            if not kept:
+                kept = group[:budget]
+            break
+        kept.extend(group)
+    left = sum(1 for x in lines if x.kind == FLAGGED_INITIATIVE) - sum(1 for x in kept if x.kind == FLAGGED_INITIATIVE)
+    return tuple(kept) + (FlaggedLine(FLAGGED_MORE, more.format(count=left)),)
 
 
 def notes(plan: Plan, records: list[Record],
@@ -304,6 +383,9 @@ def build_summary(result: MergeResult) -> SummaryData:
     not_on_track = plan.scale.not_on_track
     section3 = (g.REPORT_SECTION_FLAGGED.format(statuses=quoted(not_on_track), by_program=program_label)
                 if not_on_track else g.REPORT_SECTION_FLAGGED_NO_SCALE.format(by_program=program_label))
+    limit = list_limit(plan)
+    section2, programs_left = bounded_programs(program_blocks(plan, records), limit)
+    more3 = g.REPORT_SECTION3_MORE.replace("{by_program}", program_label)
     return SummaryData(
         doc_number=doc_label(g.SHEET_SUMMARY),
         title=plan.name,
@@ -317,9 +399,11 @@ def build_summary(result: MergeResult) -> SummaryData:
         chart_heading=g.REPORT_CHART_HEADING.format(total=table.totals.total),
         chart=chart_points(plan, table),
         section2_heading=g.REPORT_SECTION_PROGRAMS.format(by_program=program_label),
-        section2=program_blocks(plan, records),
+        section2=section2,
         section3_heading=section3,
-        section3=flagged_lines(plan, records),
+        section3=bounded_flagged(flagged_groups(plan, records), limit, more3),
+        section2_more=(g.REPORT_SECTION2_MORE.format(count=programs_left, by_program=program_label)
+                       if programs_left else ""),
         program_count=program_count,
         initiative_count=table.totals.total,
         on_track_count=on_count,

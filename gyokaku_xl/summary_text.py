@@ -124,6 +124,8 @@ def summary_lines(outcome: "RunOutcome") -> list[str]:
         lines.append(f"集約結果: {outcome.output}")
     if getattr(outcome, "archive", None) is not None:
         lines.append(g.HISTORY_ARCHIVED.format(path=outcome.archive))
+    if outcome.by_program_book is not None:
+        lines.append(f"{g.SPLIT_SUMMARY_LABEL}: {outcome.by_program_book}")
     if outcome.report is not None:
         lines.append(f"検証結果: {outcome.report}")
     for p in outcome.annotated:

@@ -35,9 +35,7 @@ def _records_by_id(result: MergeResult) -> dict[str, Record]:
 
 def _put(sheet: Any, row: int, first: int, last: int, text: str, cell_format: Any) -> None:
     """Write text into a cell or merged range, always as a string."""
-    if first != last:
-        sheet.merge_range(row, first, row, last, "", cell_format)
-    sheet.write_string(row, first, text, cell_format)
+    st.put_text(sheet, row, first, last, text, cell_format)
 
 
 def _px(widths: tuple[float, ...], first: int, last: int) -> int:
@@ -256,15 +254,17 @@ class _ProgramBlocks:
             _put(self.sheet, self.row, 1, 2, initiative.name, self.name)
             _put(self.sheet, self.row, 3, 3, status, _status_format(self.fmt, self.colours, status))
             effect = record.values.get("fiscal_effect") if record else None
-            self.sheet.merge_range(self.row, 4, self.row, 5, "", self.money)
+            st.merge_cells(self.sheet, self.row, 4, self.row, 5, self.money)
             if isinstance(effect, (int, float)) and not isinstance(effect, bool):
                 self.sheet.write_number(self.row, 4, effect, self.money)
                 total += int(effect)
+            else:
+                self.sheet.write_blank(self.row, 4, None, self.money)
             self._set(st.text_height(initiative.name, _px(PROGRAM_COLUMNS, 1, 2), SIZE_BODY, 5))
             for label, key in zip(g.REPORT_BY_PROGRAM_TEXT_LABELS, ("progress", "next_steps", "delay_reason")):
                 self._text_row(label, _text(record, key))
         _put(self.sheet, self.row, 0, 3, g.REPORT_PROGRAM_TOTAL, self.total_label)
-        self.sheet.merge_range(self.row, 4, self.row, 5, "", self.total)
+        st.merge_cells(self.sheet, self.row, 4, self.row, 5, self.total)
         self.sheet.write_number(self.row, 4, total, self.total)
         self._set(st.row_height(1, SIZE_BODY, 5))
         return total
@@ -272,6 +272,6 @@ class _ProgramBlocks:
     def plan_total(self, total: int) -> None:
         """The whole plan's 財政効果額 total."""
         _put(self.sheet, self.row, 0, 3, g.REPORT_PLAN_TOTAL, self.total_label)
-        self.sheet.merge_range(self.row, 4, self.row, 5, "", self.total)
+        st.merge_cells(self.sheet, self.row, 4, self.row, 5, self.total)
         self.sheet.write_number(self.row, 4, total, self.total)
         self._set(st.row_height(1, SIZE_GROUP, 6))

@@ -56,20 +56,21 @@ def new_workbook(path: Path, document_date: str = "", title: str = "",
 
 def write_master(path: Path, result: MergeResult, master_dir: Path,
                  source_paths: dict[str, str] | None = None,
-                 history: Sequence[Snapshot] = ()) -> None:
+                 history: Sequence[Snapshot] = (), by_program: bool = True) -> None:
     """Write the master: the report sheets, 前期比較・推移・財政効果, then 集約データ, 検証結果, 提出状況.
 
     ``history`` holds the earlier periods' snapshots (oldest first) read from the history folder
     (``result.history`` when empty). The master carries its identity (plan, fiscal year, period,
     toolkit version) as custom document properties so that a later run can read it back as history
     (and ``pdf --opendata`` its period). The document title is the 資料's (plan and period), which
-    the PDF takes as its title.
+    the PDF takes as its title. ``by_program=False`` leaves 資料1-3 out (written as its own
+    workbook for large plans).
     """
     title = g.PDF_TITLE.format(plan=result.plan.name, period=result.period.label) if result.plan.name else ""
     workbook = new_workbook(path, result.generated_at, title, master_identity(result))
     use_fonts(workbook, result.plan.fonts)
     formats = Formats(workbook)
-    add_report_sheets(workbook, result)
+    add_report_sheets(workbook, result, by_program=by_program)
     scale = result.plan.scale
     add_movement_sheets(workbook, result.plan, build_movement(result, list(history) or result.history),
                         status_colours(scale.names, scale.on_track))

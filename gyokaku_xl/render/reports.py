@@ -11,8 +11,11 @@ from .styles import status_colours
 from .summary import write_summary_sheet
 
 
-def add_report_sheets(workbook: Any, result: MergeResult) -> None:
+def add_report_sheets(workbook: Any, result: MergeResult, by_program: bool = True) -> None:
     """Add 「資料1-1」「資料1-2」「資料1-3」, in that order, to an xlsxwriter workbook.
+
+    ``by_program=False`` leaves 資料1-3 out (it is then written as its own workbook, see
+    :mod:`.split_book`).
 
     The workbook should be created with ``strings_to_formulas=False`` and ``strings_to_urls=False``;
     texts are written with ``write_string`` regardless. The first sheet is activated.
@@ -21,5 +24,6 @@ def add_report_sheets(workbook: Any, result: MergeResult) -> None:
     colours = status_colours(scale.names, scale.on_track)
     summary = write_summary_sheet(workbook, build_summary(result), colours)
     write_list_sheet(workbook, result, colours)
-    write_by_program_sheet(workbook, result, colours)
+    if by_program:
+        write_by_program_sheet(workbook, result, colours)
     summary.activate()

@@ -99,6 +99,33 @@ class Formats:
         return self.get(border=1, valign="top", num_format="#,##0", **extra)
 
 
+# --- merged ranges ------------------------------------------------------------------------------
+def merge_cells(sheet: Any, first_row: int, first_col: int, last_row: int, last_col: int,
+                cell_format: Any) -> None:
+    """Register a merged range and pad all but its top-left cell with formatted blanks.
+
+    The same cells and range as xlsxwriter's ``merge_range``, without its per-cell overlap
+    bookkeeping (our layouts never overlap; the master content test checks the ranges). The caller
+    writes the top-left cell (``write_string``, ``write_number`` or ``write_blank``).
+    """
+    ranges = getattr(sheet, "merge", None)
+    if not isinstance(ranges, list):  # an xlsxwriter without the plain list: the public way
+        sheet.merge_range(first_row, first_col, last_row, last_col, "", cell_format)
+        return
+    ranges.append([first_row, first_col, last_row, last_col])
+    blank = sheet.write_blank
+    for row in range(first_row, last_row + 1):
+        for col in range(first_col + 1 if row == first_row else first_col, last_col + 1):
+            blank(row, col, None, cell_format)
+
+
+def put_text(sheet: Any, row: int, first: int, last: int, text: str, cell_format: Any) -> None:
+    """Write text (always as a string) into one cell or a one-row merged range ``first``..``last``."""
+    if first != last:
+        merge_cells(sheet, row, first, row, last, cell_format)
+    sheet.write_string(row, first, text, cell_format)
+
+
 # --- report pages -------------------------------------------------------------------------------
 PAPER_A4 = 9
 #: Page margins in inches (left, right, top, bottom) and header/footer distance.
@@ -153,7 +180,7 @@ def wrapped_line_count(text: str, capacity: int) -> int:
     """
     total = 0
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if text_units(line) <= capacity:  # the common case: the line fits
+        if 2 * len(line) <= capacity or text_units(line) <= capacity:  # the common case: it fits
             total += 1
             continue
         lines, used = 1, 0

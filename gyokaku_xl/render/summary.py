@@ -93,9 +93,7 @@ class _Page:
 
     def put(self, row: int, first: int, last: int, text: str, cell_format: Any) -> None:
         """Write ``text`` into a cell or a merged range (always as a string, never a formula)."""
-        if first != last:
-            self.sheet.merge_range(row, first, row, last, "", cell_format)
-        self.sheet.write_string(row, first, text, cell_format)
+        st.put_text(self.sheet, row, first, last, text, cell_format)
 
     def line(self, first: int, last: int, text: str, cell_format: Any, size: float,
              extra: float = 3.0) -> int:
@@ -254,8 +252,11 @@ def _section2(page: _Page, data: SummaryData) -> None:
         have = sum(page.heights[top:bottom + 1])
         if needed > have:  # a perspective heading taller than its texts: grow the last row
             page.grow(bottom, page.heights[bottom] + needed - have)
-        page.sheet.merge_range(top, grid.heading_cols[0], bottom, grid.heading_cols[1], "", heading_fmt)
+        st.merge_cells(page.sheet, top, grid.heading_cols[0], bottom, grid.heading_cols[1], heading_fmt)
         page.sheet.write_string(top, grid.heading_cols[0], block.heading, heading_fmt)
+    if data.section2_more:  # the list was bounded (size policy): where the rest is
+        page.line(first, last, data.section2_more, page.fmt.get(font_size=SIZE_BODY, valign="top", text_wrap=True),
+                  SIZE_BODY, extra=1)
     page.gap(10)
 
 
