@@ -41,13 +41,9 @@ def fallback_path(target: Path) -> Path:
         n += 1
 
 
-def atomic_write(target: str | Path, writer: Callable[[Path], None]) -> Path:
-    """Call ``writer(tmp_path)`` and move the result onto ``target``; return the path written.
-
-    Raises :class:`GyokakuError` when nothing could be written and :class:`OutputLockedError` when
-    the target is locked (the new file is then at ``error.fallback``).
-    """
-    target = Path(target)
+def temp_beside(target: Path) -> Path:
+    """A new empty temporary file in ``target``'s folder (created if needed), named so that Excel
+    and the inbox scan pass it over; raises :class:`GyokakuError` when the folder is not writable."""
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -55,7 +51,17 @@ def atomic_write(target: str | Path, writer: Callable[[Path], None]) -> Path:
         os.close(fd)
     except OSError as exc:
         raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=target, detail=os_error_text(exc))) from None
-    tmp = Path(tmp_name)
+    return Path(tmp_name)
+
+
+def atomic_write(target: str | Path, writer: Callable[[Path], None]) -> Path:
+    """Call ``writer(tmp_path)`` and move the result onto ``target``; return the path written.
+
+    Raises :class:`GyokakuError` when nothing could be written and :class:`OutputLockedError` when
+    the target is locked (the new file is then at ``error.fallback``).
+    """
+    target = Path(target)
+    tmp = temp_beside(target)
     try:
         writer(tmp)
         _ordinary_permissions(tmp)

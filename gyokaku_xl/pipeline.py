@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from . import glossary as g
-from .atomic import atomic_write
+from .atomic import atomic_write, temp_beside
 from .consolidate import ATTENTION_CODES, consolidate
 from .findings import (Finding, GyokakuError, NothingMergedError, OutputLockedError, PlanInvalidError,
                        first_error_by_file, title_of)
@@ -528,19 +528,11 @@ class _SplitBook:
 
     def __init__(self, result: MergeResult, master: Path) -> None:
         import multiprocessing
-        import tempfile
         from concurrent.futures import ProcessPoolExecutor
 
         from .render.split_book import payload_of, write_by_program_book
 
-        folder = master.parent if str(master.parent) else Path(".")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=".~tmp-", suffix=master.suffix, dir=folder)
-            os.close(fd)
-        except OSError as exc:
-            raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=master, detail=os_error_text(exc))) from None
-        self.tmp = Path(name)
+        self.tmp = temp_beside(master)
         self.payload = payload_of(result)
         self.pool: Any = None
         self.future: Any = None
