@@ -83,3 +83,20 @@ def atomic_write(target: str | Path, writer: Callable[[Path], None]) -> Path:
         tmp.unlink(missing_ok=True)
         raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=target, detail=os_error_text(exc))) from None
     return target
+
+
+def refuse_file_as_folder(folder: str | Path | None, what: str) -> None:
+    """Refuse an output folder that names an existing file; ``what`` names the output in messages."""
+    if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
+        raise GyokakuError(f"「{folder}」はファイルです。{what}の出力先にはフォルダを指定してください。")
+
+
+def output_folder(folder: str | Path, what: str) -> Path:
+    """Create an output folder (refusing a file of that name); ``what`` names the output in messages."""
+    out = Path(folder)
+    refuse_file_as_folder(out, what)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=out, detail=os_error_text(exc))) from None
+    return out

@@ -6,14 +6,13 @@ The CLI and the Excel button both call these and nothing else.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
 from . import glossary as g
-from .atomic import atomic_write, temp_beside
+from .atomic import atomic_write, output_folder, refuse_file_as_folder
 from .consolidate import ATTENTION_CODES, consolidate
 from .findings import (Finding, GyokakuError, NothingMergedError, OutputLockedError, PlanInvalidError,
                        first_error_by_file, title_of)
@@ -21,10 +20,12 @@ from .gc_pause import paused_gc
 from .intake import scan_inbox
 from .model import Period, Plan
 from .normalize import key
-from .oserror import os_error_text
 from .plan import PlanReadError, plan_from_forms, read_plan
-from .read import DEFAULT_LIMITS, Limits, ReadError
+from .read import DEFAULT_LIMITS, Limits
 from .records import MergeResult, Snapshot
+from .publication import (PublishOutcome, opendata_from_master, publication_title, publish,  # re-exported: the pdf command's entry
+                          write_opendata)
+from .split_run import SplitBook
 from .validate import FileReport, RunBudget, meta_period, open_form, validate_file
 
 #: progress(done, total, label) — called once per input file.
@@ -387,7 +388,7 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     from .render.split_book import is_split, split_path
 
     _check_annotate_dir(inbox, annotate)
-    _check_output_dir(opendata)
+    refuse_file_as_folder(opendata, "オープンデータ")
     result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress, limits)
     outcome = RunOutcome("merge", result, plan_path=used_plan, notices=notices)
     target = Path(output)
@@ -403,7 +404,7 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     folder = history_folder(result.plan, used_plan, history_dir)
     if folder is not None:
         _read_history(outcome, folder, target, limits, sources)
-    split = _SplitBook(result, target) if is_split(result) else None
+    split = SplitBook(result, target) if is_split(result) else None
     try:
         def write(tmp: Path) -> None:
             write_master(tmp, result, target.resolve().parent, sources, by_program=split is None)
@@ -433,7 +434,7 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     if opendata is not None:
         from .opendata import rows_from_result
         outcome.opendata_paths = write_opendata(result.period, rows_from_result(result), opendata,
-                                                _publication_title(result.plan.name, result.period))
+                                                publication_title(result.plan.name, result.period))
     if pdf:
         from .pdf import export_publication
         for book in (outcome.output, outcome.by_program_book):
@@ -442,135 +443,3 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
                 outcome.pdf_paths += export.paths
                 outcome.notices.extend(n for n in export.notices() if n not in outcome.notices)
     return outcome
-
-
-# --- publication: PDF and open data ------------------------------------------------------------
-@dataclass
-class PublishOutcome:
-    """What ``publish`` wrote: the PDF, the open-data files, and notices (fonts substituted)."""
-
-    pdf_paths: list[Path] = field(default_factory=list)
-    opendata_paths: list[Path] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-
-
-def _publication_title(plan_name: str, period: Period) -> str:
-    return g.PDF_TITLE.format(plan=plan_name, period=period.label) if plan_name else period.label
-
-
-def _check_output_dir(folder: str | Path | None, what: str = "オープンデータ") -> None:
-    if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
-        raise GyokakuError(f"「{folder}」はファイルです。{what}の出力先にはフォルダを指定してください。")
-
-
-def output_folder(folder: str | Path, what: str) -> Path:
-    """Create an output folder (refusing a file of that name); ``what`` names the output in messages."""
-    out = Path(folder)
-    _check_output_dir(out, what)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=out, detail=os_error_text(exc))) from None
-    return out
-
-
-def write_opendata(period: Period, rows: list[dict[str, object]], out_dir: str | Path,
-                   title: str = "") -> list[Path]:
-    """Write ``取組状況一覧_<期間>.csv`` and ``.xlsx`` into ``out_dir`` (atomically); returns both paths."""
-    from .opendata import opendata_stem, opendata_table, write_csv, write_xlsx
-
-    folder = output_folder(out_dir, "オープンデータ")
-    table = opendata_table(period, rows)
-    stem = opendata_stem(period)
-    csv_path = atomic_write(folder / f"{stem}.csv", lambda tmp: write_csv(tmp, table))
-    xlsx_path = atomic_write(folder / f"{stem}.xlsx", lambda tmp: write_xlsx(tmp, table, title))
-    return [csv_path, xlsx_path]
-
-
-def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
-    """The open data of an existing master, from its 集約データ (read with the guarded reader)."""
-    from .opendata import rows_from_master
-
-    path = Path(master)
-    try:
-        period, rows = rows_from_master(path)
-    except KeyError:
-        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path)) from None
-    except ReadError as exc:
-        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + f"（{exc.code}）") from None
-    if period is None:
-        raise GyokakuError(g.FATAL_OPENDATA_NO_PERIOD.format(path=path))
-    return write_opendata(period, rows, out_dir)
-
-
-def publish(master: str | Path, out_dir: str | Path | None = None,
-            opendata: str | Path | None = None) -> PublishOutcome:
-    """The PDF of a master's 資料1-1〜1-3 and, when ``opendata`` is given, its open data."""
-    from .pdf import export_publication
-
-    _check_output_dir(opendata)
-    outcome = PublishOutcome()
-    if opendata is not None:
-        outcome.opendata_paths = opendata_from_master(master, opendata)
-    export = export_publication(Path(master), Path(out_dir) if out_dir is not None else None)
-    outcome.pdf_paths = export.paths
-    outcome.notices = export.notices()
-    return outcome
-
-
-class _SplitBook:
-    """資料1-3 written by a second process (spawn) while this one writes the master.
-
-    The worker writes a temporary file beside the target; the master waits for it (:meth:`wait`)
-    before it replaces the old master, so a failed run leaves the old pair as it was; then
-    :meth:`finish` moves it into place atomically.
-    """
-
-    def __init__(self, result: MergeResult, master: Path) -> None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        from .render.split_book import payload_of, write_by_program_book
-
-        self.tmp = temp_beside(master)
-        self.payload = payload_of(result)
-        self.pool: Any = None
-        self.future: Any = None
-        try:
-            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            self.future = self.pool.submit(write_by_program_book, str(self.tmp), self.payload)
-        except (OSError, RuntimeError):  # no second process here: written in this one in finish()
-            self.future = None
-
-    def wait(self) -> None:
-        """Wait for the worker; errors in it are raised here.
-
-        When the second process could not start or died (an embedding host without a usable
-        Python executable, memory), the same workbook is written in this process instead.
-        """
-        from concurrent.futures.process import BrokenProcessPool
-
-        from .render.split_book import write_by_program_book
-
-        try:
-            if self.future is None:
-                raise BrokenProcessPool("not started")
-            self.future.result()
-        except BrokenProcessPool:
-            write_by_program_book(str(self.tmp), self.payload)
-
-    def finish(self, target: Path, notices: list[str]) -> Path:
-        """Put the written workbook at ``target`` (or a fallback name beside it, noted)."""
-        try:
-            return atomic_write(target, lambda tmp: os.replace(self.tmp, tmp))
-        except OutputLockedError as exc:
-            notices.append(str(exc))
-            return Path(exc.fallback)
-
-    def close(self) -> None:
-        """Stop the worker and remove its temporary file if it is still there."""
-        if self.future is not None:
-            self.future.cancel()
-        if self.pool is not None:
-            self.pool.shutdown(wait=True)
-        self.tmp.unlink(missing_ok=True)

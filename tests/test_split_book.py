@@ -133,7 +133,7 @@ def test_without_a_second_process_the_same_book_is_written_here(split_inbox, tmp
 
 def test_a_failing_worker_leaves_the_old_pair(split_inbox, tmp_path, monkeypatch):
     from gyokaku_xl.findings import GyokakuError
-    from gyokaku_xl import pipeline
+    from gyokaku_xl.split_run import SplitBook
 
     inbox, split_plan = split_inbox
     target = tmp_path / "out" / "集約結果.xlsx"
@@ -143,7 +143,7 @@ def test_a_failing_worker_leaves_the_old_pair(split_inbox, tmp_path, monkeypatch
     def fail(self) -> None:
         raise GyokakuError("資料1-3 を書けませんでした")
 
-    monkeypatch.setattr(pipeline._SplitBook, "wait", fail)
+    monkeypatch.setattr(SplitBook, "wait", fail)
     with pytest.raises(GyokakuError):
         merge(inbox, target, plan_path=split_plan)
     assert (target.read_bytes(), split_path(target).read_bytes()) == before

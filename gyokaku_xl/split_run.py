@@ -1,0 +1,73 @@
+"""資料1-3 written by a second process as its own workbook beside the master (large plans).
+
+The content is :mod:`gyokaku_xl.render.split_book`'s; this module runs it in a spawned process
+(Windows-safe) and puts the book in place atomically, together with the master.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .atomic import atomic_write, temp_beside
+from .findings import OutputLockedError
+from .records import MergeResult
+
+
+class SplitBook:
+    """資料1-3 written by a second process (spawn) while this one writes the master.
+
+    The worker writes a temporary file beside the target; the master waits for it (:meth:`wait`)
+    before it replaces the old master, so a failed run leaves the old pair as it was; then
+    :meth:`finish` moves it into place atomically.
+    """
+
+    def __init__(self, result: MergeResult, master: Path) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from .render.split_book import payload_of, write_by_program_book
+
+        self.tmp = temp_beside(master)
+        self.payload = payload_of(result)
+        self.pool: Any = None
+        self.future: Any = None
+        try:
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self.future = self.pool.submit(write_by_program_book, str(self.tmp), self.payload)
+        except (OSError, RuntimeError):  # no second process here: written in this one in finish()
+            self.future = None
+
+    def wait(self) -> None:
+        """Wait for the worker; errors in it are raised here.
+
+        When the second process could not start or died (an embedding host without a usable
+        Python executable, memory), the same workbook is written in this process instead.
+        """
+        from concurrent.futures.process import BrokenProcessPool
+
+        from .render.split_book import write_by_program_book
+
+        try:
+            if self.future is None:
+                raise BrokenProcessPool("not started")
+            self.future.result()
+        except BrokenProcessPool:
+            write_by_program_book(str(self.tmp), self.payload)
+
+    def finish(self, target: Path, notices: list[str]) -> Path:
+        """Put the written workbook at ``target`` (or a fallback name beside it, noted)."""
+        try:
+            return atomic_write(target, lambda tmp: os.replace(self.tmp, tmp))
+        except OutputLockedError as exc:
+            notices.append(str(exc))
+            return Path(exc.fallback)
+
+    def close(self) -> None:
+        """Stop the worker and remove its temporary file if it is still there."""
+        if self.future is not None:
+            self.future.cancel()
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+        self.tmp.unlink(missing_ok=True)
