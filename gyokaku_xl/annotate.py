@@ -96,7 +96,8 @@ def annotate_copies(findings: Iterable[Finding], sources: dict[str, str],
     written: list[Path] = []
     notices: list[str] = []
     inputs = {Path(p).resolve() for p in sources.values()}
-    for file, items in sorted(annotatable(findings).items()):
+    to_annotate = annotatable(findings)
+    for file, items in sorted(to_annotate.items()):
         source = sources.get(file)
         if not source:
             continue
@@ -109,4 +110,15 @@ def annotate_copies(findings: Iterable[Finding], sources: dict[str, str],
         except Exception as exc:  # noqa: BLE001 - one copy we cannot make must not stop the run
             detail = str(exc) if isinstance(exc, GyokakuError) else library_text(exc)
             notices.append(f"「{file}」の指摘付きの写しを作れませんでした（{detail}）。")
+    clean = {f: s for f, s in sources.items() if f not in to_annotate}
+    notices.extend(stale_copy_notices(Path(out_dir), clean))
     return written, notices
+
+
+def stale_copy_notices(out_dir: Path, clean: Iterable[str]) -> list[str]:
+    """A notice for each copy left in ``out_dir`` by an earlier check of a file that now has no
+    error or warning (``clean``): such a copy is out of date and must not be sent back."""
+    if not out_dir.is_dir():
+        return []
+    return [g.ANNOTATE_STALE_COPY.format(path=out_dir / copy_name(file), file=file)
+            for file in sorted(clean) if (out_dir / copy_name(file)).is_file()]

@@ -69,7 +69,8 @@ def add_findings_list(wb: Any, file: str, findings: Iterable[Finding],
     ws["A1"].font = Font(name=FONT, bold=True, size=14)
     ws.row_dimensions[1].height = 24
     counts = count_by_severity(items)
-    intro = g.ANNOTATE_INTRO + "\n" + g.ANNOTATE_COUNTS.format(
+    todo = g.ANNOTATE_TODO_ERRORS if counts[g.SEVERITY_ERROR] else g.ANNOTATE_TODO_WARNINGS
+    intro = g.ANNOTATE_INTRO + todo + "\n" + g.ANNOTATE_COUNTS.format(
         error=counts[g.SEVERITY_ERROR], warning=counts[g.SEVERITY_WARNING], info=counts[g.SEVERITY_INFO])
     ws.merge_cells(f"A2:{last}2")
     _text(ws["A2"], intro)

@@ -148,7 +148,7 @@ def _period(args: argparse.Namespace, required: bool) -> Period | None:
         return None
     if not args.year or not args.period:
         missing = "--year（報告年度）" if not args.year else "--period（報告期間）"
-        raise GyokakuError(f"{missing} も指定してください（--year と --period は両方指定します）。")
+        raise GyokakuError(f"{missing}も指定してください（--year と --period は両方指定します）。")
     return Period.parse(args.year, args.period)
 
 
@@ -262,6 +262,8 @@ def _cmd_template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if outcome.previous is not None:
         source = Path(outcome.previous.source).name
         print(g.TEMPLATE_CARRIED.format(period=outcome.previous.period.label, source=source), file=out)
+    elif outcome.history_dir is not None and not Path(outcome.history_dir).is_dir():
+        print(g.TEMPLATE_HISTORY_MISSING.format(folder=outcome.history_dir), file=out)
     elif outcome.history_dir is not None:
         print(g.TEMPLATE_NOT_CARRIED.format(folder=outcome.history_dir, period=period.label), file=out)
     return EXIT_OK

@@ -564,9 +564,14 @@ FORM_COMMENTS = "{product} {version}（様式 {form_version}）"
 ANNOTATE_SHEET = "指摘一覧"
 ANNOTATE_TITLE = "指摘一覧　{file}"
 ANNOTATE_INTRO = ("取りまとめ課が調査票を確かめた結果です。「セル」をクリックすると該当のセルに移動します"
-                  "（色とコメントも付けています）。エラーを直して再提出してください。")
+                  "（色とコメントも付けています）。")
+#: What the department does, by whether the copy has errors (集約されない) or only warnings.
+ANNOTATE_TODO_ERRORS = "エラーを直して再提出してください。"
+ANNOTATE_TODO_WARNINGS = "エラーはありません。警告の内容を確かめ、必要なら直して再提出してください。"
 ANNOTATE_HEADERS = ("No.", "セル", "重要度", "指摘の種類", "内容", "対応")
 ANNOTATE_NO_CELL = "ファイル全体"
+ANNOTATE_STALE_COPY = ("「{path}」は前回の指摘付きの写しです。「{file}」には今回エラー・警告がないため作り直していません。"
+                       "古い写しを返送しないよう、削除してください。")
 ANNOTATE_COUNTS = "エラー {error} 件・警告 {warning} 件・情報 {info} 件"
 MESSAGES.update({
     "row-inserted": "行が追加されています。削除してください（取組の行は配布した調査票のままにしてください）。",
@@ -804,6 +809,8 @@ MESSAGES.update({
 })
 FATAL_PREVIOUS_UNUSABLE = "前回の集約結果「{path}」を引き継ぎに使えません：{detail}"
 TEMPLATE_CARRIED = "前回（{period}）の取組状況・今後の予定・遅れ等の理由を引き継ぎました（{source}）。進捗状況は空欄です。"
+TEMPLATE_HISTORY_MISSING = ("履歴フォルダ「{folder}」がないため、前回の内容は引き継いでいません。"
+                            "フォルダ名（--history か計画マスタの「設定」の履歴フォルダ）を確かめてください。")
 TEMPLATE_NOT_CARRIED = "履歴フォルダ「{folder}」に {period} より前の集約結果がないため、前回の内容は引き継いでいません。"
 #: Why a workbook of the history folder could not be read (the finding's {detail}), by reader code.
 HISTORY_READ_DETAILS = {

@@ -55,9 +55,17 @@ class PdfExport:
     substitutions: dict[str, str] = field(default_factory=dict)
 
     def notices(self) -> list[str]:
-        """One Japanese line per substituted font (empty when every font was installed)."""
+        """One Japanese line per substituted document font (empty when every font was installed).
+
+        Calibri is only the spreadsheet's default style (no 資料 text uses it) and Carlito has its
+        exact metrics, so its substitution is made but not announced.
+        """
         return [g.PDF_FONT_SUBSTITUTED.format(font=font, substitute=substitute)
-                for font, substitute in self.substitutions.items()]
+                for font, substitute in self.substitutions.items() if font not in _UNANNOUNCED]
+
+
+#: Fonts substituted without a notice (see :meth:`PdfExport.notices`).
+_UNANNOUNCED = frozenset({"Calibri"})
 
 
 # --- fonts --------------------------------------------------------------------------------------

@@ -115,3 +115,27 @@ def test_an_inserted_row_is_reported_as_such(inbox, plan_path, tmp_path, plan, f
     found = next(f for f in outcome.result.findings if f.code == "row-inserted")
     assert found.message.startswith("行が追加されています。削除してください")
     assert outcome.result.tally.rows_rejected == 1  # left out of the master
+
+
+def test_an_out_of_date_copy_from_an_earlier_check_is_named(inbox, plan_path, tmp_path, plan, forms):
+    source = inbox / forms["行政総務課"].name
+    reports = builders.default_reports(plan, "行政総務課")
+    reports["2-01"].update(status="順調")
+    builders.fill_form(forms["行政総務課"], source, reports)
+    folder = tmp_path / "差戻し"
+    first = pipeline.check(inbox, plan_path=plan_path, annotate=folder)
+    assert [p.name for p in first.annotated] == [source.stem + "_指摘.xlsx"]
+    builders.fill_form(forms["行政総務課"], source, builders.default_reports(plan, "行政総務課"))
+    second = pipeline.check(inbox, plan_path=plan_path, annotate=folder)
+    assert second.annotated == []
+    stale = [n for n in second.notices if "前回の指摘付きの写し" in n]
+    assert len(stale) == 1 and source.stem + "_指摘.xlsx" in stale[0] and "削除してください" in stale[0]
+
+
+def test_a_copy_with_warnings_only_does_not_ask_to_fix_errors(inbox, plan_path, tmp_path, plan, forms):
+    source = inbox / forms["行政総務課"].name
+    builders.fill_form(forms["行政総務課"], source, builders.default_reports(plan, "行政総務課"),
+                       meta={g.META_AUTHOR: None})
+    outcome = pipeline.check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
+    intro = openpyxl.load_workbook(outcome.annotated[0])[g.ANNOTATE_SHEET]["A2"].value
+    assert g.ANNOTATE_TODO_WARNINGS in intro and g.ANNOTATE_TODO_ERRORS not in intro

@@ -130,6 +130,9 @@ def test_no_previous_and_empty_history(tmp_path, plan_path, first_period):
     assert code == 0
     assert out.splitlines()[-1] == (f"履歴フォルダ「{empty}」に 令和3年度【年度末】 より前の集約結果がないため、"
                                     "前回の内容は引き継いでいません。")
+    mistyped = tmp_path / "りれき"
+    code, out, _ = template(plan_path, tmp_path / "c", "--history", mistyped)
+    assert code == 0 and out.splitlines()[-1].startswith(f"履歴フォルダ「{mistyped}」がないため")
 
 
 def test_history_setting_of_the_plan_master_is_the_default(tmp_path):
