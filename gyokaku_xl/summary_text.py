@@ -45,14 +45,20 @@ def error_detail_lines(exc: BaseException) -> list[str]:
 
 def rejected_departments(outcome: "RunOutcome") -> list[str]:
     """``市民課（シート名が違う）`` for the departments of which no row could be accepted, those with
-    the same reason together (``保育課、市民課（いずれも報告期間が違う）``)."""
+    the same reason together (``保育課、市民課（いずれも報告期間が違う）``); a rejected file whose
+    department cannot be told (unreadable, without a plan master) is named by its file."""
     first = first_error_by_file(outcome.result.findings)
     by_reason: dict[str, list[str]] = {}
+    known: set[str] = set()
     for s in outcome.result.submissions:
+        known.update([s.file, *s.superseded, *s.not_accepted])
         if s.state == g.HAS_ERRORS and s.rows_merged == 0:
             error = first.get(s.file)
             reason = title_of(error.code) if error is not None else g.HAS_ERRORS
             by_reason.setdefault(reason, []).append(s.department)
+    for file, error in sorted(first.items()):
+        if file not in known:  # every file with a department is in a submission
+            by_reason.setdefault(title_of(error.code), []).append(g.CONSOLE_REJECTED_FILE.format(file=file))
     return [g.CONSOLE_REJECTED_DEPARTMENT.format(department="、".join(names), reason=reason)
             if len(names) == 1 else
             g.CONSOLE_REJECTED_GROUP.format(departments="、".join(names), reason=reason)

@@ -292,3 +292,12 @@ def test_template_with_an_invalid_plan_lists_every_error(tmp_path):
                           "--out", tmp_path / "配布"])
     assert code == 2 and out == "" and not (tmp_path / "配布").exists()
     assert sum(line.startswith("  エラー: 計画マスタ.xlsx!取組!B") for line in err.splitlines()) == 4
+
+
+def test_without_a_plan_an_unreadable_file_is_named_among_the_rejected(inbox, tmp_path):
+    (inbox / "壊れた.xlsx").write_bytes(b"")
+    (tmp_path / g.PLAN_FILE_NAME).unlink()  # no plan master beside the inbox: forms alone
+    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx")
+    assert not outcome.result.completeness_checked
+    line = next(l for l in outcome.summary_lines() if l.startswith("受理できなかった所管課: "))
+    assert "「壊れた.xlsx」（所管課不明）" in line
