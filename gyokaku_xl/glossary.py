@@ -237,6 +237,7 @@ FATAL_PDF_NO_OFFICE = ("PDF の出力には LibreOffice が必要です。Window
                        "「apt-get install libreoffice-calc-nogui」でインストールしてください。")
 FATAL_PDF_FAILED = "PDF を作成できませんでした（{detail}）。"
 FATAL_PDF_NO_REPORTS = "「{path}」に資料1-1〜1-3 のシートがありません。集約結果ブックを指定してください。"
+FATAL_PDF_UNREADABLE = "「{path}」は Excel ブックとして読めません（{detail}）。集約結果ブックを指定してください。"
 
 # --- the Excel button (集約ツール.xlsm) --------------------------------------------------------
 BUTTON_FILE_NAME = "集約ツール.xlsm"

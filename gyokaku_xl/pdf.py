@@ -151,7 +151,7 @@ def report_only_copy(master: Path, copy: Path) -> list[str]:
                     with zin.open(item) as src, zout.open(item, "w") as dst:
                         shutil.copyfileobj(src, dst, 1024 * 1024)
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, OSError) as exc:
-        raise GyokakuError(g.FATAL_PDF_NO_REPORTS.format(path=master) + f"（{library_text(exc)}）") from None
+        raise GyokakuError(g.FATAL_PDF_UNREADABLE.format(path=master, detail=library_text(exc))) from None
     return found
 
 

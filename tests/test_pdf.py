@@ -86,8 +86,9 @@ def test_workbook_without_report_sheets_is_refused(tmp_path):
 def test_not_a_workbook_is_refused(tmp_path):
     path = tmp_path / "broken.xlsx"
     path.write_bytes(b"not a zip")
-    with pytest.raises(GyokakuError, match="資料1-1〜1-3"):
+    with pytest.raises(GyokakuError, match="Excel ブックとして読めません") as caught:
         pdf.report_only_copy(path, tmp_path / "copy.xlsx")
+    assert "シートがありません" not in str(caught.value)  # not a workbook: no claim about its sheets
 
 
 # --- finding and running LibreOffice ------------------------------------------------------------
