@@ -44,22 +44,12 @@ from gyokaku_xl.model import Period  # noqa: E402
 from gyokaku_xl.render import master as master_module  # noqa: E402
 from gyokaku_xl.render import movement as movement_sheets  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_history import earlier_periods  # noqa: E402  (the same archived periods)
+
 EXAMPLES = ROOT / "examples"
 INBOX = EXAMPLES / "inbox"
 PLAN = EXAMPLES / g.PLAN_FILE_NAME
-
-
-def earlier_periods(current: Period, count: int) -> list[Period]:
-    """``count`` periods (上半期 and 年度末) before ``current``, oldest first."""
-    periods = []
-    year, half = current.fiscal_year, current.half
-    while len(periods) < count:
-        if half == g.PERIOD_FIRST_HALF:
-            year, half = year - 1, g.PERIOD_YEAR_END
-        else:
-            half = g.PERIOD_FIRST_HALF
-        periods.append(Period(year, half))
-    return periods[::-1]
 
 
 def build_history(folder: Path, count: int) -> Period:

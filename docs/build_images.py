@@ -49,14 +49,10 @@ FORM_CROP = (0, 0, 935, 240)
 def form_png(sample_master: Path, tmp: Path, target: Path) -> None:
     """The carried-over 年度末 form of :data:`FORM_DEPARTMENT`, rendered by LibreOffice and cropped."""
     from gyokaku_xl import pdf
-    from gyokaku_xl.publish import write_profile
 
     forms = make_forms(ROOT / "examples" / "計画マスタ.xlsx", Period.parse("令和3年度", "年度末"), tmp / "forms",
                        departments=[FORM_DEPARTMENT], previous=sample_master)
-    profile = tmp / "form-profile"
-    write_profile(profile, {})
-    produced = pdf._convert(pdf.find_soffice(), forms.paths[0], tmp, pdf.DEFAULT_TIMEOUT, profile=profile,
-                            out_name="form-pdf")
+    produced = pdf.convert(pdf.find_soffice(), forms.paths[0], tmp, out_name="form-pdf")
     x, y, w, h = FORM_CROP
     with tempfile.TemporaryDirectory() as crop:
         stem = Path(crop) / "form"

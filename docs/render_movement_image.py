@@ -9,7 +9,6 @@ the two pages are joined into one PNG (standard library only: PPM pages in, PNG 
 
 from __future__ import annotations
 
-import shutil
 import struct
 import subprocess
 import sys
@@ -78,21 +77,7 @@ def write_png(path: Path, width: int, height: int, rgb: bytes) -> None:
 
 def movement_only(master: Path, copy: Path) -> None:
     """A copy of ``master`` in which only 前期比較 and 推移 print (the first of them active)."""
-    import re
-    import zipfile
-
-    with zipfile.ZipFile(master) as zin, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item)
-            if item.filename == "xl/workbook.xml":
-                text, _found = pdf.hide_other_sheets(data.decode("utf-8"), (g.SHEET_COMPARISON, g.SHEET_TREND))
-                names = re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', text)
-                active = names.index(g.SHEET_COMPARISON)
-                text = re.sub(r"<workbookView\b", f'<workbookView activeTab="{active}" firstSheet="{active}"', text, 1)
-                data = text.encode("utf-8")
-            elif re.fullmatch(r"xl/worksheets/sheet\d+\.xml", item.filename):
-                data = data.replace(b' tabSelected="1"', b"")
-            zout.writestr(item, data)
+    pdf.sheets_only_copy(master, copy, (g.SHEET_COMPARISON, g.SHEET_TREND))
 
 
 def first_pages(pdf_path: Path, out: Path) -> list[Path]:
@@ -121,7 +106,7 @@ def render(master: Path, target: Path = TARGET) -> Path:
         tmp = Path(tmp_name)
         copy = tmp / "movement.xlsx"
         movement_only(master, copy)
-        produced = pdf._convert(soffice, copy, tmp, pdf.DEFAULT_TIMEOUT)
+        produced = pdf.convert(soffice, copy, tmp)
         pages = [read_ppm(p) for p in first_pages(produced, tmp)]
         target.parent.mkdir(parents=True, exist_ok=True)
         write_png(target, *side_by_side(pages))

@@ -118,11 +118,11 @@ def export_publication(master: Path, out_dir: Path | None = None, *,
         substitutions = font_substitutions(fonts, installed)
         profile = tmp / "profile"
         write_profile(profile, substitutions)
-        flat = _convert(soffice, copy, tmp, timeout, profile=profile, target="fods", out_name="flat")
+        flat = convert(soffice, copy, tmp, timeout, profile=profile, target="fods", out_name="flat")
         marked = tmp / "marked" / flat.name
         marked.parent.mkdir()
         marked.write_text(publication_markup(flat.read_text(encoding="utf-8"), title), encoding="utf-8")
-        produced = _convert(soffice, marked, tmp, timeout, profile=profile,
+        produced = convert(soffice, marked, tmp, timeout, profile=profile,
                             target=f"pdf:calc_pdf_Export:{pdf_filter_options()}", out_name="out")
         atomic_write(target, lambda path: shutil.copyfile(produced, path))
     return PdfExport([target], substitutions)
@@ -153,6 +153,23 @@ def report_only_copy(master: Path, copy: Path) -> list[str]:
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, OSError) as exc:
         raise GyokakuError(g.FATAL_PDF_UNREADABLE.format(path=master, detail=library_text(exc))) from None
     return found
+
+
+def sheets_only_copy(master: Path, copy: Path, keep: tuple[str, ...]) -> None:
+    """Copy ``master`` to ``copy`` with only the sheets ``keep`` visible and the first of them the
+    active tab (so LibreOffice prints just those, starting there); for previews and tests."""
+    with zipfile.ZipFile(master) as zin, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == _WORKBOOK_XML:
+                text, found = hide_other_sheets(data.decode("utf-8"), keep)
+                names = [html.unescape(n) for n in re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', text)]
+                active = names.index(found[0]) if found else 0
+                text = re.sub(r"<workbookView\b", f'<workbookView activeTab="{active}" firstSheet="{active}"', text, 1)
+                data = text.encode("utf-8")
+            elif re.fullmatch(r"xl/worksheets/sheet\d+\.xml", item.filename):
+                data = data.replace(b' tabSelected="1"', b"")
+            zout.writestr(item, data)
 
 
 def hide_other_sheets(workbook_xml: str, keep: tuple[str, ...]) -> tuple[str, list[str]]:
@@ -206,12 +223,17 @@ def fontconfig_file(folder: Path) -> Path | None:
     return path
 
 
-def _convert(soffice: str, source: Path, tmp: Path, timeout: float, *, profile: Path,
-             target: str = "pdf", out_name: str = "out") -> Path:
+def convert(soffice: str, source: Path, tmp: Path, timeout: float = DEFAULT_TIMEOUT, *,
+            profile: Path | None = None, target: str = "pdf", out_name: str = "out") -> Path:
     """Run LibreOffice headless on ``source``; returns the file it wrote in ``tmp/<out_name>``.
 
-    ``target`` is the ``--convert-to`` argument (format, optionally with filter and options).
+    ``target`` is the ``--convert-to`` argument (format, optionally with filter and options);
+    ``profile`` the private LibreOffice profile (default: a Japanese one without font replacements,
+    made in ``tmp``), so a plain conversion (a form, a preview) also follows kinsoku settings.
     """
+    if profile is None:
+        profile = tmp / f"{out_name}-profile"
+        write_profile(profile, {})
     out = tmp / out_name
     out.mkdir()
     env = dict(os.environ)

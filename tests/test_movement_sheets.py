@@ -347,22 +347,9 @@ def test_history_argument_overrides_nothing_when_empty(tmp_path):
 # --- printed through LibreOffice -------------------------------------------------------------------
 def movement_only(master: Path, copy: Path) -> None:
     """A copy of ``master`` that prints only the movement sheets (the first of them active)."""
-    import re
-
     from gyokaku_xl import pdf
 
-    with zipfile.ZipFile(master) as zin, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item)
-            if item.filename == "xl/workbook.xml":
-                text, _found = pdf.hide_other_sheets(data.decode("utf-8"), g.MOVEMENT_SHEETS)
-                names = re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', text)
-                active = names.index(g.SHEET_COMPARISON)
-                text = re.sub(r"<workbookView\b", f'<workbookView activeTab="{active}" firstSheet="{active}"', text, 1)
-                data = text.encode("utf-8")
-            elif re.fullmatch(r"xl/worksheets/sheet\d+\.xml", item.filename):
-                data = data.replace(b' tabSelected="1"', b"")
-            zout.writestr(item, data)
+    pdf.sheets_only_copy(master, copy, g.MOVEMENT_SHEETS)
 
 
 def test_printed_pages_are_a4_and_show_every_sheet(tmp_path, soffice):
@@ -375,10 +362,7 @@ def test_printed_pages_are_a4_and_show_every_sheet(tmp_path, soffice):
     copy = tmp_path / "in" / "movement.xlsx"
     copy.parent.mkdir()
     movement_only(master, copy)
-    from gyokaku_xl.publish import write_profile
-    profile = tmp_path / "profile"
-    write_profile(profile, {})
-    produced = pdf._convert(soffice, copy, tmp_path, pdf.DEFAULT_TIMEOUT, profile=profile)
+    produced = pdf.convert(soffice, copy, tmp_path)
     info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(produced)], capture_output=True, text=True,
                           check=True).stdout
     sizes = [line.split(":", 1)[1].split("pts")[0].split(" x ") for line in info.splitlines()
