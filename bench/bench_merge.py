@@ -365,7 +365,7 @@ STAGES = (
     ("検証結果", "gyokaku_xl.render.master", "add_findings_sheet"),
     ("提出状況", "gyokaku_xl.render.master", "add_submissions_sheet"),
     ("xml + zip (close)", "xlsxwriter.workbook", "Workbook.close"),
-    ("wait for 資料1-3 book", "gyokaku_xl.pipeline", "_SplitBook.wait"),
+    ("wait for 資料1-3 book", "gyokaku_xl.split_run", "SplitBook.wait"),
 )
 #: Timed inside the stages above (not added to the total).
 INSIDE = (
