@@ -353,7 +353,7 @@ def print_table(results: list[dict[str, object]]) -> None:
 #: (label, module, attribute): the real functions timed by ``--stages``, in pipeline order.
 STAGES = (
     ("plan master", "gyokaku_xl.pipeline", "load_plan"),
-    ("reading", "gyokaku_xl.pipeline", "open_form"),
+    ("reading", "gyokaku_xl.parallel_read", "InboxReader._take"),
     ("plan from forms", "gyokaku_xl.pipeline", "plan_from_forms"),
     ("validation", "gyokaku_xl.pipeline", "validate_file"),
     ("consolidation", "gyokaku_xl.pipeline", "consolidate"),
@@ -420,6 +420,7 @@ def stages_child(argv: list[str]) -> int:
         else:
             gc_time[0] += time.perf_counter() - gc_time[1]
     gc.callbacks.append(on_gc)
+    gc.disable()  # as `python -m gyokaku_xl` does (its process ends right after the command)
     from gyokaku_xl.cli import main as cli_main
 
     imported = time.perf_counter() - started

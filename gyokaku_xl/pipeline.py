@@ -20,13 +20,14 @@ from .gc_pause import paused_gc
 from .intake import scan_inbox
 from .model import Period, Plan
 from .normalize import key
-from .plan import PlanReadError, plan_from_forms, read_plan
+from .parallel_read import InboxReader
+from .plan import PlanReadError, PlanResult, plan_from_forms, read_plan
 from .read import DEFAULT_LIMITS, Limits
 from .records import MergeResult, Snapshot
 from .publication import (PublishOutcome, opendata_from_master, publication_title, publish,  # re-exported: the pdf command's entry
                           write_opendata)
 from .split_run import SplitBook
-from .validate import FileReport, RunBudget, meta_period, open_form, validate_file
+from .validate import FileReport, RunBudget, meta_period, validate_file
 
 #: progress(done, total, label) — called once per input file.
 Progress = Callable[[int, int, str], None]
@@ -43,13 +44,14 @@ class FormsOutcome:
     history_dir: Path | None = None  # the history folder looked in (None: not used)
 
 
-def load_plan(plan_path: str | Path) -> tuple[Plan, list[Finding]]:
-    """Read the plan master or raise :class:`GyokakuError` with a one-line message."""
+def load_plan(plan_path: str | Path,
+              reader: Callable[[Path], PlanResult] = read_plan) -> tuple[Plan, list[Finding]]:
+    """Read the plan master (with ``reader``) or raise :class:`GyokakuError` with a one-line message."""
     path = Path(plan_path)
     if not path.is_file():
         raise GyokakuError(g.FATAL_PLAN_UNREADABLE.format(path=path, detail="ファイルがありません"))
     try:
-        result = read_plan(path)
+        result = reader(path)
     except PlanReadError as exc:
         raise GyokakuError(g.FATAL_PLAN_UNREADABLE.format(path=path, detail=exc.finding.message)) from None
     if result.plan is None:
@@ -216,9 +218,12 @@ def _document_date(reports: list[FileReport]) -> str:
 
 def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
                    period: Period | None = None, progress: Progress | None = None,
-                   limits: Limits = DEFAULT_LIMITS) -> tuple[MergeResult, Path | None, list[str]]:
+                   limits: Limits = DEFAULT_LIMITS, parallel_from: int | None = None,
+                   ) -> tuple[MergeResult, Path | None, list[str]]:
     """Read and validate every file of an inbox and consolidate the accepted rows.
 
+    From ``parallel_from`` readable files (default :data:`~gyokaku_xl.parallel_read.PARALLEL_FROM`),
+    the plan master and the forms are read by worker processes; the result is the same.
     Returns the merge result, the plan master used (None when working from submissions alone)
     and notices for the user.
     """
@@ -231,24 +236,23 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
     resolved_plan = Path(plan_path) if plan_path else find_plan(inbox)
     plan: Plan | None = None
     plan_findings: list[Finding] = []
-    if resolved_plan is not None:
-        plan, plan_findings = load_plan(resolved_plan)
-        if plan_path is None:
-            notices.append(f"計画マスタとして「{resolved_plan}」を使用しました。")
     exclude = [resolved_plan] if resolved_plan is not None else []
     entries = scan_inbox(inbox, exclude=exclude)
-    if not any(not e.skipped for e in entries):
-        raise GyokakuError(g.FATAL_INBOX_EMPTY.format(path=inbox))
     reports: list[FileReport] = []
     budget = RunBudget(limits)
-    for n, entry in enumerate(entries, start=1):
-        if progress is not None:
-            progress(n - 1, len(entries), entry.path.name)
-        report = open_form(entry, limits)
-        budget.admit(report)
-        reports.append(report)
-    if progress is not None:
-        progress(len(entries), len(entries), "")
+    plan_file = resolved_plan if resolved_plan is not None and resolved_plan.is_file() else None
+    if not any(not e.skipped for e in entries):
+        if resolved_plan is not None:
+            load_plan(resolved_plan)  # a plan that cannot be used is said first
+        raise GyokakuError(g.FATAL_INBOX_EMPTY.format(path=inbox))
+    with InboxReader(entries, limits, plan_file, parallel_from) as reader:
+        for report in reader.reports(progress):  # the forms need no plan: the plan's worker joins in
+            budget.admit(report)
+            reports.append(report)
+        if resolved_plan is not None:
+            plan, plan_findings = load_plan(resolved_plan, reader.read_plan)
+            if plan_path is None:
+                notices.append(f"計画マスタとして「{resolved_plan}」を使用しました。")
     if period is None:
         period = _infer_period(reports)
     completeness_checked = plan is not None

@@ -66,8 +66,11 @@ class SplitBook:
 
     def close(self) -> None:
         """Stop the worker and remove its temporary file if it is still there."""
+        finished = self.future is None or self.future.done()
         if self.future is not None:
             self.future.cancel()
         if self.pool is not None:
-            self.pool.shutdown(wait=True)
+            # A worker that has finished only has its teardown left (half a second at 300 files):
+            # not waited for. One still writing is, so that its temporary file is removed below.
+            self.pool.shutdown(wait=not finished)
         self.tmp.unlink(missing_ok=True)
