@@ -6,7 +6,9 @@ position on the scale, so another municipality's scale gets colours without code
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import unicodedata
 import weakref
@@ -176,32 +178,52 @@ def capacity_units(px: float, size: float) -> int:
 def wrapped_line_count(text: str, capacity: int) -> int:
     """Lines ``text`` takes when wrapped at ``capacity`` half-width units (explicit breaks kept).
 
-    Wraps character by character, but keeps runs of Latin letters/digits together as Excel does.
+    Wraps character by character, but keeps runs of Latin letters/digits together as Excel does,
+    and follows the Japanese line-breaking rules (:func:`_wrap_tokens`).
     """
     total = 0
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if 2 * len(line) <= capacity or text_units(line) <= capacity:  # the common case: it fits
-            total += 1
-            continue
-        lines, used = 1, 0
-        for word in _wrap_tokens(line):
-            w = text_units(word)
-            if used + w <= capacity:
-                used += w
-                continue
-            if used == 0 or w > capacity:  # split a too-long word wherever it is
-                over = used + w
-                lines += (over - 1) // capacity
-                used = (over - 1) % capacity + 1
-            else:
-                lines += 1
-                used = w
-        total += lines
+        if 2 * len(line) <= capacity or (len(line) if line.isascii() else sum(map(char_units, line))) <= capacity:
+            total += 1  # the common case: it fits
+        else:
+            total += _wrapped_lines(line, capacity)
     return max(1, total)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _piece_units(piece: str) -> int:
+    return len(piece) if piece.isascii() else sum(map(char_units, piece))
+
+
+def _wrapped_lines(line: str, capacity: int) -> int:
+    """Lines one line of text takes: pieces fill a line while they fit; a piece wider than a whole
+    line is split wherever it is. Found line by line on the pieces' running widths (bisection),
+    not piece by piece."""
+    ends = list(itertools.accumulate(map(_piece_units, _PIECE.findall(line))))
+    count = len(ends)
+    lines, start, placed_end, first = 1, 0, 0, 0
+    while True:
+        nxt = bisect.bisect_right(ends, start + capacity, first)  # pieces first..nxt-1 fit
+        if nxt >= count:
+            return lines
+        if nxt > first:
+            placed_end = ends[nxt - 1]
+        width = ends[nxt] - placed_end
+        if width > capacity:  # split the piece: it goes on from where this line is filled
+            over = placed_end - start + width
+            lines += (over - 1) // capacity
+            start = ends[nxt] - ((over - 1) % capacity + 1)
+            placed_end = ends[nxt]
+            first = nxt + 1
+        else:  # the piece starts the next line
+            lines += 1
+            start = placed_end
+            first = nxt
+
+
 #: Unbreakable pieces: runs of half-width letters, digits and word punctuation, or one character.
-_TOKEN = re.compile(r"[A-Za-z0-9\uff66-\uff9d\-_.,:;/%()'\"@&+]+|.", re.DOTALL)
+_TOKEN_PATTERN = r"[A-Za-z0-9\uff66-\uff9d\-_.,:;/%()'\"@&+]+|."
+_TOKEN = re.compile(_TOKEN_PATTERN, re.DOTALL)
 
 
 #: Japanese line-breaking rules (kinsoku), as Excel and LibreOffice (ja-JP, strict) apply them:
@@ -211,6 +233,16 @@ NO_LINE_START = frozenset("、。，．,.)）]］}｝」』】〕〉》〙〗〟
 NO_LINE_END = frozenset("(（[［{｛「『【〔〈《〘〖〝‘“")
 
 
+def _class_of(chars: frozenset[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+#: One piece of :func:`_wrap_tokens` as a single pattern: a token, then every token that starts
+#: with a character that may not begin a line or follows one that may not end a line.
+_PIECE = re.compile(f"(?:{_TOKEN_PATTERN})(?:(?={_class_of(NO_LINE_START)})(?:{_TOKEN_PATTERN})"
+                    f"|(?<={_class_of(NO_LINE_END)})(?:{_TOKEN_PATTERN}))*", re.DOTALL)
+
+
 def _wrap_tokens(line: str) -> list[str]:
     """Split a line into unbreakable pieces: Latin words or single characters.
 
@@ -218,13 +250,7 @@ def _wrap_tokens(line: str) -> list[str]:
     and a piece after a character that may not end a line sticks to that character, so the
     line count is the one Excel and LibreOffice (Japanese rules) produce.
     """
-    pieces: list[str] = []
-    for token in _TOKEN.findall(line):
-        if pieces and (token[0] in NO_LINE_START or pieces[-1][-1] in NO_LINE_END):
-            pieces[-1] += token
-        else:
-            pieces.append(token)
-    return pieces
+    return _PIECE.findall(line)
 
 
 def row_height(lines: int, size: float, extra: float = 3.0) -> float:

@@ -1,0 +1,88 @@
+"""Row heights come from :func:`gyokaku_xl.render.styles.wrapped_line_count`; a faster version must
+count exactly the lines the plain, character-by-character version below counts.
+
+The reference is the straightforward statement of the rules (Latin runs kept together, kinsoku:
+a character that may not begin a line sticks to the piece before it, a piece after a character
+that may not end a line sticks to it, a piece wider than the line is split anywhere). It is
+compared with the real function on generated texts of every kind a department writes.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+
+import pytest
+
+from gyokaku_xl.render import styles as st
+
+_TOKEN = re.compile(r"[A-Za-z0-9\uff66-\uff9d\-_.,:;/%()'\"@&+]+|.", re.DOTALL)
+
+
+def _units(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F", "A") else 1 for c in text)
+
+
+def _pieces(line: str) -> list[str]:
+    pieces: list[str] = []
+    for token in _TOKEN.findall(line):
+        if pieces and (token[0] in st.NO_LINE_START or pieces[-1][-1] in st.NO_LINE_END):
+            pieces[-1] += token
+        else:
+            pieces.append(token)
+    return pieces
+
+
+def reference_line_count(text: str, capacity: int) -> int:
+    total = 0
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if _units(line) <= capacity:
+            total += 1
+            continue
+        lines, used = 1, 0
+        for word in _pieces(line):
+            w = _units(word)
+            if used + w <= capacity:
+                used += w
+            elif used == 0 or w > capacity:
+                over = used + w
+                lines += (over - 1) // capacity
+                used = (over - 1) % capacity + 1
+            else:
+                lines += 1
+                used = w
+        total += lines
+    return max(1, total)
+
+
+ALPHABET = ("あいうえおかきくけこ取組状況予定遅れ理由事業推進" * 3 + "、。「」（）・ー々っゃ"
+            + "ABCxyz0123456789-_.,:;/%()'\"@&+ " + "ｱｲｳｶﾞ" + "Ω°±×" + "\n" + "\r\n"[0])
+
+
+def _texts(seed: int, count: int):
+    rng = random.Random(seed)
+    for _ in range(count):
+        n = rng.choice((0, 1, 3, 10, 40, 120, 400))
+        yield "".join(rng.choice(ALPHABET) for _ in range(n))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_fast_count_is_the_reference_count(seed):
+    for text in _texts(seed, 500):
+        for capacity in (1, 2, 3, 7, 20, 41, 80, 113):
+            assert st.wrapped_line_count(text, capacity) == reference_line_count(text, capacity), (text, capacity)
+
+
+def test_a_real_report_text():
+    text = ("・窓口のキャッシュレス決済（FamiPay」を含む）を2021年4月から全庁で開始した。\n"
+            "・「オンライン申請」は、電子申請システムの利用手続を見直し、対象手続を拡大している。")
+    for capacity in range(1, 130):
+        assert st.wrapped_line_count(text, capacity) == reference_line_count(text, capacity), capacity
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_the_pieces_are_the_reference_pieces(seed):
+    for text in _texts(100 + seed, 500):
+        for line in text.split("\n"):
+            assert st._wrap_tokens(line) == _pieces(line), line
