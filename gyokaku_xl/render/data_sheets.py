@@ -58,18 +58,13 @@ def add_data_sheet(workbook: Any, result: MergeResult, formats: Formats) -> None
     widths = [c.width for c in schema.DATA_COLUMNS] + [16, 8, 8, 36, 10, 6, 20, 20]
     for col, width in enumerate(widths):
         ws.set_column(col, col, width)
+    by_kind = {schema.AMOUNT: number, schema.LONG_TEXT: text}
+    columns = [(col, column.key, column.kind == schema.STATUS, by_kind.get(column.kind, plain))
+               for col, column in enumerate(schema.DATA_COLUMNS)]
     for row_no, record in enumerate(result.records, start=1):
-        for col, column in enumerate(schema.DATA_COLUMNS):
-            value = record.values.get(column.key)
-            if column.kind == schema.STATUS:
-                fmt = status_fmt.get(record.status, plain)
-            elif column.kind == schema.AMOUNT:
-                fmt = number
-            elif column.kind == schema.LONG_TEXT:
-                fmt = text
-            else:
-                fmt = plain
-            write_cell(ws, row_no, col, value, fmt)
+        values = record.values
+        for col, key, is_status, fmt in columns:
+            write_cell(ws, row_no, col, values.get(key), status_fmt.get(record.status, plain) if is_status else fmt)
         base = len(schema.DATA_COLUMNS)
         src = record.source
         extra = (record.department, record.program.number, record.perspective.number, src.file, src.sheet, src.row, src.sha256,

@@ -66,6 +66,18 @@ def _status_format(fmt: st.Formats, colours: dict[str, str], status: str) -> Any
                    valign="vcenter", text_wrap=True, **extra)
 
 
+class _StatusFormats(dict):
+    """The status cell's format per status text, made on first use (one lookup per row after)."""
+
+    def __init__(self, fmt: st.Formats, colours: dict[str, str]) -> None:
+        super().__init__()
+        self.fmt, self.colours = fmt, colours
+
+    def __missing__(self, status: str) -> Any:
+        self[status] = made = _status_format(self.fmt, self.colours, status)
+        return made
+
+
 def _status_text(record: Record | None) -> str:
     return record.status if record else g.REPORT_EMPTY
 
@@ -111,6 +123,8 @@ def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]
     cell = fmt.get(border=1, valign="top", text_wrap=True)
     centre = fmt.get(border=1, valign="top", align="center", text_wrap=True)
     records = _records_by_id(result)
+    status_formats = _StatusFormats(fmt, colours)
+    capacities = [st.capacity_units(st.column_px(width), SIZE_BODY) for width in LIST_COLUMNS]
     keep: list[tuple[int, int]] = []
     row = header_row + 1
     first_row = row
@@ -136,10 +150,9 @@ def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]
                           _text(record, "progress"), _text(record, "next_steps"))
                 lines = 1
                 for col, text in enumerate(values):
-                    style = _status_format(fmt, colours, text) if col == 2 else (centre if col == 0 else cell)
+                    style = status_formats[text] if col == 2 else (centre if col == 0 else cell)
                     sheet.write_string(row, col, text, style)
-                    lines = max(lines, st.wrapped_line_count(
-                        text, st.capacity_units(st.column_px(LIST_COLUMNS[col]), SIZE_BODY)))
+                    lines = max(lines, st.wrapped_line_count(text, capacities[col]))
                 heights.append(st.row_height(lines, SIZE_BODY, 4))
                 sheet.set_row(row, heights[-1])
                 row += 1
@@ -211,6 +224,9 @@ class _ProgramBlocks:
                                  border=1, align="right", valign="vcenter")
         self.total = f.get(font_name=st.FONT_GOTHIC, bold=True, bg_color="#F2F2F2", border=1, valign="vcenter",
                            num_format="#,##0")
+        self.status_formats = _StatusFormats(fmt, colours)
+        self.px_label, self.px_text, self.px_name = (_px(PROGRAM_COLUMNS, 0, 0), _px(PROGRAM_COLUMNS, 1, 5),
+                                                     _px(PROGRAM_COLUMNS, 1, 2))
 
     def _set(self, height: float) -> None:
         self.sheet.set_row(self.row, height)
@@ -227,8 +243,8 @@ class _ProgramBlocks:
     def _text_row(self, label: str, text: str) -> None:
         _put(self.sheet, self.row, 0, 0, label, self.label)
         _put(self.sheet, self.row, 1, 5, text or g.REPORT_EMPTY, self.text)
-        height = max(st.text_height(text, _px(PROGRAM_COLUMNS, 1, 5), SIZE_BODY, 4),
-                     st.text_height(label, _px(PROGRAM_COLUMNS, 0, 0), SIZE_HEADER, 4))
+        height = max(st.text_height(text, self.px_text, SIZE_BODY, 4),
+                     st.text_height(label, self.px_label, SIZE_HEADER, 4))
         self._set(height)
 
     def block(self, program: Program, perspective: str,
@@ -252,7 +268,7 @@ class _ProgramBlocks:
             status = _status_text(record)
             _put(self.sheet, self.row, 0, 0, initiative.id, self.centre)
             _put(self.sheet, self.row, 1, 2, initiative.name, self.name)
-            _put(self.sheet, self.row, 3, 3, status, _status_format(self.fmt, self.colours, status))
+            _put(self.sheet, self.row, 3, 3, status, self.status_formats[status])
             effect = record.values.get("fiscal_effect") if record else None
             st.merge_cells(self.sheet, self.row, 4, self.row, 5, self.money)
             if isinstance(effect, (int, float)) and not isinstance(effect, bool):
@@ -260,7 +276,7 @@ class _ProgramBlocks:
                 total += int(effect)
             else:
                 self.sheet.write_blank(self.row, 4, None, self.money)
-            self._set(st.text_height(initiative.name, _px(PROGRAM_COLUMNS, 1, 2), SIZE_BODY, 5))
+            self._set(st.text_height(initiative.name, self.px_name, SIZE_BODY, 5))
             for label, key in zip(g.REPORT_BY_PROGRAM_TEXT_LABELS, ("progress", "next_steps", "delay_reason")):
                 self._text_row(label, _text(record, key))
         _put(self.sheet, self.row, 0, 3, g.REPORT_PROGRAM_TOTAL, self.total_label)
