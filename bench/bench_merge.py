@@ -6,6 +6,7 @@ Usage::
     python bench/bench_merge.py --sizes 30x60    # one inbox
     python bench/bench_merge.py --stages         # also where the time goes, stage by stage
     python bench/bench_merge.py --profile        # also profile merge in-process (cProfile)
+    python bench/bench_merge.py --before ../old  # also time another checkout (same run, alternating)
 
 Inboxes are generated once and cached (``bench/.cache`` by default, ``--cache`` to move it):
 a plan master is written, each department's form comes from the project's own form writer
@@ -222,11 +223,14 @@ class Run:
     cpu: float | None = None  # user + system seconds of the child and the processes it waited for
 
 
-def run_child(argv: list[str]) -> Run:
-    """Run ``argv``; wall time around it and its own peak memory via ``os.wait4``."""
+def run_child(argv: list[str], source: Path = ROOT) -> Run:
+    """Run ``argv`` (the package imported from ``source``); wall time around it and its own peak
+    memory via ``os.wait4``."""
     started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT,
-                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    if source != ROOT:
+        env["PYTHONPATH"] = str(source)
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=source, env=env)
     out = proc.stdout.read() if proc.stdout else b""
     peak = None
     if hasattr(os, "wait4"):
@@ -282,12 +286,14 @@ def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "-"
 
 
-def bench(size: Size, cache: Path, repeat: int, workers: int, baseline: bool) -> dict[str, object]:
-    """Time both contenders on one inbox, alternating, ``repeat`` times each."""
+def bench(size: Size, cache: Path, repeat: int, workers: int, baseline: bool,
+          before: Path | None = None) -> dict[str, object]:
+    """Time the contenders on one inbox, alternating, ``repeat`` times each (``before``: another
+    checkout of the project whose merge is timed too, e.g. the previous release)."""
     inbox, plan = build_inbox(size, cache, workers)
     out_dir = cache / size.label / "out"
     out_dir.mkdir(exist_ok=True)
-    merge_runs, base_runs = [], []
+    merge_runs, base_runs, before_runs = [], [], []
     load_before = load_average()
     for _ in range(repeat):
         run = run_child(merge_argv(inbox, plan if size.with_plan else None, out_dir / "集約結果.xlsx"))
@@ -295,13 +301,19 @@ def bench(size: Size, cache: Path, repeat: int, workers: int, baseline: bool) ->
             print(run.output)
             raise SystemExit(f"merge が終了コード {run.returncode} で終わりました（{size.label}）")
         merge_runs.append(run)
+        if before is not None:
+            run = run_child(merge_argv(inbox, plan if size.with_plan else None, out_dir / "before.xlsx"), before)
+            if run.returncode != 0:
+                print(run.output)
+                raise SystemExit(f"変更前の merge が終了コード {run.returncode} で終わりました（{size.label}）")
+            before_runs.append(run)
         if baseline:
             run = run_child(baseline_argv(inbox, out_dir / "baseline.xlsx"))
             if run.returncode != 0:
                 print(run.output)
                 raise SystemExit(f"baseline が終了コード {run.returncode} で終わりました")
             base_runs.append(run)
-    return {"size": size, "merge_runs": merge_runs, "base_runs": base_runs,
+    return {"size": size, "merge_runs": merge_runs, "base_runs": base_runs, "before_runs": before_runs,
             "load": f"{load_before} → {load_average()}",
             "summary": merge_runs[-1].output.strip().splitlines()}
 
@@ -346,6 +358,16 @@ def print_table(results: list[dict[str, object]]) -> None:
         runs = ", ".join(f"{x.seconds:.2f}" for x in r["merge_runs"])  # type: ignore[union-attr]
         base = ", ".join(f"{x.seconds:.2f}" for x in r["base_runs"])  # type: ignore[union-attr]
         print(f"{r['size'].label}: merge [{runs}] naive [{base}] load {r['load']}")  # type: ignore[union-attr]
+    for r in results:
+        b_runs: list[Run] = r["before_runs"]  # type: ignore[assignment]
+        if b_runs:
+            m_runs: list[Run] = r["merge_runs"]  # type: ignore[assignment]
+            m, b = median([x.seconds for x in m_runs]), median([x.seconds for x in b_runs])
+            b_mb = max((x.peak_mb for x in b_runs if x.peak_mb is not None), default=None)
+            b_cpu = median([x.cpu for x in b_runs if x.cpu is not None]) if b_runs[0].cpu is not None else None
+            print(f"{r['size'].label}: before [{', '.join(f'{x.seconds:.2f}' for x in b_runs)}] median "  # type: ignore[union-attr]
+                  f"{b:.2f} s, cpu {'-' if b_cpu is None else f'{b_cpu:.2f}'} s, peak {_mb(b_mb)} MB; "
+                  f"merge / before {m / b:.2f} ({b / m:.2f}x faster)")
 
 
 # --- stages ----------------------------------------------------------------------------------------
@@ -499,6 +521,8 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("--repeat", type=int, default=3, help="runs per contender (the median is reported)")
     args.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for generation")
     args.add_argument("--no-baseline", action="store_true", help="time merge only")
+    args.add_argument("--before", type=Path, help="another checkout of the project to time alongside "
+                      "(e.g. a `git worktree` of the previous release)")
     args.add_argument("--stages", action="store_true", help="also time merge stage by stage")
     args.add_argument("--profile", action="store_true", help="also profile merge in-process")
     args.add_argument("--baseline-child", nargs=2, metavar=("INBOX", "OUT"), help=argparse.SUPPRESS)
@@ -514,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = parse_sizes(ns.sizes)
     for size in sizes:  # generate first, so generation never overlaps a timed run
         build_inbox(size, ns.cache, ns.workers)
-    results = [bench(size, ns.cache, ns.repeat, ns.workers, not ns.no_baseline) for size in sizes]
+    results = [bench(size, ns.cache, ns.repeat, ns.workers, not ns.no_baseline, ns.before) for size in sizes]
     print()
     print(f"Python {sys.version.split()[0]} on {os.cpu_count()} CPU(s); load average {load_average()}")
     print_table(results)
