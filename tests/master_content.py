@@ -56,6 +56,14 @@ def _style(cell: Any) -> list:
     ]
 
 
+def _style_with(dim: Any, cell: Any) -> list:
+    """A column format's style, in the shape of :func:`_style` (``number_format`` from the column)."""
+    class _Shown:
+        font, fill, border, alignment, protection = dim.font, dim.fill, dim.border, dim.alignment, dim.protection
+        number_format = dim.number_format
+    return _style(_Shown)
+
+
 def _value(cell: Any) -> Any:
     value = cell.value
     if value is None or isinstance(value, (str, int, float, bool)):
@@ -63,14 +71,28 @@ def _value(cell: Any) -> Any:
     return str(value)
 
 
+def _column_styles(sheet: Any) -> dict[int, Any]:
+    """Column number → its column format (``<col style=…>``), for the columns that have one."""
+    found: dict[int, Any] = {}
+    for dim in sheet.column_dimensions.values():
+        if dim.has_style and dim.min:
+            for col in range(dim.min, (dim.max or dim.min) + 1):
+                found[col] = dim
+    return found
+
+
 def _sheet(sheet: Any) -> dict[str, Any]:
     styles: dict[str, int] = {}
     cells: dict[str, list] = {}
+    column_styles = _column_styles(sheet)
     for row in sheet.iter_rows():
         for cell in row:
             if type(cell).__name__ == "MergedCell" and not cell.has_style:
                 continue
-            style = json.dumps(_style(cell), ensure_ascii=False)
+            # A cell that is not in the file shows (and takes when typed into) its column's format.
+            absent = cell.value is None and not cell.has_style
+            shown = column_styles.get(cell.column, cell) if absent else cell
+            style = json.dumps(_style(shown) if shown is cell else _style_with(shown, cell), ensure_ascii=False)
             index = styles.setdefault(style, len(styles))
             cells[cell.coordinate] = [_value(cell), cell.data_type, index]
     ps, m = sheet.page_setup, sheet.page_margins

@@ -56,21 +56,28 @@ def add_data_sheet(workbook: Any, result: MergeResult, formats: Formats) -> None
     number = formats.get(valign="top", num_format="#,##0")
     status_fmt = {s: formats.get(valign="top", bg_color=light(c, 0.6)) for s, c in colours.items()}
     widths = [c.width for c in schema.DATA_COLUMNS] + [16, 8, 8, 36, 10, 6, 20, 20]
-    for col, width in enumerate(widths):
-        ws.set_column(col, col, width)
     by_kind = {schema.AMOUNT: number, schema.LONG_TEXT: text}
     columns = [(col, column.key, column.kind == schema.STATUS, by_kind.get(column.kind, plain))
                for col, column in enumerate(schema.DATA_COLUMNS)]
+    # Each column carries its cells' format, so an empty cell (not written) looks and types like
+    # the written ones; only cells with a value are written.
+    column_formats = [fmt for _col, _key, _status, fmt in columns] + [plain] * len(DATA_EXTRA_HEADERS)
+    for col, (width, column_format) in enumerate(zip(widths, column_formats, strict=True)):
+        ws.set_column(col, col, width, column_format)
     for row_no, record in enumerate(result.records, start=1):
         values = record.values
         for col, key, is_status, fmt in columns:
-            write_cell(ws, row_no, col, values.get(key), status_fmt.get(record.status, plain) if is_status else fmt)
+            value = values.get(key)
+            if value is None or value == "":
+                continue
+            write_cell(ws, row_no, col, value, status_fmt.get(record.status, plain) if is_status else fmt)
         base = len(schema.DATA_COLUMNS)
         src = record.source
         extra = (record.department, record.program.number, record.perspective.number, src.file, src.sheet, src.row, src.sha256,
                  src.modified)
         for i, value in enumerate(extra):
-            write_cell(ws, row_no, base + i, value, plain)
+            if value is not None and value != "":
+                write_cell(ws, row_no, base + i, value, plain)
     _table(ws, headers, len(result.records), "集約データ")
     ws.freeze_panes(1, 1)
     ws.set_landscape()
