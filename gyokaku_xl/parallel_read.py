@@ -16,6 +16,7 @@ left is read in this process: the result is the same, only slower.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -62,7 +63,8 @@ class InboxReader:
         self.pool: Any = None
         self._plan_future: Any = None
         readable = sum(1 for e in self.entries if e.readable)
-        if readable >= max(1, PARALLEL_FROM if parallel_from is None else parallel_from):
+        if readable >= max(1, PARALLEL_FROM if parallel_from is None else parallel_from) and \
+                (os.cpu_count() or 1) >= 2:  # on one core, workers only add their start-up
             self._start()
 
     @property

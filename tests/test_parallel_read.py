@@ -67,6 +67,14 @@ def test_below_the_threshold_no_worker_is_started(inbox, plan_path):
         assert list(reader.reports()) == expected
 
 
+def test_one_core_reads_here(inbox, monkeypatch):
+    entries, expected = serial_reports(inbox)
+    monkeypatch.setattr(parallel_read.os, "cpu_count", lambda: 1)
+    with InboxReader(entries, parallel_from=1) as reader:
+        assert not reader.parallel
+        assert list(reader.reports()) == expected
+
+
 def test_progress_names_every_file_in_order_then_ends(mixed_inbox):
     entries, _ = serial_reports(mixed_inbox)
     for threshold in (1, 10_000):
