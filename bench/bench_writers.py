@@ -26,8 +26,8 @@ on rust_xlsxwriter), excelize (Go Excelize through ctypes) and PyExcelerate. "AP
 spent in the library's calls (content generation excluded), "close" the time of ``close()`` /
 ``save()`` (XML + zip); for rustpy-xlsxwriter, whose one call writes the whole file, all of it is
 "close". A writer is killed after ``--timeout`` seconds (「打ち切り」) and not run again on that
-sheet; one whose first run is more than 1.25 × XlsxWriter's is run only once. A library that is not installed is shown as 「未インストール」, a sheet a library
-cannot express as 「表現不可」.
+sheet; one whose first run is more than 1.25 × XlsxWriter's is run only once. A library that is
+not installed is shown as 「未インストール」, a sheet a library cannot express as 「表現不可」.
 """
 
 from __future__ import annotations
@@ -654,7 +654,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--writers", default=",".join(DEFAULT_WRITERS),
                         help=f"comma-separated, from: {', '.join(WRITERS)}")
     parser.add_argument("--sheets", default="a,b", help="a (資料1-3-like), b (集約データ-like)")
-    parser.add_argument("--timeout", type=float, default=15.0,
+    parser.add_argument("--timeout", type=float, default=25.0,
                         help="seconds before a child is killed (that writer is then skipped on that sheet)")
     parser.add_argument("--keep", type=Path, help="keep one output of each writer here and read it back with openpyxl "
                              "(slow: use with a small --rows)")
