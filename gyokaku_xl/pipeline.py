@@ -26,7 +26,7 @@ from .read import DEFAULT_LIMITS, Limits
 from .records import MergeResult, Snapshot
 from .publication import (PublishOutcome, opendata_from_master, publication_title, publish,  # re-exported: the pdf command's entry
                           write_opendata)
-from .split_run import SplitBook
+from .split_run import SplitBook, SplitWorker
 from .validate import FileReport, RunBudget, meta_period, validate_file
 
 #: progress(done, total, label) — called once per input file.
@@ -219,11 +219,13 @@ def _document_date(reports: list[FileReport]) -> str:
 def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
                    period: Period | None = None, progress: Progress | None = None,
                    limits: Limits = DEFAULT_LIMITS, parallel_from: int | None = None,
+                   after_reading: Callable[[Plan, int], None] | None = None,
                    ) -> tuple[MergeResult, Path | None, list[str]]:
     """Read and validate every file of an inbox and consolidate the accepted rows.
 
     From ``parallel_from`` readable files (default :data:`~gyokaku_xl.parallel_read.PARALLEL_FROM`),
     the plan master and the forms are read by worker processes; the result is the same.
+    ``after_reading(plan, rows_read)`` is called once everything is read, before validation.
     Returns the merge result, the plan master used (None when working from submissions alone)
     and notices for the user.
     """
@@ -259,6 +261,8 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
     if plan is None:
         plan = plan_from_forms([r.form for r in reports if r.form is not None])
         notices.append(g.MESSAGES["completeness-unchecked"])
+    if after_reading is not None:
+        after_reading(plan, sum(r.rows_read for r in reports))
     for report in reports:
         validate_file(report, plan, period, plan_checked=completeness_checked,
                       max_findings=budget.findings_left)
@@ -387,13 +391,34 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     Raises :class:`GyokakuError` when nothing could be done, :class:`NothingMergedError` (with
     ``.outcome``, nothing written) when no row could be accepted, and :class:`OutputLockedError`
     (with ``.outcome``) when the target is open elsewhere and the master was saved under another name.
+    Above the split threshold, the second process that writes 資料1-3 is started as soon as the rows
+    read show it will be needed (:class:`~gyokaku_xl.split_run.SplitWorker`).
     """
+    _check_annotate_dir(inbox, annotate)
+    refuse_file_as_folder(opendata, "オープンデータ")
+    started: list[SplitWorker] = []
+
+    def start_split_worker(plan: Plan, rows_read: int) -> None:
+        worker = SplitWorker.if_likely(plan, rows_read)
+        if worker is not None:
+            started.append(worker)
+    try:
+        result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress, limits,
+                                                    after_reading=start_split_worker)
+        return _write_merge(result, used_plan, notices, inbox, output, annotate, pdf, opendata, history_dir,
+                            limits, started[0] if started else None)
+    finally:
+        for worker in started:
+            worker.close()
+
+
+def _write_merge(result: MergeResult, used_plan: Path | None, notices: list[str], inbox: str | Path,
+                 output: str | Path, annotate: str | Path | None, pdf: bool, opendata: str | Path | None,
+                 history_dir: str | Path | None, limits: Limits, worker: "SplitWorker | None") -> RunOutcome:
+    """:func:`merge` once the inbox is validated: the master (and the split 資料1-3), then the rest."""
     from .render.master import write_master
     from .render.split_book import is_split, split_path
 
-    _check_annotate_dir(inbox, annotate)
-    refuse_file_as_folder(opendata, "オープンデータ")
-    result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress, limits)
     outcome = RunOutcome("merge", result, plan_path=used_plan, notices=notices)
     target = Path(output)
     if target.is_dir():
@@ -408,7 +433,7 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     folder = history_folder(result.plan, used_plan, history_dir)
     if folder is not None:
         _read_history(outcome, folder, target, limits, sources)
-    split = SplitBook(result, target) if is_split(result) else None
+    split = SplitBook(result, target, worker) if is_split(result) else None
     try:
         def write(tmp: Path) -> None:
             write_master(tmp, result, target.resolve().parent, sources, by_program=split is None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -36,6 +37,9 @@ def test_threshold_is_a_plan_setting(tmp_path):
     assert split_from(builders.load_plan(_plan_with(tmp_path / "a", None))) == DEFAULT_SPLIT_FROM
     assert split_from(builders.load_plan(_plan_with(tmp_path / "b", "３"))) == 3
     assert split_path(Path("out/集約結果.xlsx")) == Path("out/集約結果_資料1-3.xlsx")
+    from gyokaku_xl.split_run import SplitWorker
+    small = builders.load_plan(_plan_with(tmp_path / "c", "3"))
+    assert SplitWorker.if_likely(small, 2) is None  # below the threshold nothing is started
 
 
 def test_below_the_threshold_the_master_holds_every_report_sheet(inbox, plan_path, tmp_path):
@@ -160,3 +164,48 @@ def test_pdf_of_a_split_run_has_both_books(split_inbox, tmp_path, soffice):
              for p in outcome.pdf_paths]
     assert "資料１－１" in texts[0] and "資料１－２" in texts[0]
     assert "資料１－３" in texts[1] and "資料１－１" not in texts[1]
+
+
+def test_the_second_process_is_started_while_validating_and_then_used(split_inbox, monkeypatch, tmp_path):
+    from gyokaku_xl.split_run import SplitBook, SplitWorker
+
+    seen: dict[str, object] = {}
+    likely, book_init = SplitWorker.if_likely, SplitBook.__init__
+
+    def spy_likely(plan, rows_read):
+        seen["rows_read"] = rows_read
+        seen["worker"] = worker = likely(plan, rows_read)
+        return worker
+
+    def spy_book(self, result, master, worker=None):
+        seen["given"] = worker
+        book_init(self, result, master, worker)
+    monkeypatch.setattr(SplitWorker, "if_likely", staticmethod(spy_likely))
+    monkeypatch.setattr(SplitBook, "__init__", spy_book)
+    inbox, split_plan = split_inbox
+    outcome = merge(inbox, tmp_path / "out" / "集約結果.xlsx", plan_path=split_plan)
+    assert seen["rows_read"] == len(outcome.result.records)
+    assert isinstance(seen["worker"], SplitWorker) and seen["given"] is seen["worker"]
+    assert outcome.by_program_book.is_file()
+
+
+def test_a_worker_started_for_rows_that_were_not_all_accepted_is_let_go(inbox, plan, tmp_path, monkeypatch):
+    """A resubmission counts twice among the rows read but once among the records."""
+    from gyokaku_xl.split_run import SplitWorker
+
+    first = sorted(inbox.iterdir())[0]
+    shutil.copy(first, inbox / f"{first.stem}_再提出.xlsx")
+    plan_path = _plan_with(tmp_path / "edge-plan", str(len(plan.initiatives) + 1))
+    started: list[SplitWorker] = []
+    likely = SplitWorker.if_likely
+
+    def spy(plan_, rows_read):
+        worker = likely(plan_, rows_read)
+        started.append(worker)
+        return worker
+    monkeypatch.setattr(SplitWorker, "if_likely", staticmethod(spy))
+    outcome = merge(inbox, tmp_path / "out" / "集約結果.xlsx", plan_path=plan_path)
+    assert len(started) == 1 and isinstance(started[0], SplitWorker)
+    assert len(outcome.result.records) == len(plan.initiatives)
+    assert outcome.by_program_book is None and not split_path(outcome.output).exists()
+    assert started[0].pool._shutdown_thread  # let go

@@ -72,6 +72,12 @@ def result_of(payload: Payload) -> MergeResult:
     return MergeResult(plan, Period(*period_fields), records, [], [], Tally(), generated_at=generated_at)
 
 
+def warm_up() -> None:
+    """Run in a freshly started second process: it imports this module and the writer ahead of
+    the 資料1-3 it will be given."""
+    from . import master, styles  # noqa: F401 - imported for their import time only
+
+
 def write_by_program_book(path: str, payload: Payload) -> int:
     """Write 資料1-3 alone into the workbook ``path``; returns the number of 取組 written.
 
