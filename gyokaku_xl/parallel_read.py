@@ -86,11 +86,10 @@ class InboxReader:
 
     def read_plan(self, path: Path) -> PlanResult:
         """The plan master ``path`` read (by a worker when one took it); raises like :func:`read_plan`."""
-        from concurrent.futures.process import BrokenProcessPool
-
         future, self._plan_future = self._plan_future, None
         if future is not None and self.plan_path is not None and Path(path) == self.plan_path:
-            try:
+            from concurrent.futures.process import BrokenProcessPool  # only with workers: a serial run
+            try:                                                     # never imports multiprocessing
                 return future.result()
             except BrokenProcessPool:
                 self.close()
@@ -123,9 +122,8 @@ class InboxReader:
 
     def _take(self, future: Any, chunk: list[InboxEntry], progress: Progress | None, done: int,
               total: int) -> list[FileReport]:
-        from concurrent.futures.process import BrokenProcessPool
-
         if future is not None:
+            from concurrent.futures.process import BrokenProcessPool
             if progress is not None:
                 progress(done, total, chunk[0].path.name)
             try:

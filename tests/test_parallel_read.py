@@ -183,3 +183,15 @@ def test_at_most_a_window_of_chunks_is_in_flight(tmp_path, inbox, monkeypatch):
     assert len(reports) == len(entries)
     assert len(pool.futures) == -(-len(entries) // parallel_read.CHUNK)
     assert pool.most <= parallel_read.WINDOW
+
+
+def test_a_small_run_never_imports_multiprocessing(inbox, plan_path, tmp_path):
+    """Starting workers is for large inboxes; a small run pays nothing for it (not even the import)."""
+    import subprocess
+    import sys
+    code = ("import sys\nfrom gyokaku_xl.pipeline import merge\n"
+            f"merge({str(inbox)!r}, {str(tmp_path / 'out.xlsx')!r}, plan_path={str(plan_path)!r})\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('multiprocessing', 'concurrent'))))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
