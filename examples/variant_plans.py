@@ -62,21 +62,23 @@ def variant_result(perspectives: int, *, scale: StatusScale = DEFAULT_SCALE,
     return result_of(plan, period, reports)
 
 
-def result_of(plan: Plan, period: Period, reports: dict[str, dict]) -> MergeResult:
+def result_of(plan: Plan, period: Period, reports: dict[str, dict], *, prefill: bool = True,
+              month: str = "2023-10") -> MergeResult:
     """The merge result for ``reports`` (initiative id → field values) of ``plan``.
 
-    Like consolidation, the prefilled columns (取組番号, 取組の視点, 事業名, 重点, 取組名) come from the plan.
+    Like consolidation, the prefilled columns (取組番号, 取組の視点, 事業名, 重点, 取組名) come from the
+    plan (unless ``prefill`` is false); files are dated the 1st and the result the 15th of ``month``.
     """
     records = []
     for initiative in plan.initiatives:
         if initiative.id not in reports:
             continue
         values = {"progress": "", "next_steps": "", "delay_reason": "", "fiscal_effect": None, "note": "",
-                  **reports[initiative.id], **expected_prefill(plan, initiative.id)}
+                  **reports[initiative.id], **(expected_prefill(plan, initiative.id) if prefill else {})}
         program = plan.program_of(initiative)
         records.append(Record(initiative, program, plan.perspective(program.perspective),
                               initiative.department, values["status"], values,
                               Source(f"{initiative.department}.xlsx", "取組状況", 9, "0" * 64,
-                                     "2023-10-01T00:00:00")))
+                                     f"{month}-01T00:00:00")))
     return MergeResult(plan, period, records, [], [], Tally(rows_read=len(records), rows_merged=len(records)),
-                       generated_at="2023-10-15T00:00:00")
+                       generated_at=f"{month}-15T00:00:00")

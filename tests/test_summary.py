@@ -6,10 +6,11 @@ The factories here (``make_plan``, ``make_result``, ``reference_like_result``,
 
 from __future__ import annotations
 
+from examples.variant_plans import result_of
 from gyokaku_xl import glossary as g
 from gyokaku_xl.model import (DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program, Status,
                               StatusScale)
-from gyokaku_xl.records import MergeResult, Record, Source, Tally
+from gyokaku_xl.records import MergeResult
 from gyokaku_xl.summary import (FLAGGED_BULLET, FLAGGED_INITIATIVE, FLAGGED_NONE, build_summary,
                                 doc_label, text_lines, with_bullet)
 
@@ -31,19 +32,7 @@ def make_plan(perspectives: list[str], programs: list[tuple], initiatives: list[
 
 def make_result(plan: Plan, period: Period, reports: dict[str, dict]) -> MergeResult:
     """reports: initiative id → {status, progress, next_steps, delay_reason, fiscal_effect, note}."""
-    records = []
-    for initiative in plan.initiatives:
-        if initiative.id not in reports:
-            continue
-        values = {"progress": "", "next_steps": "", "delay_reason": "", "fiscal_effect": None, "note": "",
-                  **reports[initiative.id]}
-        program = plan.program_of(initiative)
-        records.append(Record(initiative, program, plan.perspective(program.perspective),
-                              initiative.department, values["status"], values,
-                              Source(f"{initiative.department}.xlsx", "取組状況", 9, "0" * 64,
-                                     "2021-10-01T00:00:00")))
-    return MergeResult(plan, period, records, [], [], Tally(rows_read=len(records), rows_merged=len(records)),
-                       generated_at="2021-10-15T00:00:00")
+    return result_of(plan, period, reports, prefill=False, month="2021-10")
 
 
 PERSPECTIVES = ["民間活力の活用", "施設の総合的管理", "行政の効率化", "収入確保策の推進",
