@@ -25,7 +25,8 @@ Wall time is measured around each child (until the command itself exits); peak m
 largest maximum resident set size of the child and its worker processes from ``os.wait4``
 (Linux/macOS; per process, not summed), and CPU time is theirs together (user + system: the
 reading workers and the process that writes a split 資料1-3 included; on Linux the bench is a
-child subreaper, so a worker left to finish its teardown after the command exited is counted too). The contenders alternate, ``--repeat`` times each; the table shows
+child subreaper, so a worker left to finish its teardown after the command exited is counted too).
+The contenders alternate, ``--repeat`` times each; the table shows
 medians and the ratio merge / baseline of the medians (same run, same machine load). The load
 average before and after is printed: on a shared machine, compare ratios, not seconds; when the
 load is above the number of CPUs, wall times mostly measure the share of the CPU a child got, and
@@ -326,27 +327,35 @@ def bench(size: Size, cache: Path, repeat: int, workers: int, baseline: bool,
     out_dir.mkdir(exist_ok=True)
     merge_runs, base_runs, before_runs = [], [], []
     load_before = load_average()
+    plan_arg = plan if size.with_plan else None
     for _ in range(repeat):
-        run = run_child(merge_argv(inbox, plan if size.with_plan else None, out_dir / "集約結果.xlsx"))
-        if run.returncode != 0:
-            print(run.output)
-            raise SystemExit(f"merge が終了コード {run.returncode} で終わりました（{size.label}）")
-        merge_runs.append(run)
+        merge_runs.append(_checked(run_child(merge_argv(inbox, plan_arg, out_dir / "集約結果.xlsx")),
+                                   f"merge（{size.label}）"))
         if before is not None:
-            run = run_child(merge_argv(inbox, plan if size.with_plan else None, out_dir / "before.xlsx"), before)
-            if run.returncode != 0:
-                print(run.output)
-                raise SystemExit(f"変更前の merge が終了コード {run.returncode} で終わりました（{size.label}）")
-            before_runs.append(run)
+            before_runs.append(_checked(run_child(merge_argv(inbox, plan_arg, out_dir / "before.xlsx"), before),
+                                        f"変更前の merge（{size.label}）"))
         if baseline:
-            run = run_child(baseline_argv(inbox, out_dir / "baseline.xlsx"))
-            if run.returncode != 0:
-                print(run.output)
-                raise SystemExit(f"baseline が終了コード {run.returncode} で終わりました")
-            base_runs.append(run)
+            base_runs.append(_checked(run_child(baseline_argv(inbox, out_dir / "baseline.xlsx")), "baseline"))
     return {"size": size, "merge_runs": merge_runs, "base_runs": base_runs, "before_runs": before_runs,
             "load": f"{load_before} → {load_average()}",
             "summary": merge_runs[-1].output.strip().splitlines()}
+
+
+def _checked(run: Run, what: str) -> Run:
+    """``run``, or the end of the bench with its output when it failed."""
+    if run.returncode != 0:
+        print(run.output)
+        raise SystemExit(f"{what} が終了コード {run.returncode} で終わりました")
+    return run
+
+
+def _stats(runs: list[Run]) -> tuple[float | None, float | None, float | None]:
+    """Median wall seconds, median CPU seconds and the largest peak MB of ``runs`` (None: unknown)."""
+    if not runs:
+        return None, None, None
+    cpu = [x.cpu for x in runs if x.cpu is not None]
+    return (median([x.seconds for x in runs]), median(cpu) if cpu else None,
+            max((x.peak_mb for x in runs if x.peak_mb is not None), default=None))
 
 
 def _mb(value: float | None) -> str:
@@ -361,14 +370,9 @@ def print_table(results: list[dict[str, object]]) -> None:
     print("-" * len(header))
     for r in results:
         size: Size = r["size"]  # type: ignore[assignment]
-        m_runs: list[Run] = r["merge_runs"]  # type: ignore[assignment]
-        b_runs: list[Run] = r["base_runs"]  # type: ignore[assignment]
-        m = median([x.seconds for x in m_runs])
-        b = median([x.seconds for x in b_runs]) if b_runs else None
-        m_cpu = median([x.cpu for x in m_runs if x.cpu is not None]) if m_runs[0].cpu is not None else None
-        b_cpu = median([x.cpu for x in b_runs if x.cpu is not None]) if b_runs and b_runs[0].cpu is not None else None
-        m_mb = max((x.peak_mb for x in m_runs if x.peak_mb is not None), default=None)
-        b_mb = max((x.peak_mb for x in b_runs if x.peak_mb is not None), default=None)
+        m, m_cpu, m_mb = _stats(r["merge_runs"])  # type: ignore[arg-type]
+        b, b_cpu, b_mb = _stats(r["base_runs"])  # type: ignore[arg-type]
+        assert m is not None
         ratio = m / b if b else None
         cpu_ratio = m_cpu / b_cpu if m_cpu and b_cpu else None
         verdicts = []
@@ -392,10 +396,9 @@ def print_table(results: list[dict[str, object]]) -> None:
     for r in results:
         b_runs: list[Run] = r["before_runs"]  # type: ignore[assignment]
         if b_runs:
-            m_runs: list[Run] = r["merge_runs"]  # type: ignore[assignment]
-            m, b = median([x.seconds for x in m_runs]), median([x.seconds for x in b_runs])
-            b_mb = max((x.peak_mb for x in b_runs if x.peak_mb is not None), default=None)
-            b_cpu = median([x.cpu for x in b_runs if x.cpu is not None]) if b_runs[0].cpu is not None else None
+            m = _stats(r["merge_runs"])[0]  # type: ignore[arg-type]
+            b, b_cpu, b_mb = _stats(b_runs)
+            assert m is not None and b is not None
             print(f"{r['size'].label}: before [{', '.join(f'{x.seconds:.2f}' for x in b_runs)}] median "  # type: ignore[union-attr]
                   f"{b:.2f} s, cpu {'-' if b_cpu is None else f'{b_cpu:.2f}'} s, peak {_mb(b_mb)} MB; "
                   f"merge / before {m / b:.2f} ({b / m:.2f}x faster)")

@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from .intake import InboxEntry
 from .plan import PlanResult, read_plan
+from .processes import spawn_pool
 from .read import DEFAULT_LIMITS, Limits
 from .validate import FileReport, open_form
 
@@ -73,12 +74,8 @@ class InboxReader:
         return self.pool is not None
 
     def _start(self) -> None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         try:
-            self.pool = ProcessPoolExecutor(max_workers=WORKERS, initializer=_quiet_worker,
-                                            mp_context=multiprocessing.get_context("spawn"))
+            self.pool = spawn_pool(WORKERS, initializer=_quiet_worker)
             if self.plan_path is not None:
                 self._plan_future = self.pool.submit(read_plan, self.plan_path)
         except (OSError, RuntimeError):  # no second process here: read serially
@@ -99,17 +96,14 @@ class InboxReader:
         """One report per entry, in the entries' order; ``progress(done, total, name)`` before each."""
         total = len(self.entries)
         chunks = [self.entries[i:i + CHUNK] for i in range(0, total, CHUNK)]
-        pending: deque = deque()
+        pending: deque = deque()  # futures of chunks index, index + 1, … (None: read here)
         submitted = 0
-        done = 0
         for index, chunk in enumerate(chunks):
-            while self.pool is not None and submitted < len(chunks) and submitted < index + WINDOW:
+            while self.pool is not None and submitted < min(len(chunks), index + WINDOW):
                 pending.append(self._submit(chunks[submitted]))
                 submitted += 1
-            future = pending.popleft() if pending and index < submitted else None
-            for report in self._take(future, chunk, progress, done, total):
-                done += 1
-                yield report
+            future = pending.popleft() if pending else None
+            yield from self._take(future, chunk, progress, index * CHUNK, total)
         if progress is not None:
             progress(total, total, "")
 

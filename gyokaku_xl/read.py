@@ -123,7 +123,8 @@ class Cell:
 
 
 def _cell_of(row: int, col: int, value: object, formula: str | None) -> Cell:
-    """A :class:`Cell` without the frozen dataclass's per-field ``__init__`` cost."""
+    """``Cell(row, col, value, formula)`` with its fields filled directly: a frozen dataclass's
+    ``__init__`` (``object.__setattr__`` per field) is half the cost of reading a cell."""
     cell = object.__new__(Cell)
     fields = cell.__dict__
     fields["row"], fields["col"], fields["value"], fields["formula"] = row, col, value, formula
@@ -578,9 +579,6 @@ def _number(text: str) -> int | float | str:
     return value
 
 
-#: Creates a bare instance; the reader fills a :class:`Cell`'s fields directly because a frozen
-#: dataclass's ``__init__`` (``object.__setattr__`` per field) is half the cost of a cell.
-_new_cell = object.__new__
 _DIGITS = "0123456789"
 _COLUMN_CACHE: dict[str, int] = {}
 
@@ -697,10 +695,7 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
                 value = raw
             if value is None and formula is None:
                 continue
-            cell = _new_cell(Cell)  # Cell(row, col, value, formula), without the frozen-init cost
-            fields = cell.__dict__
-            fields["row"], fields["col"], fields["value"], fields["formula"] = row, col, value, formula
-            cells[(row, col)] = cell
+            cells[(row, col)] = _cell_of(row, col, value, formula)
             if len(cells) > max_cells:
                 raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"{len(cells)} セル")
             if row > sheet.max_row:

@@ -13,6 +13,7 @@ from typing import Any
 from .atomic import atomic_write, temp_beside
 from .findings import OutputLockedError
 from .model import Plan
+from .processes import spawn_pool
 from .records import MergeResult
 
 
@@ -26,12 +27,9 @@ class SplitWorker:
     """
 
     def __init__(self) -> None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         from .render.split_book import warm_up
 
-        self.pool: Any = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self.pool: Any = spawn_pool(1)
         self.pool.submit(warm_up)
 
     @staticmethod
@@ -61,9 +59,6 @@ class SplitBook:
     """
 
     def __init__(self, result: MergeResult, master: Path, worker: SplitWorker | None = None) -> None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         from .render.split_book import payload_of, write_by_program_book
 
         self.tmp = temp_beside(master)
@@ -71,8 +66,7 @@ class SplitBook:
         self.pool: Any = None
         self.future: Any = None
         try:
-            self.pool = worker.pool if worker is not None else ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self.pool = worker.pool if worker is not None else spawn_pool(1)
             self.future = self.pool.submit(write_by_program_book, str(self.tmp), self.payload)
         except (OSError, RuntimeError):  # no second process here: written in this one in finish()
             self.future = None

@@ -78,6 +78,16 @@ def three_periods(plan=None) -> MergeResult:
     return period_result(plan, R3_FY, PERIODS[R3_FY], [snapshot(plan, p) for p in (R3_H1, R2_FY, R2_H1)])
 
 
+def four_scale_periods() -> MergeResult:
+    """Two periods on a four-status scale where やや遅れ counts as on track."""
+    plan = small_plan(FOUR_SCALE)
+    previous = snapshot(plan, R3_H1, {"A1": ("順調", None), "A2": ("やや遅れ", None), "B1": ("遅延", None),
+                                      "C1": ("遅れ", None), "C2": ("完了", None)})
+    return period_result(plan, R3_FY, {"A1": ("やや遅れ", None), "A2": ("遅延", None), "B1": ("完了", None),
+                                       "C1": ("順調", None), "C2": ("完了", None), "C3": ("遅延", None)},
+                         [previous])
+
+
 # --- periods ------------------------------------------------------------------------------------
 def test_earlier_periods_are_sorted_and_exclude_the_current_and_later_ones():
     plan = small_plan()
@@ -147,12 +157,7 @@ def test_comparison_without_history_has_no_changes():
 
 
 def test_comparison_another_scale_follows_its_on_track_marks():
-    plan = small_plan(FOUR_SCALE)
-    previous = snapshot(plan, R3_H1, {"A1": ("順調", None), "A2": ("やや遅れ", None), "B1": ("遅延", None),
-                                      "C1": ("遅れ", None), "C2": ("完了", None)})
-    result = period_result(plan, R3_FY, {"A1": ("やや遅れ", None), "A2": ("遅延", None), "B1": ("完了", None),
-                                         "C1": ("順調", None), "C2": ("完了", None), "C3": ("遅延", None)},
-                           [previous])
+    result = four_scale_periods()
     c = compare(result)
     # やや遅れ counts as on track on this scale: 順調 → やや遅れ is 変化, not 悪化
     assert [r.change for r in c.rows] == ["変化", "悪化", "改善", "変化", "変化なし", "新規"]

@@ -18,7 +18,7 @@ from gyokaku_xl import glossary as g
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render.master import write_master
 
-from test_movement import (FOUR_SCALE, PERIODS, R2_FY, R3_FY, R3_H1, period_result, small_plan, snapshot,
+from test_movement import (FOUR_SCALE, PERIODS, four_scale_periods, R2_FY, R3_FY, R3_H1, period_result, small_plan, snapshot,
                            three_periods, two_periods)
 
 NS = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -159,12 +159,7 @@ def _col(ws, row: int, value: object) -> int:
 
 
 def test_comparison_another_scale(tmp_path):
-    plan = small_plan(FOUR_SCALE)
-    previous = snapshot(plan, R3_H1, {"A1": ("順調", None), "A2": ("やや遅れ", None), "B1": ("遅延", None),
-                                      "C1": ("遅れ", None), "C2": ("完了", None)})
-    result = period_result(plan, R3_FY, {"A1": ("やや遅れ", None), "A2": ("遅延", None), "B1": ("完了", None),
-                                         "C1": ("順調", None), "C2": ("完了", None), "C3": ("遅延", None)},
-                           [previous])
+    result = four_scale_periods()
     ws = openpyxl.load_workbook(render(result, tmp_path / "m.xlsx"))["前期比較"]
     found = rows(ws)
     assert found[2] == ["変化の内訳：改善 1・悪化 1・変化 2・変化なし 1・新規 1・報告なし 0"]

@@ -17,7 +17,7 @@ import pytest
 
 from gyokaku_xl.render import styles as st
 
-_TOKEN = re.compile(r"[A-Za-z0-9\uff66-\uff9d\-_.,:;/%()'\"@&+]+|.", re.DOTALL)
+_TOKEN = re.compile(st._TOKEN_PATTERN, re.DOTALL)  # the same pieces, joined the plain way below
 
 
 def _units(text: str) -> int:

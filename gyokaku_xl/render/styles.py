@@ -183,23 +183,22 @@ def wrapped_line_count(text: str, capacity: int) -> int:
     """
     total = 0
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if 2 * len(line) <= capacity or (len(line) if line.isascii() else sum(map(char_units, line))) <= capacity:
+        if 2 * len(line) <= capacity or text_units(line) <= capacity:
             total += 1  # the common case: it fits
         else:
             total += _wrapped_lines(line, capacity)
     return max(1, total)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _piece_units(piece: str) -> int:
-    return len(piece) if piece.isascii() else sum(map(char_units, piece))
+#: :func:`text_units` of a piece: pieces (single characters, short words) repeat a lot.
+_piece_units = functools.lru_cache(maxsize=1 << 16)(text_units)
 
 
 def _wrapped_lines(line: str, capacity: int) -> int:
     """Lines one line of text takes: pieces fill a line while they fit; a piece wider than a whole
     line is split wherever it is. Found line by line on the pieces' running widths (bisection),
     not piece by piece."""
-    ends = list(itertools.accumulate(map(_piece_units, _PIECE.findall(line))))
+    ends = list(itertools.accumulate(map(_piece_units, _wrap_tokens(line))))
     count = len(ends)
     lines, start, placed_end, first = 1, 0, 0, 0
     while True:
@@ -223,7 +222,6 @@ def _wrapped_lines(line: str, capacity: int) -> int:
 
 #: Unbreakable pieces: runs of half-width letters, digits and word punctuation, or one character.
 _TOKEN_PATTERN = r"[A-Za-z0-9\uff66-\uff9d\-_.,:;/%()'\"@&+]+|."
-_TOKEN = re.compile(_TOKEN_PATTERN, re.DOTALL)
 
 
 #: Japanese line-breaking rules (kinsoku), as Excel and LibreOffice (ja-JP, strict) apply them:
