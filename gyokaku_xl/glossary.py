@@ -814,8 +814,9 @@ TEMPLATE_CARRIED = "前回（{period}）の取組状況・今後の予定・遅�
 TEMPLATE_HISTORY_MISSING = ("履歴フォルダ「{folder}」がないため、前回の内容は引き継いでいません。"
                             "フォルダ名（--history か計画マスタの「設定」の履歴フォルダ）を確かめてください。")
 TEMPLATE_NOT_CARRIED = "履歴フォルダ「{folder}」に {period} より前の集約結果がないため、前回の内容は引き継いでいません。"
-#: Why a workbook of the history folder could not be read (the finding's {detail}), by reader code.
-HISTORY_READ_DETAILS = {
+#: Why a workbook could not be read, by reader code, without advice (an archived master of the
+#: history folder, the plan master); a department's form gets its finding's message instead.
+READ_ERROR_DETAILS = {
     "encrypted": "パスワードで保護（暗号化）されています",
     "legacy-xls": "旧形式の Excel ファイル（.xls）です",
     "not-excel": "Excel ファイル（.xlsx）ではありません",

@@ -240,9 +240,7 @@ def read_master(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Snap
                 g.SHEET_SUMMARY in book.sheet_names:  # perhaps an earlier release's master
             book = read_workbook(path, [g.SHEET_DATA, g.SHEET_SUMMARY], limits)
     except ReadError as exc:
-        template = g.HISTORY_READ_DETAILS.get(exc.code, "{detail}")
-        detail = template.format_map({"detail": "", "size": "", "limit": "", "sheet": "", **exc.fields})
-        return None, make("history-unreadable", WARNING, file=name, detail=detail)
+        return None, make("history-unreadable", WARNING, file=name, detail=exc.detail())
     except OSError as exc:
         return None, make("history-unreadable", WARNING, file=name, detail=os_error_text(exc))
     note: Finding | None = None

@@ -53,7 +53,7 @@ def load_plan(plan_path: str | Path,
     try:
         result = reader(path)
     except PlanReadError as exc:
-        raise GyokakuError(g.FATAL_PLAN_UNREADABLE.format(path=path, detail=exc.finding.message)) from None
+        raise GyokakuError(g.FATAL_PLAN_UNREADABLE.format(path=path, detail=exc.detail)) from None
     if result.plan is None:
         raise PlanInvalidError(g.FATAL_PLAN_INVALID.format(path=path, count=len(result.errors)),
                                sorted(result.findings, key=Finding.sort_key))

@@ -44,15 +44,17 @@ OPTIONAL_SHEETS: dict[str, tuple[str, ...]] = {
 
 
 class PlanReadError(Exception):
-    """The plan master cannot be opened at all (see ``finding``)."""
+    """The plan master cannot be opened at all (see ``finding``; ``detail`` says why, without the
+    advice addressed to a department that the finding's message carries)."""
 
-    def __init__(self, finding: Finding) -> None:
+    def __init__(self, finding: Finding, detail: str = "") -> None:
         super().__init__(finding.message)
         self.finding = finding
+        self.detail = detail or finding.message
 
     def __reduce__(self):
         """Picklable across process pools."""
-        return (type(self), (self.finding,))
+        return (type(self), (self.finding, self.detail))
 
 
 @dataclass
@@ -90,7 +92,7 @@ def read_plan(path: str | Path) -> PlanResult:
     try:
         book = read_workbook(path, PLAN_SHEETS + tuple(OPTIONAL_SHEETS))
     except ReadError as exc:
-        raise PlanReadError(make(exc.code, ERROR, file=file, **exc.fields)) from None
+        raise PlanReadError(make(exc.code, ERROR, file=file, **exc.fields), exc.detail()) from None
     findings: list[Finding] = []
     tables: dict[str, _Table] = {}
     for sheet in PLAN_SHEETS:

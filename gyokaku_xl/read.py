@@ -98,6 +98,12 @@ class ReadError(Exception):
         """Picklable across process pools."""
         return (_read_error, (self.code, self.fields))
 
+    def detail(self) -> str:
+        """What is wrong with the workbook, without advice: what to do depends on whose file it is
+        (a department's form, the plan master, an archived master)."""
+        template = g.READ_ERROR_DETAILS.get(self.code, "{detail}")
+        return template.format_map({"detail": "", "size": "", "limit": "", "sheet": "", **self.fields})
+
 
 def _read_error(code: str, fields: dict) -> "ReadError":
     return ReadError(code, **fields)

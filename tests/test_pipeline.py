@@ -255,3 +255,15 @@ def test_records_frame_for_analysis(inbox, plan_path):
     assert len(frame) == 8
     assert list(frame["initiative_id"]) == [r.initiative.id for r in result.records]
     assert set(frame.columns) >= {"department", "perspective", "program_number", "status", "progress"}
+
+
+def test_an_unreadable_plan_master_is_not_told_to_be_resubmitted_as_a_form(tmp_path, inbox):
+    """The reader's message for a department's file says to resubmit the 調査票; the plan master's
+    error says what is wrong with the file and nothing addressed to a department."""
+    broken = tmp_path / "計画マスタ.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(GyokakuError) as caught:
+        pipeline.validate_inbox(inbox, broken)
+    message = str(caught.value)
+    assert message.startswith(f"計画マスタ「{broken}」を読み込めません：ファイルが壊れています（")
+    assert "調査票" not in message and "再提出" not in message
