@@ -15,7 +15,7 @@ see the same machine load:
     the sample's merge result written by ``write_master`` with each earlier period, then archived
     under its period name, exactly as a merge with ``--history`` archives. Run (b) reads them all,
     renders the master with them and archives its own master into DIR. The folder's index (a
-    derived cache, see :mod:`gyokaku_xl.history`) is present, as it is after the first merge;
+    derived cache, see :mod:`gyokaku_xl.reading.history`) is present, as it is after the first merge;
 (c) as (b) with the index deleted before each run: every master is parsed (the first run on a
     folder, or after the index was deleted).
 
@@ -39,10 +39,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gyokaku_xl import glossary as g  # noqa: E402
-from gyokaku_xl.history import archive_name, read_history  # noqa: E402
-from gyokaku_xl.model import Period  # noqa: E402
-from gyokaku_xl.pipeline import load_plan, validate_inbox  # noqa: E402
+from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl.reading.history import archive_name, read_history  # noqa: E402
+from gyokaku_xl.domain.model import Period  # noqa: E402
+from gyokaku_xl.run.pipeline import load_plan, validate_inbox  # noqa: E402
 from gyokaku_xl.render.master import write_master  # noqa: E402
 
 EXAMPLES = ROOT / "examples"

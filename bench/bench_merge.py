@@ -62,9 +62,9 @@ for entry in (ROOT, ROOT / "tests"):
     if str(entry) not in sys.path:
         sys.path.insert(0, str(entry))
 
-from gyokaku_xl import glossary as g  # noqa: E402
-from gyokaku_xl import schema  # noqa: E402
-from gyokaku_xl.model import Period, Plan  # noqa: E402
+from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl.domain import schema  # noqa: E402
+from gyokaku_xl.domain.model import Period, Plan  # noqa: E402
 
 PERIOD = Period(2021, g.PERIOD_FIRST_HALF)
 CACHE_VERSION = "1"
@@ -103,7 +103,7 @@ class Size:
     @property
     def with_plan(self) -> bool:
         """Whether merge gets the plan master (see the module docstring)."""
-        from gyokaku_xl.read import DEFAULT_LIMITS
+        from gyokaku_xl.reading.xlsx import DEFAULT_LIMITS
 
         return self.files * self.rows < DEFAULT_LIMITS.max_rows
 
@@ -408,11 +408,11 @@ def print_table(results: list[dict[str, object]]) -> None:
 
 #: (label, module, attribute): the real functions timed by ``--stages``, in pipeline order.
 STAGES = (
-    ("plan master", "gyokaku_xl.pipeline", "load_plan"),
-    ("reading", "gyokaku_xl.parallel_read", "InboxReader._take"),
-    ("plan from forms", "gyokaku_xl.pipeline", "plan_from_forms"),
-    ("validation", "gyokaku_xl.pipeline", "validate_file"),
-    ("consolidation", "gyokaku_xl.pipeline", "consolidate"),
+    ("plan master", "gyokaku_xl.run.pipeline", "load_plan"),
+    ("reading", "gyokaku_xl.reading.parallel", "InboxReader._take"),
+    ("plan from forms", "gyokaku_xl.run.pipeline", "plan_from_forms"),
+    ("validation", "gyokaku_xl.run.pipeline", "validate_file"),
+    ("consolidation", "gyokaku_xl.run.pipeline", "consolidate"),
     ("資料1-1 content", "gyokaku_xl.render.reports", "build_summary"),
     ("資料1-1", "gyokaku_xl.render.reports", "write_summary_sheet"),
     ("資料1-2", "gyokaku_xl.render.reports", "write_list_sheet"),
@@ -421,7 +421,7 @@ STAGES = (
     ("検証結果", "gyokaku_xl.render.master", "add_findings_sheet"),
     ("提出状況", "gyokaku_xl.render.master", "add_submissions_sheet"),
     ("xml + zip (close)", "xlsxwriter.workbook", "Workbook.close"),
-    ("wait for 資料1-3 book", "gyokaku_xl.split_run", "SplitBook.wait"),
+    ("wait for 資料1-3 book", "gyokaku_xl.run.split", "SplitBook.wait"),
 )
 #: Timed inside the stages above (not added to the total).
 INSIDE = (
@@ -477,7 +477,7 @@ def stages_child(argv: list[str]) -> int:
             gc_time[0] += time.perf_counter() - gc_time[1]
     gc.callbacks.append(on_gc)
     gc.disable()  # as `python -m gyokaku_xl` does (its process ends right after the command)
-    from gyokaku_xl.cli import main as cli_main
+    from gyokaku_xl.app.cli import main as cli_main
 
     imported = time.perf_counter() - started
     code = cli_main(argv, out=open(os.devnull, "w", encoding="utf-8"))
@@ -522,7 +522,7 @@ def profile_merge(size: Size, cache: Path, workers: int, top: int = 25) -> None:
     import cProfile
     import pstats
 
-    from gyokaku_xl.pipeline import merge
+    from gyokaku_xl.run.pipeline import merge
 
     inbox, plan = build_inbox(size, cache, workers)
     out = cache / size.label / "out" / "profiled.xlsx"

@@ -37,10 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gyokaku_xl import glossary as g  # noqa: E402
-from gyokaku_xl import pipeline  # noqa: E402
-from gyokaku_xl.history import archive_name, read_history  # noqa: E402
-from gyokaku_xl.model import Period  # noqa: E402
+from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl.run import pipeline  # noqa: E402
+from gyokaku_xl.reading.history import archive_name, read_history  # noqa: E402
+from gyokaku_xl.domain.model import Period  # noqa: E402
 from gyokaku_xl.render import master as master_module  # noqa: E402
 from gyokaku_xl.render import movement as movement_sheets  # noqa: E402
 

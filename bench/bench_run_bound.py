@@ -33,15 +33,15 @@ for entry in (ROOT, ROOT / "tests"):
     if str(entry) not in sys.path:
         sys.path.insert(0, str(entry))
 
-from gyokaku_xl import glossary as g  # noqa: E402
-from gyokaku_xl import schema  # noqa: E402
+from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl.domain import schema  # noqa: E402
 
 CACHE_VERSION = "1"
 
 CHILD = """
 import sys, time
 sys.path.insert(0, sys.argv[1])
-from gyokaku_xl import pipeline
+from gyokaku_xl.run import pipeline
 outcome = pipeline.merge(sys.argv[2], sys.argv[3], plan_path=sys.argv[4])
 t = outcome.result.tally
 print(f"files={t.files_seen} accepted={t.files_accepted} rejected={t.files_rejected} "

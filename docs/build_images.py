@@ -23,9 +23,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from examples.variant_plans import FOUR_STATUS_SCALE, variant_result  # noqa: E402
-from gyokaku_xl.pdf import export_publication  # noqa: E402
-from gyokaku_xl.pipeline import make_forms, merge  # noqa: E402
-from gyokaku_xl.model import Period  # noqa: E402
+from gyokaku_xl.publish.pdf import export_publication  # noqa: E402
+from gyokaku_xl.run.pipeline import make_forms, merge  # noqa: E402
+from gyokaku_xl.domain.model import Period  # noqa: E402
 from gyokaku_xl.render.master import write_master  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
@@ -48,7 +48,7 @@ FORM_CROP = (0, 0, 935, 240)
 
 def form_png(sample_master: Path, tmp: Path, target: Path) -> None:
     """The carried-over 年度末 form of :data:`FORM_DEPARTMENT`, rendered by LibreOffice and cropped."""
-    from gyokaku_xl import pdf
+    from gyokaku_xl.publish import pdf
 
     forms = make_forms(ROOT / "examples" / "計画マスタ.xlsx", Period.parse("令和3年度", "年度末"), tmp / "forms",
                        departments=[FORM_DEPARTMENT], previous=sample_master)

@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gyokaku_xl import glossary as g  # noqa: E402
-from gyokaku_xl import pdf  # noqa: E402
+from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl.publish import pdf  # noqa: E402
 
 TARGET = ROOT / "docs" / "images" / "movement.png"
 DPI = 60
@@ -126,7 +126,7 @@ def second_period_inbox(first: Path, plan_path: Path, folder: Path) -> Path:
     """The first period's forms refilled as 令和3年度年度末 with :data:`SECOND_PERIOD_CHANGES`."""
     sys.path.insert(0, str(ROOT / "tests"))
     import builders  # type: ignore[import-not-found]
-    from gyokaku_xl import schema
+    from gyokaku_xl.domain import schema
 
     plan = builders.load_plan(plan_path)
     folder.mkdir(parents=True, exist_ok=True)
@@ -141,7 +141,7 @@ def second_period_inbox(first: Path, plan_path: Path, folder: Path) -> Path:
 
 def run_two_periods(tmp: Path) -> Path:
     """Merge the sample's first period into a history folder, then its second; returns the second master."""
-    from gyokaku_xl.pipeline import merge
+    from gyokaku_xl.run.pipeline import merge
 
     plan_path = EXAMPLES / g.PLAN_FILE_NAME
     inboxes = sorted(p for p in EXAMPLES.glob("inbox*") if p.is_dir())

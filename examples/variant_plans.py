@@ -7,11 +7,11 @@ plan side by side. Everything is deterministic: the same arguments give the same
 
 from __future__ import annotations
 
-from gyokaku_xl import glossary as g
-from gyokaku_xl.checks import expected_prefill
-from gyokaku_xl.model import (DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program, Status,
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.core.checks import expected_prefill
+from gyokaku_xl.domain.model import (DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program, Status,
                               StatusScale)
-from gyokaku_xl.records import MergeResult, Record, Source, Tally
+from gyokaku_xl.domain.records import MergeResult, Record, Source, Tally
 
 #: Another city's scale: four statuses, two of them on track.
 FOUR_STATUS_SCALE = StatusScale((

@@ -12,7 +12,7 @@ import sys
 if __name__ == "__main__":  # not when a spawned worker process imports this module
     gc.disable()  # this process ends right after the command (see above); runs pause it anyway
 
-    from .cli import main
+    from gyokaku_xl.app.cli import main
 
     code = main()
     for stream in (sys.stdout, sys.stderr):

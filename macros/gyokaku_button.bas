@@ -8,7 +8,7 @@ Attribute VB_Name = "GyokakuButton"
 '      with the pip command instead of xlwings' English traceback,
 '   3. hands over to Python with xlwings' RunPython. Everything else (reading the settings sheet,
 '      merging, the status area, messages, opening the result) is done by
-'      gyokaku_xl.excel_button.run_from_excel in Python.
+'      gyokaku_xl.app.button.run_from_excel in Python.
 ' Any VBA run-time error (a blocked cmd.exe or WScript.Run, a broken xlwings.conf sheet) ends in a
 ' Japanese message box and the status area, never in the debugger.
 '
@@ -41,7 +41,7 @@ Public Sub RunMerge()
     On Error GoTo Failed
     Application.StatusBar = False
     If Not PythonReady() Then GoTo Done
-    RunPython "import gyokaku_xl.excel_button as b; b.run_from_excel('" & XLWINGS_VERSION & "')"
+    RunPython "import gyokaku_xl.app.button as b; b.run_from_excel('" & XLWINGS_VERSION & "')"
 Done:
     Application.StatusBar = False
     Exit Sub
@@ -110,7 +110,7 @@ Private Function ProbeCode(ByVal pythonPath As String) As String
     End If
     code = code & "c=next((n for n,m in ((" & PROBE_NO_XLWINGS & ",'xlwings'),(" & PROBE_NO_PYWIN32 & _
         ",'win32api'),(" & PROBE_NO_GYOKAKU & ",'gyokaku_xl')) if u.find_spec(m) is None),0);" & _
-        "c or __import__('gyokaku_xl.excel_button');sys.exit(c)"
+        "c or __import__('gyokaku_xl.app.button');sys.exit(c)"
     ProbeCode = code
 End Function
 

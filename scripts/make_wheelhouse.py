@@ -53,10 +53,10 @@ def project_metadata(root: Path = ROOT) -> tuple[str, str, list[str]]:
 
 def _package_version(root: Path) -> str:
     """``__version__`` of the package (pyproject's version is dynamic and read from there)."""
-    text = (root / "gyokaku_xl" / "__init__.py").read_text(encoding="utf-8")
+    text = (root / "gyokaku_xl" / "domain" / "version.py").read_text(encoding="utf-8")
     match = re.search(r"^__version__\s*=\s*[\"']([^\"']+)[\"']", text, re.M)
     if match is None:
-        raise SystemExit("gyokaku_xl/__init__.py に __version__ がありません。")
+        raise SystemExit("gyokaku_xl/domain/version.py に __version__ がありません。")
     return match.group(1)
 
 

@@ -35,10 +35,10 @@ from typing import Iterable, Mapping, Sequence
 import openpyxl
 from openpyxl.packaging.custom import StringProperty
 
-from gyokaku_xl import glossary as g
-from gyokaku_xl import schema as s
-from gyokaku_xl.model import DEFAULT_SCALE, Period, Plan
-from gyokaku_xl.plan import read_plan
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain import schema as s
+from gyokaku_xl.domain.model import DEFAULT_SCALE, Period, Plan
+from gyokaku_xl.reading.plan import read_plan
 from gyokaku_xl.render.forms import write_form
 from gyokaku_xl.render.plan_book import write_plan_tables
 
@@ -298,7 +298,7 @@ def build_period_inbox(root: Path, plan_path: Path, period: Period,
     """A filled inbox ``root/受付_<period>`` for ``period``: the default reports, with ``statuses``
     (取組番号 → 進捗状況; a reason is added where the status is not on track) and ``texts``
     (取組番号 → column key → value) applied. Forms are made as the ``template`` command makes them."""
-    from gyokaku_xl.pipeline import make_forms
+    from gyokaku_xl.run.pipeline import make_forms
 
     plan = load_plan(plan_path)
     folder = Path(root) / f"受付_{period.file_label}"

@@ -17,8 +17,8 @@ for entry in (ROOT, ROOT / "tests"):
     if str(entry) not in sys.path:
         sys.path.insert(0, str(entry))
 
-from gyokaku_xl.model import Period, Plan  # noqa: E402
-from gyokaku_xl.pipeline import make_forms  # noqa: E402
+from gyokaku_xl.domain.model import Period, Plan  # noqa: E402
+from gyokaku_xl.run.pipeline import make_forms  # noqa: E402
 
 import builders  # noqa: E402
 
@@ -84,7 +84,7 @@ def soffice() -> str:
 @pytest.fixture
 def lock_output(monkeypatch: pytest.MonkeyPatch):
     """``lock_output(path)`` makes replacing ``path`` fail as it does while Excel holds the file open."""
-    from gyokaku_xl import atomic
+    from gyokaku_xl.infra import atomic
 
     locked: set[Path] = set()
     real = atomic._replace

@@ -217,7 +217,7 @@ PYTHON_TEXT = re.compile(r"[A-Z][a-z]+(Error|Exception)\b|ZipInfo|Traceback|[Ee]
 def run_batch(folder: Path, good_forms: dict[str, Path], mutant_bytes: list[bytes], plan_path: Path,
               period, mutant_stem: str) -> BatchResult:
     """Merge the valid forms (所管課 → path) plus the mutants (``<mutant_stem>_mNNN.xlsx``) in ``folder``."""
-    from gyokaku_xl import pipeline
+    from gyokaku_xl.run import pipeline
 
     inbox = folder / "inbox"
     if inbox.exists():

@@ -7,9 +7,9 @@ import hashlib
 import openpyxl
 
 import builders
-from gyokaku_xl import glossary as g
-from gyokaku_xl import pipeline
-from gyokaku_xl.annotate import FILL
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.run import pipeline
+from gyokaku_xl.render.annotated import FILL
 
 
 def test_annotated_copy_marks_cells_and_keeps_original(inbox, plan_path, tmp_path, plan, forms):
@@ -49,7 +49,7 @@ def test_file_level_finding_is_listed_not_commented_on_the_title(inbox, plan_pat
 
 def test_inbox_is_refused_as_annotate_folder(inbox, plan_path):
     import pytest
-    from gyokaku_xl.findings import GyokakuError
+    from gyokaku_xl.domain.findings import GyokakuError
     with pytest.raises(GyokakuError, match="受付フォルダ"):
         pipeline.check(inbox, plan_path=plan_path, annotate=inbox)
 
@@ -106,7 +106,7 @@ def test_an_inserted_row_is_reported_as_such(inbox, plan_path, tmp_path, plan, f
     book = openpyxl.load_workbook(source)
     sheet = book[g.FORM_SHEET]
     last = max(builders.form_rows(sheet).values())
-    from gyokaku_xl import schema
+    from gyokaku_xl.domain import schema
     sheet.cell(last + 1, schema.column_index("progress") + 1).value = "・追加した取組"
     book.save(source)
     outcome = pipeline.check(inbox, plan_path=plan_path)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gyokaku_xl import atomic
-from gyokaku_xl.findings import GyokakuError, OutputLockedError
+from gyokaku_xl.infra import atomic
+from gyokaku_xl.domain.findings import GyokakuError, OutputLockedError
 
 
 def test_writes_and_replaces(tmp_path):

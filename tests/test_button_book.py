@@ -21,12 +21,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from gyokaku_xl import button_book
-from gyokaku_xl import glossary as g
-from gyokaku_xl.excel_button import (BUTTON_MACRO, CODE_NAME_BOOK, CODE_NAME_CONF, CODE_NAME_RUN,
+from gyokaku_xl.app import button_book
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.app.button import (BUTTON_MACRO, CODE_NAME_BOOK, CODE_NAME_CONF, CODE_NAME_RUN,
                                      CODE_NAME_SETTINGS, NAME_NO_PYTHON, SETTINGS_LABELS, SHEET_RUN,
                                      SHEET_SETTINGS, SHEET_XLWINGS_CONF, STATUS_FIRST_ROW, VBA_MODULE)
-from gyokaku_xl.findings import GyokakuError
+from gyokaku_xl.domain.findings import GyokakuError
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = {"inbox": "受付", "plan": "計画マスタ.xlsx", "master": "集約結果.xlsx", "year": "令和3年度",
@@ -265,7 +265,7 @@ def test_other_xlwings_version_is_refused(tmp_path, monkeypatch):
 
 
 def test_cli_button_command(tmp_path):
-    from gyokaku_xl.cli import main
+    from gyokaku_xl.app.cli import main
     import io
     out, err = io.StringIO(), io.StringIO()
     target = tmp_path / "ツール.xlsm"

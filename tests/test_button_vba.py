@@ -26,9 +26,9 @@ from pyopenvba import ExcelFile
 from pyopenvba.cfb import CFB
 
 import vba_harness
-from gyokaku_xl import button_book
-from gyokaku_xl import glossary as g
-from gyokaku_xl.excel_button import (BUTTON_MACRO, NAME_STATUS_MESSAGE, NAME_STATUS_RESULT,
+from gyokaku_xl.app import button_book
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.app.button import (BUTTON_MACRO, NAME_STATUS_MESSAGE, NAME_STATUS_RESULT,
                                      NAME_STATUS_RUN_AT, SHEET_RUN, SHEET_XLWINGS_CONF,
                                      STATUS_FIRST_ROW, VBA_MODULE)
 
@@ -177,7 +177,7 @@ def test_command_line_with_japanese_names_spaces_and_ampersands(book_path, monke
     assert interpreter == PYTHON
     assert argv[:2] == ["-B", "-c"]
     code = argv[2]
-    assert code.endswith(f"import gyokaku_xl.excel_button as b; b.run_from_excel('{XLWINGS}')")
+    assert code.endswith(f"import gyokaku_xl.app.button as b; b.run_from_excel('{XLWINGS}')")
     assert prepare_sys_path_argument(code).split(";") == ["False", BOOK, BOOK, "", "", "", source.rstrip("\\")]
     assert argv[3:] == [f"--wb={g.BUTTON_FILE_NAME}", "--from_xl=1", f"--app={OFFICE}\\Microsoft Excel",
                         "--hwnd=262456"]

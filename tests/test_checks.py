@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from gyokaku_xl import checks, schema
-from gyokaku_xl import glossary as g
-from gyokaku_xl.findings import ERROR, INFO, WARNING
-from gyokaku_xl.form_reader import FormData, FormRow
-from gyokaku_xl.model import DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program
-from gyokaku_xl.read import Cell
+from gyokaku_xl.core import checks
+
+from gyokaku_xl.domain import schema
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.findings import ERROR, INFO, WARNING
+from gyokaku_xl.reading.form import FormData, FormRow
+from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program
+from gyokaku_xl.reading.xlsx import Cell
 
 PERIOD = Period(2021, "上半期")
 

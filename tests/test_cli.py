@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import builders
-from gyokaku_xl import cli
+from gyokaku_xl.app import cli
 
 
 def run(argv):
@@ -89,7 +89,7 @@ def test_template_writes_one_form_per_department(plan_path, tmp_path):
 def test_output_survives_a_cp932_console(inbox, plan_path, tmp_path):
     """Characters cp932 cannot show must not crash the run."""
     env_code = (
-        "import io, sys; from gyokaku_xl import cli;"
+        "import io, sys; from gyokaku_xl.app import cli;"
         "sys.stdout = io.TextIOWrapper(io.BytesIO(), encoding='cp932');"
         "sys.stderr = io.TextIOWrapper(io.BytesIO(), encoding='cp932');"
         f"code = cli.main(['merge', r'{inbox}', '--plan', r'{plan_path}', '-o', r'{tmp_path / 'm.xlsx'}']);"
@@ -101,7 +101,7 @@ def test_output_survives_a_cp932_console(inbox, plan_path, tmp_path):
 
 
 def test_progress_bar_only_on_a_terminal():
-    from gyokaku_xl.console import progress_reporter
+    from gyokaku_xl.app.console import progress_reporter
 
     class Tty(io.StringIO):
         def isatty(self):

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import builders
-from gyokaku_xl import button_book, doctor
-from gyokaku_xl import glossary as g
-from gyokaku_xl.cli import main
+from gyokaku_xl.app import button_book, doctor
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.app.cli import main
 
 
 def marks(report: doctor.DoctorReport) -> dict[str, str]:

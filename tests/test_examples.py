@@ -11,11 +11,11 @@ import pytest
 
 import builders
 from examples import build_examples, sample_data
-from gyokaku_xl import glossary as g
-from gyokaku_xl import schema as s
-from gyokaku_xl.model import share_percent
-from gyokaku_xl.plan import read_plan
-from gyokaku_xl.read import read_workbook
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain import schema as s
+from gyokaku_xl.domain.model import share_percent
+from gyokaku_xl.reading.plan import read_plan
+from gyokaku_xl.reading.xlsx import read_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -216,7 +216,7 @@ def test_two_period_workflow_of_the_readme(tmp_path):
     """The README's commands: merge 上半期 and 年度末 with one history folder."""
     import io
 
-    from gyokaku_xl import cli
+    from gyokaku_xl.app import cli
 
     def run(inbox, output):
         out = io.StringIO()

@@ -18,10 +18,11 @@ from openpyxl.utils.cell import coordinate_from_string, range_boundaries
 from openpyxl.utils import column_index_from_string
 
 import builders
-from gyokaku_xl import excel_button, pipeline
-from gyokaku_xl import glossary as g
-from gyokaku_xl.button_book import build_control_workbook
-from gyokaku_xl.excel_button import (DETAIL_ROWS, DETAILS_FIRST_ROW, SHEET_RUN, SHEET_SETTINGS,
+from gyokaku_xl.app import button as excel_button
+from gyokaku_xl.run import pipeline
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.app.button_book import build_control_workbook
+from gyokaku_xl.app.button import (DETAIL_ROWS, DETAILS_FIRST_ROW, SHEET_RUN, SHEET_SETTINGS,
                                      STATUS_FIRST_ROW, ButtonStatus, run)
 
 RUN_AT = datetime(2021, 10, 1, 9, 30, 0)
@@ -451,7 +452,7 @@ def test_fullname_that_raises_is_caught_everywhere(tmp_path, monkeypatch, inbox,
 
 # --- history and PDF from the button ---------------------------------------------------------------
 def test_history_folder_two_periods_through_the_button(tmp_path, plan_path):
-    from gyokaku_xl.model import Period
+    from gyokaku_xl.domain.model import Period
     first = builders.build_period_inbox(tmp_path, plan_path, Period(2021, g.PERIOD_FIRST_HALF))
     second = builders.build_period_inbox(tmp_path, plan_path, Period(2021, g.PERIOD_YEAR_END))
     book = control_book(tmp_path, inbox=str(first), plan=str(plan_path))
@@ -515,7 +516,7 @@ class ExcelBooks(FakeBooks):
 
 
 def test_pdf_through_excel_when_libreoffice_is_missing(tmp_path, inbox, monkeypatch):
-    from gyokaku_xl import pdf
+    from gyokaku_xl.publish import pdf
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     book = control_book(tmp_path)
     book.app.books = ExcelBooks()
@@ -539,7 +540,7 @@ def test_pdf_through_libreoffice(tmp_path, inbox, soffice):
 
 
 def test_pdf_failure_keeps_the_master_and_says_so(tmp_path, inbox, monkeypatch):
-    from gyokaku_xl import pdf
+    from gyokaku_xl.publish import pdf
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     book = control_book(tmp_path)
     book.set_setting(g.BUTTON_SETTING_PDF, g.BUTTON_YES)  # FakeBooks.open gives no to_pdf

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from gyokaku_xl import glossary as g
-from gyokaku_xl.findings import action_of, make
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.findings import action_of, make
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START = "<!-- findings-list:start (generated from glossary.FINDING_TITLES; pytest --regen-golden) -->"

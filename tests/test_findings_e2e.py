@@ -17,10 +17,11 @@ import xlsxwriter
 
 import builders
 import hostile
-from gyokaku_xl import glossary as g
-from gyokaku_xl import pipeline, schema
-from gyokaku_xl.consolidate import ATTENTION_CODES
-from gyokaku_xl.findings import ERROR, INFO, WARNING
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.run import pipeline
+from gyokaku_xl.domain import schema
+from gyokaku_xl.core.consolidate import ATTENTION_CODES
+from gyokaku_xl.domain.findings import ERROR, INFO, WARNING
 
 GA = "行政総務課"
 GA_FILE = "行政総務課_令和3年度上半期_取組状況調査票.xlsx"
@@ -94,8 +95,8 @@ def subfolder(ctx):
 
 def carried_back_unchanged(ctx):
     """A carry-over form whose 取組状況 comes back exactly as it was carried over."""
-    from gyokaku_xl.model import Period
-    from gyokaku_xl.records import Snapshot, SnapshotRow
+    from gyokaku_xl.domain.model import Period
+    from gyokaku_xl.domain.records import Snapshot, SnapshotRow
     from gyokaku_xl.render.forms import write_form
 
     plan = ctx["plan"]

@@ -11,7 +11,7 @@ check over thousands of mutants, one per run.
 from __future__ import annotations
 
 import fuzz
-from gyokaku_xl.model import Period
+from gyokaku_xl.domain.model import Period
 
 SEED = 9  # its mutants include amounts that crashed earlier versions (ValueError in parse_amount)
 BATCHES = 4

@@ -29,8 +29,8 @@ from xml.etree import ElementTree as ET
 import openpyxl
 import pytest
 
-from gyokaku_xl import pdf
-from gyokaku_xl.pipeline import merge
+from gyokaku_xl.publish import pdf
+from gyokaku_xl.run.pipeline import merge
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The official reference: the project's copy in examples/reference (kept identical to the

@@ -15,13 +15,15 @@ from pathlib import Path
 import pytest
 
 import builders
-from gyokaku_xl import atomic, cli, schema
-from gyokaku_xl import glossary as g
-from gyokaku_xl.findings import INFO, WARNING
-from gyokaku_xl.history import archive_master, archive_name, read_history, read_master
-from gyokaku_xl.model import Period
-from gyokaku_xl.pipeline import merge
-from gyokaku_xl.read import read_workbook
+from gyokaku_xl.infra import atomic
+from gyokaku_xl.app import cli
+from gyokaku_xl.domain import schema
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.findings import INFO, WARNING
+from gyokaku_xl.reading.history import archive_master, archive_name, read_history, read_master
+from gyokaku_xl.domain.model import Period
+from gyokaku_xl.run.pipeline import merge
+from gyokaku_xl.reading.xlsx import read_workbook
 
 H1 = Period(2021, g.PERIOD_FIRST_HALF)
 YEAR_END = Period(2021, g.PERIOD_YEAR_END)
@@ -297,7 +299,7 @@ def test_master_without_needed_columns_or_with_an_unreadable_period(tmp_path, pl
 def test_the_index_is_derived_answers_for_known_masters_and_is_rebuilt(tmp_path, plan_path, monkeypatch):
     import json
 
-    from gyokaku_xl import history as history_module
+    from gyokaku_xl.reading import history as history_module
 
     history = tmp_path / "履歴"
     for period in (H1, YEAR_END):

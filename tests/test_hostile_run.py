@@ -18,11 +18,12 @@ import pytest
 
 import builders
 import hostile
-from gyokaku_xl import glossary as g
-from gyokaku_xl import pipeline, schema
-from gyokaku_xl.cli import main
-from gyokaku_xl.findings import GyokakuError
-from gyokaku_xl.read import Limits
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.run import pipeline
+from gyokaku_xl.domain import schema
+from gyokaku_xl.app.cli import main
+from gyokaku_xl.domain.findings import GyokakuError
+from gyokaku_xl.reading.xlsx import Limits
 
 SOUMU = "行政総務課_令和3年度上半期_取組状況調査票.xlsx"
 AMOUNT_COL = chr(ord("A") + schema.column_index("fiscal_effect"))  # 財政効果額 in the official layout
@@ -258,7 +259,7 @@ def test_closed_output_pipe_ends_quietly(inbox, plan_path, tmp_path):
 
 
 def test_shared_strings_part_named_in_another_case_is_read(tmp_path):
-    from gyokaku_xl.read import read_workbook
+    from gyokaku_xl.reading.xlsx import read_workbook
 
     src = hostile.simple_workbook(tmp_path)
     caps = hostile.rewrite_package(src, tmp_path / "caps.xlsx",

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 import hostile as h
-from gyokaku_xl import glossary as g
-from gyokaku_xl import intake
-from gyokaku_xl.findings import ERROR, INFO, GyokakuError, make
-from gyokaku_xl.intake import InboxEntry, lock_owner, scan_inbox, sniff
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.reading import sniff as intake
+from gyokaku_xl.domain.findings import ERROR, INFO, GyokakuError, make
+from gyokaku_xl.reading.sniff import InboxEntry, lock_owner, scan_inbox, sniff
 
 
 # --- sniffing ------------------------------------------------------------------------------------

@@ -21,22 +21,22 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "gyokaku_xl"
 
 #: The edges: console/CLI and Excel. Everything else is core.
-ADAPTERS = {"gyokaku_xl.cli", "gyokaku_xl.console", "gyokaku_xl.__main__", "gyokaku_xl.excel_button",
-            "gyokaku_xl.button_book", "gyokaku_xl.doctor"}
+ADAPTERS = {"gyokaku_xl.app.cli", "gyokaku_xl.app.console", "gyokaku_xl.__main__", "gyokaku_xl.app.button",
+            "gyokaku_xl.app.button_book", "gyokaku_xl.app.doctor"}
 #: Modules only the edges may import.
-EDGE_ONLY = {"gyokaku_xl.cli", "gyokaku_xl.console", "gyokaku_xl.__main__", "gyokaku_xl.excel_button",
-             "gyokaku_xl.button_book", "gyokaku_xl.doctor", "rich", "xlwings"}
+EDGE_ONLY = {"gyokaku_xl.app.cli", "gyokaku_xl.app.console", "gyokaku_xl.__main__", "gyokaku_xl.app.button",
+             "gyokaku_xl.app.button_book", "gyokaku_xl.app.doctor", "rich", "xlwings"}
 #: Where rich and xlwings may be imported at all.
-RICH_ALLOWED = {"gyokaku_xl.console", "gyokaku_xl.cli"}
-XLWINGS_ALLOWED = {"gyokaku_xl.excel_button"}
+RICH_ALLOWED = {"gyokaku_xl.app.console", "gyokaku_xl.app.cli"}
+XLWINGS_ALLOWED = {"gyokaku_xl.app.button"}
 
 #: What reading input files looks like, for render/.
-READING_IMPORTS = {"openpyxl", "gyokaku_xl.intake", "gyokaku_xl.form_reader", "gyokaku_xl.validate",
-                   "gyokaku_xl.plan", "gyokaku_xl.pipeline", "pandas.read_excel"}
+READING_IMPORTS = {"openpyxl", "gyokaku_xl.reading.sniff", "gyokaku_xl.reading.form", "gyokaku_xl.core.validate",
+                   "gyokaku_xl.reading.plan", "gyokaku_xl.run.pipeline", "pandas.read_excel"}
 READING_CALLS = {"open", "read_bytes", "read_text", "load_workbook", "read_workbook", "read_plan",
                  "read_excel", "open_form", "scan_inbox", "read_form"}
 #: What writing looks like, for checks.
-WRITING_IMPORTS = {"gyokaku_xl.atomic", "xlsxwriter", "openpyxl", "gyokaku_xl.render", "gyokaku_xl.pipeline"}
+WRITING_IMPORTS = {"gyokaku_xl.infra.atomic", "xlsxwriter", "openpyxl", "gyokaku_xl.render", "gyokaku_xl.run.pipeline"}
 WRITING_CALLS = {"open", "write_text", "write_bytes", "save", "mkdir", "unlink", "atomic_write", "rename",
                  "os.replace", "os.remove", "rmtree", "write", "writelines"}  # not str.replace
 
@@ -106,7 +106,7 @@ def run_python(code: str) -> dict:
 
 
 def test_importing_the_package_and_every_core_module_loads_neither_xlwings_nor_rich():
-    modules = [m for m in MODULES if m not in {"gyokaku_xl.console", "gyokaku_xl.__main__"}]
+    modules = [m for m in MODULES if m not in {"gyokaku_xl.app.console", "gyokaku_xl.__main__"}]
     code = ("import importlib, json, sys\n"
             f"for m in {modules!r}: importlib.import_module(m)\n"
             "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('xlwings', 'rich'))))")
@@ -115,7 +115,7 @@ def test_importing_the_package_and_every_core_module_loads_neither_xlwings_nor_r
 
 def test_cli_help_loads_neither_xlwings_nor_rich():
     code = ("import contextlib, io, json, sys\n"
-            "from gyokaku_xl import cli\n"
+            "from gyokaku_xl.app import cli\n"
             "buf = io.StringIO()\n"
             "with contextlib.redirect_stdout(buf):\n"
             "    try:\n"
@@ -129,7 +129,7 @@ def test_cli_help_loads_neither_xlwings_nor_rich():
 
 def test_cli_doctor_and_button_help_load_no_xlwings():
     code = ("import contextlib, io, json, sys\n"
-            "from gyokaku_xl import cli\n"
+            "from gyokaku_xl.app import cli\n"
             "out, err = io.StringIO(), io.StringIO()\n"
             "cli.main(['doctor'], out=out, err=err)\n"
             "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'xlwings')))")
@@ -165,7 +165,7 @@ def test_render_reads_no_input_files(name):
 
 
 def test_checks_write_nothing():
-    name = "gyokaku_xl.checks"
+    name = "gyokaku_xl.core.checks"
     assert sorted({imp for imp, _ in imports_of(name) if hits(imp, WRITING_IMPORTS)}) == []
     assert sorted(calls_of(name) & WRITING_CALLS) == []
 
@@ -180,5 +180,5 @@ def test_core_neither_prints_nor_exits(name):
 
 
 def test_the_lists_cover_real_modules():
-    assert {"gyokaku_xl.checks", "gyokaku_xl.excel_button", "gyokaku_xl.cli"} <= set(MODULES)
+    assert {"gyokaku_xl.core.checks", "gyokaku_xl.app.button", "gyokaku_xl.app.cli"} <= set(MODULES)
     assert any(m.startswith("gyokaku_xl.render.") for m in CORE)

@@ -16,9 +16,9 @@ import openpyxl
 import pytest
 
 from examples.variant_plans import FOUR_STATUS_SCALE, variant_result
-from gyokaku_xl import glossary as g
-from gyokaku_xl.model import Period
-from gyokaku_xl.plan import font_choice
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.model import Period
+from gyokaku_xl.reading.plan import font_choice
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render import summary as rs
 from gyokaku_xl.render.forms import write_form
@@ -179,7 +179,7 @@ def test_chosen_fonts_reach_every_sheet_chart_and_form(tmp_path, pair):
 
 def test_font_setting_is_read_from_the_plan_master(tmp_path):
     from builders import DEFAULT_SETTINGS, build_plan
-    from gyokaku_xl.plan import read_plan
+    from gyokaku_xl.reading.plan import read_plan
 
     assert read_plan(build_plan(tmp_path / "a")).plan.fonts == MS  # no 「フォント」: as before
     chosen = build_plan(tmp_path / "b", settings={**DEFAULT_SETTINGS, g.SETTING_FONT: "BIZ UD"})

@@ -8,8 +8,9 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl import glossary as g
-from gyokaku_xl import pipeline, schema
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.run import pipeline
+from gyokaku_xl.domain import schema
 
 HOSTILE = ["=1+1", "+81-3-1234", "-5", "@SUM(A1:A2)", "=HYPERLINK(\"http://example.com\",\"x\")",
            "詳細は https://example.com/page を参照", "\t=cmd|' /C calc'!A0"]

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 import builders
-from gyokaku_xl.pipeline import make_forms, merge
+from gyokaku_xl.run.pipeline import make_forms, merge
 from master_content import PARTS, differences, digest, master_content
 
 ROOT = Path(__file__).resolve().parent.parent

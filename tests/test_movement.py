@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from gyokaku_xl import glossary as g
-from gyokaku_xl.model import MAX_AMOUNT, Period, Status, StatusScale
-from gyokaku_xl.movement import (build_movement, change_of, compare, comparison_summary, earlier_periods,
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.model import MAX_AMOUNT, Period, Status, StatusScale
+from gyokaku_xl.core.movement import (build_movement, change_of, compare, comparison_summary, earlier_periods,
                                  fiscal, trend, year_snapshots)
-from gyokaku_xl.records import MergeResult, Snapshot, snapshot_of
+from gyokaku_xl.domain.records import MergeResult, Snapshot, snapshot_of
 
 from test_summary import make_plan, make_result
 
@@ -301,7 +301,7 @@ def test_build_movement_is_deterministic_and_uses_result_history():
 
 # --- the console line -------------------------------------------------------------------------------
 def test_console_summary_line():
-    from gyokaku_xl.pipeline import RunOutcome
+    from gyokaku_xl.run.pipeline import RunOutcome
 
     lines = RunOutcome("merge", two_periods()).summary_lines()
     assert "前期比較: 令和3年度上半期 と比較（改善 1・悪化 1）" in lines

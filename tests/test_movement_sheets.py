@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl import glossary as g
+from gyokaku_xl.text import glossary as g
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render.master import write_master
 
@@ -342,7 +342,7 @@ def test_history_argument_overrides_nothing_when_empty(tmp_path):
 # --- printed through LibreOffice -------------------------------------------------------------------
 def movement_only(master: Path, copy: Path) -> None:
     """A copy of ``master`` that prints only the movement sheets (the first of them active)."""
-    from gyokaku_xl import pdf
+    from gyokaku_xl.publish import pdf
 
     pdf.sheets_only_copy(master, copy, g.MOVEMENT_SHEETS)
 
@@ -350,7 +350,7 @@ def movement_only(master: Path, copy: Path) -> None:
 def test_printed_pages_are_a4_and_show_every_sheet(tmp_path, soffice):
     import subprocess
 
-    from gyokaku_xl import pdf
+    from gyokaku_xl.publish import pdf
 
     plan = small_plan(targets={"A": 1000, "C": 90}, yearly={2020: 1000, 2021: 400})
     master = render(three_periods(plan), tmp_path / "集約結果.xlsx")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gyokaku_xl.normalize import clean, has_control_chars, is_blank, key, label_key, nfkc
+from gyokaku_xl.domain.normalize import clean, has_control_chars, is_blank, key, label_key, nfkc
 
 
 @pytest.mark.parametrize("typed", ["1-03", "１－０３", " 1-03 ", "1−03", "1ー03", "１‐０３", "\u30001 - 03\u3000"])

@@ -13,12 +13,12 @@ import pandas as pd
 import pytest
 
 from examples.variant_plans import result_of, variant_result
-from gyokaku_xl import glossary as g
-from gyokaku_xl import opendata as od
-from gyokaku_xl.cli import main
-from gyokaku_xl.findings import GyokakuError
-from gyokaku_xl.model import Period
-from gyokaku_xl.pipeline import opendata_from_master, write_opendata
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.publish import opendata as od
+from gyokaku_xl.app.cli import main
+from gyokaku_xl.domain.findings import GyokakuError
+from gyokaku_xl.domain.model import Period
+from gyokaku_xl.run.pipeline import opendata_from_master, write_opendata
 from gyokaku_xl.render.master import write_master
 
 HOSTILE = {
@@ -170,7 +170,7 @@ def test_opendata_folder_that_is_a_file_is_refused(tmp_path):
 def test_reader_undoes_xml_escapes(tmp_path):
     """A carriage return is stored as ``_x000D_``; a literal ``_x000D_`` as ``_x005F_x000D_``."""
     import xlsxwriter
-    from gyokaku_xl.read import read_workbook
+    from gyokaku_xl.reading.xlsx import read_workbook
     path = tmp_path / "escaped.xlsx"
     workbook = xlsxwriter.Workbook(str(path))
     sheet = workbook.add_worksheet("S")
@@ -187,7 +187,7 @@ def test_cli_pdf_with_opendata_beside_the_pdf(tmp_path, monkeypatch):
     import os
     if os.name != "posix":
         pytest.skip("the fake soffice is a shell script")
-    from gyokaku_xl import pdf
+    from gyokaku_xl.publish import pdf
     from test_pdf import fake_soffice
     script = fake_soffice(tmp_path, """
 while [ $# -gt 0 ]; do

@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from gyokaku_xl import glossary as g
-from gyokaku_xl.oserror import library_message, library_text, os_error_text
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.infra.oserror import library_message, library_text, os_error_text
 
 
 @pytest.mark.parametrize("number, expected", [

@@ -1,6 +1,6 @@
 """Large inboxes are read by two spawned worker processes: the same reports, the same master.
 
-Both sides of :data:`~gyokaku_xl.parallel_read.PARALLEL_FROM` are exercised by forcing the
+Both sides of :data:`~gyokaku_xl.reading.parallel.PARALLEL_FROM` are exercised by forcing the
 threshold down to one file: the reports (findings, cells, rows) and the master's content must be
 those of a serial read, also with unreadable and hostile files among the forms; when the workers
 cannot start or one dies, the rest is read in this process.
@@ -18,14 +18,14 @@ import pytest
 
 import builders
 import hostile
-from gyokaku_xl import glossary as g
-from gyokaku_xl import parallel_read
-from gyokaku_xl.findings import GyokakuError, PlanInvalidError
-from gyokaku_xl.intake import scan_inbox
-from gyokaku_xl.parallel_read import InboxReader
-from gyokaku_xl.pipeline import merge, validate_inbox
-from gyokaku_xl.plan import read_plan
-from gyokaku_xl.validate import open_form
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.reading import parallel as parallel_read
+from gyokaku_xl.domain.findings import GyokakuError, PlanInvalidError
+from gyokaku_xl.reading.sniff import scan_inbox
+from gyokaku_xl.reading.parallel import InboxReader
+from gyokaku_xl.run.pipeline import merge, validate_inbox
+from gyokaku_xl.reading.plan import read_plan
+from gyokaku_xl.core.validate import open_form
 from master_content import master_content
 
 
@@ -189,7 +189,7 @@ def test_a_small_run_never_imports_multiprocessing(inbox, plan_path, tmp_path):
     """Starting workers is for large inboxes; a small run pays nothing for it (not even the import)."""
     import subprocess
     import sys
-    code = ("import sys\nfrom gyokaku_xl.pipeline import merge\n"
+    code = ("import sys\nfrom gyokaku_xl.run.pipeline import merge\n"
             f"merge({str(inbox)!r}, {str(tmp_path / 'out.xlsx')!r}, plan_path={str(plan_path)!r})\n"
             "print(sorted(m for m in sys.modules if m.startswith(('multiprocessing', 'concurrent'))))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)

@@ -18,9 +18,9 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from gyokaku_xl import glossary as g
-from gyokaku_xl import pdf
-from gyokaku_xl.findings import GyokakuError
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.publish import pdf
+from gyokaku_xl.domain.findings import GyokakuError
 
 from test_summary import other_scale_result
 
@@ -201,7 +201,7 @@ def test_hidden_sheets_lose_their_print_areas():
 
 
 def test_pdf_holds_only_the_report_sheets(tmp_path, soffice):
-    from gyokaku_xl.pipeline import merge
+    from gyokaku_xl.run.pipeline import merge
 
     root = Path(__file__).resolve().parent.parent
     outcome = merge(root / "examples" / "inbox", tmp_path / "集約結果.xlsx",

@@ -11,10 +11,11 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl import glossary as g
-from gyokaku_xl import pipeline, schema
-from gyokaku_xl.findings import GyokakuError, NothingMergedError, OutputLockedError
-from gyokaku_xl.model import Period
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.run import pipeline
+from gyokaku_xl.domain import schema
+from gyokaku_xl.domain.findings import GyokakuError, NothingMergedError, OutputLockedError
+from gyokaku_xl.domain.model import Period
 
 
 def digests(folder: Path) -> dict[str, str]:
@@ -249,7 +250,7 @@ def test_department_with_only_an_unreadable_file_shows_errors(inbox, plan_path, 
 
 
 def test_records_frame_for_analysis(inbox, plan_path):
-    from gyokaku_xl.consolidate import records_frame
+    from gyokaku_xl.core.consolidate import records_frame
     result, _plan, _notices = pipeline.validate_inbox(inbox, plan_path)
     frame = records_frame(result)
     assert len(frame) == 8

@@ -6,10 +6,10 @@ import pytest
 
 import builders
 from builders import DEFAULT_INITIATIVES, DEFAULT_PROGRAMS, build_plan
-from gyokaku_xl import glossary as g
-from gyokaku_xl import schema as s
-from gyokaku_xl.findings import ERROR, WARNING
-from gyokaku_xl.plan import PlanReadError, is_mark, read_plan
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain import schema as s
+from gyokaku_xl.domain.findings import ERROR, WARNING
+from gyokaku_xl.reading.plan import PlanReadError, is_mark, read_plan
 
 
 def codes(result) -> list[str]:
@@ -245,7 +245,7 @@ def test_another_municipality(tmp_path, period):
     assert plan.departments == ("協働課", "財務課")
     form = builders.build_form(tmp_path / "f.xlsx", plan, period, "協働課",
                                rows={"A-1": {"status": "やや遅れ", "progress": "・実施"}})
-    from gyokaku_xl.read import read_workbook
+    from gyokaku_xl.reading.xlsx import read_workbook
     data = read_workbook(form).sheets[g.FORM_SHEET]
     assert data.value(10, 1) == "A-1" and data.value(10, 2) == "(1)協働の推進"
     assert data.value(10, s.column_index("status") + 1) == "やや遅れ"
@@ -255,9 +255,9 @@ def test_errors_survive_pickling():
     """Errors cross process pools (e.g. when inboxes are read in parallel)."""
     import pickle
 
-    from gyokaku_xl.findings import ERROR, OutputLockedError, make
-    from gyokaku_xl.plan import PlanReadError
-    from gyokaku_xl.read import ReadError
+    from gyokaku_xl.domain.findings import ERROR, OutputLockedError, make
+    from gyokaku_xl.reading.plan import PlanReadError
+    from gyokaku_xl.reading.xlsx import ReadError
 
     e = pickle.loads(pickle.dumps(PlanReadError(make("not-excel", ERROR, file="計画.xlsx"))))
     assert e.finding.code == "not-excel" and e.finding.file == "計画.xlsx"

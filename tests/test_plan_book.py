@@ -7,9 +7,9 @@ import dataclasses
 import openpyxl
 
 from examples import sample_data
-from gyokaku_xl import glossary as g
-from gyokaku_xl.model import Status, StatusScale
-from gyokaku_xl.plan import read_plan
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.model import Status, StatusScale
+from gyokaku_xl.reading.plan import read_plan
 from gyokaku_xl.render.plan_book import MARK_FALSE, write_plan
 
 

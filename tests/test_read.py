@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import hostile as h
-from gyokaku_xl import glossary as g
-from gyokaku_xl.read import (DEFAULT_LIMITS, Cell, Limits, ReadError, column_letter, parse_ref,
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.reading.xlsx import (DEFAULT_LIMITS, Cell, Limits, ReadError, column_letter, parse_ref,
                              read_workbook)
 
 NS = h.NS

@@ -16,11 +16,11 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from gyokaku_xl import glossary as g
+from gyokaku_xl.text import glossary as g
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render.charts import rotation_for
 from gyokaku_xl.render.reports import add_report_sheets
-from gyokaku_xl.summary import build_summary
+from gyokaku_xl.core.summary import build_summary
 
 from test_summary import other_scale_result, reference_like_result
 
@@ -262,9 +262,9 @@ def test_other_scale_renders_its_own_statuses(other_book):
 
 
 def test_scale_with_more_statuses_gets_more_columns(tmp_path):
-    from gyokaku_xl.model import Status, StatusScale
+    from gyokaku_xl.domain.model import Status, StatusScale
     from test_summary import make_plan, make_result
-    from gyokaku_xl.model import Period
+    from gyokaku_xl.domain.model import Period
     scale = StatusScale(tuple(Status(n, i < 4) for i, n in enumerate(
         ("完了", "順調", "概ね順調", "やや遅れ", "遅れ", "大幅な遅れ", "未着手", "中止"))))
     plan = make_plan(["視点"], [("1", 1, "事業", False, True, "課")],

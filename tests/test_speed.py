@@ -7,9 +7,9 @@ import gc
 import pytest
 import xlsxwriter
 
-from gyokaku_xl.gc_pause import paused_gc
-from gyokaku_xl.normalize import key
-from gyokaku_xl.pipeline import merge
+from gyokaku_xl.infra.gc_pause import paused_gc
+from gyokaku_xl.domain.normalize import key
+from gyokaku_xl.run.pipeline import merge
 from gyokaku_xl.render import styles as st
 
 

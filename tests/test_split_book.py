@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl import glossary as g
-from gyokaku_xl.pipeline import merge, validate_inbox
-from gyokaku_xl.records import Record, Source
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.run.pipeline import merge, validate_inbox
+from gyokaku_xl.domain.records import Record, Source
 from gyokaku_xl.render.split_book import (DEFAULT_SPLIT_FROM, payload_of, split_from, split_path,
                                           write_by_program_book)
 from master_content import master_content
@@ -37,7 +37,7 @@ def test_threshold_is_a_plan_setting(tmp_path):
     assert split_from(builders.load_plan(_plan_with(tmp_path / "a", None))) == DEFAULT_SPLIT_FROM
     assert split_from(builders.load_plan(_plan_with(tmp_path / "b", "３"))) == 3
     assert split_path(Path("out/集約結果.xlsx")) == Path("out/集約結果_資料1-3.xlsx")
-    from gyokaku_xl.split_run import SplitWorker
+    from gyokaku_xl.run.split import SplitWorker
     small = builders.load_plan(_plan_with(tmp_path / "c", "3"))
     assert SplitWorker.if_likely(small, 2) is None  # below the threshold nothing is started
 
@@ -74,7 +74,7 @@ def test_a_later_unsplit_run_says_the_old_book_is_stale(split_inbox, plan_path, 
 
 
 def test_a_locked_master_keeps_the_pair_together(split_inbox, tmp_path, lock_output):
-    from gyokaku_xl.findings import OutputLockedError
+    from gyokaku_xl.domain.findings import OutputLockedError
 
     inbox, split_plan = split_inbox
     target = tmp_path / "out" / "集約結果.xlsx"
@@ -136,8 +136,8 @@ def test_without_a_second_process_the_same_book_is_written_here(split_inbox, tmp
 
 
 def test_a_failing_worker_leaves_the_old_pair(split_inbox, tmp_path, monkeypatch):
-    from gyokaku_xl.findings import GyokakuError
-    from gyokaku_xl.split_run import SplitBook
+    from gyokaku_xl.domain.findings import GyokakuError
+    from gyokaku_xl.run.split import SplitBook
 
     inbox, split_plan = split_inbox
     target = tmp_path / "out" / "集約結果.xlsx"
@@ -167,7 +167,7 @@ def test_pdf_of_a_split_run_has_both_books(split_inbox, tmp_path, soffice):
 
 
 def test_the_second_process_is_started_while_validating_and_then_used(split_inbox, monkeypatch, tmp_path):
-    from gyokaku_xl.split_run import SplitBook, SplitWorker
+    from gyokaku_xl.run.split import SplitBook, SplitWorker
 
     seen: dict[str, object] = {}
     likely, book_init = SplitWorker.if_likely, SplitBook.__init__
@@ -191,7 +191,7 @@ def test_the_second_process_is_started_while_validating_and_then_used(split_inbo
 
 def test_a_worker_started_for_rows_that_were_not_all_accepted_is_let_go(inbox, plan, tmp_path, monkeypatch):
     """A resubmission counts twice among the rows read but once among the records."""
-    from gyokaku_xl.split_run import SplitWorker
+    from gyokaku_xl.run.split import SplitWorker
 
     first = sorted(inbox.iterdir())[0]
     shutil.copy(first, inbox / f"{first.stem}_再提出.xlsx")

@@ -7,11 +7,11 @@ The factories here (``make_plan``, ``make_result``, ``reference_like_result``,
 from __future__ import annotations
 
 from examples.variant_plans import result_of
-from gyokaku_xl import glossary as g
-from gyokaku_xl.model import (DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program, Status,
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.model import (DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program, Status,
                               StatusScale)
-from gyokaku_xl.records import MergeResult
-from gyokaku_xl.summary import (FLAGGED_BULLET, FLAGGED_INITIATIVE, FLAGGED_NONE, build_summary,
+from gyokaku_xl.domain.records import MergeResult
+from gyokaku_xl.core.summary import (FLAGGED_BULLET, FLAGGED_INITIATIVE, FLAGGED_NONE, build_summary,
                                 doc_label, text_lines, with_bullet)
 
 

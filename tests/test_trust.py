@@ -8,10 +8,10 @@ from pathlib import Path
 import openpyxl
 
 import builders
-from gyokaku_xl import cli
-from gyokaku_xl import glossary as g
-from gyokaku_xl import pipeline
-from gyokaku_xl.summary import build_summary
+from gyokaku_xl.app import cli
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.run import pipeline
+from gyokaku_xl.core.summary import build_summary
 
 INFO_FORM = "情報政策課_令和3年度上半期_取組状況調査票.xlsx"
 ASSET_FORM = "資産経営課_令和3年度上半期_取組状況調査票.xlsx"
@@ -168,7 +168,7 @@ def test_form_highlights_blank_author_and_contact(forms):
 
 # --- 5. the plan's period -----------------------------------------------------------------------
 def test_plan_years_from_setting_or_name():
-    from gyokaku_xl.model import parse_plan_years, plan_years_in_name
+    from gyokaku_xl.domain.model import parse_plan_years, plan_years_in_name
     assert parse_plan_years("2020-2023") == (2020, 2023)
     assert parse_plan_years("令和2年度～令和5年度") == (2020, 2023)
     assert parse_plan_years("２０２０〜２０２３年度") == (2020, 2023)
@@ -203,7 +203,7 @@ def test_setting_overrides_the_name_and_merge_warns(tmp_path):
 
 
 def test_an_unreadable_plan_period_setting_is_a_warning(tmp_path):
-    from gyokaku_xl.plan import read_plan
+    from gyokaku_xl.reading.plan import read_plan
     settings = dict(builders.DEFAULT_SETTINGS)
     settings[g.SETTING_PLAN_PERIOD] = "令和の間"
     result = read_plan(builders.build_plan(tmp_path, settings=settings))
@@ -234,7 +234,7 @@ def test_help_names_the_button_as_the_workbook_does(capsys):
 
 # --- 11. pdf -o names a file when it ends in .pdf -------------------------------------------------
 def test_pdf_target_is_a_file_when_it_ends_in_pdf(tmp_path):
-    from gyokaku_xl.pdf import pdf_target
+    from gyokaku_xl.publish.pdf import pdf_target
     master = tmp_path / "集約結果.xlsx"
     assert pdf_target(master) == tmp_path / "集約結果.pdf"
     assert pdf_target(master, tmp_path / "資料.pdf") == tmp_path / "資料.pdf"

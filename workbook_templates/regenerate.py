@@ -13,7 +13,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 
-from gyokaku_xl.atomic import atomic_write  # noqa: E402
+from gyokaku_xl.infra.atomic import atomic_write  # noqa: E402
 from gyokaku_xl.render.forms import BLANK_FORM_NAME, write_blank_form  # noqa: E402
 
 

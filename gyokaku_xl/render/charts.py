@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import glossary as g
-from ..summary import ChartPoint
-from .styles import FONT_GOTHIC, font_for
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.core.summary import ChartPoint
+from gyokaku_xl.render.styles import FONT_GOTHIC, font_for
 
 LABEL_FONT_SIZE = 7.5
 LEGEND_FONT_SIZE = 8

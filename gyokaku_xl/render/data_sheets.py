@@ -10,11 +10,11 @@ import os
 from pathlib import Path
 from typing import Any, Sequence
 
-from .. import glossary as g
-from .. import schema
-from ..findings import Finding, title_of
-from ..records import MergeResult, Submission
-from .styles import Formats, light, status_colours
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain import schema
+from gyokaku_xl.domain.findings import Finding, title_of
+from gyokaku_xl.domain.records import MergeResult, Submission
+from gyokaku_xl.render.styles import Formats, light, status_colours
 
 DATA_EXTRA_HEADERS = (g.COL_DEPARTMENT, g.COL_PROGRAM_NUMBER, g.COL_PERSPECTIVE_NUMBER,
                       g.COL_SOURCE_FILE, g.COL_SOURCE_SHEET,

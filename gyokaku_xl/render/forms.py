@@ -1,7 +1,7 @@
 """The official input workbook (取組状況調査票), one per 所管課, written with xlsxwriter.
 
-Layout, labels, kinds and locked/required flags come from :mod:`gyokaku_xl.schema`; the status list
-and the initiatives come from the :class:`~gyokaku_xl.model.Plan`. No macros, no formulas from
+Layout, labels, kinds and locked/required flags come from :mod:`gyokaku_xl.domain.schema`; the status list
+and the initiatives come from the :class:`~gyokaku_xl.domain.model.Plan`. No macros, no formulas from
 user text, fixed document dates (same inputs → same file).
 """
 
@@ -16,13 +16,13 @@ from typing import Any, Sequence
 
 import xlsxwriter
 
-from .. import __version__
-from .. import glossary as g
-from .. import schema as s
-from ..model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
-from ..read import column_letter
-from ..records import Snapshot
-from .styles import Formats, use_fonts
+from gyokaku_xl.domain.version import __version__
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain import schema as s
+from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
+from gyokaku_xl.reading.xlsx import column_letter
+from gyokaku_xl.domain.records import Snapshot
+from gyokaku_xl.render.styles import Formats, use_fonts
 
 #: Fixed creation/modification date of every generated form (determinism).
 DOCUMENT_DATE = datetime(2020, 4, 1, 0, 0, 0)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import glossary as g
-from ..model import Initiative, Plan, Program
-from ..records import MergeResult, Record
-from ..summary import doc_label
-from . import styles as st
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.model import Initiative, Plan, Program
+from gyokaku_xl.domain.records import MergeResult, Record
+from gyokaku_xl.core.summary import doc_label
+from gyokaku_xl.render import styles as st
 
 SIZE_TITLE = 12
 SIZE_HEADER = 9

@@ -8,17 +8,17 @@ from typing import Any, Sequence
 
 import xlsxwriter
 
-from .. import __version__
-from .. import glossary as g
-from .. import schema
-from ..findings import Finding
-from ..movement import build_movement
-from ..records import MergeResult, Snapshot
-from .data_sheets import (add_data_sheet, add_findings_list_sheet, add_findings_sheet, add_submissions_sheet,
-                          source_paths_of)
-from .movement import add_movement_sheets
-from .reports import add_report_sheets
-from .styles import Formats, status_colours, use_fonts
+from gyokaku_xl.domain.version import __version__
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain import schema
+from gyokaku_xl.domain.findings import Finding
+from gyokaku_xl.core.movement import build_movement
+from gyokaku_xl.domain.records import MergeResult, Snapshot
+from gyokaku_xl.render.data_sheets import (add_data_sheet, add_findings_list_sheet, add_findings_sheet,
+                                           add_submissions_sheet, source_paths_of)
+from gyokaku_xl.render.movement import add_movement_sheets
+from gyokaku_xl.render.reports import add_report_sheets
+from gyokaku_xl.render.styles import Formats, status_colours, use_fonts
 
 #: Options that keep untrusted text literal: no formulas, no links, no numbers from strings.
 SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}

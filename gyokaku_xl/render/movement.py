@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from .. import glossary as g
-from ..model import Plan, era_label
-from ..movement import Comparison, Fiscal, FiscalLine, Movement, Trend
-from . import styles as st
-from .charts import add_trend_chart
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.model import Plan, era_label
+from gyokaku_xl.core.movement import Comparison, Fiscal, FiscalLine, Movement, Trend
+from gyokaku_xl.render import styles as st
+from gyokaku_xl.render.charts import add_trend_chart
 
 SIZE_TITLE = 12
 SIZE_HEADER = 9

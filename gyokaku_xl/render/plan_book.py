@@ -1,4 +1,4 @@
-"""Write a plan master (計画マスタ.xlsx) that :func:`gyokaku_xl.plan.read_plan` reads back to the same Plan.
+"""Write a plan master (計画マスタ.xlsx) that :func:`gyokaku_xl.reading.plan.read_plan` reads back to the same Plan.
 
 Used to bootstrap a municipality's plan master and to build the sample data set; the office then
 maintains the file by hand in Excel.
@@ -11,10 +11,10 @@ from typing import Any, Sequence
 
 import xlsxwriter
 
-from .. import glossary as g
-from ..model import Plan
-from .forms import DOCUMENT_DATE, WORKBOOK_OPTIONS
-from .styles import Formats
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.model import Plan
+from gyokaku_xl.render.forms import DOCUMENT_DATE, WORKBOOK_OPTIONS
+from gyokaku_xl.render.styles import Formats
 
 #: Written in 総括掲載 when a 重点 事業 is deliberately left out of the summary (blank would mean ○).
 MARK_FALSE = "×"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..records import MergeResult
-from ..summary import build_summary
-from .lists import write_by_program_sheet, write_list_sheet
-from .styles import status_colours
-from .summary import write_summary_sheet
+from gyokaku_xl.domain.records import MergeResult
+from gyokaku_xl.core.summary import build_summary
+from gyokaku_xl.render.lists import write_by_program_sheet, write_list_sheet
+from gyokaku_xl.render.styles import status_colours
+from gyokaku_xl.render.summary import write_summary_sheet
 
 
 def add_report_sheets(workbook: Any, result: MergeResult, by_program: bool = True) -> None:

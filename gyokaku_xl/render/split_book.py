@@ -14,12 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .. import glossary as g
-from ..model import Period, Plan
-from ..normalize import positive_int
-from ..records import MergeResult, Record, Source, Tally
-from .lists import write_by_program_sheet
-from .styles import status_colours
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.model import Period, Plan
+from gyokaku_xl.domain.normalize import positive_int
+from gyokaku_xl.domain.records import MergeResult, Record, Source, Tally
+from gyokaku_xl.render.lists import write_by_program_sheet
+from gyokaku_xl.render.styles import status_colours
 
 #: From this many 取組, 資料1-3 is written as its own workbook unless the plan master says otherwise.
 DEFAULT_SPLIT_FROM = 5000
@@ -75,7 +75,7 @@ def result_of(payload: Payload) -> MergeResult:
 def warm_up() -> None:
     """Run in a freshly started second process: it imports this module and the writer ahead of
     the 資料1-3 it will be given."""
-    from . import master, styles  # noqa: F401 - imported for their import time only
+    from gyokaku_xl.render import master, styles  # noqa: F401 - imported for their import time only
 
 
 def write_by_program_book(path: str, payload: Payload) -> int:
@@ -83,9 +83,9 @@ def write_by_program_book(path: str, payload: Payload) -> int:
 
     Runs in the second process (a top-level function, so spawn can find it).
     """
-    from ..gc_pause import paused_gc
-    from .master import new_workbook
-    from .styles import use_fonts
+    from gyokaku_xl.infra.gc_pause import paused_gc
+    from gyokaku_xl.render.master import new_workbook
+    from gyokaku_xl.render.styles import use_fonts
 
     with paused_gc():
         result = result_of(payload)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import glossary as g
-from ..summary import FLAGGED_BULLET, FLAGGED_INITIATIVE, SummaryData
-from . import styles as st
-from .charts import add_status_chart
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.core.summary import FLAGGED_BULLET, FLAGGED_INITIATIVE, SummaryData
+from gyokaku_xl.render import styles as st
+from gyokaku_xl.render.charts import add_status_chart
 
 PAGE_PX = st.printable_px()  # printable width of A4 portrait with the report margins
 LEFT_PX = 364  # the status table; the chart takes the rest

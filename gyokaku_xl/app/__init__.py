@@ -1,0 +1,1 @@
+"""The edges: command line, console, doctor, the Excel button and its book."""

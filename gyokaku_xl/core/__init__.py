@@ -1,0 +1,1 @@
+"""Pure: checks, validation, consolidation, summary and movement. No files, no console."""

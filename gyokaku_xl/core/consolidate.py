@@ -1,0 +1,279 @@
+"""Accepted rows → records in plan order; resubmissions, completeness, submission states, tally.
+
+Pure: takes validated :class:`~gyokaku_xl.core.validate.FileReport` objects, returns a
+:class:`~gyokaku_xl.domain.records.MergeResult`.
+
+Which submission is newer: when one department sent several readable files, the one whose
+document properties say it was saved last (``dcterms:modified``, written by Excel on save) wins;
+files without that property compare by file modification time; equal times compare by file name
+(later name wins). The others are listed as 差替え.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain import schema
+from gyokaku_xl.core.checks import outside_plan_period, parse_amount
+from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make
+from gyokaku_xl.reading.sniff import SKIPPED_KINDS
+from gyokaku_xl.domain.model import Period, Plan
+from gyokaku_xl.domain.normalize import key
+from gyokaku_xl.domain.records import MergeResult, Record, Source, Submission, Tally
+from gyokaku_xl.core.validate import FileReport, clip_text
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def newer_key(report: FileReport) -> tuple[str, str, str]:
+    """Sort key: larger means newer (document saved time, file time, file name)."""
+    doc = report.form.modified if report.form is not None else ""
+    return (doc or report.modified, report.modified, report.file)
+
+
+SUPERSEDE_RULE = "Excel の保存日時（文書プロパティ）、なければファイルの更新日時が新しいものを採用"
+
+
+def attribute_by_name(plan: Plan, reports: Iterable[FileReport]) -> None:
+    """Give a rejected file whose 所管課 could not be read the department its file name starts with.
+
+    So a department that sent only an unreadable file shows as エラーあり, not as 未提出.
+    """
+    names = sorted(plan.departments, key=len, reverse=True)
+    for r in reports:
+        if r.department or r.kind in SKIPPED_KINDS:
+            continue
+        stem = key(Path(r.file).stem)
+        for department in names:
+            if stem.startswith(key(department)):
+                r.department = department
+                break
+
+
+def resolve_resubmissions(reports: Iterable[FileReport]) -> None:
+    """Mark all but the newest accepted file of each department as superseded."""
+    by_department: dict[str, list[FileReport]] = {}
+    for r in reports:
+        if r.department and not r.rejected:
+            by_department.setdefault(r.department, []).append(r)
+    for group in by_department.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=newer_key)
+        winner = group[-1]
+        for old in group[:-1]:
+            old.superseded_by = winner.file
+            old.findings.append(make("superseded", INFO, file=old.file, newer=winner.file,
+                                     rule=SUPERSEDE_RULE))
+
+
+def _merged_rows(report: FileReport):
+    if report.rejected or report.superseded_by or report.form is None:
+        return []
+    return [r for r in report.rows if not r.excluded]
+
+
+def build_records(plan: Plan, reports: Iterable[FileReport]) -> list[Record]:
+    """One record per accepted row, in plan order."""
+    records: list[Record] = []
+    for report in reports:
+        form = report.form
+        for rr in _merged_rows(report):
+            initiative = plan.initiative(rr.initiative_id)  # type: ignore[arg-type]
+            program = plan.program_of(initiative)
+            canonical = plan.scale.match(rr.row.value("status"))
+            values: dict[str, object] = {}
+            for column in schema.DATA_COLUMNS:
+                raw = rr.row.value(column.key)
+                if column.kind == schema.AMOUNT:
+                    values[column.key] = parse_amount(raw)[0]
+                elif column.prefilled:
+                    values[column.key] = _prefilled_value(plan, initiative.id, column.key)
+                else:
+                    values[column.key] = clip_text(raw)
+            values["status"] = canonical[0] if canonical else None
+            records.append(Record(
+                initiative=initiative, program=program, perspective=plan.perspective_of(initiative),
+                department=report.department or initiative.department, status=values["status"],
+                values=values,
+                source=Source(file=report.file, sheet=form.sheet, row=rr.row.row,
+                              sha256=report.sha256, modified=report.modified, path=str(report.path)),
+            ))
+    records.sort(key=lambda r: plan.order_of(r.initiative.id))
+    _bound_total(records, reports)
+    return records
+
+
+def _bound_total(records: list[Record], reports: Iterable[FileReport]) -> None:
+    """Keep the plan's 財政効果額 total within :data:`schema.MAX_AMOUNT`, so no total overflows.
+
+    In plan order, an amount that would carry the total past the bound is left out (the record's
+    amount becomes None) and its row gets an error naming the cell and the amount.
+    """
+    rows = {(r.file, rr.row.row): (r, rr) for r in reports for rr in r.rows}
+    total = 0
+    for record in records:
+        amount = record.values.get("fiscal_effect")
+        if not isinstance(amount, int):
+            continue
+        if total + amount <= schema.MAX_AMOUNT:
+            total += amount
+            continue
+        record.values["fiscal_effect"] = None
+        report, row_report = rows[(record.source.file, record.source.row)]
+        row_report.findings.append(make(
+            "fiscal-effect-total-too-large", ERROR, file=report.file, sheet=record.source.sheet,
+            cell=report.form.cell_ref(record.source.row, "fiscal_effect"), row=record.source.row,
+            initiative_id=record.initiative.id, value=f"{amount:,}", limit=f"{schema.MAX_AMOUNT:,}"))
+
+
+def _prefilled_value(plan: Plan, initiative_id: str, column_key: str) -> str:
+    from gyokaku_xl.core.checks import expected_prefill
+    return expected_prefill(plan, initiative_id)[column_key]
+
+
+def completeness(plan: Plan, records: list[Record], reports: list[FileReport]) -> list[Finding]:
+    """Initiatives nobody reported and departments that sent nothing usable."""
+    findings: list[Finding] = []
+    current = [r for r in reports if r.department and not r.superseded_by]
+    submitted = {r.department for r in current}
+    # a department whose every file was rejected is explained by those files' errors
+    accepted = {r.department for r in current if not r.rejected}
+    # an initiative whose row was rejected is explained by that row's error, not reported missing
+    reported = {r.initiative.id for r in records} | {
+        row.initiative_id for r in current for row in r.rows if row.initiative_id}
+    for department in plan.departments:
+        if department not in submitted:
+            findings.append(make("department-not-submitted", WARNING, department=department))
+    for initiative in plan.initiatives:
+        if initiative.id not in reported and initiative.department in accepted:
+            findings.append(make("initiative-not-reported", WARNING, value=initiative.id,
+                                 initiative_id=initiative.id, name=initiative.name,
+                                 department=initiative.department))
+    return findings
+
+
+#: Codes of run-level warnings that still make the run's exit code 1 (the office must look).
+ATTENTION_CODES = frozenset({"few-rows-merged"})
+
+
+def coverage(plan: Plan, records: list[Record]) -> list[Finding]:
+    """A warning when some rows were merged but fewer than half of the plan's 取組."""
+    planned = len(plan.initiatives)
+    if records and len(records) * 2 < planned:
+        return [make("few-rows-merged", WARNING, planned=planned, merged=len(records))]
+    return []
+
+
+def submission_states(plan: Plan, reports: list[FileReport]) -> list[Submission]:
+    """One row per department of the plan (then any unknown department files), for 提出状況."""
+    result: list[Submission] = []
+    by_department: dict[str, list[FileReport]] = {}
+    for r in reports:
+        if r.department:
+            by_department.setdefault(r.department, []).append(r)
+    for department in plan.departments:
+        mine = by_department.get(department, [])
+        planned = len(plan.initiatives_of(department))
+        if not mine:
+            result.append(Submission(department, g.NOT_SUBMITTED, planned=planned))
+            continue
+        active = _active_file(mine)
+        counts = Counter(f.severity for f in active.all_findings)
+        merged = len(_merged_rows(active))
+        others = [r for r in sorted(mine, key=newer_key) if r is not active]
+        old = [r.file for r in others if r.superseded_by]
+        # a rejected file beside the merged one: older ones were replaced by it, newer ones failed
+        rejected = [r for r in others if not r.superseded_by]
+        replaced = [r.file for r in rejected if newer_key(r) < newer_key(active)]
+        failed = [r.file for r in rejected if newer_key(r) >= newer_key(active)]
+        if counts[g.SEVERITY_ERROR]:
+            state = g.HAS_ERRORS
+        elif old or replaced:
+            state = g.REPLACED
+        else:
+            state = g.SUBMITTED
+        notes = [prefix + "、".join(files) for prefix, files in (
+            (g.SUBMISSION_NOTE_REPLACED, old), (g.SUBMISSION_NOTE_REPLACED_REJECTED, replaced),
+            (g.SUBMISSION_NOTE_REJECTED, failed)) if files]
+        result.append(Submission(department, state, file=active.file, planned=planned,
+                                 rows_read=active.rows_read, rows_merged=merged,
+                                 rows_rejected=active.rows_read - merged,
+                                 errors=counts[g.SEVERITY_ERROR], warnings=counts[g.SEVERITY_WARNING],
+                                 note="／".join(notes), superseded=old,
+                                 not_accepted=[r.file for r in rejected]))
+    return result
+
+
+def _active_file(mine: list[FileReport]) -> FileReport:
+    """The file whose rows were merged; when none was accepted, the newest rejected one."""
+    accepted = [r for r in mine if not r.rejected and not r.superseded_by]
+    if accepted:
+        return accepted[-1]
+    return max(mine, key=newer_key)
+
+
+def tally(reports: list[FileReport]) -> Tally:
+    """Counts over all files; rows_read == rows_merged + rows_rejected by construction."""
+    t = Tally(files_seen=len(reports))
+    for r in reports:
+        if r.kind in SKIPPED_KINDS:
+            t.files_skipped += 1
+            continue
+        if r.form is not None:
+            t.files_read += 1
+        merged = len(_merged_rows(r))
+        t.rows_read += r.rows_read
+        t.rows_merged += merged
+        t.rows_rejected += r.rows_read - merged
+        if r.superseded_by:
+            t.files_superseded += 1
+        elif r.rejected:
+            t.files_rejected += 1
+        else:
+            t.files_accepted += 1
+    return t
+
+
+def consolidate(plan: Plan, period: Period, reports: list[FileReport],
+                completeness_checked: bool = True, generated_at: str = "") -> MergeResult:
+    """Build the merge result from validated file reports."""
+    attribute_by_name(plan, reports)
+    resolve_resubmissions(reports)
+    records = build_records(plan, reports)
+    findings = [f for r in reports for f in r.all_findings]
+    if completeness_checked:
+        findings.extend(completeness(plan, records, reports))
+        findings.extend(coverage(plan, records))
+        findings.extend(outside_plan_period(plan, period))
+    else:
+        findings.append(make("completeness-unchecked", INFO))
+    findings.sort(key=Finding.sort_key)
+    return MergeResult(plan=plan, period=period, records=records, findings=findings,
+                       submissions=submission_states(plan, reports) if completeness_checked
+                       else [s for s in submission_states(plan, reports) if s.state != g.NOT_SUBMITTED],
+                       tally=tally(reports), completeness_checked=completeness_checked,
+                       generated_at=generated_at)
+
+
+def status_counts(records: Iterable[Record], plan: Plan) -> dict[str, int]:
+    """Count of records per status, every status of the scale present, in scale order."""
+    c = Counter(r.status for r in records)
+    return {name: c.get(name, 0) for name in plan.scale.names}
+
+
+def records_frame(result: MergeResult) -> "pd.DataFrame":
+    """The records as a pandas DataFrame (one row per record; pandas imported on demand)."""
+    import pandas as pd
+
+    rows = []
+    for r in result.records:
+        row = {"department": r.department, "perspective": r.perspective.label,
+               "program_number": r.program.number}
+        row.update(r.values)
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -1,0 +1,197 @@
+"""Findings: bad input is data, not an exception.
+
+A :class:`Finding` says where (file, sheet, cell), about what (取組番号), what rule (code),
+how bad (severity), in Japanese (message) and what was seen (value).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from gyokaku_xl.text import glossary as g
+
+ERROR = g.SEVERITY_ERROR
+WARNING = g.SEVERITY_WARNING
+INFO = g.SEVERITY_INFO
+
+_SEVERITY_RANK = {ERROR: 0, WARNING: 1, INFO: 2}
+MAX_VALUE_SHOWN = 200
+
+
+class GyokakuError(Exception):
+    """The run cannot continue. ``str(error)`` is a one-line Japanese message for the user.
+
+    ``findings`` say why, one per file or cell (e.g. every file of an inbox that could not be read);
+    the CLI and the Excel button show them one per line below the message.
+    """
+
+    def __init__(self, message: str, findings: Iterable["Finding"] = ()) -> None:
+        super().__init__(message)
+        self.findings: list[Finding] = list(findings)
+
+    def __reduce__(self):
+        """Picklable across process pools."""
+        return (type(self), (str(self), self.findings))
+
+
+class OutputLockedError(GyokakuError):
+    """The output file is open elsewhere; the new file was saved under ``fallback``."""
+
+    def __init__(self, message: str, path: str, fallback: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.fallback = fallback
+
+    def __reduce__(self):
+        """Picklable across process pools."""
+        return (type(self), (str(self), self.path, self.fallback))
+
+
+class PlanInvalidError(GyokakuError):
+    """The plan master has errors. ``str()`` is the one-line summary; ``findings`` are every finding
+    (one line each on the console); ``report`` is set when they were also written to a report."""
+
+    def __init__(self, message: str, findings: "list[Finding]") -> None:
+        super().__init__(message, findings)
+        self.report = None
+
+    def __reduce__(self):
+        """Picklable across process pools."""
+        return (type(self), (str(self), self.findings))
+
+
+class NothingMergedError(GyokakuError):
+    """No row could be accepted: nothing was written. ``outcome`` (when set) says what was read."""
+
+    outcome: object = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in an input file (or the plan master)."""
+
+    code: str
+    severity: str
+    message: str
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""
+    initiative_id: str = ""
+    value: str = ""
+    row: int | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """True for エラー."""
+        return self.severity == ERROR
+
+    def sort_key(self) -> tuple:
+        """Stable order: file, row, column, code."""
+        return (self.file, self.sheet, self.row if self.row is not None else -1,
+                _cell_column(self.cell), _SEVERITY_RANK.get(self.severity, 9), self.code, self.value)
+
+    def location(self) -> str:
+        """``file!sheet!D12`` style location for console output."""
+        parts = [p for p in (self.file, self.sheet, self.cell) if p]
+        return "!".join(parts)
+
+
+def _cell_column(cell: str) -> str:
+    letters = "".join(c for c in cell if c.isalpha())
+    return letters.rjust(3)
+
+
+def title_of(code: str) -> str:
+    """The short Japanese title of a finding code (the code itself if the glossary has none)."""
+    return g.FINDING_TITLES.get(code, code)
+
+
+def action_of(finding: "Finding") -> str:
+    """What to do about a finding, in a few Japanese words."""
+    return g.FINDING_ACTIONS.get(finding.code) or g.FINDING_ACTION_DEFAULT.get(finding.severity, "")
+
+
+def show_value(value: object) -> str:
+    """The value seen, as short text for a finding."""
+    if value is None:
+        return ""
+    try:
+        text = str(value)
+    except ValueError:  # an int of more digits than Python converts to text
+        text = g.VALUE_HUGE_NUMBER.format(digits=int(abs(value).bit_length() * 0.30103) + 1)  # type: ignore[arg-type]
+    if len(text) > MAX_VALUE_SHOWN:
+        return text[:MAX_VALUE_SHOWN] + f"…（全{len(text)}文字）"
+    return text
+
+
+def make(code: str, severity: str, *, file: str = "", sheet: str = "", cell: str = "",
+         initiative_id: str = "", value: object = None, row: int | None = None,
+         **fields: object) -> Finding:
+    """Build a finding whose message comes from the glossary template for ``code``.
+
+    ``fields`` fill the template; ``value``, ``file``, ``sheet`` and ``cell`` also fill their
+    placeholders when not given there.
+    """
+    template = g.MESSAGES[code]
+    values = {"file": file, "sheet": sheet, "cell": cell, "value": show_value(value),
+              **{k: v for k, v in fields.items()}}
+    message = template.format_map(_Default(values))
+    return Finding(code=code, severity=severity, message=message, file=file, sheet=sheet,
+                   cell=cell, initiative_id=initiative_id, value=show_value(value), row=row)
+
+
+class _Default(dict):
+    def __missing__(self, name: str) -> str:  # a template field nobody filled shows empty
+        return ""
+
+
+@dataclass
+class FindingList:
+    """An ordered collection of findings with counts by severity."""
+
+    items: list[Finding] = field(default_factory=list)
+
+    def add(self, finding: Finding) -> None:
+        """Add one finding."""
+        self.items.append(finding)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        """Add several findings."""
+        self.items.extend(findings)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any finding is an エラー."""
+        return any(f.is_error for f in self.items)
+
+    def counts(self) -> dict[str, int]:
+        """Count by severity, every severity present as a key."""
+        c = Counter(f.severity for f in self.items)
+        return {s: c.get(s, 0) for s in g.SEVERITIES}
+
+    def sorted(self) -> list[Finding]:
+        """The findings in stable order."""
+        return sorted(self.items, key=Finding.sort_key)
+
+
+def first_error_by_file(findings: Iterable[Finding]) -> dict[str, Finding]:
+    """File name → its first エラー (file-level ones come first in sorted order)."""
+    first: dict[str, Finding] = {}
+    for f in sorted(findings, key=Finding.sort_key):
+        if f.file and f.is_error and f.file not in first:
+            first[f.file] = f
+    return first
+
+
+def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:
+    """Count findings by severity, every severity present as a key."""
+    c = Counter(f.severity for f in findings)
+    return {s: c.get(s, 0) for s in g.SEVERITIES}

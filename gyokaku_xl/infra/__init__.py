@@ -1,0 +1,1 @@
+"""Atomic writes, worker processes, OS and library error texts, private-API compatibility."""

@@ -1,0 +1,1 @@
+"""PDF (LibreOffice, Excel) and open data from a written master."""

@@ -1,0 +1,72 @@
+"""Publication: the PDF of a master's 資料 and its open data (CSV and .xlsx of 資料1-2).
+
+Files are written atomically; the pipeline's ``merge`` and the ``pdf`` command both come here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.infra.atomic import atomic_write, output_folder, refuse_file_as_folder
+from gyokaku_xl.domain.findings import GyokakuError
+from gyokaku_xl.domain.model import Period
+from gyokaku_xl.reading.xlsx import ReadError
+
+
+@dataclass
+class PublishOutcome:
+    """What ``publish`` wrote: the PDF, the open-data files, and notices (fonts substituted)."""
+
+    pdf_paths: list[Path] = field(default_factory=list)
+    opendata_paths: list[Path] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def publication_title(plan_name: str, period: Period) -> str:
+    return g.PDF_TITLE.format(plan=plan_name, period=period.label) if plan_name else period.label
+
+
+def write_opendata(period: Period, rows: list[dict[str, object]], out_dir: str | Path,
+                   title: str = "") -> list[Path]:
+    """Write ``取組状況一覧_<期間>.csv`` and ``.xlsx`` into ``out_dir`` (atomically); returns both paths."""
+    from gyokaku_xl.publish.opendata import opendata_stem, opendata_table, write_csv, write_xlsx
+
+    folder = output_folder(out_dir, "オープンデータ")
+    table = opendata_table(period, rows)
+    stem = opendata_stem(period)
+    csv_path = atomic_write(folder / f"{stem}.csv", lambda tmp: write_csv(tmp, table))
+    xlsx_path = atomic_write(folder / f"{stem}.xlsx", lambda tmp: write_xlsx(tmp, table, title))
+    return [csv_path, xlsx_path]
+
+
+def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
+    """The open data of an existing master, from its 集約データ (read with the guarded reader)."""
+    from gyokaku_xl.publish.opendata import rows_from_master
+
+    path = Path(master)
+    try:
+        period, rows = rows_from_master(path)
+    except KeyError:
+        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path)) from None
+    except ReadError as exc:
+        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + f"（{exc.code}）") from None
+    if period is None:
+        raise GyokakuError(g.FATAL_OPENDATA_NO_PERIOD.format(path=path))
+    return write_opendata(period, rows, out_dir)
+
+
+def publish(master: str | Path, out_dir: str | Path | None = None,
+            opendata: str | Path | None = None) -> PublishOutcome:
+    """The PDF of a master's 資料1-1〜1-3 and, when ``opendata`` is given, its open data."""
+    from gyokaku_xl.publish.pdf import export_publication
+
+    refuse_file_as_folder(opendata, "オープンデータ")
+    outcome = PublishOutcome()
+    if opendata is not None:
+        outcome.opendata_paths = opendata_from_master(master, opendata)
+    export = export_publication(Path(master), Path(out_dir) if out_dir is not None else None)
+    outcome.pdf_paths = export.paths
+    outcome.notices = export.notices()
+    return outcome

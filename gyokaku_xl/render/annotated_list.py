@@ -1,0 +1,124 @@
+"""The 「指摘一覧」 sheet of an annotated copy: every finding on paper, each cell a link (openpyxl).
+
+Printed, or opened where comments do not show (LibreOffice, a PDF), the department still reads
+what is wrong, where, and what to do: one row per finding, A4 portrait, header repeated on each page.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from typing import Any, Callable, Iterable
+
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.findings import Finding, action_of, count_by_severity, title_of
+
+#: Column widths (characters) of No., セル, 重要度, 指摘の種類, 内容, 対応.
+WIDTHS = (5, 9, 8, 24, 56, 28)
+#: The form's font (the official form is written in it, see render/styles.py).
+FONT = "ＭＳ ゴシック"
+#: Points per text line at 10 pt, and padding.
+LINE_POINTS = 14.0
+PADDING = 4.0
+SEVERITY_FONT = {g.SEVERITY_ERROR: "C00000", g.SEVERITY_WARNING: "9C5700", g.SEVERITY_INFO: "404040"}
+
+
+def _display_width(text: str) -> float:
+    return sum(2.0 if unicodedata.east_asian_width(c) in "WFA" else 1.0 for c in text)
+
+
+def _lines(text: str, width: float) -> int:
+    return sum(max(1, math.ceil(_display_width(part) / max(width - 1, 1.0))) for part in text.split("\n"))
+
+
+def _text(cell: Any, value: str) -> None:
+    """Literal text, never a formula (a message may quote what a department typed)."""
+    cell.value = value
+    cell.data_type = "s"
+
+
+def _sheet_ref(sheet: str, cell: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'!" + cell
+
+
+def add_findings_list(wb: Any, file: str, findings: Iterable[Finding],
+                      linkable: Callable[[Finding], bool]) -> Any:
+    """Insert 「指摘一覧」 as the first, active sheet of ``wb``; ``linkable(f)`` says whether the
+    finding's cell exists in the workbook (then the セル column links to it)."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.hyperlink import Hyperlink
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    from gyokaku_xl.render.annotated import FILL
+
+    items = sorted(findings, key=Finding.sort_key)
+    ws = wb.create_sheet(g.ANNOTATE_SHEET, 0)
+    for other in wb.worksheets:
+        other.sheet_view.tabSelected = False
+    wb.active = 0
+    ws.sheet_view.tabSelected = True
+    for n, width in enumerate(WIDTHS):
+        ws.column_dimensions[chr(ord("A") + n)].width = width
+    last = chr(ord("A") + len(WIDTHS) - 1)
+    top = Alignment(vertical="top", wrap_text=True)
+    thin = Side(style="thin", color="808080")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+
+    ws.merge_cells(f"A1:{last}1")
+    _text(ws["A1"], g.ANNOTATE_TITLE.format(file=file))
+    ws["A1"].font = Font(name=FONT, bold=True, size=14)
+    ws.row_dimensions[1].height = 24
+    counts = count_by_severity(items)
+    todo = g.ANNOTATE_TODO_ERRORS if counts[g.SEVERITY_ERROR] else g.ANNOTATE_TODO_WARNINGS
+    intro = g.ANNOTATE_INTRO + todo + "\n" + g.ANNOTATE_COUNTS.format(
+        error=counts[g.SEVERITY_ERROR], warning=counts[g.SEVERITY_WARNING], info=counts[g.SEVERITY_INFO])
+    ws.merge_cells(f"A2:{last}2")
+    _text(ws["A2"], intro)
+    ws["A2"].alignment = top
+    ws["A2"].font = Font(name=FONT)
+    ws.row_dimensions[2].height = LINE_POINTS * _lines(intro, sum(WIDTHS)) + PADDING
+
+    header_row = 4
+    for n, label in enumerate(g.ANNOTATE_HEADERS):
+        cell = ws.cell(header_row, n + 1)
+        _text(cell, label)
+        cell.font = Font(name=FONT, bold=True)
+        cell.fill = PatternFill("solid", start_color="D9E1F2", end_color="D9E1F2")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = box
+    for number, f in enumerate(items, start=1):
+        row = header_row + number
+        values = (str(number), f.cell if linkable(f) else g.ANNOTATE_NO_CELL, f.severity,
+                  title_of(f.code), f.message, action_of(f))
+        for n, value in enumerate(values):
+            cell = ws.cell(row, n + 1)
+            _text(cell, value)
+            cell.alignment = top
+            cell.border = box
+            cell.font = Font(name=FONT)
+        ws.cell(row, 1).alignment = Alignment(horizontal="right", vertical="top")
+        severity = ws.cell(row, 3)
+        severity.font = Font(name=FONT, bold=f.is_error, color=SEVERITY_FONT.get(f.severity, "000000"))
+        colour = FILL.get(f.severity)
+        if colour:
+            severity.fill = PatternFill("solid", start_color=colour, end_color=colour)
+        if linkable(f):
+            link = ws.cell(row, 2)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=_sheet_ref(f.sheet, f.cell),
+                                       display=f.cell)
+            link.font = Font(name=FONT, color="0563C1", underline="single")
+        ws.row_dimensions[row].height = LINE_POINTS * max(
+            _lines(v, w) for v, w in zip(values, WIDTHS)) + PADDING
+
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_area = f"A1:{last}{header_row + max(len(items), 1)}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "&P / &N"
+    ws.freeze_panes = f"A{header_row + 1}"
+    return ws

@@ -1,0 +1,1 @@
+"""The only place that strings the steps together and writes files."""

@@ -1,0 +1,1 @@
+"""Every word users read, by audience."""
