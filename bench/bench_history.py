@@ -42,7 +42,8 @@ if str(ROOT) not in sys.path:
 from gyokaku_xl.text import glossary as g  # noqa: E402
 from gyokaku_xl.reading.history import archive_name, read_history  # noqa: E402
 from gyokaku_xl.domain.model import Period  # noqa: E402
-from gyokaku_xl.run.pipeline import load_plan, validate_inbox  # noqa: E402
+from gyokaku_xl.run.inputs import load_plan
+from gyokaku_xl.run.inbox import validate_inbox  # noqa: E402
 from gyokaku_xl.render.master import write_master  # noqa: E402
 
 EXAMPLES = ROOT / "examples"

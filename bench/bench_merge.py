@@ -103,7 +103,7 @@ class Size:
     @property
     def with_plan(self) -> bool:
         """Whether merge gets the plan master (see the module docstring)."""
-        from gyokaku_xl.reading.xlsx import DEFAULT_LIMITS
+        from gyokaku_xl.domain.limits import DEFAULT_LIMITS
 
         return self.files * self.rows < DEFAULT_LIMITS.max_rows
 
@@ -408,11 +408,11 @@ def print_table(results: list[dict[str, object]]) -> None:
 
 #: (label, module, attribute): the real functions timed by ``--stages``, in pipeline order.
 STAGES = (
-    ("plan master", "gyokaku_xl.run.pipeline", "load_plan"),
+    ("plan master", "gyokaku_xl.run.inbox", "load_plan"),
     ("reading", "gyokaku_xl.reading.parallel", "InboxReader._take"),
-    ("plan from forms", "gyokaku_xl.run.pipeline", "plan_from_forms"),
-    ("validation", "gyokaku_xl.run.pipeline", "validate_file"),
-    ("consolidation", "gyokaku_xl.run.pipeline", "consolidate"),
+    ("plan from forms", "gyokaku_xl.run.inbox", "plan_from_forms"),
+    ("validation", "gyokaku_xl.run.inbox", "validate_file"),
+    ("consolidation", "gyokaku_xl.run.inbox", "consolidate"),
     ("資料1-1 content", "gyokaku_xl.render.reports", "build_summary"),
     ("資料1-1", "gyokaku_xl.render.reports", "write_summary_sheet"),
     ("資料1-2", "gyokaku_xl.render.reports", "write_list_sheet"),
@@ -522,7 +522,7 @@ def profile_merge(size: Size, cache: Path, workers: int, top: int = 25) -> None:
     import cProfile
     import pstats
 
-    from gyokaku_xl.run.pipeline import merge
+    from gyokaku_xl.run.merge import merge
 
     inbox, plan = build_inbox(size, cache, workers)
     out = cache / size.label / "out" / "profiled.xlsx"

@@ -10,7 +10,7 @@ in-process and times the movement sheets inside each merge, with statuses and �
 per archived period (so every kind of change and every fiscal year appears).
 
 The sample inbox (``examples/inbox``, 55 取組, 19 files) is merged in-process with
-``pipeline.merge`` twice per round, best time kept:
+``merge`` twice per round, best time kept:
 
 (a) without a history folder;
 (b) with a history folder holding N archived masters of earlier periods of the same plan
@@ -38,7 +38,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from gyokaku_xl.text import glossary as g  # noqa: E402
-from gyokaku_xl.run import pipeline  # noqa: E402
+from gyokaku_xl.run.inputs import load_plan
+from gyokaku_xl.run.merge import merge
+from gyokaku_xl.run.inbox import validate_inbox
 from gyokaku_xl.reading.history import archive_name, read_history  # noqa: E402
 from gyokaku_xl.domain.model import Period  # noqa: E402
 from gyokaku_xl.render import master as master_module  # noqa: E402
@@ -54,7 +56,7 @@ PLAN = EXAMPLES / g.PLAN_FILE_NAME
 
 def build_history(folder: Path, count: int) -> Period:
     """Write ``count`` archived masters of earlier periods into ``folder``; returns the current period."""
-    result, _plan, _notices = pipeline.validate_inbox(INBOX, PLAN)
+    result, _plan, _notices = validate_inbox(INBOX, PLAN)
     names = result.plan.scale.names
     folder.mkdir(parents=True, exist_ok=True)
     for n, period in enumerate(earlier_periods(result.period, count)):
@@ -95,14 +97,14 @@ def main(argv: list[str] | None = None) -> int:
         built = tmp / "built"
         current = build_history(built, args.periods)
         if not args.cold:  # the folder's index, as after any earlier merge with this history
-            read_history(built, pipeline.load_plan(PLAN)[0], current)
+            read_history(built, load_plan(PLAN)[0], current)
         plain: list[float] = []
         with_history: list[float] = []
         sheets_plain: list[float] = []
         sheets_history: list[float] = []
         for n in range(args.repeat):
             spent[0] = 0.0
-            plain.append(timed(lambda: pipeline.merge(INBOX, tmp / "a.xlsx", plan_path=PLAN)))
+            plain.append(timed(lambda: merge(INBOX, tmp / "a.xlsx", plan_path=PLAN)))
             sheets_plain.append(spent[0])
             folder = tmp / f"history{n}"
             shutil.copytree(built, folder)
@@ -111,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
 
             def run() -> None:
                 nonlocal outcome
-                outcome = pipeline.merge(INBOX, tmp / "b.xlsx", plan_path=PLAN, history_dir=folder)
+                outcome = merge(INBOX, tmp / "b.xlsx", plan_path=PLAN, history_dir=folder)
 
             with_history.append(timed(run))
             sheets_history.append(spent[0])

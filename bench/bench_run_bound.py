@@ -41,8 +41,8 @@ CACHE_VERSION = "1"
 CHILD = """
 import sys, time
 sys.path.insert(0, sys.argv[1])
-from gyokaku_xl.run import pipeline
-outcome = pipeline.merge(sys.argv[2], sys.argv[3], plan_path=sys.argv[4])
+from gyokaku_xl.run.merge import merge
+outcome = merge(sys.argv[2], sys.argv[3], plan_path=sys.argv[4])
 t = outcome.result.tally
 print(f"files={t.files_seen} accepted={t.files_accepted} rejected={t.files_rejected} "
       f"rows_read={t.rows_read} rows_merged={t.rows_merged} findings={len(outcome.result.findings)}")

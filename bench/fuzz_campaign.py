@@ -42,7 +42,7 @@ def main() -> int:
     sys.path[:0] = [str(args.src.resolve()), str(ROOT / "tests")]
     import builders
     import fuzz
-    from gyokaku_xl.run.pipeline import make_forms
+    from gyokaku_xl.run.forms import make_forms
 
     target = "行政総務課"
     start = time.perf_counter()

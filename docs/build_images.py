@@ -24,7 +24,8 @@ if str(ROOT) not in sys.path:
 
 from examples.variant_plans import FOUR_STATUS_SCALE, variant_result  # noqa: E402
 from gyokaku_xl.publish.pdf import export_publication  # noqa: E402
-from gyokaku_xl.run.pipeline import make_forms, merge  # noqa: E402
+from gyokaku_xl.run.forms import make_forms
+from gyokaku_xl.run.merge import merge  # noqa: E402
 from gyokaku_xl.domain.model import Period  # noqa: E402
 from gyokaku_xl.render.master import write_master  # noqa: E402
 

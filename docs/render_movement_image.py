@@ -141,7 +141,7 @@ def second_period_inbox(first: Path, plan_path: Path, folder: Path) -> Path:
 
 def run_two_periods(tmp: Path) -> Path:
     """Merge the sample's first period into a history folder, then its second; returns the second master."""
-    from gyokaku_xl.run.pipeline import merge
+    from gyokaku_xl.run.merge import merge
 
     plan_path = EXAMPLES / g.PLAN_FILE_NAME
     inboxes = sorted(p for p in EXAMPLES.glob("inbox*") if p.is_dir())

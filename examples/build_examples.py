@@ -30,7 +30,8 @@ from openpyxl.writer.excel import ExcelWriter  # noqa: E402
 from gyokaku_xl.text import glossary as g  # noqa: E402
 from gyokaku_xl.domain import schema as s  # noqa: E402
 from gyokaku_xl.infra.atomic import atomic_write  # noqa: E402
-from gyokaku_xl.run.pipeline import make_forms, merge  # noqa: E402
+from gyokaku_xl.run.forms import make_forms
+from gyokaku_xl.run.merge import merge  # noqa: E402
 from gyokaku_xl.render.forms import data_row_height  # noqa: E402
 from gyokaku_xl.render.plan_book import write_plan  # noqa: E402
 

@@ -298,7 +298,7 @@ def build_period_inbox(root: Path, plan_path: Path, period: Period,
     """A filled inbox ``root/受付_<period>`` for ``period``: the default reports, with ``statuses``
     (取組番号 → 進捗状況; a reason is added where the status is not on track) and ``texts``
     (取組番号 → column key → value) applied. Forms are made as the ``template`` command makes them."""
-    from gyokaku_xl.run.pipeline import make_forms
+    from gyokaku_xl.run.forms import make_forms
 
     plan = load_plan(plan_path)
     folder = Path(root) / f"受付_{period.file_label}"

@@ -18,7 +18,7 @@ for entry in (ROOT, ROOT / "tests"):
         sys.path.insert(0, str(entry))
 
 from gyokaku_xl.domain.model import Period, Plan  # noqa: E402
-from gyokaku_xl.run.pipeline import make_forms  # noqa: E402
+from gyokaku_xl.run.forms import make_forms  # noqa: E402
 
 import builders  # noqa: E402
 

@@ -217,7 +217,7 @@ PYTHON_TEXT = re.compile(r"[A-Z][a-z]+(Error|Exception)\b|ZipInfo|Traceback|[Ee]
 def run_batch(folder: Path, good_forms: dict[str, Path], mutant_bytes: list[bytes], plan_path: Path,
               period, mutant_stem: str) -> BatchResult:
     """Merge the valid forms (所管課 → path) plus the mutants (``<mutant_stem>_mNNN.xlsx``) in ``folder``."""
-    from gyokaku_xl.run import pipeline
+    from gyokaku_xl.run.merge import merge
 
     inbox = folder / "inbox"
     if inbox.exists():
@@ -233,7 +233,7 @@ def run_batch(folder: Path, good_forms: dict[str, Path], mutant_bytes: list[byte
         names.append(name)
     result = BatchResult()
     try:
-        outcome = pipeline.merge(inbox, folder / "集約結果.xlsx", plan_path=plan_path, period=period)
+        outcome = merge(inbox, folder / "集約結果.xlsx", plan_path=plan_path, period=period)
     except Exception:  # noqa: BLE001 - the point: report any exception as a failure
         result.crash = traceback.format_exc()
         result.unhandled = names

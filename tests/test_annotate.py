@@ -8,7 +8,8 @@ import openpyxl
 
 import builders
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.run import pipeline
+from gyokaku_xl.run.check import check
+from gyokaku_xl.run.merge import merge
 from gyokaku_xl.render.annotated import FILL
 
 
@@ -19,7 +20,7 @@ def test_annotated_copy_marks_cells_and_keeps_original(inbox, plan_path, tmp_pat
     builders.fill_form(forms["行政総務課"], source, reports)
     (inbox / "壊れた.xlsx").write_bytes(b"PK\x03\x04broken")
     before = hashlib.sha256(source.read_bytes()).hexdigest()
-    outcome = pipeline.check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
+    outcome = check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before
     assert [p.name for p in outcome.annotated] == [source.stem + "_指摘.xlsx"], \
         "unreadable files are not annotated; copies never take a form's own name"
@@ -37,7 +38,7 @@ def test_file_level_finding_is_listed_not_commented_on_the_title(inbox, plan_pat
     source = inbox / forms["行政総務課"].name
     builders.fill_form(forms["行政総務課"], source, builders.default_reports(plan, "行政総務課"),
                        meta={g.META_PERIOD: "下半期"})
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, annotate=tmp_path / "差戻し")
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, annotate=tmp_path / "差戻し")
     book = openpyxl.load_workbook(outcome.annotated[0])
     sheet = book[g.FORM_SHEET]
     mismatch = next(f for f in outcome.result.findings if f.code == "period-mismatch")
@@ -51,13 +52,13 @@ def test_inbox_is_refused_as_annotate_folder(inbox, plan_path):
     import pytest
     from gyokaku_xl.domain.findings import GyokakuError
     with pytest.raises(GyokakuError, match="受付フォルダ"):
-        pipeline.check(inbox, plan_path=plan_path, annotate=inbox)
+        check(inbox, plan_path=plan_path, annotate=inbox)
 
 
 def test_files_with_only_notes_are_not_annotated(inbox, plan_path, tmp_path, plan, forms):
     builders.fill_form(forms["行政総務課"], inbox / "行政総務課_再提出.xlsx",
                        builders.default_reports(plan, "行政総務課"))
-    outcome = pipeline.check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
+    outcome = check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
     assert any(f.code == "superseded" for f in outcome.result.findings)
     assert outcome.annotated == []
 
@@ -67,7 +68,7 @@ def test_findings_list_is_the_first_sheet_with_a_link_per_cell(inbox, plan_path,
     reports["2-01"].update(status="順調", fiscal_effect="=1+1")
     source = inbox / forms["行政総務課"].name
     builders.fill_form(forms["行政総務課"], source, reports, meta={g.META_AUTHOR: None})
-    outcome = pipeline.check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
+    outcome = check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
     book = openpyxl.load_workbook(outcome.annotated[0])
     assert book.sheetnames[0] == g.ANNOTATE_SHEET and book.active.title == g.ANNOTATE_SHEET
     ws = book[g.ANNOTATE_SHEET]
@@ -109,7 +110,7 @@ def test_an_inserted_row_is_reported_as_such(inbox, plan_path, tmp_path, plan, f
     from gyokaku_xl.domain import schema
     sheet.cell(last + 1, schema.column_index("progress") + 1).value = "・追加した取組"
     book.save(source)
-    outcome = pipeline.check(inbox, plan_path=plan_path)
+    outcome = check(inbox, plan_path=plan_path)
     codes = [f.code for f in outcome.result.findings if f.file == source.name]
     assert "row-inserted" in codes and "initiative-id-missing" not in codes
     found = next(f for f in outcome.result.findings if f.code == "row-inserted")
@@ -123,10 +124,10 @@ def test_an_out_of_date_copy_from_an_earlier_check_is_named(inbox, plan_path, tm
     reports["2-01"].update(status="順調")
     builders.fill_form(forms["行政総務課"], source, reports)
     folder = tmp_path / "差戻し"
-    first = pipeline.check(inbox, plan_path=plan_path, annotate=folder)
+    first = check(inbox, plan_path=plan_path, annotate=folder)
     assert [p.name for p in first.annotated] == [source.stem + "_指摘.xlsx"]
     builders.fill_form(forms["行政総務課"], source, builders.default_reports(plan, "行政総務課"))
-    second = pipeline.check(inbox, plan_path=plan_path, annotate=folder)
+    second = check(inbox, plan_path=plan_path, annotate=folder)
     assert second.annotated == []
     stale = [n for n in second.notices if "前回の指摘付きの写し" in n]
     assert len(stale) == 1 and source.stem + "_指摘.xlsx" in stale[0] and "削除してください" in stale[0]
@@ -136,6 +137,6 @@ def test_a_copy_with_warnings_only_does_not_ask_to_fix_errors(inbox, plan_path, 
     source = inbox / forms["行政総務課"].name
     builders.fill_form(forms["行政総務課"], source, builders.default_reports(plan, "行政総務課"),
                        meta={g.META_AUTHOR: None})
-    outcome = pipeline.check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
+    outcome = check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
     intro = openpyxl.load_workbook(outcome.annotated[0])[g.ANNOTATE_SHEET]["A2"].value
     assert g.ANNOTATE_TODO_WARNINGS in intro and g.ANNOTATE_TODO_ERRORS not in intro

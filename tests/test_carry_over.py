@@ -18,7 +18,7 @@ from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.findings import WARNING
 from gyokaku_xl.domain.model import Period
-from gyokaku_xl.run.pipeline import merge
+from gyokaku_xl.run.merge import merge
 
 H1 = Period(2021, g.PERIOD_FIRST_HALF)
 YEAR_END = Period(2021, g.PERIOD_YEAR_END)

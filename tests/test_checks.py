@@ -9,9 +9,9 @@ from gyokaku_xl.core import checks
 from gyokaku_xl.domain import schema
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING
-from gyokaku_xl.reading.form import FormData, FormRow
+from gyokaku_xl.domain.form import FormData, FormRow
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program
-from gyokaku_xl.reading.xlsx import Cell
+from gyokaku_xl.domain.cells import Cell
 
 PERIOD = Period(2021, "上半期")
 

@@ -19,7 +19,7 @@ from openpyxl.utils import column_index_from_string
 
 import builders
 from gyokaku_xl.app import button as excel_button
-from gyokaku_xl.run import pipeline
+from gyokaku_xl.run import merge as merging
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.app.button_book import build_control_workbook
 from gyokaku_xl.app.button import (DETAIL_ROWS, DETAILS_FIRST_ROW, SHEET_RUN, SHEET_SETTINGS,
@@ -321,7 +321,7 @@ def test_unexpected_error_becomes_japanese_message_and_log(tmp_path, monkeypatch
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline, "merge", broken)
+    monkeypatch.setattr(merging, "merge", broken)
     (tmp_path / "inbox").mkdir()
     book = control_book(tmp_path)
     status = click(book)
@@ -445,7 +445,7 @@ def test_fullname_that_raises_is_caught_everywhere(tmp_path, monkeypatch, inbox,
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline, "merge", broken)  # the error log must not ask for fullname again
+    monkeypatch.setattr(merging, "merge", broken)  # the error log must not ask for fullname again
     status = click(book)
     assert status.exit_code == 2 and status.log is not None and status.log.is_file()
 
@@ -471,23 +471,6 @@ def test_no_history_folder_is_said_as_such(tmp_path, inbox):
     book = control_book(tmp_path)
     click(book)
     assert book.status()[g.BUTTON_STATUS_HISTORY] == g.BUTTON_HISTORY_NONE
-
-
-def test_history_folder_without_history_support_is_said(tmp_path, inbox, monkeypatch):
-    """A merge that does not take ``history_dir=`` (an older pipeline): said, not passed."""
-    real = pipeline.merge
-
-    def merge_without_history(inbox, output, *, plan_path=None, period=None, annotate=None, pdf=False,
-                              progress=None):
-        return real(inbox, output, plan_path=plan_path, period=period, progress=progress)
-
-    monkeypatch.setattr(pipeline, "merge", merge_without_history)
-    book = control_book(tmp_path)
-    book.set_setting(g.BUTTON_SETTING_HISTORY, "履歴")
-    status = click(book)
-    assert status.exit_code == 0
-    assert book.status()[g.BUTTON_STATUS_HISTORY] == g.BUTTON_HISTORY_IGNORED
-    assert g.BUTTON_MSG_HISTORY_UNSUPPORTED.format(path=tmp_path / "履歴") in status.message
 
 
 class FakeExcelBook:

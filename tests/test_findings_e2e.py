@@ -18,9 +18,9 @@ import xlsxwriter
 import builders
 import hostile
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.run import pipeline
+from gyokaku_xl.run.check import check
 from gyokaku_xl.domain import schema
-from gyokaku_xl.core.consolidate import ATTENTION_CODES
+from gyokaku_xl.domain.findings import ATTENTION_CODES
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING
 
 GA = "行政総務課"
@@ -199,7 +199,7 @@ def test_scenario_produces_its_finding(code, ctx, tmp_path):
         os.utime(ctx["inbox"] / GA_FILE, (1_600_000_000, 1_600_000_000))
         edit_sheet(ctx["inbox"] / GA_FILE, lambda b: setattr(b.properties, "modified",
                                                              datetime.datetime(2021, 1, 1)))
-    outcome = pipeline.check(ctx["inbox"], plan_path=ctx["plan_path"])
+    outcome = check(ctx["inbox"], plan_path=ctx["plan_path"])
     found = [f for f in outcome.result.findings if f.code == code]
     assert found, [f"{f.code}: {f.message}" for f in outcome.result.findings]
     f = found[0]
@@ -217,7 +217,7 @@ def test_scenario_produces_its_finding(code, ctx, tmp_path):
 
 def test_row_findings_name_their_cell(ctx):
     refill(ctx, rows={"2-01": {"status": "順調", "fiscal_effect": "約100"}})
-    outcome = pipeline.check(ctx["inbox"], plan_path=ctx["plan_path"])
+    outcome = check(ctx["inbox"], plan_path=ctx["plan_path"])
     cells = {f.code: f.cell for f in outcome.result.findings}
     row = schema.FIRST_DATA_ROW + 2  # 2-01 is the department's second initiative
     assert cells["status-not-in-scale"] == f"G{row}"

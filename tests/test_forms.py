@@ -13,7 +13,8 @@ import builders
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import Period, Status, StatusScale
-from gyokaku_xl.reading.xlsx import column_letter, read_workbook
+from gyokaku_xl.domain.cells import column_letter
+from gyokaku_xl.reading.xlsx import read_workbook
 from gyokaku_xl.render import forms
 from gyokaku_xl.render.forms import form_file_name, write_blank_form, write_form
 

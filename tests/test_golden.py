@@ -30,7 +30,7 @@ import openpyxl
 import pytest
 
 from gyokaku_xl.publish import pdf
-from gyokaku_xl.run.pipeline import merge
+from gyokaku_xl.run.merge import merge
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The official reference: the project's copy in examples/reference (kept identical to the

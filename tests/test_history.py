@@ -15,14 +15,16 @@ from pathlib import Path
 import pytest
 
 import builders
+from gyokaku_xl.app.summary_lines import summary_lines
 from gyokaku_xl.infra import atomic
 from gyokaku_xl.app import cli
 from gyokaku_xl.domain import schema
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.findings import INFO, WARNING
-from gyokaku_xl.reading.history import archive_master, archive_name, read_history, read_master
+from gyokaku_xl.run.archive import archive_master
+from gyokaku_xl.reading.history import archive_name, read_history, read_master
 from gyokaku_xl.domain.model import Period
-from gyokaku_xl.run.pipeline import merge
+from gyokaku_xl.run.merge import merge
 from gyokaku_xl.reading.xlsx import read_workbook
 
 H1 = Period(2021, g.PERIOD_FIRST_HALF)
@@ -189,7 +191,7 @@ def test_history_folder_from_the_plan_master_setting_and_the_flag_wins(tmp_path)
     assert (tmp_path / "別の履歴" / "令和3年度上半期_集約結果.xlsx").is_file()
     no_history = merge(inbox, tmp_path / "m.xlsx", plan_path=builders.build_plan(tmp_path / "なし"))
     assert no_history.history_dir is None and no_history.archive is None
-    assert not any(line.startswith("履歴") for line in no_history.summary_lines())
+    assert not any(line.startswith("履歴") for line in summary_lines(no_history))
 
 
 def test_master_of_an_earlier_release_is_read_from_its_columns_and_title(tmp_path, plan_path):

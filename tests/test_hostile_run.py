@@ -19,11 +19,12 @@ import pytest
 import builders
 import hostile
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.run import pipeline
+from gyokaku_xl.run.check import check
+from gyokaku_xl.run.merge import merge
 from gyokaku_xl.domain import schema
 from gyokaku_xl.app.cli import main
 from gyokaku_xl.domain.findings import GyokakuError
-from gyokaku_xl.reading.xlsx import Limits
+from gyokaku_xl.domain.limits import Limits
 
 SOUMU = "行政総務課_令和3年度上半期_取組状況調査票.xlsx"
 AMOUNT_COL = chr(ord("A") + schema.column_index("fiscal_effect"))  # 財政効果額 in the official layout
@@ -56,8 +57,8 @@ def test_amount_of_5001_digits_is_a_finding(inbox, plan_path, tmp_path, plan, fo
         _set_amount(inbox, forms, plan, {"1-01": digits})
     else:
         _numeric_amount(inbox, forms, plan, "1-01", digits)
-    checked = pipeline.check(inbox, plan_path=plan_path)
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    checked = check(inbox, plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     for result in (checked.result, outcome.result):
         big = [f for f in result.findings if f.code == "fiscal-effect-too-large"]
         assert len(big) == 1 and big[0].file == SOUMU and big[0].cell.startswith(AMOUNT_COL)
@@ -72,7 +73,7 @@ def test_amount_of_5001_digits_is_a_finding(inbox, plan_path, tmp_path, plan, fo
 def test_amounts_beyond_fifteen_digits_never_reach_the_master(inbox, plan_path, tmp_path, plan,
                                                               forms, raw):
     _numeric_amount(inbox, forms, plan, "2-01", raw)
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     assert [f.cell[:1] for f in outcome.result.findings if f.code == "fiscal-effect-too-large"] == [AMOUNT_COL]
     book = openpyxl.load_workbook(outcome.output)
     numbers = [c.value for ws in book for row in ws.iter_rows() for c in row
@@ -82,7 +83,7 @@ def test_amounts_beyond_fifteen_digits_never_reach_the_master(inbox, plan_path, 
 
 def test_largest_amount_is_accepted(inbox, plan_path, tmp_path, plan, forms):
     _set_amount(inbox, forms, plan, {"1-01": schema.MAX_AMOUNT})
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     assert "fiscal-effect-too-large" not in codes(outcome.result)
     record = {r.initiative.id: r for r in outcome.result.records}["1-01"]
     assert record.values["fiscal_effect"] == schema.MAX_AMOUNT
@@ -92,7 +93,7 @@ def test_largest_amount_is_accepted(inbox, plan_path, tmp_path, plan, forms):
 def test_totals_never_overflow(inbox, plan_path, tmp_path, plan, forms):
     _set_amount(inbox, forms, plan, {"1-01": schema.MAX_AMOUNT, "2-01": schema.MAX_AMOUNT,
                                      "2-02": 5})
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     over = [f for f in outcome.result.findings if f.code == "fiscal-effect-total-too-large"]
     assert [(f.file, f.initiative_id) for f in over] == [(SOUMU, "2-01"), (SOUMU, "2-02")]
     assert all(f.cell.startswith(AMOUNT_COL) and f.value for f in over)
@@ -118,7 +119,7 @@ def test_good_form_is_what_was_merged_beside_a_broken_resubmission(inbox, plan_p
                            meta={"報告期間": "下半期", "記入者": "担当者", "連絡先": "内線 1234"})
     later = time.time() + 3600  # arrived after the good file was saved
     os.utime(resent, (later, later))
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     sub = {s.department: s for s in outcome.result.submissions}["行政総務課"]
     planned = len(plan.initiatives_of("行政総務課"))
     assert sub.file == SOUMU and sub.state == g.SUBMITTED
@@ -136,7 +137,7 @@ def test_broken_file_older_than_the_good_one_is_listed_as_replaced(inbox, plan_p
     early.write_bytes(b"PK\x03\x04 not really a workbook")
     os.utime(early, (1_500_000_000, 1_500_000_000))
     os.utime(inbox / SOUMU, (1_600_000_000, 1_600_000_000))
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     sub = {s.department: s for s in outcome.result.submissions}["行政総務課"]
     assert sub.file == SOUMU and sub.state == g.REPLACED
     assert sub.not_accepted == [early.name] and "差し替え前" in sub.note and early.name in sub.note
@@ -155,7 +156,7 @@ def _unreadable_inbox(tmp_path: Path) -> Path:
 def test_unreadable_inbox_without_period_names_every_file(tmp_path, plan_path):
     folder = _unreadable_inbox(tmp_path)
     with pytest.raises(GyokakuError) as info:
-        pipeline.merge(folder, tmp_path / "m.xlsx", plan_path=plan_path)
+        merge(folder, tmp_path / "m.xlsx", plan_path=plan_path)
     assert "報告年度・報告期間を決められません" in str(info.value)
     assert sorted(f.file for f in info.value.findings) == sorted(["メモ.txt", "総務課.xlsx", "財政課.xlsx"])
     assert not (tmp_path / "m.xlsx").exists()
@@ -177,7 +178,7 @@ def test_run_beyond_its_bound_rejects_the_files_that_do_not_fit(inbox, plan_path
     names = sorted(p.name for p in inbox.iterdir())  # the order files are read in
     first = names[0].split("_")[0]
     limits = Limits(max_run_rows=rows[first] + 1)
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, limits=limits)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, limits=limits)
     over = [f for f in outcome.result.findings if f.code == "run-too-large"]
     fitting = [n for n in names[1:] if rows[n.split("_")[0]] <= 1]
     assert sorted(f.file for f in over) == sorted(set(names[1:]) - set(fitting))
@@ -189,7 +190,7 @@ def test_run_beyond_its_bound_rejects_the_files_that_do_not_fit(inbox, plan_path
 
 
 def test_run_bound_counts_cells_too(inbox, plan_path, tmp_path):
-    outcome = pipeline.check(inbox, plan_path=plan_path, period=builders.PERIOD,
+    outcome = check(inbox, plan_path=plan_path, period=builders.PERIOD,
                              limits=Limits(max_run_cells=1))
     over = [f for f in outcome.result.findings if f.code == "run-too-large"]
     assert len(over) == 3 and outcome.result.tally.rows_merged == 0
@@ -204,7 +205,7 @@ def _no_python_text(message: str) -> None:
 def test_lowercase_cell_reference_is_told_in_japanese(inbox, plan_path, tmp_path):
     path = inbox / SOUMU
     hostile.replace_in_part(path, path, b' r="A10"', b' r="a10"')
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     bad = [f for f in outcome.result.findings if f.file == SOUMU and f.is_error]
     assert [f.code for f in bad] == ["corrupt-zip"]
     _no_python_text(bad[0].message)
@@ -215,7 +216,7 @@ def test_lowercase_cell_reference_is_told_in_japanese(inbox, plan_path, tmp_path
 def test_zip_level_encryption_is_told_in_japanese(inbox, plan_path, tmp_path):
     path = inbox / SOUMU
     hostile.rewrite_package(path, path, flag_bits={"xl/workbook.xml": 1})
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     bad = [f for f in outcome.result.findings if f.file == SOUMU and f.is_error]
     assert len(bad) == 1
     _no_python_text(bad[0].message)
@@ -230,7 +231,7 @@ def test_part_names_match_in_any_case(inbox, plan_path, tmp_path):
     rename = {n: n.replace("workbook.xml", "Workbook.xml").replace("sheet1.xml", "Sheet1.xml")
               .replace("core.xml", "Core.xml").replace("custom.xml", "Custom.xml") for n in names}
     hostile.rewrite_package(path, path, rename=rename)
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     assert not [f for f in outcome.result.findings if f.is_error], outcome.result.findings
     assert outcome.result.tally.rows_merged == 8
 
@@ -239,7 +240,7 @@ def test_parts_differing_only_in_case_are_refused(inbox, plan_path, tmp_path):
     path = inbox / SOUMU
     with __import__("zipfile").ZipFile(path, "a") as zf:
         zf.writestr("XL/Workbook.xml", b"<workbook/>")  # which workbook would Excel open?
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     bad = [f for f in outcome.result.findings if f.file == SOUMU and f.is_error]
     assert [f.code for f in bad] == ["corrupt-zip"] and "XL/Workbook.xml" in bad[0].message
 
@@ -272,7 +273,7 @@ def test_run_bound_counts_findings_too(inbox, plan_path, tmp_path, plan, forms):
     reports = {i: {"status": "とても順調", "progress": "・x"} for i in builders.default_reports(plan, "行政総務課")}
     builders.fill_form(forms["行政総務課"], inbox / SOUMU, reports,
                        meta={"記入者": "担当者", "連絡先": "内線 1234"})
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path,
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path,
                              limits=Limits(max_run_findings=2))
     over = [f for f in outcome.result.findings if f.code == "run-too-large"]
     assert [f.file for f in over] == [SOUMU] and "指摘の数" in over[0].message
@@ -285,7 +286,7 @@ def test_run_bound_counts_findings_too(inbox, plan_path, tmp_path, plan, forms):
                                   lambda d: hostile.random_bytes(d, prefix=b"PK\x03\x04")])
 def test_damaged_zips_are_told_in_japanese(inbox, plan_path, tmp_path, make):
     path = make(inbox)
-    outcome = pipeline.check(inbox, plan_path=plan_path)
+    outcome = check(inbox, plan_path=plan_path)
     bad = [f for f in outcome.result.findings if f.file == path.name]
     assert bad and all(f.is_error for f in bad)
     for f in bad:

@@ -14,7 +14,8 @@ import hostile as h
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.reading import sniff as intake
 from gyokaku_xl.domain.findings import ERROR, INFO, GyokakuError, make
-from gyokaku_xl.reading.sniff import InboxEntry, lock_owner, scan_inbox, sniff
+from gyokaku_xl.domain.inbox import InboxEntry
+from gyokaku_xl.reading.sniff import lock_owner, scan_inbox, sniff
 
 
 # --- sniffing ------------------------------------------------------------------------------------

@@ -1,184 +1,155 @@
-"""The house's layering (ARCHITECTURE.md "Never" list and house rule 1), checked two ways.
+"""The house's layering: the table of docs/architecture.md holds for every import of every module,
+no two modules import each other (directly or around a ring), and the edges keep their rules.
 
-* At run time, in a fresh interpreter: importing the package, every module but the console
-  adapter, and running ``cli.main(['--help'])`` load neither xlwings nor rich.
-* Statically, by reading every module's imports (function-level ones too): core modules never import
-  the adapters, rich or xlwings; xlwings is imported only inside functions of ``excel_button``;
-  ``render`` reads no input files; ``checks`` writes nothing; the core neither prints nor exits.
+The checker (tests/layering.py) works on ``{module: source}``; each kind of violation is planted in
+a copy of the real tree to show that it is caught. At run time, in a fresh interpreter, importing
+the package and running ``--help`` and ``doctor`` load neither xlwings nor rich.
 """
 
 from __future__ import annotations
 
-import ast
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PACKAGE = ROOT / "gyokaku_xl"
+from layering import LAYERS, PACKAGE, ROOT, circles, layer_table, real_sources, violations
 
-#: The edges: console/CLI and Excel. Everything else is core.
-ADAPTERS = {"gyokaku_xl.app.cli", "gyokaku_xl.app.console", "gyokaku_xl.__main__", "gyokaku_xl.app.button",
-            "gyokaku_xl.app.button_book", "gyokaku_xl.app.doctor"}
-#: Modules only the edges may import.
-EDGE_ONLY = {"gyokaku_xl.app.cli", "gyokaku_xl.app.console", "gyokaku_xl.__main__", "gyokaku_xl.app.button",
-             "gyokaku_xl.app.button_book", "gyokaku_xl.app.doctor", "rich", "xlwings"}
-#: Where rich and xlwings may be imported at all.
-RICH_ALLOWED = {"gyokaku_xl.app.console", "gyokaku_xl.app.cli"}
-XLWINGS_ALLOWED = {"gyokaku_xl.app.button"}
-
-#: What reading input files looks like, for render/.
-READING_IMPORTS = {"openpyxl", "gyokaku_xl.reading.sniff", "gyokaku_xl.reading.form", "gyokaku_xl.core.validate",
-                   "gyokaku_xl.reading.plan", "gyokaku_xl.run.pipeline", "pandas.read_excel"}
-READING_CALLS = {"open", "read_bytes", "read_text", "load_workbook", "read_workbook", "read_plan",
-                 "read_excel", "open_form", "scan_inbox", "read_form"}
-#: What writing looks like, for checks.
-WRITING_IMPORTS = {"gyokaku_xl.infra.atomic", "xlsxwriter", "openpyxl", "gyokaku_xl.render", "gyokaku_xl.run.pipeline"}
-WRITING_CALLS = {"open", "write_text", "write_bytes", "save", "mkdir", "unlink", "atomic_write", "rename",
-                 "os.replace", "os.remove", "rmtree", "write", "writelines"}  # not str.replace
+SOURCES = real_sources()
 
 
-def module_name(path: Path) -> str:
-    parts = list(path.relative_to(ROOT).with_suffix("").parts)
-    if parts[-1] == "__init__":
-        parts = parts[:-1]
-    return ".".join(parts)
+# --- the real tree -------------------------------------------------------------------------------
+def test_the_tree_keeps_the_layer_table():
+    assert violations(SOURCES) == []
 
 
-MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
-CORE = sorted(name for name in MODULES if name not in ADAPTERS)
+def test_ls_shows_the_layers_and_little_else():
+    folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert folders == LAYERS
+    assert sorted(p.name for p in PACKAGE.glob("*.py")) == ["__init__.py", "__main__.py"]
 
 
-def imports_of(name: str) -> list[tuple[str, bool]]:
-    """``(imported module, at module level?)`` for every import statement of module ``name``."""
-    path = MODULES[name]
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    top_level = {id(node) for node in tree.body}
-    for node in tree.body:  # imports under a module-level `if`/`try` are module level too
-        if isinstance(node, (ast.If, ast.Try)):
-            top_level |= {id(n) for n in ast.walk(node)}
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found += [(alias.name, id(node) in top_level) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")
-                base = base[:len(base) - node.level + 1]
-                prefix = ".".join(base + ([node.module] if node.module else []))
-            else:
-                prefix = node.module or ""
-            found.append((prefix, id(node) in top_level))
-            found += [(f"{prefix}.{alias.name}", id(node) in top_level) for alias in node.names]
-    return found
+def test_the_table_is_ordered_bottom_up():
+    """Each layer imports only layers listed above it in the table: data flows one way."""
+    table = layer_table()
+    order = list(table)
+    for layer, allowed in table.items():
+        assert all(order.index(other) < order.index(layer) for other in allowed), layer
 
 
-def calls_of(name: str) -> set[str]:
-    """Names of everything module ``name`` calls (``f(...)`` and ``x.f(...)`` both give ``f``)."""
-    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            func = node.func
-            if isinstance(func, ast.Name):
-                names.add(func.id)
-            elif isinstance(func, ast.Attribute):
-                names.add(func.attr)
-                if isinstance(func.value, ast.Name):
-                    names.add(f"{func.value.id}.{func.attr}")
-    return names
+def test_every_module_is_in_a_layer_of_the_table():
+    assert {name.split(".")[1] for name in SOURCES if name.count(".") >= 2} <= LAYERS
 
 
-def hits(imported: str, forbidden: set[str]) -> bool:
-    return any(imported == f or imported.startswith(f + ".") for f in forbidden)
+# --- each kind of violation is caught --------------------------------------------------------------
+def planted(name: str, source: str, base: dict[str, str] | None = None) -> list[str]:
+    """The violations of the real tree with module ``name`` added (or replaced) as ``source``."""
+    return violations({**(base or SOURCES), name: source})
+
+
+def test_os_exit_in_core_is_caught():
+    found = planted("gyokaku_xl.core.planted", "import os\n\ndef stop():\n    os._exit(1)\n")
+    assert any("os._exit" in line for line in found)
+
+
+def test_writing_to_stderr_below_the_app_is_caught():
+    found = planted("gyokaku_xl.core.planted", "import sys\n\ndef say(x):\n    sys.stderr.write(x)\n")
+    assert any("sys.stderr" in line for line in found)
+    found = planted("gyokaku_xl.reading.planted", "def say(x):\n    print(x)\n")
+    assert any("calls print" in line for line in found)
+
+
+def test_render_opening_an_input_file_is_caught():
+    found = planted("gyokaku_xl.render.planted", "def draw(path):\n    with open(path, 'rb') as fh:\n"
+                                                   "        return fh.read()\n")
+    assert any("render reads no input file" in line for line in found)
+
+
+def test_render_reading_the_history_is_caught():
+    found = planted("gyokaku_xl.render.planted", "def draw(path):\n"
+                                                   "    from gyokaku_xl.reading import history\n"
+                                                   "    return history.read_master(path)\n")
+    assert any("render imports gyokaku_xl.reading.history" in line for line in found)
+    assert any("calls read_master" in line for line in found)
+
+
+def test_checks_writing_a_file_is_caught():
+    source = SOURCES["gyokaku_xl.core.checks"] + "\n\ndef keep(path, text):\n    path.write_text(text)\n"
+    found = planted("gyokaku_xl.core.checks", source)
+    assert found == ["gyokaku_xl.core.checks: calls write_text (core touches no file)"]
+    source = SOURCES["gyokaku_xl.core.checks"] + "\n\ndef keep(a, b):\n    import shutil\n    shutil.copyfile(a, b)\n"
+    assert any("core imports shutil" in line for line in planted("gyokaku_xl.core.checks", source))
+
+
+def test_a_new_circle_is_caught():
+    found = planted("gyokaku_xl.core.planted_b", "from gyokaku_xl.core import planted_a\n",
+                    {**SOURCES, "gyokaku_xl.core.planted_a": "def f():\n    from gyokaku_xl.core import planted_b\n"})
+    assert found == ["import circle: gyokaku_xl.core.planted_a → gyokaku_xl.core.planted_b → gyokaku_xl.core.planted_a"]
+
+
+def test_a_ring_of_three_is_one_circle():
+    assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
+    assert circles({"a": {"b"}, "b": set()}) == []
+
+
+def test_an_importlib_string_import_is_checked_like_a_statement():
+    found = planted("gyokaku_xl.core.planted", "import importlib\n\ndef f():\n"
+                                                 "    return importlib.import_module('gyokaku_xl.app.cli')\n")
+    assert any("core imports gyokaku_xl.app.cli (app)" in line for line in found)
+    found = planted("gyokaku_xl.core.planted", "def f(name):\n    return __import__(name)\n")
+    assert any("computed name" in line for line in found)
+
+
+def test_an_upward_import_is_caught():
+    found = planted("gyokaku_xl.domain.planted", "from gyokaku_xl.render import styles\n")
+    assert any("domain imports gyokaku_xl.render.styles (render)" in line for line in found)
+
+
+def test_xlwings_and_rich_stay_at_the_edges():
+    found = planted("gyokaku_xl.run.planted", "import xlwings\n")
+    assert any("xlwings outside" in line for line in found)
+    found = planted("gyokaku_xl.app.button", SOURCES["gyokaku_xl.app.button"] + "\nimport xlwings\n")
+    assert any("xlwings outside" in line for line in found)
+    found = planted("gyokaku_xl.render.planted", "from rich.console import Console\n")
+    assert any("rich outside" in line for line in found)
+
+
+def test_a_layer_missing_from_the_table_is_caught():
+    found = planted("gyokaku_xl.extras.planted", "x = 1\n")
+    assert any("layer 'extras' is not in the table" in line for line in found)
 
 
 # --- at run time ---------------------------------------------------------------------------------
-def run_python(code: str) -> dict:
+def run_python(code: str) -> object:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                             timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_importing_the_package_and_every_core_module_loads_neither_xlwings_nor_rich():
-    modules = [m for m in MODULES if m not in {"gyokaku_xl.app.console", "gyokaku_xl.__main__"}]
+def test_importing_every_module_but_the_console_loads_neither_xlwings_nor_rich():
+    modules = [m for m in SOURCES if m not in {"gyokaku_xl.app.console", "gyokaku_xl.__main__"}]
     code = ("import importlib, json, sys\n"
             f"for m in {modules!r}: importlib.import_module(m)\n"
             "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('xlwings', 'rich'))))")
     assert run_python(code) == []
 
 
-def test_cli_help_loads_neither_xlwings_nor_rich():
-    code = ("import contextlib, io, json, sys\n"
-            "from gyokaku_xl.app import cli\n"
-            "buf = io.StringIO()\n"
-            "with contextlib.redirect_stdout(buf):\n"
-            "    try:\n"
-            "        code = cli.main(['--help'], out=buf)\n"
-            "    except SystemExit as e:\n"
-            "        code = e.code\n"
-            "print(json.dumps({'code': code, 'help': 'コマンド' in buf.getvalue(),"
-            " 'loaded': sorted(m for m in sys.modules if m.split('.')[0] in ('xlwings', 'rich'))}))")
-    assert run_python(code) == {"code": 0, "help": True, "loaded": []}
-
-
-def test_cli_doctor_and_button_help_load_no_xlwings():
-    code = ("import contextlib, io, json, sys\n"
-            "from gyokaku_xl.app import cli\n"
-            "out, err = io.StringIO(), io.StringIO()\n"
-            "cli.main(['doctor'], out=out, err=err)\n"
-            "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'xlwings')))")
+def test_importing_the_package_is_light():
+    code = ("import json, sys, gyokaku_xl\n"
+            "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('pandas', 'openpyxl', 'xlsxwriter', 'xlwings', 'rich'))))")
     assert run_python(code) == []
 
 
-# --- statically ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("name", CORE)
-def test_core_never_imports_the_edges(name):
-    bad = sorted({imp for imp, _ in imports_of(name) if hits(imp, EDGE_ONLY)})
-    assert bad == [], f"{name} imports {bad}"
-
-
-@pytest.mark.parametrize("name", sorted(MODULES))
-def test_xlwings_only_inside_functions_of_the_button_adapter(name):
-    found = [(imp, top) for imp, top in imports_of(name) if hits(imp, {"xlwings"})]
-    if name in XLWINGS_ALLOWED:
-        assert found and not any(top for _, top in found), "xlwings must be imported inside functions"
-    else:
-        assert found == []
-
-
-@pytest.mark.parametrize("name", sorted(MODULES))
-def test_rich_only_in_the_console_adapter(name):
-    if name not in RICH_ALLOWED:
-        assert [imp for imp, _ in imports_of(name) if hits(imp, {"rich"})] == []
-
-
-@pytest.mark.parametrize("name", [m for m in CORE if m.startswith("gyokaku_xl.render")])
-def test_render_reads_no_input_files(name):
-    assert sorted({imp for imp, _ in imports_of(name) if hits(imp, READING_IMPORTS)}) == []
-    assert sorted(calls_of(name) & READING_CALLS) == []
-
-
-def test_checks_write_nothing():
-    name = "gyokaku_xl.core.checks"
-    assert sorted({imp for imp, _ in imports_of(name) if hits(imp, WRITING_IMPORTS)}) == []
-    assert sorted(calls_of(name) & WRITING_CALLS) == []
-
-
-@pytest.mark.parametrize("name", CORE)
-def test_core_neither_prints_nor_exits(name):
-    assert sorted(calls_of(name) & {"print", "sys.exit", "exit", "quit"}) == []
-    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
-    raised = [n for n in ast.walk(tree) if isinstance(n, ast.Raise) and n.exc is not None
-              and "SystemExit" in ast.dump(n.exc)]
-    assert raised == []
-
-
-def test_the_lists_cover_real_modules():
-    assert {"gyokaku_xl.core.checks", "gyokaku_xl.app.button", "gyokaku_xl.app.cli"} <= set(MODULES)
-    assert any(m.startswith("gyokaku_xl.render.") for m in CORE)
+@pytest.mark.parametrize("argv", [["--help"], ["doctor"]])
+def test_cli_help_and_doctor_load_no_xlwings(argv):
+    code = ("import contextlib, io, json, sys\n"
+            "from gyokaku_xl.app import cli\n"
+            "out, err = io.StringIO(), io.StringIO()\n"
+            "with contextlib.redirect_stdout(out):\n"
+            f"    code = cli.main({argv!r}, out=out, err=err)\n"
+            "print(json.dumps({'text': bool(out.getvalue()), "
+            "'loaded': sorted(m for m in sys.modules if m.split('.')[0] in ('xlwings', 'rich'))}))")
+    assert run_python(code) == {"text": True, "loaded": []}

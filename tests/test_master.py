@@ -9,7 +9,7 @@ import pytest
 
 import builders
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.run import pipeline
+from gyokaku_xl.run.merge import merge
 from gyokaku_xl.domain import schema
 
 HOSTILE = ["=1+1", "+81-3-1234", "-5", "@SUM(A1:A2)", "=HYPERLINK(\"http://example.com\",\"x\")",
@@ -43,7 +43,7 @@ def data_rows(path):
 
 
 def test_hostile_text_stays_text(hostile_inbox, plan_path, tmp_path):
-    out = pipeline.merge(hostile_inbox, tmp_path / "m.xlsx", plan_path=plan_path).output
+    out = merge(hostile_inbox, tmp_path / "m.xlsx", plan_path=plan_path).output
     sheet, header = data_rows(out)
     found = {}
     for row in sheet.iter_rows(min_row=2):
@@ -64,7 +64,7 @@ def test_hostile_text_stays_text(hostile_inbox, plan_path, tmp_path):
 
 
 def test_data_sheet_has_lineage_and_plan_columns(inbox, plan_path, tmp_path):
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     sheet, header = data_rows(outcome.output)
     assert header[: len(schema.DATA_LABELS)] == list(schema.DATA_LABELS)
     for label in (g.COL_DEPARTMENT, g.COL_PROGRAM_NUMBER, g.COL_SOURCE_FILE, g.COL_SOURCE_SHEET,
@@ -81,7 +81,7 @@ def test_findings_sheet_links_open_the_cell(inbox, plan_path, tmp_path, plan, fo
     reports = builders.default_reports(plan, "情報政策課")
     reports["3-01"]["status"] = "???"
     builders.fill_form(forms["情報政策課"], inbox / forms["情報政策課"].name, reports)
-    out = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path).output
+    out = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path).output
     sheet = openpyxl.load_workbook(out)[g.SHEET_FINDINGS]
     assert [c.value for c in sheet[1]] == list(g.FINDING_HEADERS)
     row = [c for c in sheet[2]]
@@ -95,7 +95,7 @@ def test_findings_sheet_links_open_the_cell(inbox, plan_path, tmp_path, plan, fo
 
 def test_submissions_sheet(inbox, plan_path, tmp_path):
     (inbox / "情報政策課_令和3年度上半期_取組状況調査票.xlsx").unlink()
-    out = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path).output
+    out = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path).output
     sheet = openpyxl.load_workbook(out)[g.SHEET_SUBMISSIONS]
     rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]}
     assert rows["情報政策課"][1] == g.NOT_SUBMITTED

@@ -26,7 +26,8 @@ from pathlib import Path
 import pytest
 
 import builders
-from gyokaku_xl.run.pipeline import make_forms, merge
+from gyokaku_xl.run.forms import make_forms
+from gyokaku_xl.run.merge import merge
 from master_content import PARTS, differences, digest, master_content
 
 ROOT = Path(__file__).resolve().parent.parent

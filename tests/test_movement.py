@@ -301,13 +301,14 @@ def test_build_movement_is_deterministic_and_uses_result_history():
 
 # --- the console line -------------------------------------------------------------------------------
 def test_console_summary_line():
-    from gyokaku_xl.run.pipeline import RunOutcome
+    from gyokaku_xl.app.summary_lines import summary_lines
+    from gyokaku_xl.domain.outcome import RunOutcome
 
-    lines = RunOutcome("merge", two_periods()).summary_lines()
+    lines = summary_lines(RunOutcome("merge", two_periods()))
     assert "前期比較: 令和3年度上半期 と比較（改善 1・悪化 1）" in lines
     assert lines.index("前期比較: 令和3年度上半期 と比較（改善 1・悪化 1）") == lines.index("未提出の所管課: なし") + 1
     only_later = period_result(small_plan(), R3_H1, PERIODS[R3_H1], [snapshot(small_plan(), R3_FY)])
-    assert "前期比較: 比較する前期の集約結果がありません" in RunOutcome("merge", only_later).summary_lines()
-    no_history = RunOutcome("merge", period_result(small_plan(), R3_FY, PERIODS[R3_FY])).summary_lines()
+    assert "前期比較: 比較する前期の集約結果がありません" in summary_lines(RunOutcome("merge", only_later))
+    no_history = summary_lines(RunOutcome("merge", period_result(small_plan(), R3_FY, PERIODS[R3_FY])))
     assert not any(line.startswith("前期比較") for line in no_history)
-    assert not any(line.startswith("前期比較") for line in RunOutcome("check", two_periods()).summary_lines())
+    assert not any(line.startswith("前期比較") for line in summary_lines(RunOutcome("check", two_periods())))

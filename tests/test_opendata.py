@@ -18,7 +18,7 @@ from gyokaku_xl.publish import opendata as od
 from gyokaku_xl.app.cli import main
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period
-from gyokaku_xl.run.pipeline import opendata_from_master, write_opendata
+from gyokaku_xl.run.publish import opendata_from_master, write_opendata
 from gyokaku_xl.render.master import write_master
 
 HOSTILE = {

@@ -23,9 +23,10 @@ from gyokaku_xl.reading import parallel as parallel_read
 from gyokaku_xl.domain.findings import GyokakuError, PlanInvalidError
 from gyokaku_xl.reading.sniff import scan_inbox
 from gyokaku_xl.reading.parallel import InboxReader
-from gyokaku_xl.run.pipeline import merge, validate_inbox
+from gyokaku_xl.run.merge import merge
+from gyokaku_xl.run.inbox import validate_inbox
 from gyokaku_xl.reading.plan import read_plan
-from gyokaku_xl.core.validate import open_form
+from gyokaku_xl.reading.form import open_form
 from master_content import master_content
 
 
@@ -189,7 +190,7 @@ def test_a_small_run_never_imports_multiprocessing(inbox, plan_path, tmp_path):
     """Starting workers is for large inboxes; a small run pays nothing for it (not even the import)."""
     import subprocess
     import sys
-    code = ("import sys\nfrom gyokaku_xl.run.pipeline import merge\n"
+    code = ("import sys\nfrom gyokaku_xl.run.merge import merge\n"
             f"merge({str(inbox)!r}, {str(tmp_path / 'out.xlsx')!r}, plan_path={str(plan_path)!r})\n"
             "print(sorted(m for m in sys.modules if m.startswith(('multiprocessing', 'concurrent'))))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)

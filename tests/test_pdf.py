@@ -201,7 +201,7 @@ def test_hidden_sheets_lose_their_print_areas():
 
 
 def test_pdf_holds_only_the_report_sheets(tmp_path, soffice):
-    from gyokaku_xl.run.pipeline import merge
+    from gyokaku_xl.run.merge import merge
 
     root = Path(__file__).resolve().parent.parent
     outcome = merge(root / "examples" / "inbox", tmp_path / "集約結果.xlsx",

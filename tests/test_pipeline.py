@@ -11,10 +11,13 @@ import openpyxl
 import pytest
 
 import builders
+from gyokaku_xl.app.summary_lines import summary_lines
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.run import pipeline
+from gyokaku_xl.run.check import check
+from gyokaku_xl.run.merge import merge
+from gyokaku_xl.run.inbox import validate_inbox
 from gyokaku_xl.domain import schema
-from gyokaku_xl.domain.findings import GyokakuError, NothingMergedError, OutputLockedError
+from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period
 
 
@@ -28,7 +31,7 @@ def codes(result) -> list[str]:
 
 def test_merge_valid_inbox(inbox, plan_path, tmp_path, plan):
     before = digests(inbox)
-    outcome = pipeline.merge(inbox, tmp_path / "集約結果.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=plan_path)
     assert outcome.exit_code == 0
     assert digests(inbox) == before, "inputs must never be modified"
     t = outcome.result.tally
@@ -43,45 +46,45 @@ def test_merge_valid_inbox(inbox, plan_path, tmp_path, plan):
 
 
 def test_merge_is_deterministic(inbox, plan_path, tmp_path):
-    a = pipeline.merge(inbox, tmp_path / "a.xlsx", plan_path=plan_path).output
-    b = pipeline.merge(inbox, tmp_path / "b.xlsx", plan_path=plan_path).output
+    a = merge(inbox, tmp_path / "a.xlsx", plan_path=plan_path).output
+    b = merge(inbox, tmp_path / "b.xlsx", plan_path=plan_path).output
     assert builders.workbook_content(a) == builders.workbook_content(b)
 
 
 def test_plan_is_found_beside_the_inbox(inbox, tmp_path):
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx")
+    outcome = merge(inbox, tmp_path / "m.xlsx")
     assert outcome.plan_path == tmp_path / g.PLAN_FILE_NAME
     assert outcome.result.completeness_checked
 
 
 def test_plan_inside_the_inbox_is_not_a_submission(inbox, plan_path, tmp_path):
     shutil.move(plan_path, inbox / g.PLAN_FILE_NAME)
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx")
+    outcome = merge(inbox, tmp_path / "m.xlsx")
     assert outcome.result.tally.files_seen == 3
     assert outcome.exit_code == 0
 
 
 def test_merge_without_plan_works_from_submissions(inbox, plan_path, tmp_path):
     plan_path.unlink()
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx")
+    outcome = merge(inbox, tmp_path / "m.xlsx")
     assert outcome.plan_path is None
     assert not outcome.result.completeness_checked
     assert "completeness-unchecked" in codes(outcome.result)
     assert outcome.result.tally.rows_merged == 8
     assert {r.perspective.label for r in outcome.result.records} == {
         "(1)民間活力の活用", "(2)行政の効率化", "(3)ICTの活用推進"}
-    assert any("未提出・未報告の確認は行っていません" in line for line in outcome.summary_lines())
+    assert any("未提出・未報告の確認は行っていません" in line for line in summary_lines(outcome))
 
 
 def test_period_is_taken_from_the_submissions(inbox, plan_path, tmp_path):
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     assert outcome.result.period == Period(2021, "上半期")
 
 
 def test_a_file_of_another_period_is_an_error(inbox, plan_path, tmp_path, plan):
     other = inbox / "資産経営課_令和3年度上半期_取組状況調査票.xlsx"
     builders.fill_form(other, other, meta={g.META_PERIOD: "下半期"})
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     assert "period-mismatch" in codes(outcome.result)
     assert outcome.exit_code == 1
     assert outcome.result.tally.files_rejected == 1
@@ -91,10 +94,9 @@ def test_a_file_of_another_period_is_an_error(inbox, plan_path, tmp_path, plan):
 
 
 def test_explicit_period_rejects_all_others(inbox, plan_path, tmp_path):
-    with pytest.raises(NothingMergedError) as caught:  # and writes nothing
-        pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, period=Period(2021, "下半期"))
-    assert not (tmp_path / "m.xlsx").exists()
-    outcome = caught.value.outcome
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, period=Period(2021, "下半期"))
+    assert not (tmp_path / "m.xlsx").exists()  # nothing written, and the outcome says why
+    assert outcome.failure and outcome.output is None and outcome.exit_code == 2
     assert codes(outcome.result).count("period-mismatch") == 3
     assert outcome.result.tally.rows_merged == 0
     assert outcome.result.tally.reconciles
@@ -114,7 +116,7 @@ def test_resubmission_newer_wins(inbox, plan_path, tmp_path, plan, forms):
     book = openpyxl.load_workbook(new)
     book.properties.modified = __import__("datetime").datetime(2021, 10, 1)
     book.save(new)
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     superseded = [f for f in outcome.result.findings if f.code == "superseded"]
     assert [f.file for f in superseded] == [old.name]
     assert new.name in superseded[0].message
@@ -134,13 +136,13 @@ def test_completeness_not_submitted_and_not_reported(inbox, plan_path, tmp_path,
     reports["1-03"] = {k: None for k in ("initiative_id", "perspective", "program", "priority",
                                          "initiative", "status", "progress")}  # the row deleted
     builders.fill_form(forms["資産経営課"], path, reports)
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     found = {(f.code, f.initiative_id or f.message) for f in outcome.result.findings}
     assert ("initiative-not-reported", "1-03") in found
     assert any(c == "department-not-submitted" and "情報政策課" in m for c, m in found)
     states = {s.department: s.state for s in outcome.result.submissions}
     assert states["情報政策課"] == g.NOT_SUBMITTED
-    assert "未提出の所管課: 情報政策課" in outcome.summary_lines()
+    assert "未提出の所管課: 情報政策課" in summary_lines(outcome)
 
 
 def test_row_with_key_error_is_excluded_but_listed(inbox, plan_path, tmp_path, plan, forms):
@@ -148,7 +150,7 @@ def test_row_with_key_error_is_excluded_but_listed(inbox, plan_path, tmp_path, p
     reports = builders.default_reports(plan, "行政総務課")
     reports["2-01"]["status"] = "たぶん順調"
     builders.fill_form(forms["行政総務課"], path, reports)
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     bad = [f for f in outcome.result.findings if f.code == "status-not-in-scale"]
     assert bad and bad[0].value == "たぶん順調" and bad[0].initiative_id == "2-01"
     t = outcome.result.tally
@@ -161,7 +163,7 @@ def test_row_with_only_warnings_is_merged(inbox, plan_path, tmp_path, plan, form
     reports = builders.default_reports(plan, "行政総務課")
     reports["2-01"].update(status="概ね順調 ", fiscal_effect="１，２００")
     builders.fill_form(forms["行政総務課"], path, reports)
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     record = {r.initiative.id: r for r in outcome.result.records}["2-01"]
     assert record.status == "概ね順調" and record.values["fiscal_effect"] == 1200
     assert {"status-variant", "fiscal-effect-normalized"} <= set(codes(outcome.result))
@@ -173,7 +175,7 @@ def test_unreadable_and_hostile_files_do_not_stop_the_run(inbox, plan_path, tmp_
     (inbox / "メモ.txt").write_text("提出します", encoding="utf-8")
     (inbox / "~$行政総務課_令和3年度上半期_取組状況調査票.xlsx").write_bytes(
         bytes([4]) + b"yama" + b"\x00" * 160)
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     c = codes(outcome.result)
     assert "corrupt-zip" in c and "not-excel" in c and "lock-file" in c
     assert outcome.result.tally.rows_merged == 8
@@ -183,20 +185,20 @@ def test_unreadable_and_hostile_files_do_not_stop_the_run(inbox, plan_path, tmp_
 def test_empty_inbox_is_fatal(tmp_path, plan_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(GyokakuError, match="調査票"):
-        pipeline.merge(tmp_path / "empty", tmp_path / "m.xlsx", plan_path=plan_path)
+        merge(tmp_path / "empty", tmp_path / "m.xlsx", plan_path=plan_path)
 
 
 def test_missing_inbox_and_plan_are_fatal(tmp_path, inbox):
     with pytest.raises(GyokakuError, match="見つかりません"):
-        pipeline.merge(tmp_path / "nope", tmp_path / "m.xlsx")
+        merge(tmp_path / "nope", tmp_path / "m.xlsx")
     with pytest.raises(GyokakuError, match="計画マスタ"):
-        pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=tmp_path / "無い.xlsx")
+        merge(inbox, tmp_path / "m.xlsx", plan_path=tmp_path / "無い.xlsx")
 
 
 def test_invalid_plan_is_fatal(tmp_path, inbox):
     bad = builders.build_plan(tmp_path / "bad", drop_sheets=[g.PLAN_SHEET_STATUSES])
     with pytest.raises(GyokakuError, match="計画マスタ.*エラーがあります") as caught:
-        pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=bad)
+        merge(inbox, tmp_path / "m.xlsx", plan_path=bad)
     assert any("進捗区分" in f.message for f in caught.value.findings)  # each finding, for the console
     assert not (tmp_path / "m.xlsx").exists()
 
@@ -205,16 +207,16 @@ def test_locked_output_keeps_old_master(inbox, plan_path, tmp_path, lock_output)
     target = tmp_path / "集約結果.xlsx"
     target.write_bytes(b"old master")
     lock_output(target)
-    with pytest.raises(OutputLockedError) as info:
-        pipeline.merge(inbox, target, plan_path=plan_path)
+    outcome = merge(inbox, target, plan_path=plan_path)
     assert target.read_bytes() == b"old master"
-    fallback = Path(info.value.fallback)
+    fallback = outcome.output
+    assert fallback == target.with_name("集約結果(2).xlsx")
     assert fallback.exists() and openpyxl.load_workbook(fallback)
-    assert info.value.outcome.output == fallback
+    assert outcome.locked and str(fallback) in outcome.locked and outcome.exit_code == 1
 
 
 def test_check_writes_report_and_no_master(inbox, plan_path, tmp_path):
-    outcome = pipeline.check(inbox, plan_path=plan_path, report=tmp_path / "検証結果.xlsx")
+    outcome = check(inbox, plan_path=plan_path, report=tmp_path / "検証結果.xlsx")
     assert outcome.output is None and outcome.report.exists()
     book = openpyxl.load_workbook(outcome.report)
     assert book.sheetnames == [g.SHEET_FINDINGS, g.SHEET_SUBMISSIONS]
@@ -231,7 +233,7 @@ def test_form_with_an_inserted_row_is_still_read(inbox, plan_path, tmp_path, for
     status_cell = sheet.cell(11, status_col)
     status_cell.value = "順調"
     book.save(path)
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     bad = [f for f in outcome.result.findings if f.code == "status-not-in-scale"]
     assert [f.cell for f in bad] == ["G11"], "cells are named where they really are"
     assert outcome.result.tally.rows_read == 8
@@ -241,7 +243,7 @@ def test_department_with_only_an_unreadable_file_shows_errors(inbox, plan_path, 
     good = inbox / "情報政策課_令和3年度上半期_取組状況調査票.xlsx"
     good.unlink()
     (inbox / "情報政策課_令和3年度上半期_取組状況調査票.xls").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600)
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     states = {s.department: s.state for s in outcome.result.submissions}
     assert states["情報政策課"] == g.HAS_ERRORS
     codes_ = [f.code for f in outcome.result.findings]
@@ -251,7 +253,7 @@ def test_department_with_only_an_unreadable_file_shows_errors(inbox, plan_path, 
 
 def test_records_frame_for_analysis(inbox, plan_path):
     from gyokaku_xl.core.consolidate import records_frame
-    result, _plan, _notices = pipeline.validate_inbox(inbox, plan_path)
+    result, _plan, _notices = validate_inbox(inbox, plan_path)
     frame = records_frame(result)
     assert len(frame) == 8
     assert list(frame["initiative_id"]) == [r.initiative.id for r in result.records]
@@ -264,7 +266,7 @@ def test_an_unreadable_plan_master_is_not_told_to_be_resubmitted_as_a_form(tmp_p
     broken = tmp_path / "計画マスタ.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(GyokakuError) as caught:
-        pipeline.validate_inbox(inbox, broken)
+        validate_inbox(inbox, broken)
     message = str(caught.value)
     assert message.startswith(f"計画マスタ「{broken}」を読み込めません：ファイルが壊れています（")
     assert "調査票" not in message and "再提出" not in message

@@ -17,8 +17,9 @@ import pytest
 
 import hostile as h
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.reading.xlsx import (DEFAULT_LIMITS, Cell, Limits, ReadError, column_letter, parse_ref,
-                             read_workbook)
+from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
+from gyokaku_xl.domain.cells import Cell, column_letter, parse_ref
+from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 
 NS = h.NS
 STREAMED = Limits(tree_part_bytes=0)

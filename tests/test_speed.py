@@ -9,7 +9,7 @@ import xlsxwriter
 
 from gyokaku_xl.infra.gc_pause import paused_gc
 from gyokaku_xl.domain.normalize import key
-from gyokaku_xl.run.pipeline import merge
+from gyokaku_xl.run.merge import merge
 from gyokaku_xl.render import styles as st
 
 

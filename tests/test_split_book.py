@@ -12,8 +12,10 @@ import openpyxl
 import pytest
 
 import builders
+from gyokaku_xl.app.summary_lines import summary_lines
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.run.pipeline import merge, validate_inbox
+from gyokaku_xl.run.merge import merge
+from gyokaku_xl.run.inbox import validate_inbox
 from gyokaku_xl.domain.records import Record, Source
 from gyokaku_xl.render.split_book import (DEFAULT_SPLIT_FROM, payload_of, split_from, split_path,
                                           write_by_program_book)
@@ -46,7 +48,7 @@ def test_below_the_threshold_the_master_holds_every_report_sheet(inbox, plan_pat
     outcome = merge(inbox, tmp_path / "out" / "集約結果.xlsx", plan_path=plan_path)
     assert outcome.by_program_book is None and not split_path(outcome.output).exists()
     assert g.SHEET_BY_PROGRAM in openpyxl.load_workbook(outcome.output).sheetnames
-    assert not any(line.startswith(g.SPLIT_SUMMARY_LABEL) for line in outcome.summary_lines())
+    assert not any(line.startswith(g.SPLIT_SUMMARY_LABEL) for line in summary_lines(outcome))
 
 
 def test_above_the_threshold_the_by_program_sheet_is_its_own_identical_workbook(split_inbox, plan_path, tmp_path):
@@ -55,7 +57,7 @@ def test_above_the_threshold_the_by_program_sheet_is_its_own_identical_workbook(
     outcome = merge(inbox, tmp_path / "split" / "集約結果.xlsx", plan_path=split_plan)
     book = outcome.by_program_book
     assert book == tmp_path / "split" / "集約結果_資料1-3.xlsx" and book.is_file()
-    assert f"{g.SPLIT_SUMMARY_LABEL}: {book}" in outcome.summary_lines()
+    assert f"{g.SPLIT_SUMMARY_LABEL}: {book}" in summary_lines(outcome)
     assert sorted(p.name for p in book.parent.iterdir()) == ["集約結果.xlsx", "集約結果_資料1-3.xlsx"]
     master, alone, full = master_content(outcome.output), master_content(book), master_content(whole)
     assert master["workbook"]["sheets"] == [s for s in full["workbook"]["sheets"] if s != g.SHEET_BY_PROGRAM]
@@ -74,15 +76,12 @@ def test_a_later_unsplit_run_says_the_old_book_is_stale(split_inbox, plan_path, 
 
 
 def test_a_locked_master_keeps_the_pair_together(split_inbox, tmp_path, lock_output):
-    from gyokaku_xl.domain.findings import OutputLockedError
-
     inbox, split_plan = split_inbox
     target = tmp_path / "out" / "集約結果.xlsx"
     merge(inbox, target, plan_path=split_plan)
     lock_output(target)
-    with pytest.raises(OutputLockedError) as caught:
-        merge(inbox, target, plan_path=split_plan)
-    outcome = caught.value.outcome
+    outcome = merge(inbox, target, plan_path=split_plan)
+    assert outcome.locked
     assert outcome.output.name == "集約結果(2).xlsx"
     assert outcome.by_program_book.name == "集約結果(2)_資料1-3.xlsx" and outcome.by_program_book.is_file()
 

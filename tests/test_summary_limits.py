@@ -7,7 +7,7 @@ import openpyxl
 import builders
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.model import Plan
-from gyokaku_xl.run.pipeline import merge
+from gyokaku_xl.run.merge import merge
 from gyokaku_xl.reading.plan import read_plan
 from gyokaku_xl.core.summary import (DEFAULT_LIST_LIMIT, FLAGGED_BULLET, FLAGGED_INITIATIVE, FLAGGED_MORE,
                                 FlaggedLine, PerspectiveBlock, ProgramBlock, bounded_flagged,

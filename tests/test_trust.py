@@ -8,9 +8,11 @@ from pathlib import Path
 import openpyxl
 
 import builders
+from gyokaku_xl.app.summary_lines import summary_lines
 from gyokaku_xl.app import cli
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.run import pipeline
+from gyokaku_xl.run.check import check
+from gyokaku_xl.run.merge import merge
 from gyokaku_xl.core.summary import build_summary
 
 INFO_FORM = "情報政策課_令和3年度上半期_取組状況調査票.xlsx"
@@ -43,7 +45,7 @@ def test_a_department_whose_only_file_was_rejected_is_named(inbox, plan_path, tm
 def test_summary_note_tells_not_submitted_from_rejected(inbox, plan_path, tmp_path):
     rename_sheet(inbox / INFO_FORM)  # 2 取組 rejected
     (inbox / GENERAL_FORM).unlink()  # 3 取組 not submitted
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     note = build_summary(outcome.result).notes[-1]
     assert note == "※計画の8取組のうち5取組は集計に含めていません（未提出3取組・不受理2取組）。"
 
@@ -86,7 +88,7 @@ def test_fewer_than_half_merged_is_written_with_a_prominent_warning(inbox, plan_
 
 def test_half_or_more_merged_has_no_coverage_warning(inbox, plan_path, tmp_path):
     rename_sheet(inbox / INFO_FORM)  # 6 of 8 remain
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     assert "few-rows-merged" not in {f.code for f in outcome.result.findings}
 
 
@@ -151,7 +153,7 @@ def test_blank_author_and_contact_are_warnings_naming_their_cell(inbox, plan_pat
     builders.fill_form(forms["情報政策課"], inbox / INFO_FORM,
                        builders.default_reports(builders.load_plan(plan_path), "情報政策課"),
                        meta={g.META_AUTHOR: None, g.META_CONTACT: "  "})
-    outcome = pipeline.check(inbox, plan_path=plan_path)
+    outcome = check(inbox, plan_path=plan_path)
     found = [f for f in outcome.result.findings if f.code == "contact-missing"]
     assert [(f.severity, f.cell, f.file) for f in found] == [
         (g.SEVERITY_WARNING, "B6", INFO_FORM), (g.SEVERITY_WARNING, "B7", INFO_FORM)]
@@ -281,9 +283,9 @@ def test_departments_rejected_for_the_same_reason_are_named_together(inbox, plan
     rename_sheet(inbox / INFO_FORM)
     rename_sheet(inbox / ASSET_FORM)
     builders.fill_form(inbox / GENERAL_FORM, inbox / GENERAL_FORM, meta={g.META_PERIOD: "下半期"})
-    outcome = pipeline.check(inbox, plan_path=plan_path, period=builders.PERIOD)
+    outcome = check(inbox, plan_path=plan_path, period=builders.PERIOD)
     assert "受理できなかった所管課: 行政総務課（報告期間が違う）／資産経営課、情報政策課（いずれもシート名が違う）" \
-        in outcome.summary_lines()
+        in summary_lines(outcome)
 
 
 def test_template_with_an_invalid_plan_lists_every_error(tmp_path):
@@ -297,7 +299,7 @@ def test_template_with_an_invalid_plan_lists_every_error(tmp_path):
 def test_without_a_plan_an_unreadable_file_is_named_among_the_rejected(inbox, tmp_path):
     (inbox / "壊れた.xlsx").write_bytes(b"")
     (tmp_path / g.PLAN_FILE_NAME).unlink()  # no plan master beside the inbox: forms alone
-    outcome = pipeline.merge(inbox, tmp_path / "m.xlsx")
+    outcome = merge(inbox, tmp_path / "m.xlsx")
     assert not outcome.result.completeness_checked
-    line = next(l for l in outcome.summary_lines() if l.startswith("受理できなかった所管課: "))
+    line = next(l for l in summary_lines(outcome) if l.startswith("受理できなかった所管課: "))
     assert "「壊れた.xlsx」（所管課不明）" in line

@@ -26,8 +26,11 @@ from pathlib import Path, PureWindowsPath
 from typing import Any, Callable, Protocol, Sequence
 
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.domain.findings import GyokakuError, OutputLockedError, count_by_severity
+from gyokaku_xl.app.summary_lines import error_detail_lines, rejected_departments, summary_lines
+from gyokaku_xl.domain.findings import GyokakuError, count_by_severity
 from gyokaku_xl.domain.model import Period, PeriodError
+from gyokaku_xl.domain.outcome import RunOutcome
+from gyokaku_xl.run import merge as merging
 
 # --- layout of the control workbook -----------------------------------------------------------
 SHEET_RUN = g.BUTTON_SHEET_RUN
@@ -314,74 +317,25 @@ def cell_text(value: object) -> str:
 
 # --- merge --------------------------------------------------------------------------------------
 def _merge(settings: Settings, app: AppLike, run_at: str) -> ButtonStatus:
-    from gyokaku_xl.run import pipeline
-
     def progress(done: int, total: int, label: str) -> None:
         _set_status_bar(app, g.BUTTON_PROGRESS.format(done=done, total=total, label=label))
 
-    extra: dict[str, Any] = {}
-    history_ignored = False
-    if settings.history is not None:
-        if merge_accepts_history():
-            extra["history_dir"] = settings.history
-        else:
-            history_ignored = True
-    try:
-        outcome = pipeline.merge(settings.inbox, settings.output, plan_path=settings.plan,
-                                 period=settings.period, progress=progress, **extra)
-    except OutputLockedError as exc:
-        # The master was saved under another name; the pipeline attaches what it did when it can.
-        locked = getattr(exc, "outcome", None)
-        if locked is not None:
-            status = outcome_status(locked, run_at)
-            status.message = f"{exc}\n{status.message}" if status.exit_code else str(exc)
-        else:
-            status = ButtonStatus(result="", message=str(exc), exit_code=1)
-            status.fields = {g.BUTTON_STATUS_RUN_AT: run_at}
+    outcome = merging.merge(settings.inbox, settings.output, plan_path=settings.plan,
+                            period=settings.period, progress=progress, history_dir=settings.history)
+    if outcome.failure:  # nothing written: what was read, then why
+        status = _failed(run_at, outcome.failure)
+        status.details = summary_lines(outcome)
+        return status
+    status = outcome_status(outcome, run_at)
+    if outcome.locked:  # the master was saved under another name
+        status.message = f"{outcome.locked}\n{status.message}" if status.exit_code else outcome.locked
         status.result, status.exit_code, status.alert_mode = g.BUTTON_RESULT_LOCKED, 1, ALERT_INFO
-        status.output = Path(exc.fallback)
-        status.fields.update({g.BUTTON_STATUS_RESULT: status.result, g.BUTTON_STATUS_OUTPUT: str(exc.fallback),
-                              g.BUTTON_STATUS_MESSAGE: status.message})
-    else:
-        status = outcome_status(outcome, run_at)
-    if history_ignored:
-        status.fields[g.BUTTON_STATUS_HISTORY] = g.BUTTON_HISTORY_IGNORED
-        _add_note(status, g.BUTTON_MSG_HISTORY_UNSUPPORTED.format(path=settings.history))
-    elif settings.history is not None and status.fields.get(g.BUTTON_STATUS_HISTORY) == g.BUTTON_HISTORY_NONE:
-        status.fields[g.BUTTON_STATUS_HISTORY] = g.BUTTON_HISTORY_UNKNOWN
+        status.fields.update({g.BUTTON_STATUS_RESULT: status.result, g.BUTTON_STATUS_MESSAGE: status.message})
     if settings.pdf and status.output is not None:
         _export_pdf(app, status)
     else:
         status.fields[g.BUTTON_STATUS_PDF] = g.BUTTON_PDF_NOT_MADE
     return status
-
-
-def merge_accepts_history() -> bool:
-    """True when :func:`pipeline.merge` takes ``history_dir=`` (the history feature is present)."""
-    import inspect
-
-    from gyokaku_xl.run import pipeline
-    try:
-        return "history_dir" in inspect.signature(pipeline.merge).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-def history_count(outcome: Any) -> int | None:
-    """How many past periods the merge read from the history folder, when the outcome says."""
-    for name in ("history", "history_periods", "history_count", "snapshots"):
-        value = getattr(outcome, name, None)
-        if value is None:
-            continue
-        if isinstance(value, bool):
-            continue
-        if isinstance(value, int):
-            return value
-        try:
-            return len(value)
-        except TypeError:
-            continue
-    return None
 
 
 def _add_note(status: ButtonStatus, note: str) -> None:
@@ -418,8 +372,8 @@ def _export_pdf(app: AppLike, status: ButtonStatus) -> None:
         _add_note(status, g.BUTTON_MSG_PDF_FAILED.format(detail=detail))
 
 
-def outcome_status(outcome: Any, run_at: str) -> ButtonStatus:
-    """The status of a finished merge (a :class:`pipeline.RunOutcome`)."""
+def outcome_status(outcome: RunOutcome, run_at: str) -> ButtonStatus:
+    """The status of a finished merge."""
     result = outcome.result
     tally = result.tally
     output = Path(outcome.output) if outcome.output is not None else None
@@ -432,11 +386,10 @@ def outcome_status(outcome: Any, run_at: str) -> ButtonStatus:
                               exit_code=1, output=output, alert_mode=ALERT_INFO)
     counts = count_by_severity(result.findings)
     missing = [s.department for s in result.submissions if s.state == g.NOT_SUBMITTED]
-    if not getattr(result, "completeness_checked", True):
+    if not result.completeness_checked:
         not_submitted = g.BUTTON_NOT_CHECKED
     else:
         not_submitted = "、".join(missing) if missing else g.BUTTON_NONE
-    from gyokaku_xl.app.summary_lines import rejected_departments
     rejected = rejected_departments(outcome)
     if rejected:  # a department whose every file was rejected is not hidden behind 「なし」
         not_submitted = g.BUTTON_NOT_SUBMITTED_AND_REJECTED.format(
@@ -456,22 +409,19 @@ def outcome_status(outcome: Any, run_at: str) -> ButtonStatus:
         g.BUTTON_STATUS_HISTORY: _history_text(outcome),
         g.BUTTON_STATUS_MESSAGE: status.message,
     }
-    status.details = list(outcome.summary_lines())
+    status.details = summary_lines(outcome)
     return status
 
 
 def _failure_details(exc: GyokakuError) -> list[str]:
-    """The detail lines of a run that stopped: what was read (nothing merged), or each plan error."""
-    from gyokaku_xl.app.summary_lines import error_detail_lines, summary_lines
-    outcome = getattr(exc, "outcome", None)
-    return (summary_lines(outcome) if outcome is not None else []) + error_detail_lines(exc)
-def _history_text(outcome: Any) -> str:
-    if getattr(outcome, "history_dir", "") is None:  # the merge used no history folder
+    """The detail lines of a run that stopped: each finding it carries (e.g. each plan error)."""
+    return error_detail_lines(exc)
+
+
+def _history_text(outcome: RunOutcome) -> str:
+    if outcome.history_dir is None:  # the merge used no history folder
         return g.BUTTON_HISTORY_NONE
-    count = history_count(outcome)
-    if count is not None:
-        return g.BUTTON_HISTORY_COUNT.format(count=count)
-    return g.BUTTON_HISTORY_NONE
+    return g.BUTTON_HISTORY_COUNT.format(count=outcome.periods_read)
 
 
 def _running(run_at: str) -> ButtonStatus:

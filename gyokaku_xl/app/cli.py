@@ -1,6 +1,6 @@
 """``python -m gyokaku_xl …``: arguments in, exit code out, progress and a summary on the console.
 
-A thin adapter over :mod:`gyokaku_xl.run.pipeline`. Exit codes: 0 all valid (warnings allowed),
+A thin adapter over the :mod:`gyokaku_xl.run` functions. Exit codes: 0 all valid (warnings allowed),
 1 the master was written but some input was rejected, 2 nothing could be done.
 """
 
@@ -16,11 +16,7 @@ from gyokaku_xl.domain.version import __version__
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.model import Period, PeriodError, parse_fiscal_year, parse_period
-
-EXIT_OK = 0
-EXIT_REJECTED = 1
-EXIT_FAILED = 2
-
+from gyokaku_xl.domain.outcome import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK
 
 _ARGPARSE_MESSAGES = (
     ("the following arguments are required:", "次の引数が必要です:"),
@@ -246,7 +242,7 @@ class _PipeSafe:
 
 
 def _cmd_template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from gyokaku_xl.run.pipeline import make_forms
+    from gyokaku_xl.run.forms import make_forms
     period = _period(args, required=True)
     if args.previous is not None and args.no_previous:
         raise GyokakuError("--previous と --no-previous は同時に指定できません。")
@@ -276,7 +272,7 @@ def _progress(args: argparse.Namespace, err: TextIO):
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from gyokaku_xl.app.console import print_summary
-    from gyokaku_xl.run.pipeline import check
+    from gyokaku_xl.run.check import check
     with _progress(args, err) as progress:
         outcome = check(args.inbox, plan_path=args.plan, period=_period(args, required=False),
                         report=args.report, annotate=args.annotate, progress=progress)
@@ -286,33 +282,21 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from gyokaku_xl.app.console import print_summary
-    from gyokaku_xl.domain.findings import NothingMergedError, OutputLockedError
-    from gyokaku_xl.run.pipeline import merge
-    try:
-        with _progress(args, err) as progress:
-            outcome = merge(args.inbox, args.output, plan_path=args.plan,
-                            period=_period(args, required=False), annotate=args.annotate,
-                            pdf=args.pdf, progress=progress, opendata=args.opendata,
-                            history_dir=args.history)
-    except OutputLockedError as exc:
-        outcome = getattr(exc, "outcome", None)
-        if outcome is None:
-            raise
-        print_summary(outcome, out)
-        print(f"エラー: {exc}", file=err)
-        return EXIT_REJECTED
-    except NothingMergedError as exc:  # nothing written: show what was read, then why
-        if exc.outcome is not None:
-            print_summary(exc.outcome, out)
-        print(f"エラー: {exc}", file=err)
-        return EXIT_FAILED
+    from gyokaku_xl.run.merge import merge
+    with _progress(args, err) as progress:
+        outcome = merge(args.inbox, args.output, plan_path=args.plan,
+                        period=_period(args, required=False), annotate=args.annotate,
+                        pdf=args.pdf, progress=progress, opendata=args.opendata,
+                        history_dir=args.history)
     print_summary(outcome, out)
+    if outcome.failure or outcome.locked:  # nothing written, or written under another name
+        print(f"エラー: {outcome.failure or outcome.locked}", file=err)
     return outcome.exit_code
 
 
 def _cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from gyokaku_xl.publish.pdf import pdf_target
-    from gyokaku_xl.run.pipeline import publish
+    from gyokaku_xl.run.publish import publish
     opendata = None
     if args.opendata is not None:  # --opendata without a folder: beside the PDF
         opendata = Path(args.opendata) if args.opendata else pdf_target(Path(args.master), args.out).parent
@@ -343,7 +327,7 @@ def _cmd_doctor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     report = diagnose(book=args.book)
     for line in report.lines():
         print(line, file=out)
-    return EXIT_OK if report.ok else EXIT_REJECTED
+    return EXIT_OK if report.ok else EXIT_ATTENTION
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {

@@ -2,48 +2,44 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.domain.findings import count_by_severity, first_error_by_file, title_of
 from gyokaku_xl.core.movement import compare, comparison_summary
-
-if TYPE_CHECKING:
-    from gyokaku_xl.run.pipeline import RunOutcome
+from gyokaku_xl.domain.findings import (Finding, GyokakuError, PlanInvalidError, count_by_severity,
+                                        first_error_by_file, title_of)
+from gyokaku_xl.domain.outcome import RunOutcome
 
 #: How many error/warning findings the summary lists before pointing to the report.
 MAX_LISTED = 20
 
 
-def reconciliation_line(outcome: "RunOutcome") -> str:
+def reconciliation_line(outcome: RunOutcome) -> str:
     """``行: 読込 55 = 集約 54 + 除外 1`` — the counts that must reconcile."""
     t = outcome.result.tally
     mark = "" if t.reconciles else "  ※ 件数が一致しません"
     return f"行: 読込 {t.rows_read} = 集約 {t.rows_merged} + 除外 {t.rows_rejected}{mark}"
 
 
-def not_submitted(outcome: "RunOutcome") -> list[str]:
+def not_submitted(outcome: RunOutcome) -> list[str]:
     """Departments of the plan without a submission."""
     return [s.department for s in outcome.result.submissions if s.state == g.NOT_SUBMITTED]
 
 
-def finding_line(f) -> str:
+def finding_line(f: Finding) -> str:
     """``  エラー: file!sheet!D12 message`` — one finding on one console line."""
     where = f.location()
     return f"  {f.severity}: {where + ' ' if where else ''}{f.message}"
 
 
-def error_detail_lines(exc: BaseException) -> list[str]:
+def error_detail_lines(exc: GyokakuError) -> list[str]:
     """What a run that could not continue still has to say, one line each: every finding the
     error carries (e.g. each plan-master error with its cell) and the report written, if any."""
-    lines = [finding_line(f) for f in getattr(exc, "findings", ())]
-    report = getattr(exc, "report", None)
-    if report is not None:
-        lines.append(f"検証結果: {report}")
+    lines = [finding_line(f) for f in exc.findings]
+    if isinstance(exc, PlanInvalidError) and exc.report is not None:
+        lines.append(f"検証結果: {exc.report}")
     return lines
 
 
-def rejected_departments(outcome: "RunOutcome") -> list[str]:
+def rejected_departments(outcome: RunOutcome) -> list[str]:
     """``市民課（シート名が違う）`` for the departments of which no row could be accepted, those with
     the same reason together (``保育課、市民課（いずれも報告期間が違う）``); a rejected file whose
     department cannot be told (unreadable, without a plan master) is named by its file."""
@@ -65,7 +61,7 @@ def rejected_departments(outcome: "RunOutcome") -> list[str]:
             for reason, names in by_reason.items()]
 
 
-def resubmission_lines(outcome: "RunOutcome") -> list[str]:
+def resubmission_lines(outcome: RunOutcome) -> list[str]:
     """For each department that sent several files: the file kept, then each file it replaced."""
     lines = []
     for s in outcome.result.submissions:
@@ -79,7 +75,7 @@ def resubmission_lines(outcome: "RunOutcome") -> list[str]:
 
 #: Run-level warnings shown prominently near the top rather than in the list of findings.
 PROMINENT_CODES = frozenset({"few-rows-merged"})
-def history_line(outcome: "RunOutcome") -> str:
+def history_line(outcome: RunOutcome) -> str:
     """``履歴: 過去 2 期を読み込みました（前期：令和3年度【上半期】）`` ('' without a history folder)."""
     folder = getattr(outcome, "history_dir", None)
     if folder is None:
@@ -90,7 +86,7 @@ def history_line(outcome: "RunOutcome") -> str:
     return g.HISTORY_SUMMARY.format(count=len(history), previous=history[-1].period.label)
 
 
-def summary_lines(outcome: "RunOutcome") -> list[str]:
+def summary_lines(outcome: RunOutcome) -> list[str]:
     """The run summary, one line each."""
     r = outcome.result
     t = r.tally

@@ -16,7 +16,7 @@ from typing import Callable, Iterator
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make
-from gyokaku_xl.reading.form import FormData, FormRow
+from gyokaku_xl.domain.form import FormData, FormRow
 from gyokaku_xl.domain.model import Initiative, Period, PeriodError, Plan, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.normalize import clean, key, nfkc
 
@@ -150,17 +150,22 @@ def check_department(ctx: FileContext) -> Iterator[Finding]:
     ctx.department = department
 
 
-def _meta(ctx: FileContext, label: str) -> tuple[object, dict, Finding | None]:
+def _meta(form: FormData, label: str) -> tuple[object, dict, Finding | None]:
     """A meta value, its location fields, and a meta-missing finding when it is blank."""
-    value = ctx.form.meta_value(label)
-    loc = {"file": ctx.form.file, "sheet": ctx.form.sheet, "cell": ctx.form.meta_refs.get(label, "")}
+    value = form.meta_value(label)
+    loc = {"file": form.file, "sheet": form.sheet, "cell": form.meta_refs.get(label, "")}
     missing = make("meta-missing", ERROR, label=label, **loc) if clean(value) == "" else None
     return value, loc, missing
 
 
 def check_fiscal_year(ctx: FileContext) -> Iterator[Finding]:
     """報告年度 is filled in, readable, and the run's year."""
-    value, loc, missing = _meta(ctx, g.META_FISCAL_YEAR)
+    yield from fiscal_year_findings(ctx.form, ctx.period)
+
+
+def fiscal_year_findings(form: FormData, period: Period | None) -> Iterator[Finding]:
+    """報告年度 of ``form`` is filled in, readable and, when ``period`` is given, its year."""
+    value, loc, missing = _meta(form, g.META_FISCAL_YEAR)
     if missing:
         yield missing
         return
@@ -169,13 +174,18 @@ def check_fiscal_year(ctx: FileContext) -> Iterator[Finding]:
     except PeriodError:
         yield make("year-invalid", ERROR, value=value, **loc)
         return
-    if ctx.period is not None and year != ctx.period.fiscal_year:
-        yield make("year-mismatch", ERROR, value=value, expected=ctx.period.year_label, **loc)
+    if period is not None and year != period.fiscal_year:
+        yield make("year-mismatch", ERROR, value=value, expected=period.year_label, **loc)
 
 
 def check_period(ctx: FileContext) -> Iterator[Finding]:
     """報告期間 is filled in, readable, and the run's period."""
-    value, loc, missing = _meta(ctx, g.META_PERIOD)
+    yield from half_findings(ctx.form, ctx.period)
+
+
+def half_findings(form: FormData, period: Period | None) -> Iterator[Finding]:
+    """報告期間 of ``form`` is filled in, readable and, when ``period`` is given, its half."""
+    value, loc, missing = _meta(form, g.META_PERIOD)
     if missing:
         yield missing
         return
@@ -184,8 +194,8 @@ def check_period(ctx: FileContext) -> Iterator[Finding]:
     except PeriodError:
         yield make("period-invalid", ERROR, value=value, expected="・".join(g.PERIODS), **loc)
         return
-    if ctx.period is not None and half != ctx.period.half:
-        yield make("period-mismatch", ERROR, value=value, expected=ctx.period.half, **loc)
+    if period is not None and half != period.half:
+        yield make("period-mismatch", ERROR, value=value, expected=period.half, **loc)
 
 
 def check_contact(ctx: FileContext) -> Iterator[Finding]:

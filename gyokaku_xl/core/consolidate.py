@@ -19,11 +19,12 @@ from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.core.checks import outside_plan_period, parse_amount
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make
-from gyokaku_xl.reading.sniff import SKIPPED_KINDS
+from gyokaku_xl.domain.inbox import SKIPPED_KINDS
 from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.normalize import key
 from gyokaku_xl.domain.records import MergeResult, Record, Source, Submission, Tally
-from gyokaku_xl.core.validate import FileReport, clip_text
+from gyokaku_xl.domain.reports import FileReport
+from gyokaku_xl.core.validate import clip_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -158,9 +159,6 @@ def completeness(plan: Plan, records: list[Record], reports: list[FileReport]) -
 
 
 #: Codes of run-level warnings that still make the run's exit code 1 (the office must look).
-ATTENTION_CODES = frozenset({"few-rows-merged"})
-
-
 def coverage(plan: Plan, records: list[Record]) -> list[Finding]:
     """A warning when some rows were merged but fewer than half of the plan's 取組."""
     planned = len(plan.initiatives)

@@ -1,115 +1,18 @@
-"""Turn one inbox entry into a :class:`FileReport`: read it safely, locate the form, run the rules.
+"""Run the rules over a read form: file rules, then row rules, within the run's bounds.
 
 Nothing here raises for bad input: every problem becomes a finding on the report.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from pathlib import Path
-
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.core.checks import FileContext, excludes_row, run_file_rules, run_row_rules
-from gyokaku_xl.domain.findings import ERROR, INFO, Finding, make
-from gyokaku_xl.reading.form import FormData, FormRow, parse_form
-from gyokaku_xl.reading.sniff import SKIPPED_KINDS, InboxEntry
+from gyokaku_xl.domain.findings import ERROR, INFO, make
+from gyokaku_xl.domain.form import FormData
+from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.model import Period, PeriodError, Plan
-from gyokaku_xl.infra.oserror import os_error_text
-from gyokaku_xl.reading.xlsx import DEFAULT_LIMITS, Limits, ReadError, read_workbook
-
-
-
-@dataclass
-class RowReport:
-    """One data row of a form with its findings and whether it is left out of the master."""
-
-    row: FormRow
-    findings: list[Finding]
-    excluded: bool
-    initiative_id: str | None = None
-
-
-@dataclass
-class FileReport:
-    """Everything learned about one input file."""
-
-    path: Path
-    kind: str
-    findings: list[Finding] = field(default_factory=list)
-    sha256: str = ""
-    modified: str = ""
-    form: FormData | None = None
-    department: str | None = None
-    rows: list[RowReport] = field(default_factory=list)
-    rejected: bool = False
-    superseded_by: str = ""
-
-    @property
-    def file(self) -> str:
-        """The file name as shown to users."""
-        return self.path.name
-
-    @property
-    def rows_read(self) -> int:
-        """Data rows found in the form."""
-        return len(self.form.rows) if self.form is not None else 0
-
-    @property
-    def all_findings(self) -> list[Finding]:
-        """File findings followed by row findings."""
-        return self.findings + [f for r in self.rows for f in r.findings]
-
-
-def file_digest(path: Path) -> str:
-    """SHA-256 of a file, read in chunks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def file_mtime(path: Path) -> str:
-    """The file's modification time as ISO 8601 in the machine's time zone, to the second."""
-    ts = path.stat().st_mtime
-    return datetime.fromtimestamp(int(ts), tz=timezone.utc).astimezone().isoformat(timespec="seconds")
-
-
-def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS) -> FileReport:
-    """Read one inbox entry and locate its form; unreadable files carry their finding."""
-    report = FileReport(path=entry.path, kind=entry.kind)
-    if entry.finding is not None:
-        report.findings.append(entry.finding)
-    if entry.kind not in SKIPPED_KINDS:
-        try:  # so a rejected file, too, can be told from an older or newer submission
-            report.modified = file_mtime(entry.path)
-        except OSError:
-            pass
-    if not entry.readable:
-        report.rejected = not entry.skipped
-        return report
-    try:
-        report.sha256 = file_digest(entry.path)
-        report.modified = file_mtime(entry.path)
-        book = read_workbook(entry.path, [g.FORM_SHEET, g.FORM_CARRY_SHEET], limits)
-    except ReadError as exc:
-        report.findings.append(make(exc.code, ERROR, file=report.file, **exc.fields))
-        report.rejected = True
-        return report
-    except OSError as exc:
-        report.findings.append(make("read-failed", ERROR, file=report.file,
-                                    detail=os_error_text(exc)))
-        report.rejected = True
-        return report
-    form, findings = parse_form(book, report.file)
-    report.findings.extend(findings)
-    report.form = form
-    if form is None:
-        report.rejected = True
-    return report
+from gyokaku_xl.domain.reports import FileReport, RowReport
 
 
 class RunBudget:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
+from pathlib import Path
 
 from gyokaku_xl.text import glossary as g
 
@@ -53,19 +54,21 @@ class PlanInvalidError(GyokakuError):
     """The plan master has errors. ``str()`` is the one-line summary; ``findings`` are every finding
     (one line each on the console); ``report`` is set when they were also written to a report."""
 
-    def __init__(self, message: str, findings: "list[Finding]") -> None:
+    def __init__(self, message: str, findings: "list[Finding]", report: "Path | None" = None) -> None:
         super().__init__(message, findings)
-        self.report = None
+        self.report: Path | None = report
+
+    def with_report(self, report: Path) -> "PlanInvalidError":
+        """The same error, now saying where its findings were written."""
+        return PlanInvalidError(str(self), self.findings, report)
 
     def __reduce__(self):
         """Picklable across process pools."""
-        return (type(self), (str(self), self.findings))
+        return (type(self), (str(self), self.findings, self.report))
 
 
-class NothingMergedError(GyokakuError):
-    """No row could be accepted: nothing was written. ``outcome`` (when set) says what was read."""
-
-    outcome: object = None
+#: Codes that are not errors but still make a run exit 1 (someone must look).
+ATTENTION_CODES = frozenset({"few-rows-merged"})
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The consolidated data that flows from validation to rendering.
 
-:class:`MergeResult` is what :func:`gyokaku_xl.run.pipeline.merge` hands to the renderers: accepted
+:class:`MergeResult` is what :func:`gyokaku_xl.run.merge.merge` hands to the renderers: accepted
 records in plan order, every finding, one :class:`Submission` per department, and the tally that
 reconciles rows read with rows merged and rows rejected.
 """

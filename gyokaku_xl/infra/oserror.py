@@ -70,3 +70,28 @@ def library_message(text: str) -> str:
     if _is_japanese(text):
         return text
     return g.LIBRARY_OTHER.format(detail=text[:200])
+
+
+def zip_detail(exc: Exception) -> str:
+    """A Japanese description of a zipfile error (the glossary's table; never Python's text)."""
+    text = str(exc)
+    for english, japanese in g.LIBRARY_MESSAGES.items():
+        if text.startswith(english):
+            return japanese
+    return g.READ_DETAIL_ZIP_BROKEN
+
+
+#: The kind (a key of ``glossary.READ_DETAIL_BY_KIND``) of each exception met while reading.
+_EXCEPTION_KINDS = (
+    (KeyError, "missing-part"), (UnicodeError, "encoding"), (ValueError, "value"),
+    (NotImplementedError, "unsupported"), (MemoryError, "memory"), (RecursionError, "recursion"),
+    (OSError, "io"),
+)
+
+
+def python_detail(exc: BaseException) -> str:
+    """A Japanese description of an unexpected exception met while reading: never Python's text."""
+    for kind, name in _EXCEPTION_KINDS:
+        if isinstance(exc, kind):
+            return f"{g.READ_DETAIL_STRUCTURE}：{g.READ_DETAIL_BY_KIND[name]}"
+    return g.READ_DETAIL_STRUCTURE

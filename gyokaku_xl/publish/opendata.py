@@ -23,7 +23,8 @@ from typing import Any, Iterable, Mapping, Sequence
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.model import Period, era_label
-from gyokaku_xl.reading.xlsx import DEFAULT_LIMITS, Limits, ReadError, read_workbook
+from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
+from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 
 #: Characters that make a spreadsheet program treat a CSV cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

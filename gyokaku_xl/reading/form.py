@@ -1,4 +1,5 @@
-"""Find the form's structure in the cells of one workbook: identity, meta block, header, rows.
+"""One department form read from the inbox: the file read safely, then the form's structure found in its
+cells (identity, meta block, header, rows).
 
 The form is located by its labels, not by fixed positions, so a department that inserted a row
 above the header is still read; cell references in findings are the cells' real positions.
@@ -6,52 +7,21 @@ above the header is still read; cell references in findings are the cells' real 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain import schema
+from gyokaku_xl.domain.cells import Cell, SheetData, WorkbookData, column_letter
 from gyokaku_xl.domain.findings import ERROR, Finding, make
+from gyokaku_xl.domain.form import FormData, FormRow
+from gyokaku_xl.domain.inbox import SKIPPED_KINDS, InboxEntry
+from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.normalize import clean, label_key
-from gyokaku_xl.reading.xlsx import Cell, SheetData, WorkbookData, column_letter
-
-
-@dataclass
-class FormRow:
-    """One data row of a form: its Excel row and the cell of each form column (None when empty)."""
-
-    row: int
-    cells: dict[str, Cell | None]
-
-    def value(self, column_key: str) -> object:
-        """The cell value of a column (a formula's cached value), None when empty."""
-        c = self.cells.get(column_key)
-        return None if c is None else c.value
-
-
-@dataclass
-class FormData:
-    """The structure of one department form."""
-
-    file: str
-    sheet: str
-    identity: dict[str, str]
-    meta: dict[str, Cell | None]
-    meta_refs: dict[str, str]
-    header_row: int
-    columns: dict[str, int]
-    rows: list[FormRow] = field(default_factory=list)
-    modified: str = ""
-    #: 取組番号 → column key → the text a carry-over form was issued with (empty: none carried).
-    carried: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    def meta_value(self, label: str) -> object:
-        """The value written to the right of a meta label, None when empty or absent."""
-        c = self.meta.get(label)
-        return None if c is None else c.value
-
-    def cell_ref(self, row: int, column_key: str) -> str:
-        """A1 reference of a form column in a row."""
-        return f"{column_letter(self.columns[column_key])}{row}"
+from gyokaku_xl.domain.reports import FileReport
+from gyokaku_xl.infra.oserror import os_error_text
+from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 
 
 def parse_form(book: WorkbookData, file: str) -> tuple[FormData | None, list[Finding]]:
@@ -143,3 +113,52 @@ def _rows(sheet: SheetData, header_row: int, columns: dict[str, int]) -> list[Fo
         cells = {k: rows[r].get(k) for k in columns}
         result.append(FormRow(r, cells))
     return result
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file, read in chunks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def file_mtime(path: Path) -> str:
+    """The file's modification time as ISO 8601 in the machine's time zone, to the second."""
+    ts = path.stat().st_mtime
+    return datetime.fromtimestamp(int(ts), tz=timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS) -> FileReport:
+    """Read one inbox entry and locate its form; unreadable files carry their finding."""
+    report = FileReport(path=entry.path, kind=entry.kind)
+    if entry.finding is not None:
+        report.findings.append(entry.finding)
+    if entry.kind not in SKIPPED_KINDS:
+        try:  # so a rejected file, too, can be told from an older or newer submission
+            report.modified = file_mtime(entry.path)
+        except OSError:
+            pass
+    if not entry.readable:
+        report.rejected = not entry.skipped
+        return report
+    try:
+        report.sha256 = file_digest(entry.path)
+        report.modified = file_mtime(entry.path)
+        book = read_workbook(entry.path, [g.FORM_SHEET, g.FORM_CARRY_SHEET], limits)
+    except ReadError as exc:
+        report.findings.append(make(exc.code, ERROR, file=report.file, **exc.fields))
+        report.rejected = True
+        return report
+    except OSError as exc:
+        report.findings.append(make("read-failed", ERROR, file=report.file,
+                                    detail=os_error_text(exc)))
+        report.rejected = True
+        return report
+    form, findings = parse_form(book, report.file)
+    report.findings.extend(findings)
+    report.form = form
+    if form is None:
+        report.rejected = True
+    return report

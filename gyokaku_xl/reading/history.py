@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +35,9 @@ from gyokaku_xl.domain.findings import INFO, WARNING, Finding, GyokakuError, Out
 from gyokaku_xl.domain.model import Period, PeriodError, Plan, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.normalize import clean, key, label_key
 from gyokaku_xl.infra.oserror import os_error_text
-from gyokaku_xl.reading.xlsx import DEFAULT_LIMITS, Limits, ReadError, SheetData, WorkbookData, read_workbook
+from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
+from gyokaku_xl.reading.xlsx import ReadError, read_workbook
+from gyokaku_xl.domain.cells import SheetData, WorkbookData
 from gyokaku_xl.domain.records import Snapshot, SnapshotRow
 
 #: File name endings read as workbooks (anything else in the folder is not looked at).
@@ -364,30 +365,10 @@ def _amount(value: object) -> int | None:
     return None
 
 
-def archive_master(master: str | Path, folder: str | Path, period: Period) -> Path:
-    """Copy a freshly written master into the history folder as the period's one archive file.
-
-    Written atomically; a re-run of the period replaces the archive. When the archive is open
-    elsewhere the old archive stays, no second file is left behind, and :class:`GyokakuError`
-    says so. Raises :class:`GyokakuError` when the folder cannot be written.
-    """
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise GyokakuError(g.FATAL_HISTORY_NOT_FOLDER.format(path=folder))
-    target = folder / archive_name(period)
-    try:
-        return atomic_write(target, lambda tmp: shutil.copyfile(master, tmp))
-    except OutputLockedError as exc:
-        Path(exc.fallback).unlink(missing_ok=True)
-        raise GyokakuError(g.HISTORY_ARCHIVE_LOCKED.format(path=target)) from None
-    except OSError as exc:
-        raise GyokakuError(g.HISTORY_ARCHIVE_FAILED.format(detail=os_error_text(exc))) from None
-
-
 def previous_of(snapshots: Iterable[Snapshot]) -> Snapshot | None:
     """The latest snapshot (the 前期 of the current run), None for an empty history."""
     ordered = sorted(snapshots, key=lambda s: s.period.order_key)
     return ordered[-1] if ordered else None
 
 
-__all__ = ["read_history", "read_master", "archive_master", "archive_name", "previous_of"]
+__all__ = ["read_history", "read_master", "archive_name", "previous_of"]

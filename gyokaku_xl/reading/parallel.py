@@ -21,11 +21,12 @@ from collections import deque
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
-from gyokaku_xl.reading.sniff import InboxEntry
+from gyokaku_xl.domain.inbox import InboxEntry
 from gyokaku_xl.reading.plan import PlanResult, read_plan
 from gyokaku_xl.infra.processes import spawn_pool
-from gyokaku_xl.reading.xlsx import DEFAULT_LIMITS, Limits
-from gyokaku_xl.core.validate import FileReport, open_form
+from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
+from gyokaku_xl.domain.reports import FileReport
+from gyokaku_xl.reading.form import open_form
 
 #: From this many readable files the workers are started. Below it, starting two interpreters
 #: (about 0.3 s each on a 2-core machine) costs more than they save (``bench/bench_merge.py``).

@@ -18,10 +18,11 @@ from gyokaku_xl.domain.model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, Peri
                                      Plan, Program, Status, StatusScale, parse_fiscal_year,
                                      parse_plan_years)
 from gyokaku_xl.domain.normalize import clean, key, label_key, nfkc, positive_int
-from gyokaku_xl.reading.xlsx import ReadError, SheetData, column_letter, read_workbook
+from gyokaku_xl.reading.xlsx import ReadError, read_workbook
+from gyokaku_xl.domain.cells import SheetData, column_letter
 
 if TYPE_CHECKING:
-    from gyokaku_xl.reading.form import FormData
+    from gyokaku_xl.domain.form import FormData
 
 PLAN_SHEETS = (g.PLAN_SHEET_SETTINGS, g.PLAN_SHEET_PERSPECTIVES, g.PLAN_SHEET_STATUSES,
                g.PLAN_SHEET_PROGRAMS, g.PLAN_SHEET_INITIATIVES)

@@ -43,25 +43,9 @@ from typing import BinaryIO, Iterable
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.findings import ERROR, INFO, Finding, GyokakuError, make
-from gyokaku_xl.infra.oserror import os_error_text
-
-XLSX = "xlsx"
-XLSM = "xlsm"
-XLSB = "xlsb"
-ENCRYPTED = "encrypted"
-LEGACY_XLS = "legacy-xls"
-LOCK = "lock"
-NOT_EXCEL = "not-excel"
-CORRUPT_ZIP = "corrupt-zip"
-CORRUPT_FILE = "corrupt-file"
-UNREADABLE = "unreadable"
-IGNORED = "ignored"
-EMPTY = "empty"
-
-#: Kinds whose cells :func:`gyokaku_xl.reading.xlsx.read_workbook` can read.
-READABLE_KINDS = frozenset({XLSX, XLSM})
-#: Kinds that are passed over with an 情報 note, neither read nor rejected.
-SKIPPED_KINDS = frozenset({LOCK, IGNORED})
+from gyokaku_xl.domain.inbox import (XLSX, XLSM, XLSB, ENCRYPTED, LEGACY_XLS, LOCK, NOT_EXCEL,
+                                     CORRUPT_ZIP, CORRUPT_FILE, UNREADABLE, IGNORED, EMPTY, InboxEntry)
+from gyokaku_xl.infra.oserror import os_error_text, python_detail, zip_detail
 
 #: Files written by the operating system's file browsers (compared case-insensitively).
 OS_JUNK_NAMES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store"})
@@ -90,30 +74,6 @@ _KIND_CODES = {
     UNREADABLE: "read-failed",
     IGNORED: "subfolder-skipped",
 }
-
-
-@dataclass(frozen=True)
-class InboxEntry:
-    """One thing found directly in the inbox: its path, its kind and, unless plain .xlsx, a finding."""
-
-    path: Path
-    kind: str
-    finding: Finding | None = None
-
-    @property
-    def readable(self) -> bool:
-        """True when the file is a workbook the reader can open (.xlsx / .xlsm)."""
-        return self.kind in READABLE_KINDS
-
-    @property
-    def skipped(self) -> bool:
-        """True for entries passed over with a note (lock files, subfolders): not rejections."""
-        return self.kind in SKIPPED_KINDS
-
-    @property
-    def rejected(self) -> bool:
-        """True when the file is a submission that cannot be read at all."""
-        return not self.readable and not self.skipped
 
 
 @dataclass(frozen=True)
@@ -220,7 +180,6 @@ def _sniff_zip(fh) -> _Sniffed:
                 return _Sniffed(XLSB)
             return _Sniffed(NOT_EXCEL, seen=_describe_zip(zf, names))
     except Exception as exc:  # noqa: BLE001 - BadZipFile, struct and seek errors on hostile input
-        from gyokaku_xl.reading.xlsx import python_detail, zip_detail
         return _Sniffed(CORRUPT_ZIP, detail=zip_detail(exc) if isinstance(exc, zipfile.BadZipFile)
                         else python_detail(exc))
 

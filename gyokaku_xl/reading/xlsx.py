@@ -32,7 +32,6 @@ import posixpath
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 from xml.etree.ElementTree import ParseError
@@ -43,7 +42,11 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser as _DefusedXMLParser
 
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.infra.oserror import os_error_text
+from gyokaku_xl.domain.cells import SheetData, WorkbookData, cell_of, column_letter, parse_ref
+from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
+from gyokaku_xl.domain.inbox import CORRUPT_FILE, ENCRYPTED, LEGACY_XLS
+from gyokaku_xl.infra.oserror import os_error_text, python_detail, zip_detail
+from gyokaku_xl.reading.sniff import CORRUPT_OLE_DETAIL, NotRegularFileError, open_regular, sniff
 
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -55,35 +58,6 @@ NS_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-prope
 NS_DC = "{http://purl.org/dc/elements/1.1/}"
 NS_DCTERMS = "{http://purl.org/dc/terms/}"
 NS_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Guards against huge and hostile files."""
-
-    max_file_bytes: int = 50 * 1024 * 1024
-    max_member_bytes: int = 100 * 1024 * 1024
-    max_total_bytes: int = 300 * 1024 * 1024
-    max_ratio: int = 200
-    ratio_floor_bytes: int = 1024 * 1024
-    max_rows: int = 20000
-    max_cols: int = 200
-    max_cells: int = 1_000_000
-    max_shared_strings: int = 500_000
-    max_members: int = 10_000
-    max_sheets: int = 1_000
-    max_xml_elements: int = 1_000_000  # one streamed sheet or shared-strings part
-    max_part_elements: int = 100_000  # workbook, relationships, properties
-    max_record_elements: int = 50_000  # inside one row or one shared string
-    max_xml_depth: int = 64
-    tree_part_bytes: int = 2 * 1024 * 1024  # parts up to this declared size are parsed whole
-    # The whole run (every form of an inbox together): beyond these, further files are rejected.
-    max_run_rows: int = 60_000
-    max_run_cells: int = 1_000_000
-    max_run_findings: int = 60_000  # also below Excel's 65,530 links in the 検証結果 sheet
-
-
-DEFAULT_LIMITS = Limits()
 
 
 class ReadError(Exception):
@@ -109,98 +83,12 @@ def _read_error(code: str, fields: dict) -> "ReadError":
     return ReadError(code, **fields)
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One cell: 1-based position, value (a formula's cached value), and the formula if any."""
-
-    row: int
-    col: int
-    value: object
-    formula: str | None = None
-
-    @property
-    def ref(self) -> str:
-        """A1-style reference, e.g. ``D12``."""
-        return f"{column_letter(self.col)}{self.row}"
-
-    def __reduce__(self):
-        """Pickled as its four fields (reports cross to the reading workers' parent by the thousand)."""
-        return (_cell_of, (self.row, self.col, self.value, self.formula))
-
-
-def _cell_of(row: int, col: int, value: object, formula: str | None) -> Cell:
-    """``Cell(row, col, value, formula)`` with its fields filled directly: a frozen dataclass's
-    ``__init__`` (``object.__setattr__`` per field) is half the cost of reading a cell."""
-    cell = object.__new__(Cell)
-    fields = cell.__dict__
-    fields["row"], fields["col"], fields["value"], fields["formula"] = row, col, value, formula
-    return cell
-
-
-@dataclass
-class SheetData:
-    """The non-empty cells of one sheet."""
-
-    name: str
-    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
-    max_row: int = 0
-    max_col: int = 0
-
-    def cell(self, row: int, col: int) -> Cell | None:
-        """The cell at a 1-based position, or None when empty."""
-        return self.cells.get((row, col))
-
-    def value(self, row: int, col: int) -> object:
-        """The value at a 1-based position (None when empty)."""
-        c = self.cells.get((row, col))
-        return None if c is None else c.value
-
-    def rows(self) -> list[int]:
-        """The row numbers holding at least one cell, ascending."""
-        return sorted({r for r, _ in self.cells})
-
-
-@dataclass
-class WorkbookData:
-    """What was read from one workbook."""
-
-    path: Path
-    sheet_names: list[str]
-    sheets: dict[str, SheetData]
-    custom_properties: dict[str, str]
-    core_properties: dict[str, str]
-
-
-def column_letter(col: int) -> str:
-    """1 → ``A``, 28 → ``AB``."""
-    letters = ""
-    while col > 0:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-_REF = re.compile(r"([A-Z]{1,3})(\d{1,7})$")
-
-
-def parse_ref(ref: str) -> tuple[int, int]:
-    """``D12`` → ``(12, 4)``."""
-    m = _REF.match(ref)
-    if not m:
-        raise ValueError(ref)
-    col = 0
-    for ch in m.group(1):
-        col = col * 26 + ord(ch) - 64
-    return int(m.group(2)), col
-
-
 def read_workbook(path: str | Path, sheets: Iterable[str] | None = None,
                   limits: Limits = DEFAULT_LIMITS) -> WorkbookData:
     """Read a workbook's sheet names, properties and the cells of ``sheets`` (all when None).
 
     Raises :class:`ReadError` with a finding code when the file cannot be read safely.
     """
-    from gyokaku_xl.reading.sniff import NotRegularFileError, open_regular
 
     path = Path(path)
     try:
@@ -240,39 +128,12 @@ def read_workbook(path: str | Path, sheets: Iterable[str] | None = None,
 
 def _not_a_zip(path: Path) -> ReadError:
     """The error for a file that is not a zip at all, named after what it is."""
-    from gyokaku_xl.reading.sniff import CORRUPT_FILE, CORRUPT_OLE_DETAIL, ENCRYPTED, LEGACY_XLS, sniff
-
     kind = sniff(path)
     if kind in (ENCRYPTED, LEGACY_XLS):
         return ReadError(kind)
     if kind == CORRUPT_FILE:
         return ReadError(kind, detail=CORRUPT_OLE_DETAIL)
     return ReadError("not-excel")
-
-
-def zip_detail(exc: Exception) -> str:
-    """A Japanese description of a zipfile error (the glossary's table; never Python's text)."""
-    text = str(exc)
-    for english, japanese in g.LIBRARY_MESSAGES.items():
-        if text.startswith(english):
-            return japanese
-    return g.READ_DETAIL_ZIP_BROKEN
-
-
-#: The kind (a key of ``glossary.READ_DETAIL_BY_KIND``) of each exception met while reading.
-_EXCEPTION_KINDS = (
-    (KeyError, "missing-part"), (UnicodeError, "encoding"), (ValueError, "value"),
-    (NotImplementedError, "unsupported"), (MemoryError, "memory"), (RecursionError, "recursion"),
-    (OSError, "io"),
-)
-
-
-def python_detail(exc: BaseException) -> str:
-    """A Japanese description of an unexpected exception met while reading: never Python's text."""
-    for kind, name in _EXCEPTION_KINDS:
-        if isinstance(exc, kind):
-            return f"{g.READ_DETAIL_STRUCTURE}：{g.READ_DETAIL_BY_KIND[name]}"
-    return g.READ_DETAIL_STRUCTURE
 
 
 def _xml_detail(exc: ParseError, part: str = "") -> str:
@@ -701,7 +562,7 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
                 value = raw
             if value is None and formula is None:
                 continue
-            cells[(row, col)] = _cell_of(row, col, value, formula)
+            cells[(row, col)] = cell_of(row, col, value, formula)
             if len(cells) > max_cells:
                 raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"{len(cells)} セル")
             if row > sheet.max_row:

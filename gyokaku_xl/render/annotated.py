@@ -1,20 +1,24 @@
 """Annotated copies of department files: a first sheet 「指摘一覧」, offending cells highlighted,
 the message as a comment.
 
-The originals are never touched: each copy is loaded from the original and saved (atomically) under
-the same name in another folder, ready to send back to the department.
+The 「指摘一覧」 sheet puts every finding on paper: printed, or opened where comments do not show
+(LibreOffice, a PDF), the department still reads what is wrong, where, and what to do — one row per
+finding, A4 portrait, header repeated on each page.
+
+The originals are never touched: :mod:`gyokaku_xl.run.annotate` loads each copy from the original,
+marks it here and saves it (atomically) in another folder, ready to send back to the department.
 """
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.infra.atomic import atomic_write
-from gyokaku_xl.domain.findings import Finding, GyokakuError
-from gyokaku_xl.infra.oserror import library_text
+from gyokaku_xl.domain.findings import Finding, action_of, count_by_severity, title_of
 
 #: Findings that mean the file could not be read safely: such files are never opened again.
 UNREADABLE_CODES = frozenset({"not-excel", "empty-file", "corrupt-zip", "encrypted", "legacy-xls", "lock-file",
@@ -28,6 +32,117 @@ BORDER = {g.SEVERITY_ERROR: ("medium", "C00000"), g.SEVERITY_WARNING: ("mediumDa
 AUTHOR = "取りまとめ課（gyokaku_xl）"
 
 
+# --- the 「指摘一覧」 sheet: every finding on paper, each cell a link ----------------------------------
+#: Column widths (characters) of No., セル, 重要度, 指摘の種類, 内容, 対応.
+WIDTHS = (5, 9, 8, 24, 56, 28)
+#: The form's font (the official form is written in it, see render/styles.py).
+FONT = "ＭＳ ゴシック"
+#: Points per text line at 10 pt, and padding.
+LINE_POINTS = 14.0
+PADDING = 4.0
+SEVERITY_FONT = {g.SEVERITY_ERROR: "C00000", g.SEVERITY_WARNING: "9C5700", g.SEVERITY_INFO: "404040"}
+
+
+def _display_width(text: str) -> float:
+    return sum(2.0 if unicodedata.east_asian_width(c) in "WFA" else 1.0 for c in text)
+
+
+def _lines(text: str, width: float) -> int:
+    return sum(max(1, math.ceil(_display_width(part) / max(width - 1, 1.0))) for part in text.split("\n"))
+
+
+def _text(cell: Any, value: str) -> None:
+    """Literal text, never a formula (a message may quote what a department typed)."""
+    cell.value = value
+    cell.data_type = "s"
+
+
+def _sheet_ref(sheet: str, cell: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'!" + cell
+
+
+def add_findings_list(wb: Any, file: str, findings: Iterable[Finding],
+                      linkable: Callable[[Finding], bool]) -> Any:
+    """Insert 「指摘一覧」 as the first, active sheet of ``wb``; ``linkable(f)`` says whether the
+    finding's cell exists in the workbook (then the セル column links to it)."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.hyperlink import Hyperlink
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    items = sorted(findings, key=Finding.sort_key)
+    ws = wb.create_sheet(g.ANNOTATE_SHEET, 0)
+    for other in wb.worksheets:
+        other.sheet_view.tabSelected = False
+    wb.active = 0
+    ws.sheet_view.tabSelected = True
+    for n, width in enumerate(WIDTHS):
+        ws.column_dimensions[chr(ord("A") + n)].width = width
+    last = chr(ord("A") + len(WIDTHS) - 1)
+    top = Alignment(vertical="top", wrap_text=True)
+    thin = Side(style="thin", color="808080")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+
+    ws.merge_cells(f"A1:{last}1")
+    _text(ws["A1"], g.ANNOTATE_TITLE.format(file=file))
+    ws["A1"].font = Font(name=FONT, bold=True, size=14)
+    ws.row_dimensions[1].height = 24
+    counts = count_by_severity(items)
+    todo = g.ANNOTATE_TODO_ERRORS if counts[g.SEVERITY_ERROR] else g.ANNOTATE_TODO_WARNINGS
+    intro = g.ANNOTATE_INTRO + todo + "\n" + g.ANNOTATE_COUNTS.format(
+        error=counts[g.SEVERITY_ERROR], warning=counts[g.SEVERITY_WARNING], info=counts[g.SEVERITY_INFO])
+    ws.merge_cells(f"A2:{last}2")
+    _text(ws["A2"], intro)
+    ws["A2"].alignment = top
+    ws["A2"].font = Font(name=FONT)
+    ws.row_dimensions[2].height = LINE_POINTS * _lines(intro, sum(WIDTHS)) + PADDING
+
+    header_row = 4
+    for n, label in enumerate(g.ANNOTATE_HEADERS):
+        cell = ws.cell(header_row, n + 1)
+        _text(cell, label)
+        cell.font = Font(name=FONT, bold=True)
+        cell.fill = PatternFill("solid", start_color="D9E1F2", end_color="D9E1F2")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = box
+    for number, f in enumerate(items, start=1):
+        row = header_row + number
+        values = (str(number), f.cell if linkable(f) else g.ANNOTATE_NO_CELL, f.severity,
+                  title_of(f.code), f.message, action_of(f))
+        for n, value in enumerate(values):
+            cell = ws.cell(row, n + 1)
+            _text(cell, value)
+            cell.alignment = top
+            cell.border = box
+            cell.font = Font(name=FONT)
+        ws.cell(row, 1).alignment = Alignment(horizontal="right", vertical="top")
+        severity = ws.cell(row, 3)
+        severity.font = Font(name=FONT, bold=f.is_error, color=SEVERITY_FONT.get(f.severity, "000000"))
+        colour = FILL.get(f.severity)
+        if colour:
+            severity.fill = PatternFill("solid", start_color=colour, end_color=colour)
+        if linkable(f):
+            link = ws.cell(row, 2)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=_sheet_ref(f.sheet, f.cell),
+                                       display=f.cell)
+            link.font = Font(name=FONT, color="0563C1", underline="single")
+        ws.row_dimensions[row].height = LINE_POINTS * max(
+            _lines(v, w) for v, w in zip(values, WIDTHS)) + PADDING
+
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_area = f"A1:{last}{header_row + max(len(items), 1)}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "&P / &N"
+    ws.freeze_panes = f"A{header_row + 1}"
+    return ws
+
+
+# --- the copies ----------------------------------------------------------------------------------
 #: Suffix of annotated copies, so they never replace a form of the same name.
 COPY_SUFFIX = "_指摘"
 
@@ -56,14 +171,13 @@ def _cell_ok(cell: str) -> bool:
     return bool(cell) and cell[0].isalpha() and cell[-1].isdigit()
 
 
-def annotate_file(source: Path, target: Path, findings: list[Finding]) -> Path:
-    """Write a copy of ``source`` to ``target``: a first sheet 「指摘一覧」 listing every finding,
-    and each finding's cell highlighted and commented (findings without a cell are in the list only)."""
-    from openpyxl import load_workbook
+def annotate_workbook(wb: Any, file: str, findings: list[Finding]) -> None:
+    """Mark ``findings`` in an openpyxl workbook loaded from the department's file ``file``: a first
+    sheet 「指摘一覧」 listing every finding, and each finding's cell highlighted and commented
+    (findings without a cell are in the list only)."""
     from openpyxl.comments import Comment
     from openpyxl.styles import Border, PatternFill, Side
 
-    wb = load_workbook(source)
     per_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in findings:
         if f.sheet in wb.sheetnames and _cell_ok(f.cell):
@@ -81,44 +195,4 @@ def annotate_file(source: Path, target: Path, findings: list[Finding]) -> Path:
         comment.width = 320
         comment.height = min(60 + 40 * len(items), 400)
         cell.comment = comment
-    from gyokaku_xl.render.annotated_list import add_findings_list
-    add_findings_list(wb, Path(source).name, findings, linkable=lambda f: (f.sheet, f.cell) in per_cell)
-    atomic_write(target, lambda tmp: wb.save(tmp))
-    return target
-
-
-def annotate_copies(findings: Iterable[Finding], sources: dict[str, str],
-                    out_dir: Path) -> tuple[list[Path], list[str]]:
-    """Annotated copies of every readable file with errors or warnings.
-
-    Returns the paths written and Japanese notices for copies that could not be made.
-    """
-    written: list[Path] = []
-    notices: list[str] = []
-    inputs = {Path(p).resolve() for p in sources.values()}
-    to_annotate = annotatable(findings)
-    for file, items in sorted(to_annotate.items()):
-        source = sources.get(file)
-        if not source:
-            continue
-        target = Path(out_dir) / copy_name(file)
-        if target.resolve() in inputs:
-            notices.append(f"「{target}」は提出ファイルのため、指摘付きの写しを作りませんでした。")
-            continue
-        try:
-            written.append(annotate_file(Path(source), target, items))
-        except Exception as exc:  # noqa: BLE001 - one copy we cannot make must not stop the run
-            detail = str(exc) if isinstance(exc, GyokakuError) else library_text(exc)
-            notices.append(f"「{file}」の指摘付きの写しを作れませんでした（{detail}）。")
-    clean = {f: s for f, s in sources.items() if f not in to_annotate}
-    notices.extend(stale_copy_notices(Path(out_dir), clean))
-    return written, notices
-
-
-def stale_copy_notices(out_dir: Path, clean: Iterable[str]) -> list[str]:
-    """A notice for each copy left in ``out_dir`` by an earlier check of a file that now has no
-    error or warning (``clean``): such a copy is out of date and must not be sent back."""
-    if not out_dir.is_dir():
-        return []
-    return [g.ANNOTATE_STALE_COPY.format(path=out_dir / copy_name(file), file=file)
-            for file in sorted(clean) if (out_dir / copy_name(file)).is_file()]
+    add_findings_list(wb, file, findings, linkable=lambda f: (f.sheet, f.cell) in per_cell)

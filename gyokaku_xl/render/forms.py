@@ -20,7 +20,7 @@ from gyokaku_xl.domain.version import __version__
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
-from gyokaku_xl.reading.xlsx import column_letter
+from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.records import Snapshot
 from gyokaku_xl.render.styles import Formats, use_fonts
 

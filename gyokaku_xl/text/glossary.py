@@ -704,15 +704,11 @@ MESSAGES.update({
 # --- the Excel button in the field: probe, VBA messages, PDF, history, doctor (issue 10) -----------
 BUTTON_HISTORY_COUNT = "{count} 期間"
 BUTTON_HISTORY_NONE = "（履歴フォルダの指定なし）"
-BUTTON_HISTORY_IGNORED = "（この版の gyokaku_xl は履歴を読みません）"
-BUTTON_HISTORY_UNKNOWN = "（件数不明）"
 BUTTON_PDF_NOT_MADE = "（作成しない）"
 BUTTON_PDF_BY_OFFICE = "{path}（LibreOffice で作成）"
 BUTTON_PDF_BY_EXCEL = "{path}（Excel で作成）"
 BUTTON_MSG_PDF_FAILED = "集約結果は作成しましたが、PDF を作成できませんでした（{detail}）。"
 BUTTON_MSG_PDF_SETTING = "「設定」シートの「PDFも作成する」は「はい」か「いいえ」にしてください（「{value}」）。"
-BUTTON_MSG_HISTORY_UNSUPPORTED = ("「設定」シートに履歴フォルダ「{path}」がありますが、この版の gyokaku_xl は"
-                                  "履歴を読みません。履歴なしで集約しました。")
 BUTTON_MSG_BOOK_AT_URL = ("このブックは OneDrive・SharePoint 上（{url}）で開かれているため、"
                           "相対パス「{path}」の場所が分かりません。「設定」シートの受付フォルダ・計画マスタ・"
                           "出力ファイル・履歴フォルダには、「C:\\…」のようなパソコン上の絶対パスか"

@@ -5,34 +5,26 @@ Files are written atomically; the pipeline's ``merge`` and the ``pdf`` command b
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.infra.atomic import atomic_write, output_folder, refuse_file_as_folder
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period
+from gyokaku_xl.domain.outcome import PublishOutcome
+from gyokaku_xl.publish.opendata import opendata_stem, opendata_table, rows_from_master, write_csv, write_xlsx
+from gyokaku_xl.publish.pdf import export_publication
 from gyokaku_xl.reading.xlsx import ReadError
 
 
-@dataclass
-class PublishOutcome:
-    """What ``publish`` wrote: the PDF, the open-data files, and notices (fonts substituted)."""
-
-    pdf_paths: list[Path] = field(default_factory=list)
-    opendata_paths: list[Path] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-
-
 def publication_title(plan_name: str, period: Period) -> str:
+    """The PDF's and the open data's title: the plan and the period."""
     return g.PDF_TITLE.format(plan=plan_name, period=period.label) if plan_name else period.label
 
 
 def write_opendata(period: Period, rows: list[dict[str, object]], out_dir: str | Path,
                    title: str = "") -> list[Path]:
     """Write ``取組状況一覧_<期間>.csv`` and ``.xlsx`` into ``out_dir`` (atomically); returns both paths."""
-    from gyokaku_xl.publish.opendata import opendata_stem, opendata_table, write_csv, write_xlsx
-
     folder = output_folder(out_dir, "オープンデータ")
     table = opendata_table(period, rows)
     stem = opendata_stem(period)
@@ -43,8 +35,6 @@ def write_opendata(period: Period, rows: list[dict[str, object]], out_dir: str |
 
 def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
     """The open data of an existing master, from its 集約データ (read with the guarded reader)."""
-    from gyokaku_xl.publish.opendata import rows_from_master
-
     path = Path(master)
     try:
         period, rows = rows_from_master(path)
@@ -60,8 +50,6 @@ def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
 def publish(master: str | Path, out_dir: str | Path | None = None,
             opendata: str | Path | None = None) -> PublishOutcome:
     """The PDF of a master's 資料1-1〜1-3 and, when ``opendata`` is given, its open data."""
-    from gyokaku_xl.publish.pdf import export_publication
-
     refuse_file_as_folder(opendata, "オープンデータ")
     outcome = PublishOutcome()
     if opendata is not None:

@@ -1,0 +1,59 @@
+"""Annotated copies of the department files with findings, written into a return folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.domain.findings import Finding, GyokakuError
+from gyokaku_xl.infra.atomic import atomic_write
+from gyokaku_xl.infra.oserror import library_text
+from gyokaku_xl.render.annotated import annotatable, annotate_workbook, copy_name
+
+
+def annotate_file(source: Path, target: Path, findings: list[Finding]) -> Path:
+    """Write a copy of ``source`` to ``target`` with ``findings`` marked (see
+    :func:`~gyokaku_xl.render.annotated.annotate_workbook`); the original is only read."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(source)
+    annotate_workbook(wb, Path(source).name, findings)
+    return atomic_write(target, lambda tmp: wb.save(tmp))
+
+
+def annotate_copies(findings: Iterable[Finding], sources: dict[str, str],
+                    out_dir: Path) -> tuple[list[Path], list[str]]:
+    """Annotated copies of every readable file with errors or warnings.
+
+    Returns the paths written and Japanese notices for copies that could not be made.
+    """
+    written: list[Path] = []
+    notices: list[str] = []
+    inputs = {Path(p).resolve() for p in sources.values()}
+    to_annotate = annotatable(findings)
+    for file, items in sorted(to_annotate.items()):
+        source = sources.get(file)
+        if not source:
+            continue
+        target = Path(out_dir) / copy_name(file)
+        if target.resolve() in inputs:
+            notices.append(f"「{target}」は提出ファイルのため、指摘付きの写しを作りませんでした。")
+            continue
+        try:
+            written.append(annotate_file(Path(source), target, items))
+        except Exception as exc:  # noqa: BLE001 - one copy we cannot make must not stop the run
+            detail = str(exc) if isinstance(exc, GyokakuError) else library_text(exc)
+            notices.append(f"「{file}」の指摘付きの写しを作れませんでした（{detail}）。")
+    clean = {f: s for f, s in sources.items() if f not in to_annotate}
+    notices.extend(stale_copy_notices(Path(out_dir), clean))
+    return written, notices
+
+
+def stale_copy_notices(out_dir: Path, clean: Iterable[str]) -> list[str]:
+    """A notice for each copy left in ``out_dir`` by an earlier check of a file that now has no
+    error or warning (``clean``): such a copy is out of date and must not be sent back."""
+    if not out_dir.is_dir():
+        return []
+    return [g.ANNOTATE_STALE_COPY.format(path=out_dir / copy_name(file), file=file)
+            for file in sorted(clean) if (out_dir / copy_name(file)).is_file()]

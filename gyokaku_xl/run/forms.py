@@ -1,0 +1,50 @@
+"""``make_forms``: one prefilled form per department, carried over from the earlier period."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from gyokaku_xl.core.checks import outside_plan_period
+from gyokaku_xl.domain.findings import GyokakuError
+from gyokaku_xl.domain.model import Period
+from gyokaku_xl.domain.outcome import FormsOutcome
+from gyokaku_xl.infra.atomic import atomic_write, output_folder
+from gyokaku_xl.render.forms import form_file_name, write_form
+from gyokaku_xl.run.inputs import history_folder, load_plan, previous_snapshot
+
+
+def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
+               departments: Sequence[str] | None = None, overwrite: bool = False, *,
+               previous: str | Path | None = None, history_dir: str | Path | None = None,
+               use_previous: bool = True) -> FormsOutcome:
+    """Write one prefilled form per department of the plan into ``out_dir``.
+
+    Existing files are never replaced unless ``overwrite``: a folder may already hold forms that
+    departments filled in. With a previous period (see :func:`~gyokaku_xl.run.inputs.previous_snapshot`)
+    the forms carry its texts over; ``use_previous=False`` opts out of the history folder's default.
+    """
+    plan, findings = load_plan(plan_path)
+    carried, history_findings = previous_snapshot(plan, Path(plan_path), period, previous,
+                                                  history_dir, use_previous)
+    folder = history_folder(plan, Path(plan_path), history_dir) if previous is None and use_previous else None
+    out = output_folder(out_dir, "調査票")
+    wanted = plan.departments
+    if departments:
+        found = [plan.find_department(d) for d in departments]
+        unknown = [d for d, f in zip(departments, found) if f is None]
+        if unknown:
+            raise GyokakuError(f"所管課「{'、'.join(unknown)}」は計画マスタにありません。")
+        wanted = tuple(f for f in found if f is not None)
+    targets = [out / form_file_name(d, period) for d in wanted]
+    existing = [t.name for t in targets if t.exists()]
+    if existing and not overwrite:
+        more = f" ほか {len(existing) - 3} 件" if len(existing) > 3 else ""
+        raise GyokakuError(f"出力先に同じ名前の調査票があります（{'、'.join(existing[:3])}{more}）。"
+                           "記入済みの調査票を消さないよう、別のフォルダを指定するか、"
+                           "上書きしてよい場合は --force を付けてください。")
+    paths = []
+    for department, target in zip(wanted, targets):
+        atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d, carried))
+        paths.append(target)
+    return FormsOutcome(paths, findings + outside_plan_period(plan, period), carried, history_findings, folder)
