@@ -120,3 +120,43 @@ def test_progress_bar_only_on_a_terminal():
     assert small.getvalue() == "", "short runs draw no bar"
     with progress_reporter(tty, enabled=False) as progress:
         assert progress is None
+
+
+def _columns(text: str) -> list[int]:
+    """The display column where each option's help starts (full-width characters count two)."""
+    import unicodedata
+    starts = []
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        if len(line) - len(stripped) != 2 or "  " not in stripped:
+            continue  # an option or argument line, not a wrapped continuation
+        head = line[: line.index("  ", len(line) - len(stripped)) ]
+        rest = line[len(head):]
+        help_at = len(head) + (len(rest) - len(rest.lstrip()))
+        starts.append(sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line[:help_at]))
+    return starts
+
+
+def test_help_columns_align_by_display_width(capsys):
+    """Help texts start in one column on the console, however wide the metavars (issue 21, point 13)."""
+    code, _out, _err = run(["merge", "--help"])
+    assert code == 0
+    out = capsys.readouterr().out
+    starts = _columns(out)
+    assert len(starts) >= 8, out
+    assert len(set(starts)) == 1, out
+    for line in out.splitlines():  # wrapped help stays within the console width
+        assert sum(2 if __import__("unicodedata").east_asian_width(c) in "WFA" else 1 for c in line) <= 100, line
+
+
+def test_check_with_output_points_to_report(inbox, tmp_path, capsys):
+    """``check -o`` is told to use --report, by check's own usage (issue 21, point 14)."""
+    code, _out, _err = run(["check", inbox, "-o", tmp_path / "検証結果.xlsx"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "--report" in err
+    assert "python -m gyokaku_xl check" in err  # the subcommand's usage, not the top level's
+    assert not (tmp_path / "検証結果.xlsx").exists()
+    code, _out, _err = run(["merge", inbox, "--bogus"])
+    err = capsys.readouterr().err
+    assert code == 2 and "認識できない引数: --bogus" in err and "python -m gyokaku_xl merge" in err

@@ -37,7 +37,9 @@ def test_this_machine(capsys):
     assert office.mark == (doctor.OK if doctor.find_office() else doctor.WARN)
     lines = report.lines()
     assert lines[0].startswith("gyokaku_xl の動作環境")
-    assert lines[-1] == "必要なものはそろっています。"
+    warnings = sum(1 for c in report.checks if c.mark == doctor.WARN)
+    assert lines[-1] == ("必要なものはそろっています。" if not warnings else
+                         f"必要なものはそろっていますが、△ の項目（{warnings} 件）を確かめてください。")
     assert all(line.startswith(("○", "△", "×", "・")) for line in lines[1:-1])
 
 
@@ -332,3 +334,19 @@ def test_history_and_pdf_settings_are_shown(tmp_path):
     assert check(report, f"設定：{g.BUTTON_SETTING_HISTORY}").detail == str(tmp_path / "履歴")
     pdf = check(report, f"設定：{g.BUTTON_SETTING_PDF}").detail
     assert pdf.startswith(g.BUTTON_YES) and ("LibreOffice で" in pdf) == bool(doctor.find_office())
+
+
+def test_closing_line_follows_the_warnings():
+    """A report with △ items does not end with 「必要なものはそろっています。」 alone (issue 21, point 15)."""
+    report = doctor.DoctorReport()
+    report.add(doctor.OK, "Python", "3.11")
+    report.add(doctor.WARN, "設定：受付フォルダ", "受付 がありません。")
+    report.add(doctor.WARN, "設定：計画マスタ", "計画マスタ.xlsx がありません。")
+    assert report.ok
+    assert report.lines()[-1] == "必要なものはそろっていますが、△ の項目（2 件）を確かめてください。"
+    report.add(doctor.FAIL, "xlwings", "ありません。")
+    assert report.lines()[-1].startswith("× の項目")
+    clean = doctor.DoctorReport()
+    clean.add(doctor.OK, "Python", "3.11")
+    clean.add(doctor.INFO, "PDF", "LibreOffice で作ります")
+    assert clean.lines()[-1] == "必要なものはそろっています。"

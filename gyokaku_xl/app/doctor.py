@@ -25,6 +25,7 @@ from pathlib import Path, PureWindowsPath
 from typing import Callable, Mapping
 
 from gyokaku_xl.domain.version import __version__
+from gyokaku_xl.text import fixes_pages as fp
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.infra.oserror import library_text
@@ -69,7 +70,9 @@ class DoctorReport:
         """The report in Japanese, one line per check and a closing line."""
         lines = ["gyokaku_xl の動作環境（○ 問題なし　△ 注意　× 要対応　・ 情報）"]
         lines += [c.line() for c in self.checks]
-        lines.append("必要なものはそろっています。" if self.ok else "× の項目を直してから、もう一度確認してください。")
+        warnings = sum(1 for c in self.checks if c.mark == WARN)
+        lines.append(fp.DOCTOR_HAS_FAILURES if not self.ok else
+                     fp.DOCTOR_HAS_WARNINGS.format(count=warnings) if warnings else fp.DOCTOR_ALL_OK)
         return lines
 
 
