@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from gyokaku_xl.text import fixes_pages as fp
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.model import Plan, share_percent, to_fullwidth_digits
 from gyokaku_xl.domain.normalize import key, positive_int
@@ -343,11 +344,12 @@ def bounded_flagged(groups: list[list[FlaggedLine]], limit: int, more: str) -> t
 
 
 def notes(plan: Plan, records: list[Record],
-          submissions: Sequence[Submission] = ()) -> tuple[str, ...]:
+          submissions: Sequence[Submission] = (), status_errors: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Small print under the sentences: the rounding rule, and 取組 left out of the count, if any.
 
     With the submissions, 取組 left out are told apart: their department sent nothing (未提出),
-    sent only files that could not be accepted (不受理), or sent a file without their row (報告なし).
+    sent only files that could not be accepted (不受理), sent their row with a 進捗状況 that cannot be
+    counted (進捗状況の誤り, ``status_errors``), or sent a file without their row (報告なし).
     """
     out = [g.REPORT_NOTE_ROUNDING.format(rounding=plan.rounding)]
     reported = {r.initiative.id for r in records}
@@ -355,10 +357,13 @@ def notes(plan: Plan, records: list[Record],
     if not missing:
         return tuple(out)
     state = {s.department: s for s in submissions}
-    counts = {g.REPORT_NOTE_NOT_SUBMITTED: 0, g.REPORT_NOTE_REJECTED: 0, g.REPORT_NOTE_NOT_REPORTED: 0}
+    counts = {g.REPORT_NOTE_NOT_SUBMITTED: 0, g.REPORT_NOTE_REJECTED: 0, fp.REPORT_NOTE_STATUS_ERROR: 0,
+              g.REPORT_NOTE_NOT_REPORTED: 0}
     for initiative in missing:
         s = state.get(initiative.department)
-        if s is not None and s.state == g.NOT_SUBMITTED:
+        if initiative.id in status_errors:
+            counts[fp.REPORT_NOTE_STATUS_ERROR] += 1
+        elif s is not None and s.state == g.NOT_SUBMITTED:
             counts[g.REPORT_NOTE_NOT_SUBMITTED] += 1
         elif s is not None and s.state == g.HAS_ERRORS and s.rows_merged == 0:
             counts[g.REPORT_NOTE_REJECTED] += 1
@@ -393,7 +398,7 @@ def build_summary(result: MergeResult) -> SummaryData:
         section1_heading=g.REPORT_SECTION_PROGRESS.format(
             list=list_label, by_program=_shared_prefix_dropped(list_label, program_label)),
         sentences=sentences(plan, table, program_count),
-        notes=notes(plan, records, result.submissions),
+        notes=notes(plan, records, result.submissions, result.status_errors),
         table_heading=g.REPORT_TABLE_HEADING,
         table=table,
         chart_heading=g.REPORT_CHART_HEADING.format(total=table.totals.total),

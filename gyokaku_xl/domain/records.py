@@ -100,6 +100,8 @@ class MergeResult:
     generated_at: str = ""  # fixed document date (derived from inputs, for determinism)
     #: earlier periods of the same plan read from the history folder, in period order
     history: list["Snapshot"] = field(default_factory=list)
+    #: 取組 whose row was reported but left out for its 進捗状況 (not in the scale, blank, a formula)
+    status_errors: frozenset[str] = frozenset()
 
 
 # --- period snapshots (what a later run needs of this one) -------------------------------------

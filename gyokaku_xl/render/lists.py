@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from gyokaku_xl.text import fixes_pages as fp
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.model import Initiative, Plan, Program
 from gyokaku_xl.domain.records import MergeResult, Record
@@ -82,9 +83,12 @@ def _status_text(record: Record | None) -> str:
     return record.status if record else g.REPORT_EMPTY
 
 
-def _text(record: Record | None, column_key: str) -> str:
+def _text(record: Record | None, column_key: str, status_error: bool = False) -> str:
+    """A record's text; without a record, 取組状況 says why: 進捗状況の誤り or 報告なし."""
     if record is None:
-        return g.REPORT_NOT_REPORTED if column_key == "progress" else ""
+        if column_key != "progress":
+            return ""
+        return fp.REPORT_STATUS_ERROR if status_error else g.REPORT_NOT_REPORTED
     return record.text(column_key)
 
 
@@ -147,7 +151,8 @@ def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]
             for initiative in plan.initiatives_of_program(program.number):
                 record = records.get(initiative.id)
                 values = (initiative.id, initiative.name, _status_text(record),
-                          _text(record, "progress"), _text(record, "next_steps"))
+                          _text(record, "progress", initiative.id in result.status_errors),
+                          _text(record, "next_steps"))
                 lines = 1
                 for col, text in enumerate(values):
                     style = status_formats[text] if col == 2 else (centre if col == 0 else cell)
@@ -177,6 +182,7 @@ def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str
                           g.REPORT_SUBTITLE_BY_PROGRAM.format(period=result.period.label))
     repeat = sum(heights)
     writer = _ProgramBlocks(sheet, fmt, colours, heights)
+    writer.status_errors = result.status_errors
     writer.row = len(heights)
     writer.gap(6)
     first_row = writer.row
@@ -225,6 +231,7 @@ class _ProgramBlocks:
         self.total = f.get(font_name=st.FONT_GOTHIC, bold=True, bg_color="#F2F2F2", border=1, valign="vcenter",
                            num_format="#,##0")
         self.status_formats = _StatusFormats(fmt, colours)
+        self.status_errors: frozenset[str] = frozenset()
         self.px_label, self.px_text, self.px_name = (_px(PROGRAM_COLUMNS, 0, 0), _px(PROGRAM_COLUMNS, 1, 5),
                                                      _px(PROGRAM_COLUMNS, 1, 2))
 
@@ -278,7 +285,7 @@ class _ProgramBlocks:
                 self.sheet.write_blank(self.row, 4, None, self.money)
             self._set(st.text_height(initiative.name, self.px_name, SIZE_BODY, 5))
             for label, key in zip(g.REPORT_BY_PROGRAM_TEXT_LABELS, ("progress", "next_steps", "delay_reason")):
-                self._text_row(label, _text(record, key))
+                self._text_row(label, _text(record, key, initiative.id in self.status_errors))
         _put(self.sheet, self.row, 0, 3, g.REPORT_PROGRAM_TOTAL, self.total_label)
         st.merge_cells(self.sheet, self.row, 4, self.row, 5, self.total)
         self.sheet.write_number(self.row, 4, total, self.total)
