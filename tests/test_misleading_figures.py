@@ -41,3 +41,25 @@ def test_status_outside_scale_is_not_reported_as_missing(tmp_path, plan, forms):
     assert fp.REPORT_STATUS_ERROR in listed and "（報告なし）" not in listed
     notes = [t for t in sheet_texts(wb["資料1-1"]) if t.startswith("※計画の")]
     assert notes == ["※計画の8取組のうち1取組は集計に含めていません（進捗状況の誤り1取組）。"]
+
+
+# --- point 7: what the console counts, and the two sheets' 合計 -------------------------------------
+def test_console_counts_say_what_they_count(tmp_path, inbox):
+    renamed = inbox / "市民課_改名.xlsx"
+    book = openpyxl.load_workbook(next(inbox.glob("情報政策課*.xlsx")))
+    book["取組状況"].title = "取組状況（修正）"
+    book.save(renamed)
+    outcome = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=tmp_path / "計画マスタ.xlsx")
+    line = next(x for x in summary_lines(outcome) if x.startswith("ファイル:"))
+    # the renamed sheet's file was opened but holds no form: it is not among 「調査票として読めた」
+    assert line == "ファイル: 4 件（調査票として読めた 3・受理 3・不受理 1・差替え 0・読み飛ばし 0）"
+
+
+def test_trend_total_says_why_it_differs_from_comparison(tmp_path, inbox):
+    next(inbox.glob("情報政策課*.xlsx")).unlink()  # 3-01 and 3-02 not reported
+    outcome = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=tmp_path / "計画マスタ.xlsx")
+    wb = openpyxl.load_workbook(outcome.output)
+    comparison_total = [v for v in row_of(wb["前期比較"], "令和3年度【上半期】") if v is not None][-1]
+    trend_row = [v for v in row_of(wb["推移"], "令和3年度【上半期】") if v is not None]
+    assert comparison_total == 8 and trend_row[-2] == 6
+    assert fp.TREND_TOTAL_NOTE.format(missing=2) in sheet_texts(wb["推移"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gyokaku_xl.text import fixes_pages as fp
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.core.movement import compare, comparison_summary
 from gyokaku_xl.domain.findings import (Finding, GyokakuError, PlanInvalidError, count_by_severity,
@@ -93,8 +94,9 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
     c = count_by_severity(r.findings)
     lines = [f"対象: {r.period.label}　{r.plan.name}".rstrip()]
     lines.extend(g.CONSOLE_FEW_ROWS.format(message=f.message) for f in r.findings if f.code in PROMINENT_CODES)
-    lines.append(f"ファイル: {t.files_seen} 件（読込 {t.files_read}・受理 {t.files_accepted}・"
-                 f"不受理 {t.files_rejected}・差替え {t.files_superseded}・読み飛ばし {t.files_skipped}）")
+    lines.append(fp.CONSOLE_FILES.format(seen=t.files_seen, read=t.files_read, accepted=t.files_accepted,
+                                         rejected=t.files_rejected, superseded=t.files_superseded,
+                                         skipped=t.files_skipped))
     lines.append(reconciliation_line(outcome))
     lines.append(f"指摘: {g.SEVERITY_ERROR} {c[g.SEVERITY_ERROR]} 件・{g.SEVERITY_WARNING} "
                  f"{c[g.SEVERITY_WARNING]} 件・{g.SEVERITY_INFO} {c[g.SEVERITY_INFO]} 件")

@@ -154,6 +154,8 @@ class Trend:
     statuses: tuple[str, ...]  # the scale, plus 「その他」 when an older period used other statuses
     rows: tuple[TrendRow, ...]
     has_other: bool = False
+    #: 取組 of the plan without a report this period: counted by 前期比較 (報告なし), not in 推移's 合計
+    not_reported: int = 0
 
 
 def _trend_row(plan: Plan, snapshot: Snapshot, has_other: bool, is_current: bool) -> TrendRow:
@@ -185,7 +187,8 @@ def trend(result: MergeResult, history: Sequence[Snapshot] | None = None,
     has_other = any(r.status not in names for s in snapshots for r in s.rows)
     statuses = plan.scale.names + ((g.MOVEMENT_TREND_OTHER,) if has_other else ())
     rows = tuple(_trend_row(plan, s, has_other, s is current) for s in snapshots)
-    return Trend(statuses, rows, has_other)
+    reported = {r.initiative_id for r in current.rows}
+    return Trend(statuses, rows, has_other, sum(1 for i in plan.initiatives if i.id not in reported))
 
 
 # --- 財政効果 -------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from gyokaku_xl.text import fixes_pages as fp
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.model import Plan, era_label
 from gyokaku_xl.core.movement import Comparison, Fiscal, FiscalLine, Movement, Trend
@@ -342,6 +343,8 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
         page.note(g.MOVEMENT_TREND_OTHER_NOTE)
     if len(trend.rows) == 1:
         page.note(g.MOVEMENT_TREND_ONLY_CURRENT)
+    if trend.not_reported:
+        page.note(fp.TREND_TOTAL_NOTE.format(missing=trend.not_reported))
     page.advance(4)
     spans = grid.spans(0)
     base = {"border": 1, "valign": "vcenter", "text_wrap": True}
