@@ -184,6 +184,8 @@ ELSEWHERE = {"completeness-unchecked", "file-too-large", "read-failed", "run-too
              "year-outside-plan"}  # tests/test_trust.py (a plan period and a year outside it)
 #: Findings about the history folder's files (tests/test_history.py).
 ELSEWHERE |= {c for c in g.MESSAGES if c.startswith("history-")}
+#: A 年度末 form made from 上半期's history (tests/test_misleading_figures.py).
+ELSEWHERE |= {"fiscal-effect-year-end-blank"}
 
 
 @pytest.fixture

@@ -63,3 +63,66 @@ def test_trend_total_says_why_it_differs_from_comparison(tmp_path, inbox):
     trend_row = [v for v in row_of(wb["推移"], "令和3年度【上半期】") if v is not None]
     assert comparison_total == 8 and trend_row[-2] == 6
     assert fp.TREND_TOTAL_NOTE.format(missing=2) in sheet_texts(wb["推移"])
+
+
+# --- point 5: 財政効果額 at 年度末 is the year's total to date ---------------------------------------
+def _year_end_run(tmp_path: Path, year_end_amounts: dict[str, object]):
+    """上半期 merged into a history folder (1-01: 500, 1-02: 300 千円), then the 年度末 forms made from
+    it, filled with ``year_end_amounts`` (blank where not given), checked and merged."""
+    from gyokaku_xl.domain.model import Period
+    from gyokaku_xl.run.forms import make_forms
+
+    plan_path = tmp_path / "計画マスタ.xlsx"
+    plan = builders.load_plan(plan_path)
+    history = tmp_path / "履歴"
+    first = builders.build_period_inbox(tmp_path, plan_path, Period(2021, "上半期"),
+                                        texts={"1-01": {"fiscal_effect": 500}, "1-02": {"fiscal_effect": 300}})
+    merge(first, tmp_path / "上半期.xlsx", plan_path=plan_path, history_dir=history)
+    year_end = Period(2021, "年度末")
+    made = make_forms(plan_path, year_end, tmp_path / "配布_年度末", history_dir=history)
+    inbox = tmp_path / "受付_年度末"
+    inbox.mkdir()
+    for department, blank in zip(plan.departments, made.paths, strict=True):
+        reports = builders.default_reports(plan, department)
+        for initiative_id, amount in year_end_amounts.items():
+            if initiative_id in reports:
+                reports[initiative_id]["fiscal_effect"] = amount
+        builders.fill_form(blank, inbox / blank.name, reports)
+    return plan_path, history, made, inbox
+
+
+def test_year_end_form_shows_the_first_half_amount(tmp_path, plan_path):
+    _plan, _history, made, _inbox = _year_end_run(tmp_path, {})
+    form = next(p for p in made.paths if p.name.startswith("資産経営課"))
+    wb = openpyxl.load_workbook(form)
+    ws = wb["取組状況"]
+    header = row_of(ws, "財政効果額（千円）")
+    amount_col = header.index("財政効果額（千円）")
+    assert header[amount_col + 1] == fp.FIRST_HALF_EFFECT_LABEL  # beside the amount
+    listed = row_of(ws, "1-02")
+    assert listed[amount_col + 1] == 300
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == 300)
+    assert cell.protection.locked and ws.protection.sheet
+    guide = sheet_texts(wb["記入要領"])
+    assert any("年度の初めから" in t and "累計" in t for t in guide)
+
+
+def test_blank_year_end_amount_is_warned_and_keeps_the_first_half(tmp_path, plan_path):
+    from gyokaku_xl.run.check import check
+
+    plan_path, history, _made, inbox = _year_end_run(tmp_path, {"1-01": 800})  # 1-02 left blank
+    checked = check(inbox, plan_path=plan_path)
+    warned = [f for f in checked.result.findings if f.code == "fiscal-effect-year-end-blank"]
+    assert [(f.initiative_id, f.severity, f.cell) for f in warned] == [("1-02", "警告", "K10")]
+    assert "300" in warned[0].message
+    outcome = merge(inbox, tmp_path / "年度末.xlsx", plan_path=plan_path, history_dir=history)
+    fiscal = next(line for line in outcome_movement(outcome).programs if line.labels[0] == "1")
+    assert fiscal.amounts[-1] == 1100 and fiscal.cumulative == 1100  # 800 (年度末) + 300 kept from 上半期
+    wb = openpyxl.load_workbook(outcome.output)
+    notes = [t for t in sheet_texts(wb["財政効果"]) if "上半期の額を年度の額" in t]
+    assert len(notes) == 1 and "1-02" in notes[0] and "300" in notes[0]
+
+
+def outcome_movement(outcome):
+    from gyokaku_xl.core.movement import build_movement
+    return build_movement(outcome.result).fiscal

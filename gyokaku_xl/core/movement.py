@@ -9,8 +9,9 @@ from the history folder) and the current :class:`~gyokaku_xl.domain.records.Merg
 * :func:`trend` — the status counts of every period, with the on-track share (plan's rounding).
 * :func:`fiscal` — 財政効果額 per 事業 and per 取組の視点 for each fiscal year and in total, with
   targets and 達成率 where the plan master has them. A year's amount is what its latest period
-  reported (年度末, else 下半期, else 上半期). Amounts are ints bounded by ``model.MAX_AMOUNT``,
-  so every total stays exact.
+  reported (年度末, else 下半期, else 上半期), the year's total to date; a 取組 whose latest report
+  of the year has no amount keeps the one an earlier report of that year gave (``Fiscal.carried``,
+  stated on the sheet). Amounts are ints bounded by ``model.MAX_AMOUNT``, so every total stays exact.
 """
 
 from __future__ import annotations
@@ -217,6 +218,18 @@ class YearLine:
 
 
 @dataclass(frozen=True)
+class CarriedAmount:
+    """A 取組's amount of an earlier report of the year, standing for the year where the year's
+    latest report (``period``) has none."""
+
+    initiative_id: str
+    name: str
+    period: Period  # the year's latest period, whose amount is blank or not reported
+    source: Period  # the earlier period of the same year whose amount is used
+    amount: int
+
+
+@dataclass(frozen=True)
 class Fiscal:
     """財政効果: the years shown (with the period each year's amount comes from) and the lines."""
 
@@ -229,6 +242,7 @@ class Fiscal:
     partial_targets: bool = False  # some 事業 have a target and some do not
     unmatched: int = 0  # 千円 reported for 取組 no longer in the plan (left out)
     any_amount: bool = False
+    carried: tuple[CarriedAmount, ...] = ()  # amounts of an earlier report standing for their year
 
 
 def year_snapshots(snapshots: Sequence[Snapshot]) -> list[Snapshot]:
@@ -239,6 +253,35 @@ def year_snapshots(snapshots: Sequence[Snapshot]) -> list[Snapshot]:
         if year not in latest or period_key(snapshot.period) >= period_key(latest[year].period):
             latest[year] = snapshot
     return [latest[y] for y in sorted(latest)]
+
+
+def year_rows(plan: Plan, snapshots: Sequence[Snapshot]) -> tuple[list[Snapshot], list[list[SnapshotRow]],
+                                                                   list[CarriedAmount]]:
+    """Per fiscal year: its latest snapshot (:func:`year_snapshots`), the rows whose amounts make the
+    year's figure, and the amounts carried from an earlier report of the year.
+
+    The latest report's rows come first; a 取組 without an amount there (blank, or not reported)
+    takes the latest earlier report of the same year that has one.
+    """
+    by_year: dict[int, list[Snapshot]] = {}
+    for snapshot in sorted(snapshots, key=lambda s: period_key(s.period)):
+        by_year.setdefault(snapshot.period.fiscal_year, []).append(snapshot)
+    chosen, rows, carried = year_snapshots(snapshots), [], []
+    for latest in chosen:
+        used = list(latest.rows)
+        have = {r.initiative_id for r in latest.rows if bounded_amount(r.fiscal_effect) is not None}
+        for earlier in reversed([s for s in by_year[latest.period.fiscal_year] if s is not latest]):
+            for row in earlier.rows:
+                amount = bounded_amount(row.fiscal_effect)
+                if amount is None or row.initiative_id in have:
+                    continue
+                have.add(row.initiative_id)
+                used.append(row)
+                initiative = plan.find_initiative(row.initiative_id)
+                carried.append(CarriedAmount(row.initiative_id, initiative.name if initiative else "",
+                                             latest.period, earlier.period, amount))
+        rows.append(used)
+    return chosen, rows, carried
 
 
 def _rate(achieved: int, target: int | None, rounding: str) -> int | None:
@@ -278,13 +321,13 @@ def fiscal(result: MergeResult, history: Sequence[Snapshot] | None = None,
     plan = result.plan
     history = result.history if history is None else history
     current = snapshot_of(result) if current is None else current
-    chosen = year_snapshots([*earlier_periods(history, result.period), current])
+    chosen, rows_of_year, carried = year_rows(plan, [*earlier_periods(history, result.period), current])
     ordered = [p for perspective in plan.perspectives for p in plan.programs_of(perspective.number)]
     index = {p.number: n for n, p in enumerate(ordered)}
     per_program: list[list[int | None]] = [[None] * len(chosen) for _ in ordered]
     unmatched = 0
-    for y, snapshot in enumerate(chosen):
-        for row in snapshot.rows:
+    for y, year_rows_used in enumerate(rows_of_year):
+        for row in year_rows_used:
             amount = bounded_amount(row.fiscal_effect)
             if amount is None:
                 continue
@@ -323,7 +366,8 @@ def fiscal(result: MergeResult, history: Sequence[Snapshot] | None = None,
         years=tuple(s.period for s in chosen), programs=tuple(programs), perspectives=perspectives,
         total=total, by_year=by_year, has_targets=any(t is not None for t in targets),
         partial_targets=any(t is not None for t in targets) and any(t is None for t in targets),
-        unmatched=unmatched, any_amount=any(a is not None for line in per_program for a in line))
+        unmatched=unmatched, any_amount=any(a is not None for line in per_program for a in line),
+        carried=tuple(carried))
 
 
 def _by_year(plan: Plan, chosen: Sequence[Snapshot], amounts: Sequence[int | None]) -> tuple[YearLine, ...]:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gyokaku_xl.text import fixes_pages as fp
 from gyokaku_xl.text import glossary as g
 
 #: Bump when the form's layout changes; older forms are reported as ``outdated-template``.
-#: 1.1 added the locked 「前回の進捗状況」 column and the carried-over texts (sheet 「前回の内容」).
-FORM_VERSION = "1.1"
+#: 1.1 added the locked 「前回の進捗状況」 column and the carried-over texts (sheet 「前回の内容」);
+#: 1.2 the locked 「上半期の財政効果額」 column beside 財政効果額 (shown on 年度末・下半期 forms).
+FORM_VERSION = "1.2"
 #: Versions the validator still accepts (columns are found by their labels; a 1.0 form simply
 #: has no 「前回の進捗状況」 column and nothing carried over).
-ACCEPTED_FORM_VERSIONS = ("1.0", FORM_VERSION)
+ACCEPTED_FORM_VERSIONS = ("1.0", "1.1", FORM_VERSION)
 
 #: Custom document properties that carry the form's identity.
 PROP_KIND = "gyokaku_form"
@@ -95,8 +97,9 @@ FORM_COLUMNS: tuple[Column, ...] = (
            help="今後の予定・方針を記入してください（「今後は、」で始めると総括にそのまま使われます）。"),
     Column("delay_reason", "遅れ等の理由", LONG_TEXT, 28,
            help="進捗状況が「順調」以外（遅れ・未着手・休止など）の場合は必ず記入してください。"),
-    Column("fiscal_effect", "財政効果額（千円）", AMOUNT, 11,
-           help="取組による財政効果額を千円単位の 0 以上の整数で記入してください（ない場合は空欄）。"),
+    Column("fiscal_effect", "財政効果額（千円）", AMOUNT, 11, help=fp.FISCAL_EFFECT_HELP),
+    Column("first_half_effect", fp.FIRST_HALF_EFFECT_LABEL, REFERENCE, 11, prefilled=True,
+           help=fp.FIRST_HALF_EFFECT_HELP),
     Column("note", "備考", TEXT, 16,
            help="連絡事項などがあれば記入してください。"),
 )

@@ -17,6 +17,7 @@ from typing import Any, Sequence
 import xlsxwriter
 
 from gyokaku_xl.domain.version import __version__
+from gyokaku_xl.text import fixes_pages as fp
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
@@ -79,6 +80,9 @@ def write_form(path: str | Path, plan: Plan, period: Period, department: str,
     """
     rows = [_prefilled_values(plan, i) for i in plan.initiatives_of(department)]
     carried: list[tuple[str, ...]] = []
+    first_half = first_half_amounts(period, previous)
+    for values in rows:
+        values["first_half_effect"] = first_half.get(str(values["initiative_id"]))
     if previous is not None:
         by_id = previous.by_id()
         for values in rows:
@@ -103,7 +107,17 @@ def write_form(path: str | Path, plan: Plan, period: Period, department: str,
     _write(Path(path), plan=plan, scale=plan.scale, title=title, meta=meta, rows=rows,
            prefilled_locked=True, identity=identity,
            header_text=(department, period.label), doc_title=f"{g.FORM_TITLE}（{department}）",
-           previous=previous.period if previous is not None else None, carried=carried)
+           previous=previous.period if previous is not None else None, carried=carried,
+           year_to_date=period.half != g.PERIOD_FIRST_HALF)
+
+
+def first_half_amounts(period: Period, previous: Snapshot | None) -> dict[str, int]:
+    """取組番号 → the 財政効果額 reported at 上半期 of ``period``'s fiscal year, for a later form of that
+    year whose carry-over period is that 上半期 (empty otherwise)."""
+    if (previous is None or period.half == g.PERIOD_FIRST_HALF or previous.period.half != g.PERIOD_FIRST_HALF
+            or previous.period.fiscal_year != period.fiscal_year):
+        return {}
+    return {r.initiative_id: r.fiscal_effect for r in previous.rows if r.fiscal_effect is not None}
 
 
 def write_blank_form(path: str | Path, plan: Plan | None = None) -> None:
@@ -174,7 +188,7 @@ def _prefilled_values(plan: Plan, initiative: Initiative) -> dict[str, object]:
 def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, meta: dict[str, str],
            rows: Sequence[dict[str, object]], prefilled_locked: bool, identity: dict[str, str],
            header_text: tuple[str, str], doc_title: str, previous: Period | None = None,
-           carried: Sequence[tuple[str, ...]] = ()) -> None:
+           carried: Sequence[tuple[str, ...]] = (), year_to_date: bool = False) -> None:
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
         if plan is not None:
@@ -193,8 +207,9 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
             workbook.set_custom_property(name, value, "text")
         sheet = workbook.add_worksheet(g.FORM_SHEET)
         guide = workbook.add_worksheet(g.FORM_GUIDE_SHEET)
-        status_cells = _write_guide(guide, fmt, scale, plan, previous)
-        _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells)
+        status_cells = _write_guide(guide, fmt, scale, plan, previous, year_to_date)
+        _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells,
+                    year_to_date)
         if previous is not None:
             _write_carried(workbook.add_worksheet(g.FORM_CARRY_SHEET), carried)
         sheet.activate()
@@ -204,10 +219,11 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
 
 def _write_main(sheet: Any, fmt: Formats, scale: StatusScale, title: str, meta: dict[str, str],
                 rows: Sequence[dict[str, object]], prefilled_locked: bool,
-                header_text: tuple[str, str], status_cells: str) -> None:
+                header_text: tuple[str, str], status_cells: str, year_to_date: bool = False) -> None:
     last_col = len(s.FORM_COLUMNS) - 1
-    for n, column in enumerate(s.FORM_COLUMNS):
-        sheet.set_column(n, n, column.width)
+    for n, column in enumerate(s.FORM_COLUMNS):  # 上半期 forms have no earlier amount of the year to show
+        hidden = column.key == "first_half_effect" and not year_to_date
+        sheet.set_column(n, n, column.width, None, {"hidden": True} if hidden else {})
     sheet.set_row(s.TITLE_ROW, 24)
     sheet.merge_range(s.TITLE_ROW, 0, s.TITLE_ROW, last_col, title,
                       fmt.get(bold=True, font_size=14, valign="vcenter"))
@@ -263,10 +279,10 @@ def _write_row(sheet: Any, fmt: Formats, row: int, values: dict[str, object],
             props["text_wrap"] = True
         if column.kind in (s.FLAG, s.STATUS, s.ID, s.REFERENCE):
             props["align"] = "center"
-        if column.kind == s.AMOUNT:
+        value = values.get(column.key)
+        if column.kind == s.AMOUNT or (column.kind == s.REFERENCE and isinstance(value, int)):
             props["num_format"] = "#,##0"
         cell_fmt = fmt.get(**props)
-        value = values.get(column.key)
         if value is None or value == "":
             sheet.write_blank(row, n, None, cell_fmt)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -299,7 +315,7 @@ def _add_validations(sheet: Any, scale: StatusScale, first: int, last: int, stat
     sheet.data_validation(first, amount_col, last, amount_col, {
         "validate": "integer", "criteria": ">=", "value": 0,
         "input_title": "財政効果額（千円）",
-        "input_message": "千円単位の 0 以上の整数で記入してください（ない場合は空欄）。",
+        "input_message": fp.FISCAL_EFFECT_INPUT,
         "error_title": "財政効果額（千円）",
         "error_message": "0 以上の整数（千円単位）で記入してください。",
         "error_type": "stop",
@@ -404,7 +420,7 @@ def carry_over_note(previous: Period) -> str:
 
 
 def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None,
-                 previous: Period | None = None) -> str:
+                 previous: Period | None = None, year_to_date: bool = False) -> str:
     """Write the guide; return the absolute range of the status names (dropdown fallback)."""
     for n, width in enumerate(_GUIDE_WIDTHS):
         sheet.set_column(n, n, width)
@@ -429,6 +445,8 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
     )
     if previous is not None:
         steps = steps[:1] + (carry_over_note(previous),) + steps[1:]
+    if year_to_date:  # the amount of a later report is the year's, 上半期 included
+        steps += (fp.FISCAL_EFFECT_GUIDE_STEP.format(label=s.COLUMNS_BY_KEY["first_half_effect"].label),)
     for n, step in enumerate(steps, start=1):
         _guide_line(sheet, row, f"（{n}）{step}", text)
         row += 1

@@ -399,6 +399,10 @@ def write_fiscal_sheet(workbook: Any, plan: Plan, fiscal: Fiscal) -> Any:
     current = fiscal.years[-1] if fiscal.years else None
     page.title(plan, g.MOVEMENT_FISCAL_TITLE.format(period=current.label if current else ""))
     page.note(g.MOVEMENT_FISCAL_RULE)
+    if fiscal.any_amount:
+        page.note(fp.FISCAL_DASH_NOTE)
+    for text in _carried_notes(fiscal):
+        page.note(text)
     if fiscal.has_targets or fiscal.by_year:
         page.note(g.MOVEMENT_FISCAL_RATE_NOTE.format(rounding=plan.rounding))
     if fiscal.partial_targets:
@@ -443,6 +447,21 @@ def write_fiscal_sheet(workbook: Any, plan: Plan, fiscal: Fiscal) -> Any:
     _fiscal_line(page, styles, [(0, grid.span(0, 2)[1]), *grid.spans(0)[3:]], fiscal.total, fiscal.has_targets, True)
     landscape = sum(program_layout) > st.printable_px()
     return page.finish(landscape=landscape, repeat=header_row, header=g.SHEET_FISCAL)
+
+
+def _carried_notes(fiscal: Fiscal) -> list[str]:
+    """One note per year whose latest report left amounts to an earlier report: which 取組, how much."""
+    groups: dict[tuple[Any, Any], list[Any]] = {}
+    for c in fiscal.carried:
+        groups.setdefault((c.period, c.source), []).append(c)
+    notes = []
+    for (period, source), items in groups.items():
+        parts = [fp.FISCAL_CARRIED_PART.format(initiative_id=c.initiative_id, name=c.name, amount=f"{c.amount:,}")
+                 for c in items[:fp.FISCAL_CARRIED_LISTED]]
+        if len(items) > fp.FISCAL_CARRIED_LISTED:
+            parts.append(fp.FISCAL_CARRIED_MORE.format(count=len(items) - fp.FISCAL_CARRIED_LISTED))
+        notes.append(fp.FISCAL_CARRIED_NOTE.format(period=period.label, earlier=source.half, parts="、".join(parts)))
+    return notes
 
 
 def _first_program_of_perspectives(plan: Plan) -> list[tuple[int, Any]]:

@@ -1,8 +1,8 @@
 """Words of issue 21's figures, help and pages: the 財政効果 of the year, a status outside the
 scale, what the console counts, the command line's hints and the page notes.
 
-New finding codes are registered into glossary's tables (MESSAGES, FINDING_TITLES, FINDING_ACTIONS)
-by one ``update`` line each there.
+New finding codes (:data:`FIXES_FINDINGS`) are registered into glossary's tables (MESSAGES,
+FINDING_TITLES, FINDING_ACTIONS) in one small block there.
 """
 
 from __future__ import annotations
@@ -18,15 +18,20 @@ FISCAL_EFFECT_INPUT = "年度の初めからの累計額を、千円単位の 0 
 FISCAL_EFFECT_GUIDE_STEP = ("財政効果額は、年度の初めからこの報告時点までの累計額（千円）です。"
                             "上半期に報告した額は「{label}」欄に表示しています。上半期の額を含めた年度の額を記入してください"
                             "（空欄のままにすると、上半期の額を年度の額として扱い、確認を求めます）。")
-MESSAGES = {
-    "fiscal-effect-year-end-blank": ("財政効果額が空欄です。上半期には {previous} 千円と報告されています。"
-                                     "年度の初めからの累計額を記入してください（空欄のままなら上半期の額を年度の額として扱います）。"),
+#: New finding codes: code → (title, message template, action).
+FIXES_FINDINGS: dict[str, tuple[str, str, str]] = {
+    "fiscal-effect-year-end-blank": (
+        "年度の財政効果額の空欄",
+        "財政効果額が空欄です。上半期には {previous} 千円と報告されています。年度の初めからの累計額を記入してください"
+        "（空欄のままなら上半期の額を年度の額として扱います）。",
+        "上半期の額を含めた年度の額を記入"),
 }
-TITLES = {"fiscal-effect-year-end-blank": "年度の財政効果額の空欄"}
-ACTIONS = {"fiscal-effect-year-end-blank": "上半期の額を含めた年度の額を記入"}
-FISCAL_CARRIED_NOTE = ("※{period}の財政効果額が空欄の取組は、同じ年度の{earlier}の額を年度の額としています"
-                       "（{parts}）。")
-FISCAL_CARRIED_PART = "{initiative} {amount} 千円"
+FISCAL_CARRIED_NOTE = ("※{period}の財政効果額が空欄（または報告なし）の取組は、同じ年度の{earlier}の額を"
+                       "年度の額としています（{parts}）。")
+FISCAL_CARRIED_PART = "{initiative_id} {name} {amount} 千円"
+FISCAL_CARRIED_MORE = "ほか{count}取組"
+#: How many 取組 the note names before 「ほか N 取組」.
+FISCAL_CARRIED_LISTED = 10
 
 # --- a status outside the scale (point 6) -------------------------------------------------------------
 REPORT_STATUS_ERROR = "（進捗状況の誤り）"
@@ -52,5 +57,5 @@ DOCTOR_HAS_FAILURES = "× の項目を直してから、もう一度確認して
 
 # --- pages (points 17-21) -----------------------------------------------------------------------------
 TREND_CHART_SMALL_NOTE = "※グラフの細い区分には数を表示していません（数は上の表のとおり）。"
-FISCAL_DASH_NOTE = "※「－」は財政効果額の報告（記入）がないこと、「0」は 0 千円と報告されたことを表します。"
+FISCAL_DASH_NOTE = "※「－」は財政効果額の報告（記入）がないこと、「0」は 0 千円と報告されたことを表します（目標額・達成率の「－」は目標額がないこと）。"
 LIST_CONTINUED = "{heading}（続き）"

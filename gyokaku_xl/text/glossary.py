@@ -550,6 +550,12 @@ MESSAGES.update({
     "contact-missing": "「{label}」が空欄です。問い合わせができるよう記入してください。",
 })
 
+# Figures, words and pages (issue 21): the finding codes of fixes_pages.
+from gyokaku_xl.text.fixes_pages import FIXES_FINDINGS  # noqa: E402
+MESSAGES.update({code: message for code, (_title, message, _action) in FIXES_FINDINGS.items()})
+FINDING_TITLES.update({code: title for code, (title, _message, _action) in FIXES_FINDINGS.items()})
+FINDING_ACTIONS.update({code: action for code, (_title, _message, action) in FIXES_FINDINGS.items()})
+
 # 計画期間 (issue 9, point 5)
 SETTING_PLAN_PERIOD = "計画期間"
 PLAN_PERIOD_EXAMPLE = "例：2020-2023"
