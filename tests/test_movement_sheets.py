@@ -383,3 +383,33 @@ def test_printed_pages_are_a4_and_show_every_sheet(tmp_path, soffice):
     assert "C3 キャッシュレス決済 窓口改善事業 市民課 － 済 新規" in comparison and comparison.endswith("－1－")
     assert "令和2年度【上半期】 1 1 2" in trend_page.replace(" 0 ", " ")
     assert "計画全体 540 400 940 1,090 86" in fiscal_page
+
+
+def test_trend_chart_labels_thin_segments_not(tmp_path):
+    """On 55 取組, a segment of 1 is a few pixels tall: its label would overlap the next one's
+    (issue 21, point 17). Such labels are left out (the table has the counts, a note says so);
+    the y axis is fixed so the heights are known."""
+    import xlsxwriter
+    from gyokaku_xl.core.movement import Trend, TrendRow
+    from gyokaku_xl.render.movement import write_trend_sheet
+
+    plan = small_plan()
+    names = plan.scale.names
+    trend = Trend(names, (TrendRow(R3_H1, (1, 45, 7, 1, 1), 55, 46, 83),
+                          TrendRow(R3_FY, (2, 44, 6, 2, 1), 55, 46, 83, True)))
+    path = tmp_path / "t.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    write_trend_sheet(workbook, plan, trend, st.status_colours(names, plan.scale.on_track))
+    workbook.close()
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read("xl/charts/chart1.xml"))
+    assert root.find(".//c:valAx/c:scaling/c:max", NS).get("val") == "60"
+    deleted = []
+    for n, ser in enumerate(root.iter(f"{{{NS['c']}}}ser")):
+        for label in ser.findall("c:dLbls/c:dLbl", NS):
+            if label.find("c:delete", NS) is not None:
+                deleted.append((names[n], int(label.find("c:idx", NS).get("val"))))
+    # 1 and 2 of 60 are too thin, 6 and 7 are tall enough for a label; 概ね順調 always has its label
+    assert sorted(deleted) == sorted([("済", 0), ("済", 1), ("未着手", 0), ("未着手", 1), ("休止", 0), ("休止", 1)])
+    texts = [c.value for row in openpyxl.load_workbook(path)["推移"].iter_rows() for c in row if c.value]
+    assert fp.TREND_CHART_SMALL_NOTE in texts

@@ -16,7 +16,7 @@ from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.model import Plan, era_label
 from gyokaku_xl.core.movement import Comparison, Fiscal, FiscalLine, Movement, Trend
 from gyokaku_xl.render import styles as st
-from gyokaku_xl.render.charts import add_trend_chart
+from gyokaku_xl.render.charts import add_trend_chart, thin_segments
 
 SIZE_TITLE = 12
 SIZE_HEADER = 9
@@ -367,9 +367,13 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
     for _ in range(TREND_CHART_HEIGHT_PX // 20 + 1):  # rows the chart sits on, so the print area holds it
         page.advance(15)
     series = [(spans[1 + i][0], status, colours.get(status, "#7F7F7F")) for i, status in enumerate(trend.statuses)]
+    counts = [tuple(row.counts[i] for row in trend.rows) for i in range(n)]
     add_trend_chart(workbook, page.sheet, sheet_name=g.SHEET_TREND, header_row=header_row,
                     rows=(first_row, last_row), category_col=spans[0][0], series=series,
-                    anchor=(chart_row, 0), size=(grid.px(0, grid.last_col) - 4, TREND_CHART_HEIGHT_PX))
+                    anchor=(chart_row, 0), size=(grid.px(0, grid.last_col) - 4, TREND_CHART_HEIGHT_PX),
+                    counts=counts)
+    if any(any(thin) for thin in thin_segments(counts, TREND_CHART_HEIGHT_PX)):
+        page.note(fp.TREND_CHART_SMALL_NOTE)
     return page.finish(landscape=False, repeat=header_row, header=g.SHEET_TREND)
 
 
