@@ -105,7 +105,11 @@ def _new_sheet(workbook: Any, name: str, widths: tuple[float, ...]) -> tuple[Any
 
 
 def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]) -> Any:
-    """Add 資料1-2: every 取組 grouped by perspective then 事業; returns the worksheet."""
+    """Add 資料1-2: every 取組 grouped by perspective then 事業; returns the worksheet.
+
+    The rows are laid out first and paginated (:func:`_paginate`), then written: a page never ends on
+    a group header, and a page that begins inside a 取組の視点 repeats its band 「（続き）」.
+    """
     plan = result.plan
     sheet, fmt = _new_sheet(workbook, g.SHEET_LIST, LIST_COLUMNS)
     last = len(LIST_COLUMNS) - 1
@@ -129,49 +133,96 @@ def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]
     records = _records_by_id(result)
     status_formats = _StatusFormats(fmt, colours)
     capacities = [st.capacity_units(st.column_px(width), SIZE_BODY) for width in LIST_COLUMNS]
-    keep: list[tuple[int, int]] = []
-    row = header_row + 1
-    first_row = row
+    band_height = st.row_height(1, SIZE_GROUP, 6)
+
+    # 1. the rows, grouped into what must stay on one page: a perspective band (or a 事業 heading)
+    #    with the first 取組 under it, then each 取組 alone
+    groups: list[_Group] = []
     for perspective in plan.perspectives:
         programs = plan.programs_of(perspective.number)
         if not programs:
             continue
-        _put(sheet, row, 0, last, perspective.heading, perspective_fmt)
-        heights.append(st.row_height(1, SIZE_GROUP, 6))
-        sheet.set_row(row, heights[-1])
-        group_start = row
-        row += 1
+        band = _ListRow(band_height, perspective.heading, perspective_fmt, band=True)
         for p_index, program in enumerate(programs):
-            _put(sheet, row, 0, last, _program_heading(program), program_fmt)
-            heights.append(st.text_height(_program_heading(program), _px(LIST_COLUMNS, 0, last), SIZE_GROUP, 6))
-            sheet.set_row(row, heights[-1])
-            # the perspective row (for the first 事業) and the 事業 row stay with the first 取組
-            keep.append((group_start if p_index == 0 else row, row + 1))
-            row += 1
+            heading = _program_heading(program)
+            first = [band] if p_index == 0 else []
+            first.append(_ListRow(st.text_height(heading, _px(LIST_COLUMNS, 0, last), SIZE_GROUP, 6), heading,
+                                  program_fmt))
+            items = []
             for initiative in plan.initiatives_of_program(program.number):
                 record = records.get(initiative.id)
                 values = (initiative.id, initiative.name, _status_text(record),
                           _text(record, "progress", initiative.id in result.status_errors),
                           _text(record, "next_steps"))
-                lines = 1
-                for col, text in enumerate(values):
-                    style = status_formats[text] if col == 2 else (centre if col == 0 else cell)
-                    sheet.write_string(row, col, text, style)
-                    lines = max(lines, st.wrapped_line_count(text, capacities[col]))
-                heights.append(st.row_height(lines, SIZE_BODY, 4))
-                sheet.set_row(row, heights[-1])
-                row += 1
+                styles = [status_formats[text] if col == 2 else (centre if col == 0 else cell)
+                          for col, text in enumerate(values)]
+                lines = max(st.wrapped_line_count(text, capacities[col]) for col, text in enumerate(values))
+                items.append(_ListRow(st.row_height(lines, SIZE_BODY, 4), values, styles))
+            groups.append(_Group(first + items[:1], perspective.heading))
+            groups.extend(_Group([item], perspective.heading) for item in items[1:])
+
+    # 2. pages, then the rows as they fall
+    page_pt = st.printable_height_pt(landscape=True) - repeat
+    row = header_row + 1
+    breaks: list[int] = []
+    for group, new_page in _paginate(groups, page_pt, band_height):
+        if new_page:
+            breaks.append(row)
+            if not group.rows[0].band:  # inside a perspective: its band again
+                group = _Group([_ListRow(band_height, fp.LIST_CONTINUED.format(heading=group.perspective),
+                                         perspective_fmt, band=True), *group.rows], group.perspective)
+        for item in group.rows:
+            if isinstance(item.cells, str):
+                _put(sheet, row, 0, last, item.cells, item.formats)
+            else:
+                for col, text in enumerate(item.cells):
+                    sheet.write_string(row, col, text, item.formats[col])
+            sheet.set_row(row, item.height)
+            row += 1
     st.setup_a4(sheet, landscape=True, footer=g.REPORT_PAGE_FOOTER)
     sheet.repeat_rows(0, header_row)
     sheet.fit_to_pages(1, 0)
     sheet.print_area(0, 0, max(row - 1, header_row), last)
-    page_pt = st.printable_height_pt(landscape=True) - repeat
-    breaks = st.page_breaks(heights[first_row:], keep, page_pt, first_row=first_row)
     if breaks:
         sheet.set_h_pagebreaks(breaks)
     sheet.hide_gridlines(2)
     sheet.freeze_panes(header_row + 1, 0)
     return sheet
+
+
+class _ListRow:
+    """One row of 資料1-2: its height and either a heading (text across the row) or the five cells;
+    ``band`` for a 取組の視点 band."""
+
+    def __init__(self, height: float, cells: Any, formats: Any, band: bool = False) -> None:
+        self.height, self.cells, self.formats, self.band = height, cells, formats, band
+
+
+class _Group:
+    """Rows that stay on one page, and the heading of the 取組の視点 they belong to."""
+
+    def __init__(self, rows: list[_ListRow], perspective: str) -> None:
+        self.rows, self.perspective = rows, perspective
+
+    @property
+    def height(self) -> float:
+        return sum(r.height for r in self.rows)
+
+
+def _paginate(groups: list[_Group], page_pt: float, band_pt: float) -> list[tuple[_Group, bool]]:
+    """Each group and whether a new page starts before it; a page that starts inside a perspective
+    also holds the band repeated (``band_pt``). A group taller than a page goes on a page of its own."""
+    out = []
+    used = 0.0
+    for group in groups:
+        starts_band = group.rows[0].band
+        if used > 0 and used + group.height > page_pt:
+            out.append((group, True))
+            used = group.height + (0.0 if starts_band else band_pt)
+            continue
+        out.append((group, False))
+        used += group.height
+    return out
 
 
 def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]) -> Any:
