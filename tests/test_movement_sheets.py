@@ -413,3 +413,23 @@ def test_trend_chart_labels_thin_segments_not(tmp_path):
     assert sorted(deleted) == sorted([("済", 0), ("済", 1), ("未着手", 0), ("未着手", 1), ("休止", 0), ("休止", 1)])
     texts = [c.value for row in openpyxl.load_workbook(path)["推移"].iter_rows() for c in row if c.value]
     assert fp.TREND_CHART_SMALL_NOTE in texts
+
+
+def test_fiscal_program_rows_are_as_tall_as_their_text(tmp_path):
+    """A 所管課 as long as 「みどり公園・水辺課」 fits its column: the 事業 row is one line, not two
+    (issue 21, point 20: 龍城ケ丘ゾーン公園整備事業's row was far too tall)."""
+    import xlsxwriter
+    from gyokaku_xl.core.movement import Fiscal, FiscalLine
+    from gyokaku_xl.render.movement import write_fiscal_sheet
+
+    line = FiscalLine(("3", "龍城ケ丘ゾーン公園整備事業", "みどり公園・水辺課"), (None, 0), 0)
+    fiscal = Fiscal(years=(R3_H1, R3_FY), programs=(line,), perspectives=(), any_amount=True,
+                    total=FiscalLine(("計画全体",), (None, 0), 0))
+    path = tmp_path / "f.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    write_fiscal_sheet(workbook, small_plan(), fiscal)
+    workbook.close()
+    ws = openpyxl.load_workbook(path)["財政効果"]
+    row = next(c.row for r in ws.iter_rows() for c in r if c.value == "龍城ケ丘ゾーン公園整備事業")
+    assert ws.row_dimensions[row].height < st.row_height(1, 9, 4.0) + 1  # one line (pixel-rounded)
+    assert fp.FISCAL_DASH_NOTE in [c.value for r in ws.iter_rows() for c in r]

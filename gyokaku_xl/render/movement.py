@@ -381,6 +381,8 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
 FISCAL_NUMBER_PX = 64
 FISCAL_NAME_PX = 230
 FISCAL_DEPARTMENT_PX = 110
+#: The 所管課 column widens up to this so that the plan's longest department name stays on one line.
+FISCAL_DEPARTMENT_MAX_PX = 170
 FISCAL_YEAR_PX = 84
 FISCAL_SUM_PX = 92
 FISCAL_RATE_PX = 86
@@ -392,8 +394,9 @@ def write_fiscal_sheet(workbook: Any, plan: Plan, fiscal: Fiscal) -> Any:
     years = len(fiscal.years)
     target_px = (FISCAL_SUM_PX, FISCAL_RATE_PX) if fiscal.has_targets else ()
     numbers = (*[FISCAL_YEAR_PX] * years, FISCAL_SUM_PX, *target_px)
-    program_layout = (FISCAL_NUMBER_PX, FISCAL_NAME_PX, FISCAL_DEPARTMENT_PX, *numbers)
-    perspective_layout = (FISCAL_NUMBER_PX + FISCAL_NAME_PX + FISCAL_DEPARTMENT_PX, *numbers)
+    department_px = _department_px([line.labels[2] for line in fiscal.programs if len(line.labels) > 2])
+    program_layout = (FISCAL_NUMBER_PX, FISCAL_NAME_PX, department_px, *numbers)
+    perspective_layout = (FISCAL_NUMBER_PX + FISCAL_NAME_PX + department_px, *numbers)
     layouts: list[Sequence[float]] = [program_layout, perspective_layout]
     if fiscal.by_year:
         rest = (sum(program_layout) - FISCAL_BY_YEAR_LABEL_PX) / 6
@@ -451,6 +454,14 @@ def write_fiscal_sheet(workbook: Any, plan: Plan, fiscal: Fiscal) -> Any:
     _fiscal_line(page, styles, [(0, grid.span(0, 2)[1]), *grid.spans(0)[3:]], fiscal.total, fiscal.has_targets, True)
     landscape = sum(program_layout) > st.printable_px()
     return page.finish(landscape=landscape, repeat=header_row, header=g.SHEET_FISCAL)
+
+
+def _department_px(departments: Sequence[str]) -> float:
+    """The 所管課 column: :data:`FISCAL_DEPARTMENT_PX`, wider (up to the maximum) where the longest
+    name needs it, so a 事業 row is not two lines tall for its 所管課 alone."""
+    half_px = SIZE_BODY * 96 / 72 / 2 * st.WIDTH_SAFETY
+    longest = max((st.text_units(d) for d in departments), default=0)
+    return min(FISCAL_DEPARTMENT_MAX_PX, max(FISCAL_DEPARTMENT_PX, longest * half_px + st.CELL_PADDING_PX + 2))
 
 
 def _carried_notes(fiscal: Fiscal) -> list[str]:
