@@ -11,14 +11,13 @@ marks it here and saves it (atomically) in another folder, ready to send back to
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.findings import Finding, action_of, count_by_severity, title_of
+from gyokaku_xl.render.styles import capacity_units, column_px, wrapped_line_count
 
 #: Findings that mean the file could not be read safely: such files are never opened again.
 UNREADABLE_CODES = frozenset({"not-excel", "empty-file", "corrupt-zip", "encrypted", "legacy-xls", "lock-file",
@@ -33,22 +32,22 @@ AUTHOR = "取りまとめ課（gyokaku_xl）"
 
 
 # --- the 「指摘一覧」 sheet: every finding on paper, each cell a link ----------------------------------
-#: Column widths (characters) of No., セル, 重要度, 指摘の種類, 内容, 対応.
-WIDTHS = (5, 9, 8, 24, 56, 28)
-#: The form's font (the official form is written in it, see render/styles.py).
+#: Column widths (characters) of No., セル, 重要度, 指摘の種類, 内容, 対応: セル holds 「ファイル全体」,
+#: 内容 a usual message on one line.
+WIDTHS = (5, 13, 8, 24, 62, 28)
+#: The form's font (the official form is written in it, see render/styles.py), at the sheet's size.
 FONT = "ＭＳ ゴシック"
-#: Points per text line at 10 pt, and padding.
+FONT_SIZE = 11
+#: Points per text line at 11 pt, and padding.
 LINE_POINTS = 14.0
 PADDING = 4.0
 SEVERITY_FONT = {g.SEVERITY_ERROR: "C00000", g.SEVERITY_WARNING: "9C5700", g.SEVERITY_INFO: "404040"}
 
 
-def _display_width(text: str) -> float:
-    return sum(2.0 if unicodedata.east_asian_width(c) in "WFA" else 1.0 for c in text)
-
-
 def _lines(text: str, width: float) -> int:
-    return sum(max(1, math.ceil(_display_width(part) / max(width - 1, 1.0))) for part in text.split("\n"))
+    """Lines ``text`` takes in a column ``width`` characters wide, measured as the report sheets are
+    (Japanese line-breaking rules: a 「。」 never starts a line, so the line before it is counted full)."""
+    return wrapped_line_count(text, capacity_units(column_px(width), FONT_SIZE))
 
 
 def _text(cell: Any, value: str) -> None:
