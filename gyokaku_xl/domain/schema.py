@@ -98,7 +98,7 @@ FORM_COLUMNS: tuple[Column, ...] = (
     Column("delay_reason", "遅れ等の理由", LONG_TEXT, 28,
            help="進捗状況が「順調」以外（遅れ・未着手・休止など）の場合は必ず記入してください。"),
     Column("fiscal_effect", "財政効果額（千円）", AMOUNT, 11, help=fp.FISCAL_EFFECT_HELP),
-    Column("first_half_effect", fp.FIRST_HALF_EFFECT_LABEL, REFERENCE, 11, prefilled=True,
+    Column("first_half_effect", fp.FIRST_HALF_EFFECT_LABEL, REFERENCE, 16, prefilled=True,
            help=fp.FIRST_HALF_EFFECT_HELP),
     Column("note", "備考", TEXT, 16,
            help="連絡事項などがあれば記入してください。"),

@@ -281,7 +281,8 @@ def _write_row(sheet: Any, fmt: Formats, row: int, values: dict[str, object],
             props["align"] = "center"
         value = values.get(column.key)
         if column.kind == s.AMOUNT or (column.kind == s.REFERENCE and isinstance(value, int)):
-            props["num_format"] = "#,##0"
+            props["num_format"] = "#,##0"  # an amount shown for reference reads like the amount beside it
+            props.pop("align", None)
         cell_fmt = fmt.get(**props)
         if value is None or value == "":
             sheet.write_blank(row, n, None, cell_fmt)
