@@ -126,3 +126,17 @@ def test_blank_year_end_amount_is_warned_and_keeps_the_first_half(tmp_path, plan
 def outcome_movement(outcome):
     from gyokaku_xl.core.movement import build_movement
     return build_movement(outcome.result).fiscal
+
+
+def test_summary_program_reported_only_with_wrong_statuses(tmp_path, plan, forms):
+    """資料1-1 §2: a 事業 whose every row was left out for its 進捗状況 says so, not 「（報告なし）」."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for department, blank in forms.items():
+        reports = builders.default_reports(plan, department)
+        if department == "行政総務課":  # 2-01 and 2-02 are 業務改善推進事業 (総括掲載)
+            reports["2-01"]["status"] = reports["2-02"]["status"] = "順調"
+        builders.fill_form(blank, inbox / blank.name, reports)
+    outcome = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=tmp_path / "計画マスタ.xlsx")
+    texts = sheet_texts(openpyxl.load_workbook(outcome.output)["資料1-1"])
+    assert fp.REPORT_STATUS_ERROR in texts and "（報告なし）" not in texts

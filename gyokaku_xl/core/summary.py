@@ -228,8 +228,10 @@ def sentences(plan: Plan, table: StatusTable, program_count: int) -> tuple[str, 
     return tuple(out)
 
 
-def program_blocks(plan: Plan, records: list[Record]) -> tuple[PerspectiveBlock, ...]:
-    """Section 2: per perspective, each 総括掲載 事業 with its de-duplicated lines."""
+def program_blocks(plan: Plan, records: list[Record],
+                   status_errors: frozenset[str] = frozenset()) -> tuple[PerspectiveBlock, ...]:
+    """Section 2: per perspective, each 総括掲載 事業 with its de-duplicated lines; a 事業 without a
+    merged row says why: 進捗状況の誤り when one of its 取組 was reported with one, else 報告なし."""
     by_program: dict[str, list[Record]] = {}
     for r in records:
         by_program.setdefault(r.program.number, []).append(r)
@@ -244,7 +246,8 @@ def program_blocks(plan: Plan, records: list[Record]) -> tuple[PerspectiveBlock,
             bullets = seen.take([with_bullet(line) for r in mine for line in text_lines(r.text("progress"))])
             next_steps = seen.take([line for r in mine for line in text_lines(r.text("next_steps"))])
             if not mine:
-                bullets = [g.REPORT_NOT_REPORTED]
+                misreported = any(i.id in status_errors for i in plan.initiatives_of_program(program.number))
+                bullets = [fp.REPORT_STATUS_ERROR if misreported else g.REPORT_NOT_REPORTED]
             programs.append(ProgramBlock(program.number, program.title, tuple(bullets), tuple(next_steps)))
         if programs:
             blocks.append(PerspectiveBlock(perspective.heading, tuple(programs)))
@@ -389,7 +392,7 @@ def build_summary(result: MergeResult) -> SummaryData:
     section3 = (g.REPORT_SECTION_FLAGGED.format(statuses=quoted(not_on_track), by_program=program_label)
                 if not_on_track else g.REPORT_SECTION_FLAGGED_NO_SCALE.format(by_program=program_label))
     limit = list_limit(plan)
-    section2, programs_left = bounded_programs(program_blocks(plan, records), limit)
+    section2, programs_left = bounded_programs(program_blocks(plan, records, result.status_errors), limit)
     more3 = g.REPORT_SECTION3_MORE.replace("{by_program}", program_label)
     return SummaryData(
         doc_number=doc_label(g.SHEET_SUMMARY),
