@@ -137,16 +137,19 @@ def _columns(text: str) -> list[int]:
     return starts
 
 
-def test_help_columns_align_by_display_width(capsys):
+def test_help_columns_align_by_display_width(capsys, monkeypatch):
     """Help texts start in one column on the console, however wide the metavars (issue 21, point 13)."""
+    monkeypatch.setenv("COLUMNS", "80")
     code, _out, _err = run(["merge", "--help"])
     assert code == 0
     out = capsys.readouterr().out
     starts = _columns(out)
     assert len(starts) >= 8, out
     assert len(set(starts)) == 1, out
-    for line in out.splitlines():  # wrapped help stays within the console width
-        assert sum(2 if __import__("unicodedata").east_asian_width(c) in "WFA" else 1 for c in line) <= 100, line
+    for command in ("template", "check", "merge", "pdf", "button", "doctor"):
+        run([command, "--help"])
+        for line in capsys.readouterr().out.splitlines():  # usage and help stay within the console
+            assert sum(2 if __import__("unicodedata").east_asian_width(c) in "WFA" else 1 for c in line) <= 80, line
 
 
 def test_check_with_output_points_to_report(inbox, tmp_path, capsys):

@@ -42,6 +42,10 @@ def display_width(text: str) -> int:
 _WRAP_PIECE = re.compile(r"\s+|(?:[!-~]+|.)[" + re.escape("".join(sorted(NO_LINE_START))) + "]*")
 
 
+#: One part of a usage line, as argparse splits them: a group in () or [], or a word.
+_USAGE_PART = re.compile(r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+")
+
+
 def wrap_by_width(text: str, width: int) -> list[str]:
     """``text`` wrapped at ``width`` console columns: at spaces between Latin words, anywhere between
     wide characters (a Latin word is never split unless longer than a line)."""
@@ -68,6 +72,27 @@ class _Formatter(argparse.HelpFormatter):
 
     def add_usage(self, usage, actions, groups, prefix=None):  # noqa: D102 - argparse API
         super().add_usage(usage, actions, groups, prefix="使い方: " if prefix is None else prefix)
+
+    def _format_usage(self, usage, actions, groups, prefix):  # noqa: D102 - argparse API, rewrapped by width
+        text = super()._format_usage(usage, actions, groups, prefix)
+        head = prefix if prefix is not None else ""
+        flat = " ".join(text[len(head):].split())
+        if not flat.startswith(self._prog) or usage is not None:
+            return text
+        parts = _USAGE_PART.findall(flat[len(self._prog):])
+        first = f"{head}{self._prog}"
+        same_line = display_width(first) <= 0.6 * self._width  # else the parts start below the program
+        indent = " " * (display_width(first) + 1 if same_line else display_width(head))
+        lines, line = ([], first) if same_line else ([first], "")
+        for part in parts:
+            candidate = f"{line} {part}" if line else f"{indent}{part}"
+            if line and display_width(candidate) > self._width:
+                lines.append(line)
+                candidate = f"{indent}{part}"
+            line = candidate
+        if line:
+            lines.append(line)
+        return "\n".join(lines) + "\n\n"
 
     def add_argument(self, action):  # noqa: D102 - argparse API
         super().add_argument(action)
