@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl import text as g  # noqa: E402
 from gyokaku_xl.reading.history import archive_name, read_history  # noqa: E402
 from gyokaku_xl.domain.model import Period  # noqa: E402
 from gyokaku_xl.run.inputs import load_plan

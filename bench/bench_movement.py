@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl import text as g  # noqa: E402
 from gyokaku_xl.run.inputs import load_plan
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.run.inbox import validate_inbox

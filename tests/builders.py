@@ -35,7 +35,7 @@ from typing import Iterable, Mapping, Sequence
 import openpyxl
 from openpyxl.packaging.custom import StringProperty
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Period, Plan
 from gyokaku_xl.reading.plan import read_plan

@@ -7,7 +7,7 @@ import hashlib
 import openpyxl
 
 import builders
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.run.check import check
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.render.annotated import FILL

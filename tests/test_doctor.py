@@ -11,7 +11,7 @@ import pytest
 
 import builders
 from gyokaku_xl.app import button_book, doctor
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.app.cli import main
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import action_of, make
 
 README = Path(__file__).resolve().parent.parent / "README.md"

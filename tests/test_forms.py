@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import Period, Status, StatusScale
 from gyokaku_xl.domain.cells import column_letter

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from examples.variant_plans import FOUR_STATUS_SCALE, variant_result
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.reading.plan import font_choice
 from gyokaku_xl.render import styles as st

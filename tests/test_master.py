@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.domain import schema
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import MAX_AMOUNT, Period, Status, StatusScale
 from gyokaku_xl.core.movement import (build_movement, change_of, compare, comparison_summary, earlier_periods,
                                  fiscal, trend, year_snapshots)

@@ -16,7 +16,7 @@ import openpyxl
 import builders
 from builders import DEFAULT_PROGRAMS, build_plan
 from gyokaku_xl.app import cli
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period
 
 from test_movement_sheets import rows

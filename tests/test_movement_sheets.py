@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render.master import write_master
 

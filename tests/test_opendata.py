@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from examples.variant_plans import result_of, variant_result
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.publish import opendata as od
 from gyokaku_xl.app.cli import main
 from gyokaku_xl.domain.findings import GyokakuError

@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.publish import pdf
 from gyokaku_xl.domain.findings import GyokakuError
 

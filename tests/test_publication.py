@@ -15,7 +15,7 @@ import subprocess
 import pytest
 
 from examples.variant_plans import FOUR_STATUS_SCALE, variant_result
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.publish import pdf, libreoffice as publish
 from gyokaku_xl.render.master import write_master
 from gyokaku_xl.render.styles import NO_LINE_START

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render.charts import rotation_for
 from gyokaku_xl.render.reports import add_report_sheets

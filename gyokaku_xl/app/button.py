@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from typing import Any, Callable, Protocol, Sequence
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.app.summary_lines import error_detail_lines, rejected_departments, summary_lines
 from gyokaku_xl.domain.findings import GyokakuError, count_by_severity
 from gyokaku_xl.domain.model import Period, PeriodError

@@ -30,7 +30,7 @@ from datetime import datetime
 from importlib import metadata, util
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.app.button import (BUTTON_MACRO, BUTTON_ROW, CODE_NAME_BOOK, CODE_NAME_CONF,
                                    CODE_NAME_RUN, CODE_NAME_SETTINGS, DETAIL_ROWS, DETAILS_FIRST_ROW,

@@ -14,7 +14,7 @@ from typing import Callable, Sequence, TextIO
 
 from gyokaku_xl.domain.version import __version__
 from gyokaku_xl.domain.findings import GyokakuError
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period, PeriodError, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.outcome import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK
 
@@ -317,7 +317,7 @@ def _cmd_button(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"作成: {path}", file=out)
     interpreter = interpreter_for_book()
     if interpreter.placeholder:
-        from gyokaku_xl.text import glossary as g
+        from gyokaku_xl import text as g
         print(g.BUTTON_BUILD_PLACEHOLDER.format(path=interpreter.path), file=err)
     return EXIT_OK
 

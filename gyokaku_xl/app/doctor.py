@@ -25,7 +25,7 @@ from pathlib import Path, PureWindowsPath
 from typing import Callable, Mapping
 
 from gyokaku_xl.domain.version import __version__
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.infra.oserror import library_text
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.core.movement import compare, comparison_summary
 from gyokaku_xl.domain.findings import (Finding, GyokakuError, PlanInvalidError, count_by_severity,
                                         first_error_by_file, title_of)

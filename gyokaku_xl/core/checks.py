@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make
 from gyokaku_xl.domain.form import FormData, FormRow

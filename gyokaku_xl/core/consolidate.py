@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.core.checks import outside_plan_period, parse_amount
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period, Plan, Program, bounded_amount, share_percent
 from gyokaku_xl.domain.records import MergeResult, Snapshot, SnapshotRow, snapshot_of
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan, share_percent, to_fullwidth_digits
 from gyokaku_xl.domain.normalize import key, positive_int
 from gyokaku_xl.domain.records import MergeResult, Record, Submission

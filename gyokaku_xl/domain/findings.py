@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 ERROR = g.SEVERITY_ERROR
 WARNING = g.SEVERITY_WARNING

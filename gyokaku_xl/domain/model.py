@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.schema import MAX_AMOUNT  # the one bound of 財政効果額・目標額 (千円)
 from gyokaku_xl.domain.normalize import clean, key, nfkc
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 #: Bump when the form's layout changes; older forms are reported as ``outdated-template``.
 #: 1.1 added the locked 「前回の進捗状況」 column and the carried-over texts (sheet 「前回の内容」).

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import GyokakuError, OutputLockedError
 from gyokaku_xl.infra.oserror import os_error_text
 

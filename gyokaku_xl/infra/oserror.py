@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 #: Windows error codes that errno does not tell apart (sharing / lock violation, disk full).
 _WINERROR = {

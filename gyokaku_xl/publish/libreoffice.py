@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 LANGUAGE = "ja-JP"
 _CORE_XML = "docProps/core.xml"

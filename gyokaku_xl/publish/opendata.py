@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.model import Period, era_label
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits

@@ -28,7 +28,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.infra.oserror import library_text, os_error_text

@@ -11,7 +11,7 @@ import hashlib
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.cells import Cell, SheetData, WorkbookData, column_letter
 from gyokaku_xl.domain.findings import ERROR, Finding, make

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.domain.findings import INFO, WARNING, Finding, GyokakuError, OutputLockedError, make

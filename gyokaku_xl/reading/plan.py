@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import ERROR, WARNING, Finding, make
 from gyokaku_xl.domain.model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, PeriodError, Perspective,

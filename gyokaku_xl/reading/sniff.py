@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import ERROR, INFO, Finding, GyokakuError, make
 from gyokaku_xl.domain.inbox import (XLSX, XLSM, XLSB, ENCRYPTED, LEGACY_XLS, LOCK, NOT_EXCEL,
                                      CORRUPT_ZIP, CORRUPT_FILE, UNREADABLE, IGNORED, EMPTY, InboxEntry)

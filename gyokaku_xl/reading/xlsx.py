@@ -41,7 +41,7 @@ from xml.etree.ElementTree import XMLPullParser as _XMLPullParser
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser as _DefusedXMLParser
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.cells import SheetData, WorkbookData, cell_of, column_letter, parse_ref
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.inbox import CORRUPT_FILE, ENCRYPTED, LEGACY_XLS

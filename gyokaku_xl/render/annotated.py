@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import Finding, action_of, count_by_severity, title_of
 
 #: Findings that mean the file could not be read safely: such files are never opened again.

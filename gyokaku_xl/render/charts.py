@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.core.summary import ChartPoint
 from gyokaku_xl.render.styles import FONT_GOTHIC, font_for
 

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, Sequence
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import Finding, title_of
 from gyokaku_xl.domain.records import MergeResult, Submission

@@ -17,7 +17,7 @@ from typing import Any, Sequence
 import xlsxwriter
 
 from gyokaku_xl.domain.version import __version__
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
 from gyokaku_xl.domain.cells import column_letter

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Initiative, Plan, Program
 from gyokaku_xl.domain.records import MergeResult, Record
 from gyokaku_xl.core.summary import doc_label

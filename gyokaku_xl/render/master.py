@@ -9,7 +9,7 @@ from typing import Any, Sequence
 import xlsxwriter
 
 from gyokaku_xl.domain.version import __version__
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import Finding
 from gyokaku_xl.core.movement import build_movement

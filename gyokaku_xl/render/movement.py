@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan, era_label
 from gyokaku_xl.core.movement import Comparison, Fiscal, FiscalLine, Movement, Trend
 from gyokaku_xl.render import styles as st

@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 import xlsxwriter
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan
 from gyokaku_xl.render.forms import DOCUMENT_DATE, WORKBOOK_OPTIONS
 from gyokaku_xl.render.styles import Formats

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import Finding, GyokakuError
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.infra.oserror import library_text

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.core.checks import fiscal_year_findings, half_findings
 from gyokaku_xl.core.consolidate import consolidate
 from gyokaku_xl.core.validate import RunBudget, meta_period, validate_file

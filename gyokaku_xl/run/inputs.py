@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import Finding, GyokakuError, PlanInvalidError
 from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.normalize import key

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.infra.atomic import atomic_write, output_folder, refuse_file_as_folder
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period

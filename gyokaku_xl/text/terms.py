@@ -1,0 +1,140 @@
+"""The names users see everywhere: the product, severities, periods, the plan master's sheets, columns and
+settings, the form's and the master's sheet names and column labels, status words and fonts."""
+
+from __future__ import annotations
+
+__all__ = [
+    "PRODUCT_NAME", "PRODUCT_TITLE", "SEVERITY_ERROR", "SEVERITY_WARNING", "SEVERITY_INFO",
+    "SEVERITIES", "PERIOD_FIRST_HALF", "PERIOD_SECOND_HALF", "PERIOD_YEAR_END", "PERIODS",
+    "PLAN_FILE_NAME", "PLAN_SHEET_SETTINGS", "PLAN_SHEET_PERSPECTIVES", "PLAN_SHEET_STATUSES",
+    "PLAN_SHEET_PROGRAMS", "PLAN_SHEET_INITIATIVES", "PLAN_COL_ITEM", "PLAN_COL_VALUE",
+    "PLAN_COL_NUMBER", "PLAN_COL_NAME", "PLAN_COL_STATUS", "PLAN_COL_ON_TRACK", "PLAN_COL_DEFINITION",
+    "PLAN_COL_PROGRAM_NUMBER", "PLAN_COL_PERSPECTIVE", "PLAN_COL_PROGRAM_NAME", "PLAN_COL_PRIORITY",
+    "PLAN_COL_SUMMARY", "PLAN_COL_DEPARTMENT", "PLAN_COL_INITIATIVE_ID", "PLAN_COL_INITIATIVE_NAME",
+    "SETTING_PLAN_NAME", "SETTING_MUNICIPALITY", "SETTING_ROUNDING", "SETTING_COORDINATOR",
+    "ROUNDING_TRUNCATE", "ROUNDING_HALF_UP", "ROUNDINGS", "MARK_TRUE", "MARK_TRUE_VARIANTS",
+    "FORM_TITLE", "FORM_SHEET", "FORM_GUIDE_SHEET", "META_DEPARTMENT", "META_FISCAL_YEAR",
+    "META_PERIOD", "META_AUTHOR", "META_CONTACT", "MASTER_FILE_NAME", "SHEET_SUMMARY", "SHEET_LIST",
+    "SHEET_BY_PROGRAM", "SHEET_DATA", "SHEET_FINDINGS", "SHEET_SUBMISSIONS", "COL_DEPARTMENT",
+    "COL_PROGRAM_NUMBER", "COL_SOURCE_FILE", "COL_SOURCE_SHEET", "COL_SOURCE_ROW", "COL_SHA256",
+    "COL_MODIFIED", "FINDING_HEADERS", "SUBMISSION_HEADERS", "SUBMITTED", "NOT_SUBMITTED", "REPLACED",
+    "HAS_ERRORS", "SETTING_PLAN_PERIOD", "PLAN_PERIOD_EXAMPLE", "PLAN_YEARS_LABEL", "FORM_COMMENTS",
+    "SETTING_FONT", "FONT_CHOICES", "FONT_CHOICE_DEFAULT", "SHEET_COMPARISON", "SHEET_TREND",
+    "SHEET_FISCAL", "MOVEMENT_SHEETS", "PLAN_COL_TARGET", "PLAN_SHEET_FISCAL_TARGETS",
+    "PLAN_COL_FISCAL_YEAR", "CHANGE_IMPROVED", "CHANGE_WORSENED", "CHANGE_CHANGED", "CHANGE_UNCHANGED",
+    "CHANGE_NEW", "CHANGE_NOT_REPORTED", "CHANGES", "COL_PERSPECTIVE_NUMBER", "SETTING_HISTORY_DIR",
+    "HISTORY_ARCHIVE_NAME", "FORM_CARRY_SHEET", "HISTORY_INDEX_NAME", "SETTING_SUMMARY_LIST_LIMIT",
+    "SETTING_SPLIT_FROM", "SETTING_NUMBER_EXPECTED",
+]
+
+PRODUCT_NAME = "gyokaku_xl"
+PRODUCT_TITLE = "行財政改革 取組状況 集約ツール"
+SEVERITY_ERROR = "エラー"
+SEVERITY_WARNING = "警告"
+SEVERITY_INFO = "情報"
+SEVERITIES = (SEVERITY_ERROR, SEVERITY_WARNING, SEVERITY_INFO)
+PERIOD_FIRST_HALF = "上半期"
+PERIOD_SECOND_HALF = "下半期"
+PERIOD_YEAR_END = "年度末"
+PERIODS = (PERIOD_FIRST_HALF, PERIOD_SECOND_HALF, PERIOD_YEAR_END)
+PLAN_FILE_NAME = "計画マスタ.xlsx"
+PLAN_SHEET_SETTINGS = "設定"
+PLAN_SHEET_PERSPECTIVES = "取組の視点"
+PLAN_SHEET_STATUSES = "進捗区分"
+PLAN_SHEET_PROGRAMS = "事業"
+PLAN_SHEET_INITIATIVES = "取組"
+PLAN_COL_ITEM = "項目"
+PLAN_COL_VALUE = "値"
+PLAN_COL_NUMBER = "番号"
+PLAN_COL_NAME = "名称"
+PLAN_COL_STATUS = "区分"
+PLAN_COL_ON_TRACK = "順調"
+PLAN_COL_DEFINITION = "説明"
+PLAN_COL_PROGRAM_NUMBER = "事業番号"
+PLAN_COL_PERSPECTIVE = "取組の視点"
+PLAN_COL_PROGRAM_NAME = "事業名"
+PLAN_COL_PRIORITY = "重点"
+PLAN_COL_SUMMARY = "総括掲載"
+PLAN_COL_DEPARTMENT = "所管課"
+PLAN_COL_INITIATIVE_ID = "取組番号"
+PLAN_COL_INITIATIVE_NAME = "取組名"
+SETTING_PLAN_NAME = "計画名"
+SETTING_MUNICIPALITY = "自治体名"
+SETTING_ROUNDING = "割合の端数処理"
+SETTING_COORDINATOR = "取りまとめ課"
+ROUNDING_TRUNCATE = "切り捨て"
+ROUNDING_HALF_UP = "四捨五入"
+ROUNDINGS = (ROUNDING_TRUNCATE, ROUNDING_HALF_UP)
+MARK_TRUE = "○"
+MARK_TRUE_VARIANTS = ("○", "〇", "◯", "●", "◎", "o", "O", "1", "TRUE", "true", "はい", "有")
+FORM_TITLE = "取組状況調査票"
+FORM_SHEET = "取組状況"
+FORM_GUIDE_SHEET = "記入要領"
+META_DEPARTMENT = "所管課"
+META_FISCAL_YEAR = "報告年度"
+META_PERIOD = "報告期間"
+META_AUTHOR = "記入者"
+META_CONTACT = "連絡先"
+MASTER_FILE_NAME = "集約結果.xlsx"
+SHEET_SUMMARY = "資料1-1"
+SHEET_LIST = "資料1-2"
+SHEET_BY_PROGRAM = "資料1-3"
+SHEET_DATA = "集約データ"
+SHEET_FINDINGS = "検証結果"
+SHEET_SUBMISSIONS = "提出状況"
+COL_DEPARTMENT = "所管課"
+COL_PROGRAM_NUMBER = "事業番号"
+COL_SOURCE_FILE = "提出ファイル"
+COL_SOURCE_SHEET = "シート"
+COL_SOURCE_ROW = "行"
+COL_SHA256 = "SHA-256"
+COL_MODIFIED = "更新日時"
+FINDING_HEADERS = ("重要度", "ファイル", "シート", "セル", "取組番号", "コード", "指摘の種類", "内容", "入力値", "開く")
+SUBMISSION_HEADERS = ("所管課", "状況", "提出ファイル", "取組数（計画）", "読込行数", "集約行数",
+                      "除外行数", "エラー", "警告", "備考")
+SUBMITTED = "提出済"
+NOT_SUBMITTED = "未提出"
+REPLACED = "差替え"
+HAS_ERRORS = "エラーあり"
+# 計画期間 (issue 9, point 5)
+SETTING_PLAN_PERIOD = "計画期間"
+PLAN_PERIOD_EXAMPLE = "例：2020-2023"
+PLAN_YEARS_LABEL = "{first}〜{last}年度"
+# One version (issue 9, point 12): the package's, with the form layout's own version beside it.
+FORM_COMMENTS = "{product} {version}（様式 {form_version}）"
+SETTING_FONT = "フォント"
+#: 「フォント」の値 → 資料・調査票で使う (明朝, ゴシック)。値は表記の揺れ（空白・全角半角）を許して照合します。
+FONT_CHOICES = {
+    "ＭＳ 明朝/ＭＳ ゴシック": ("ＭＳ 明朝", "ＭＳ ゴシック"),
+    "BIZ UD明朝/BIZ UDゴシック": ("BIZ UD明朝 Medium", "BIZ UDゴシック"),
+    "IPAex明朝/IPAexゴシック": ("IPAex明朝", "IPAexゴシック"),
+}
+FONT_CHOICE_DEFAULT = "ＭＳ 明朝/ＭＳ ゴシック"
+SHEET_COMPARISON = "前期比較"
+SHEET_TREND = "推移"
+SHEET_FISCAL = "財政効果"
+MOVEMENT_SHEETS = (SHEET_COMPARISON, SHEET_TREND, SHEET_FISCAL)
+# plan master: optional 財政効果 targets
+PLAN_COL_TARGET = "目標額（千円）"
+PLAN_SHEET_FISCAL_TARGETS = "財政効果目標"
+PLAN_COL_FISCAL_YEAR = "年度"
+# kinds of change from the previous period to this one
+CHANGE_IMPROVED = "改善"
+CHANGE_WORSENED = "悪化"
+CHANGE_CHANGED = "変化"
+CHANGE_UNCHANGED = "変化なし"
+CHANGE_NEW = "新規"
+CHANGE_NOT_REPORTED = "報告なし"
+CHANGES = (CHANGE_IMPROVED, CHANGE_WORSENED, CHANGE_CHANGED, CHANGE_UNCHANGED, CHANGE_NEW,
+           CHANGE_NOT_REPORTED)
+COL_PERSPECTIVE_NUMBER = "視点番号"
+SETTING_HISTORY_DIR = "履歴フォルダ"
+#: The archive file of one period in the history folder: 令和3年度上半期_集約結果.xlsx.
+HISTORY_ARCHIVE_NAME = "{period}_集約結果.xlsx"
+FORM_CARRY_SHEET = "前回の内容"
+HISTORY_INDEX_NAME = "履歴の索引（自動作成）.json"
+#: Plan-master settings (設定 sheet): how many lines 資料1-1's section 2 and section 3 lists show at
+#: most, and from how many 取組 資料1-3 is written as its own workbook beside the master.
+SETTING_SUMMARY_LIST_LIMIT = "総括の一覧の上限"
+SETTING_SPLIT_FROM = "資料1-3を別ブックにする取組数"
+SETTING_NUMBER_EXPECTED = "1 以上の整数"
