@@ -125,7 +125,7 @@ def show_value(value: object) -> str:
     except ValueError:  # an int of more digits than Python converts to text
         text = g.VALUE_HUGE_NUMBER.format(digits=int(abs(value).bit_length() * 0.30103) + 1)  # type: ignore[arg-type]
     if len(text) > MAX_VALUE_SHOWN:
-        return text[:MAX_VALUE_SHOWN] + f"…（全{len(text)}文字）"
+        return text[:MAX_VALUE_SHOWN] + g.VALUE_SHORTENED.format(length=len(text))
     return text
 
 

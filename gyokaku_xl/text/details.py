@@ -11,6 +11,52 @@ __all__ = [
     "READ_DETAIL_STRUCTURE", "READ_DETAIL_BY_KIND", "READ_DETAIL_CELL_REF", "READ_DETAIL_ROW_NUMBER",
     "READ_DETAIL_PART_CASE", "READ_DETAIL_XML", "READ_DETAIL_XML_PART", "READ_DETAIL_INFLATE",
     "READ_DETAIL_ZIP_BROKEN", "READ_DETAIL_ZIP_NO_END", "VALUE_HUGE_NUMBER", "RUN_LIMIT_UNITS",
+    "SNIFF_FOLDER",
+    "SNIFF_NOT_REGULAR",
+    "SNIFF_CORRUPT_OLE",
+    "SNIFF_SPECIAL_FILE",
+    "SNIFF_ZERO_BYTES",
+    "SNIFF_EMPTY_FILE",
+    "SNIFF_ZIP_MANY",
+    "SNIFF_DOCX",
+    "SNIFF_PPTX",
+    "SNIFF_ODS",
+    "SNIFF_ODF",
+    "SNIFF_ZIP_WITH_XLSX",
+    "SNIFF_ZIP",
+    "SNIFF_DOC",
+    "SNIFF_PPT",
+    "SNIFF_OLE",
+    "SNIFF_XML_SPREADSHEET",
+    "SNIFF_HTML",
+    "SNIFF_IMAGE",
+    "SNIFF_TEXT",
+    "SNIFF_UNKNOWN",
+    "LOCK_OWNER",
+    "LOCK_OWNER_UNKNOWN",
+    "READ_DETAIL_PARTS",
+    "READ_DETAIL_RATIO",
+    "READ_DETAIL_INFLATED",
+    "READ_DETAIL_METHOD",
+    "READ_DETAIL_ELEMENTS",
+    "READ_DETAIL_DEPTH",
+    "READ_DETAIL_RECORD_ELEMENTS",
+    "READ_DETAIL_SHEET_PART_MISSING",
+    "READ_DETAIL_RELATIONSHIPS",
+    "READ_DETAIL_SHEETS",
+    "READ_DETAIL_SHARED_STRINGS",
+    "READ_DETAIL_ROW",
+    "READ_DETAIL_CELL",
+    "READ_DETAIL_CELLS",
+    "READ_DETAIL_SHARED_INDEX",
+    "READ_DETAIL_USED_RANGE",
+    "SHARED_FORMULA",
+    "VALUE_SHORTENED",
+    "FORM_DETAIL_NO_IDENTITY",
+    "FORM_DETAIL_OTHER_PLAN",
+    "FORM_VERSION_UNKNOWN",
+    "SUPERSEDE_RULE",
+    "READ_DETAIL_WITH_KIND",
 ]
 
 # OS error texts, by errno name (see gyokaku_xl/oserror.py); the Windows sharing violation is IN_USE.
@@ -79,3 +125,61 @@ READ_DETAIL_ZIP_NO_END = "ZIP 形式として読めず、途中で切れてい�
 #: The value seen, for a whole number too long for Python to show as text.
 VALUE_HUGE_NUMBER = "{digits} 桁ほどの数"
 RUN_LIMIT_UNITS = {"rows": "{n:,} 行", "cells": "{n:,} セル", "findings": "{n:,} 件", "more": "{n:,} 件以上"}
+
+# What the inbox listing saw in a file that is not an Excel workbook (the value of not-excel / empty-file),
+# and the text of the errors the safe opener raises.
+SNIFF_FOLDER = "フォルダです"
+SNIFF_NOT_REGULAR = "通常のファイルではありません"
+SNIFF_CORRUPT_OLE = "OLE2 複合ファイルの構造が壊れています"
+SNIFF_SPECIAL_FILE = "特殊ファイル"
+SNIFF_ZERO_BYTES = "0 バイト"
+SNIFF_EMPTY_FILE = "空のファイル（0 バイト）"
+SNIFF_ZIP_MANY = "ZIP 圧縮ファイル（{entries} 個のファイル）"
+SNIFF_DOCX = "Word 文書（.docx）"
+SNIFF_PPTX = "PowerPoint 資料（.pptx）"
+SNIFF_ODS = "OpenDocument スプレッドシート（.ods）"
+SNIFF_ODF = "OpenDocument 文書"
+SNIFF_ZIP_WITH_XLSX = "ZIP 圧縮ファイル（中の .xlsx を取り出して提出してください）"
+SNIFF_ZIP = "ZIP 圧縮ファイル"
+SNIFF_DOC = "Word 文書（.doc）"
+SNIFF_PPT = "PowerPoint 資料（.ppt）"
+SNIFF_OLE = "OLE 複合ファイル"
+SNIFF_XML_SPREADSHEET = "Excel 2003 XML スプレッドシート"
+SNIFF_HTML = "Web ページ（HTML）形式"
+SNIFF_IMAGE = "画像"
+SNIFF_TEXT = "テキスト（CSV など）"
+SNIFF_UNKNOWN = "不明な形式"
+#: Who holds a file open, named in the lock-file findings.
+LOCK_OWNER = "{owner} さん"
+LOCK_OWNER_UNKNOWN = "他の利用者"
+
+# What the guarded reader found too large or damaged (the {detail} of zip-bomb, sheet-too-large…).
+READ_DETAIL_PARTS = "部品数 {count}"
+READ_DETAIL_RATIO = "{part}: 圧縮率 {ratio:.0f} 倍"
+READ_DETAIL_INFLATED = "展開後 {size}"
+READ_DETAIL_METHOD = "{part}: 未対応の圧縮方式 {method}"
+READ_DETAIL_ELEMENTS = "XML 要素 {count} 個"
+READ_DETAIL_DEPTH = "{part}: 入れ子 {depth} 段"
+READ_DETAIL_RECORD_ELEMENTS = "1 行の XML 要素 {count} 個"
+READ_DETAIL_SHEET_PART_MISSING = "シート「{sheet}」の実体がありません"
+READ_DETAIL_RELATIONSHIPS = "関連付け {count} 個"
+READ_DETAIL_SHEETS = "シート数 {count}"
+READ_DETAIL_SHARED_STRINGS = "共有文字列 {count} 個"
+READ_DETAIL_ROW = "{row} 行目"
+READ_DETAIL_CELL = "セル {cell}"
+READ_DETAIL_CELLS = "{count} セル"
+READ_DETAIL_SHARED_INDEX = "シート「{sheet}」{cell} の共有文字列の番号 {index} がありません"
+READ_DETAIL_USED_RANGE = "使用範囲 {ref}"
+#: The formula text shown for a cell that shares another cell's formula.
+SHARED_FORMULA = "(共有数式)"
+
+#: The value of a finding shown shortened, with the whole text's length.
+VALUE_SHORTENED = "…（全{length}文字）"
+#: The {detail} of not-official-form and the version seen of outdated-template.
+FORM_DETAIL_NO_IDENTITY = "調査票の識別情報がありません。様式をコピーして作った可能性があります"
+FORM_DETAIL_OTHER_PLAN = "別の計画「{plan}」の調査票です"
+FORM_VERSION_UNKNOWN = "不明"
+#: The {rule} of superseded: which of two files of one department is taken.
+SUPERSEDE_RULE = "Excel の保存日時（文書プロパティ）、なければファイルの更新日時が新しいものを採用"
+#: A kind of damage named with the structure it broke: ファイルの構造が正しくありません：…
+READ_DETAIL_WITH_KIND = "{structure}：{kind}"

@@ -25,6 +25,31 @@ __all__ = [
     "CHANGE_NEW", "CHANGE_NOT_REPORTED", "CHANGES", "COL_PERSPECTIVE_NUMBER", "SETTING_HISTORY_DIR",
     "HISTORY_ARCHIVE_NAME", "FORM_CARRY_SHEET", "HISTORY_INDEX_NAME", "SETTING_SUMMARY_LIST_LIMIT",
     "SETTING_SPLIT_FROM", "SETTING_NUMBER_EXPECTED",
+    "SEP_LIST",
+    "SEP_DOT",
+    "SEP_SLASH",
+    "BULLET",
+    "QUOTED",
+    "PARENTHESIZED",
+    "ROW_LABEL",
+    "YEAR_LABEL",
+    "YEAR_LABEL_GREGORIAN",
+    "PERIOD_LABEL",
+    "PERIOD_UNKNOWN",
+    "PERSPECTIVE_HEADING",
+    "PERSPECTIVE_UNKNOWN",
+    "PROGRAM_NAME_MISSING",
+    "PROGRAM_PRIORITY_TITLE",
+    "DEFAULT_STATUSES",
+    "FONT_MS_MINCHO",
+    "FONT_MS_GOTHIC",
+    "FONT_MS_PMINCHO",
+    "FONT_MS_PGOTHIC",
+    "FONT_BIZ_MINCHO",
+    "FONT_BIZ_GOTHIC",
+    "FONT_IPAEX_MINCHO",
+    "FONT_IPAEX_GOTHIC",
+    "FORM_COLUMN_LABELS",
 ]
 
 PRODUCT_NAME = "gyokaku_xl"
@@ -138,3 +163,64 @@ HISTORY_INDEX_NAME = "履歴の索引（自動作成）.json"
 SETTING_SUMMARY_LIST_LIMIT = "総括の一覧の上限"
 SETTING_SPLIT_FROM = "資料1-3を別ブックにする取組数"
 SETTING_NUMBER_EXPECTED = "1 以上の整数"
+
+# --- small pieces of Japanese text -----------------------------------------------------------------
+#: Joins a list of names: 「企画課、財政課」.
+SEP_LIST = "、"
+#: Joins choices and counts: 「上半期・下半期・年度末」.
+SEP_DOT = "・"
+#: Joins groups that already use 、: 「差し替え前：a.xlsx／不受理：b.xlsx」.
+SEP_SLASH = "／"
+#: The bullet at the start of a listed line.
+BULLET = "・"
+#: A name in Japanese quotation marks: 「済」.
+QUOTED = "「{}」"
+#: Text in full-width brackets: （詳細）.
+PARENTHESIZED = "（{}）"
+#: A row of a sheet, named for users: 3行目.
+ROW_LABEL = "{row}行目"
+#: A fiscal year in an era (令和3年度, 令和元年度), and one before every era known.
+YEAR_LABEL = "{era}{number}年度"
+YEAR_LABEL_GREGORIAN = "{year}年度"
+#: 令和3年度【上半期】.
+PERIOD_LABEL = "{year}【{half}】"
+PERIOD_UNKNOWN = "期間不明"
+#: 取組の視点 as the official document's section headings write it: （１）民間活力の活用.
+PERSPECTIVE_HEADING = "（{number}）{name}"
+PERSPECTIVE_UNKNOWN = "（不明）"
+PROGRAM_NAME_MISSING = "（事業名なし）"
+#: A priority program's title: 〇〇事業【重点】.
+PROGRAM_PRIORITY_TITLE = "{name}【重点】"
+#: The status scale of a plan master without a 進捗区分 sheet: (name, on track, definition).
+DEFAULT_STATUSES = (
+    ("済", True, "取組が完了したもの"),
+    ("概ね順調", True, "計画どおり、または概ね計画どおりに進んでいるもの"),
+    ("遅れ", False, "計画より遅れているもの"),
+    ("未着手", False, "予定の時期を過ぎても着手していないもの"),
+    ("休止", False, "社会情勢の変化などにより取組を休止しているもの"),
+)
+#: Fonts the sheets name, and the ones the PDF engine knows to substitute.
+FONT_MS_MINCHO = "ＭＳ 明朝"
+FONT_MS_GOTHIC = "ＭＳ ゴシック"
+FONT_MS_PMINCHO = "ＭＳ Ｐ明朝"
+FONT_MS_PGOTHIC = "ＭＳ Ｐゴシック"
+FONT_BIZ_MINCHO = "BIZ UD明朝 Medium"
+FONT_BIZ_GOTHIC = "BIZ UDゴシック"
+FONT_IPAEX_MINCHO = "IPAex明朝"
+FONT_IPAEX_GOTHIC = "IPAexゴシック"
+
+#: The department form's column labels, by column key (the form, 集約データ and the readers' headers).
+FORM_COLUMN_LABELS = {
+    "initiative_id": "取組番号",
+    "perspective": "取組の視点",
+    "program": "事業名",
+    "priority": "重点",
+    "initiative": "取組名",
+    "previous_status": "前回の進捗状況",
+    "status": "進捗状況",
+    "progress": "取組状況",
+    "next_steps": "今後の予定",
+    "delay_reason": "遅れ等の理由",
+    "fiscal_effect": "財政効果額（千円）",
+    "note": "備考",
+}
