@@ -145,7 +145,7 @@ class ButtonStatus:
         return self.exit_code < 2
 
     def column(self) -> list[str]:
-        """The status values in the order of :data:`glossary.BUTTON_STATUS_LABELS`."""
+        """The status values in the order of :data:`gyokaku_xl.text.BUTTON_STATUS_LABELS`."""
         return [self.fields.get(label, "") for label in g.BUTTON_STATUS_LABELS]
 
 

@@ -36,7 +36,7 @@ def newer_key(report: FileReport) -> tuple[str, str, str]:
     return (doc or report.modified, report.modified, report.file)
 
 
-SUPERSEDE_RULE = "Excel の保存日時（文書プロパティ）、なければファイルの更新日時が新しいものを採用"
+SUPERSEDE_RULE = g.SUPERSEDE_RULE
 
 
 def attribute_by_name(plan: Plan, reports: Iterable[FileReport]) -> None:
@@ -195,14 +195,14 @@ def submission_states(plan: Plan, reports: list[FileReport]) -> list[Submission]
             state = g.REPLACED
         else:
             state = g.SUBMITTED
-        notes = [prefix + "、".join(files) for prefix, files in (
+        notes = [prefix + g.SEP_LIST.join(files) for prefix, files in (
             (g.SUBMISSION_NOTE_REPLACED, old), (g.SUBMISSION_NOTE_REPLACED_REJECTED, replaced),
             (g.SUBMISSION_NOTE_REJECTED, failed)) if files]
         result.append(Submission(department, state, file=active.file, planned=planned,
                                  rows_read=active.rows_read, rows_merged=merged,
                                  rows_rejected=active.rows_read - merged,
                                  errors=counts[g.SEVERITY_ERROR], warnings=counts[g.SEVERITY_WARNING],
-                                 note="／".join(notes), superseded=old,
+                                 note=g.SEP_SLASH.join(notes), superseded=old,
                                  not_accepted=[r.file for r in rejected]))
     return result
 

@@ -47,7 +47,7 @@ class ComparisonRow:
     department: str
     previous: str
     current: str
-    change: str  # one of glossary.CHANGES; '' when there is no previous period
+    change: str  # one of text.CHANGES; '' when there is no previous period
 
     @property
     def changed(self) -> bool:
@@ -361,6 +361,6 @@ def comparison_summary(comparison: Comparison) -> str:
     """The console line: 「前期比較: 令和3年度上半期 と比較（改善 2・悪化 1）」."""
     if comparison.previous is None:
         return g.SUMMARY_COMPARISON_NONE
-    parts = "・".join(g.MOVEMENT_CHANGE_PART.format(change=c, count=comparison.count(c))
+    parts = g.SEP_DOT.join(g.MOVEMENT_CHANGE_PART.format(change=c, count=comparison.count(c))
                       for c in (g.CHANGE_IMPROVED, g.CHANGE_WORSENED))
     return g.SUMMARY_COMPARISON_LINE.format(previous=comparison.previous.file_label, parts=parts)

@@ -28,9 +28,10 @@ from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan, share_percent, to_fullwidth_digits
 from gyokaku_xl.domain.normalize import key, positive_int
 from gyokaku_xl.domain.records import MergeResult, Record, Submission
+from gyokaku_xl.domain.tokens import BULLETS, SPACES
 
 BULLET = g.REPORT_BULLET
-_BULLETS = ("・", "･")
+_BULLETS = BULLETS
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # Kinds of section 3 line.
@@ -132,7 +133,7 @@ class SummaryData:
 # --- small text helpers ---------------------------------------------------------------------------
 def doc_label(sheet_name: str) -> str:
     """``資料1-2`` → ``資料１－２`` as the official document writes 資料番号."""
-    return to_fullwidth_digits(sheet_name).replace("-", "－")
+    return to_fullwidth_digits(sheet_name).replace("-", g.REPORT_DOC_DASH)
 
 
 def _shared_prefix_dropped(first: str, second: str) -> str:
@@ -145,12 +146,12 @@ def _shared_prefix_dropped(first: str, second: str) -> str:
 
 def quoted(names: tuple[str, ...] | list[str]) -> str:
     """``("済", "概ね順調")`` → ``「済」「概ね順調」``."""
-    return "".join(f"「{n}」" for n in names)
+    return "".join(g.QUOTED.format(n) for n in names)
 
 
 def text_lines(text: str) -> list[str]:
     """The non-empty lines of a cell text, stripped of surrounding spaces."""
-    return [s for s in (line.strip(" \t\u3000") for line in _LINE_BREAK.split(text)) if s]
+    return [s for s in (line.strip(SPACES) for line in _LINE_BREAK.split(text)) if s]
 
 
 def with_bullet(line: str) -> str:
@@ -221,9 +222,9 @@ def sentences(plan: Plan, table: StatusTable, program_count: int) -> tuple[str, 
         if not any(by_status[n] for n in not_on_track):
             out.append(g.REPORT_SENTENCE_NONE_FLAGGED.format(statuses=quoted(not_on_track)))
         else:
-            parts = [g.REPORT_STATUS_COUNT.format(status=f"「{n}」", count=by_status[n]) if by_status[n]
-                     else g.REPORT_STATUS_NONE.format(status=f"「{n}」") for n in not_on_track]
-            out.append(g.REPORT_SENTENCE_NOT_ON_TRACK.format(parts="、".join(parts)))
+            parts = [g.REPORT_STATUS_COUNT.format(status=g.QUOTED.format(n), count=by_status[n]) if by_status[n]
+                     else g.REPORT_STATUS_NONE.format(status=g.QUOTED.format(n)) for n in not_on_track]
+            out.append(g.REPORT_SENTENCE_NOT_ON_TRACK.format(parts=g.SEP_LIST.join(parts)))
     return tuple(out)
 
 
@@ -367,7 +368,7 @@ def notes(plan: Plan, records: list[Record],
     if counts[g.REPORT_NOTE_NOT_REPORTED] == len(missing):
         out.append(g.REPORT_NOTE_UNREPORTED.format(planned=len(plan.initiatives), missing=len(missing)))
     else:
-        parts = "・".join(g.REPORT_NOTE_PART.format(label=label, count=n) for label, n in counts.items() if n)
+        parts = g.SEP_DOT.join(g.REPORT_NOTE_PART.format(label=label, count=n) for label, n in counts.items() if n)
         out.append(g.REPORT_NOTE_LEFT_OUT.format(planned=len(plan.initiatives), missing=len(missing),
                                                  parts=parts))
     return tuple(out)

@@ -122,5 +122,5 @@ def validate_file(report: FileReport, plan: Plan, period: Period | None,
 def clip_text(value: object) -> object:
     """Text cut to Excel's cell limit (the finding keeps the fact that it was cut)."""
     if isinstance(value, str) and len(value) > schema.CELL_TEXT_LIMIT:
-        return value[: schema.CELL_TEXT_LIMIT - 1] + "…"
+        return value[: schema.CELL_TEXT_LIMIT - 1] + g.ELLIPSIS
     return value

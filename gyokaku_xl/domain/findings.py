@@ -107,7 +107,7 @@ def _cell_column(cell: str) -> str:
 
 
 def title_of(code: str) -> str:
-    """The short Japanese title of a finding code (the code itself if the glossary has none)."""
+    """The short Japanese title of a finding code (the code itself if the text package has none)."""
     return g.FINDING_TITLES.get(code, code)
 
 
@@ -132,7 +132,7 @@ def show_value(value: object) -> str:
 def make(code: str, severity: str, *, file: str = "", sheet: str = "", cell: str = "",
          initiative_id: str = "", value: object = None, row: int | None = None,
          **fields: object) -> Finding:
-    """Build a finding whose message comes from the glossary template for ``code``.
+    """Build a finding whose message comes from the text template for ``code``.
 
     ``fields`` fill the template; ``value``, ``file``, ``sheet`` and ``cell`` also fill their
     placeholders when not given there.

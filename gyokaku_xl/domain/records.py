@@ -53,7 +53,7 @@ class Submission:
     """One department's submission state (提出状況)."""
 
     department: str
-    state: str  # glossary.SUBMITTED / NOT_SUBMITTED / REPLACED / HAS_ERRORS
+    state: str  # text.SUBMITTED / NOT_SUBMITTED / REPLACED / HAS_ERRORS
     file: str = ""
     planned: int = 0
     rows_read: int = 0

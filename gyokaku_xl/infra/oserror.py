@@ -73,7 +73,7 @@ def library_message(text: str) -> str:
 
 
 def zip_detail(exc: Exception) -> str:
-    """A Japanese description of a zipfile error (the glossary's table; never Python's text)."""
+    """A Japanese description of a zipfile error (the text package's table; never Python's text)."""
     text = str(exc)
     for english, japanese in g.LIBRARY_MESSAGES.items():
         if text.startswith(english):
@@ -81,7 +81,7 @@ def zip_detail(exc: Exception) -> str:
     return g.READ_DETAIL_ZIP_BROKEN
 
 
-#: The kind (a key of ``glossary.READ_DETAIL_BY_KIND``) of each exception met while reading.
+#: The kind (a key of ``text.READ_DETAIL_BY_KIND``) of each exception met while reading.
 _EXCEPTION_KINDS = (
     (KeyError, "missing-part"), (UnicodeError, "encoding"), (ValueError, "value"),
     (NotImplementedError, "unsupported"), (MemoryError, "memory"), (RecursionError, "recursion"),
@@ -93,5 +93,5 @@ def python_detail(exc: BaseException) -> str:
     """A Japanese description of an unexpected exception met while reading: never Python's text."""
     for kind, name in _EXCEPTION_KINDS:
         if isinstance(exc, kind):
-            return f"{g.READ_DETAIL_STRUCTURE}：{g.READ_DETAIL_BY_KIND[name]}"
+            return g.READ_DETAIL_WITH_KIND.format(structure=g.READ_DETAIL_STRUCTURE, kind=g.READ_DETAIL_BY_KIND[name])
     return g.READ_DETAIL_STRUCTURE

@@ -11,7 +11,7 @@ stops the run.
 Masters written before identities existed are read when their 「集約データ」 has the needed columns
 and their 「資料1-1」 title names the plan and the period (both written by this toolkit).
 
-The index file (:data:`gyokaku_xl.text.glossary.HISTORY_INDEX_NAME`) in the folder is a derived cache:
+The index file (:data:`gyokaku_xl.text.HISTORY_INDEX_NAME`) in the folder is a derived cache:
 the snapshots already read, keyed by each master's SHA-256, so that a merge does not parse every
 earlier master again. It holds nothing the masters do not; a damaged, foreign or outdated index is
 ignored and rewritten, and deleting it only costs one slower run.
@@ -34,6 +34,7 @@ from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.domain.findings import INFO, WARNING, Finding, GyokakuError, OutputLockedError, make
 from gyokaku_xl.domain.model import Period, PeriodError, Plan, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.normalize import clean, key, label_key
+from gyokaku_xl.domain.tokens import LEGACY_SUBTITLE, PERSPECTIVE_NUMBER
 from gyokaku_xl.infra.oserror import os_error_text
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
@@ -59,8 +60,8 @@ _TEXTS = {
     schema.COLUMNS_BY_KEY["fiscal_effect"].label: "fiscal_effect",
 }
 _PERSPECTIVE_LABEL = schema.COLUMNS_BY_KEY["perspective"].label
-_PERSPECTIVE_NUMBER = re.compile(r"^[（(]\s*(\d+)\s*[)）]")
-_LEGACY_SUBTITLE = re.compile(r"^(.+年度)【(.+)】")
+_PERSPECTIVE_NUMBER = re.compile(PERSPECTIVE_NUMBER)
+_LEGACY_SUBTITLE = re.compile(LEGACY_SUBTITLE)
 
 
 def archive_name(period: Period) -> str:
@@ -266,7 +267,7 @@ def read_master(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Snap
     rows, missing = _data_rows(data)
     if missing:
         return None, make("history-columns-missing", WARNING, file=name, sheet=g.SHEET_DATA,
-                          expected="・".join(missing))
+                          expected=g.SEP_DOT.join(missing))
     return Snapshot(plan_name, period, tuple(rows), str(path)), note
 
 

@@ -29,14 +29,14 @@ UNREADABLE_CODES = frozenset({"not-excel", "empty-file", "corrupt-zip", "encrypt
 FILL = {g.SEVERITY_ERROR: "FF8F8F", g.SEVERITY_WARNING: "FFB45C", g.SEVERITY_INFO: "9DC3E6"}
 BORDER = {g.SEVERITY_ERROR: ("medium", "C00000"), g.SEVERITY_WARNING: ("mediumDashed", "9C5700"),
           g.SEVERITY_INFO: ("thin", "2F5597")}
-AUTHOR = "取りまとめ課（gyokaku_xl）"
+AUTHOR = g.ANNOTATE_AUTHOR
 
 
 # --- the 「指摘一覧」 sheet: every finding on paper, each cell a link ----------------------------------
 #: Column widths (characters) of No., セル, 重要度, 指摘の種類, 内容, 対応.
 WIDTHS = (5, 9, 8, 24, 56, 28)
 #: The form's font (the official form is written in it, see render/styles.py).
-FONT = "ＭＳ ゴシック"
+FONT = g.FONT_MS_GOTHIC
 #: Points per text line at 10 pt, and padding.
 LINE_POINTS = 14.0
 PADDING = 4.0
@@ -144,7 +144,7 @@ def add_findings_list(wb: Any, file: str, findings: Iterable[Finding],
 
 # --- the copies ----------------------------------------------------------------------------------
 #: Suffix of annotated copies, so they never replace a form of the same name.
-COPY_SUFFIX = "_指摘"
+COPY_SUFFIX = g.ANNOTATE_COPY_SUFFIX
 
 
 def copy_name(file: str) -> str:
@@ -190,7 +190,8 @@ def annotate_workbook(wb: Any, file: str, findings: list[Finding]) -> None:
         style, border_colour = BORDER.get(worst.severity, BORDER[g.SEVERITY_WARNING])
         side = Side(style=style, color=border_colour)
         cell.border = Border(left=side, right=side, top=side, bottom=side)
-        text = "\n".join(f"【{f.severity}】{f.message}" for f in items)
+        text = "\n".join(g.ANNOTATE_COMMENT_LINE.format(severity=f.severity, message=f.message)
+                         for f in items)
         comment = Comment(text, AUTHOR)
         comment.width = 320
         comment.height = min(60 + 40 * len(items), 400)

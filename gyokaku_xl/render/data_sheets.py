@@ -78,7 +78,7 @@ def add_data_sheet(workbook: Any, result: MergeResult, formats: Formats) -> None
         for i, value in enumerate(extra):
             if value is not None and value != "":
                 write_cell(ws, row_no, base + i, value, plain)
-    _table(ws, headers, len(result.records), "集約データ")
+    _table(ws, headers, len(result.records), g.SHEET_DATA)
     ws.freeze_panes(1, 1)
     ws.set_landscape()
     ws.set_paper(9)
@@ -130,11 +130,11 @@ def add_findings_list_sheet(workbook: Any, findings: Sequence[Finding], formats:
             write_cell(ws, row_no, col, value, fmt)
         link = finding_link(f, source_paths, master_dir)
         if link:
-            ws.write_url(row_no, len(values), link, link_fmt, string="開く",
-                         tip=f"{f.file} の {f.cell or '先頭'} を開きます")
+            ws.write_url(row_no, len(values), link, link_fmt, string=g.FINDING_LINK,
+                         tip=g.FINDING_LINK_TIP.format(file=f.file, cell=f.cell or g.FINDING_LINK_TOP))
         else:
             ws.write_blank(row_no, len(values), None, plain)
-    _table(ws, g.FINDING_HEADERS, len(findings), "検証結果", "Table Style Light 1")
+    _table(ws, g.FINDING_HEADERS, len(findings), g.SHEET_FINDINGS, "Table Style Light 1")
     ws.freeze_panes(1, 0)
     ws.set_landscape()
     ws.set_paper(9)
@@ -161,7 +161,7 @@ def add_submissions_sheet(workbook: Any, result: MergeResult, formats: Formats) 
         for col, value in enumerate(values):
             fmt = state_fmt.get(s.state, plain) if col == 1 else (wrap if col == 9 else plain)
             write_cell(ws, row_no, col, value, fmt)
-    _table(ws, g.SUBMISSION_HEADERS, len(subs), "提出状況", "Table Style Light 15")
+    _table(ws, g.SUBMISSION_HEADERS, len(subs), g.SHEET_SUBMISSIONS, "Table Style Light 15")
     ws.freeze_panes(1, 1)
     ws.set_landscape()
     ws.set_paper(9)

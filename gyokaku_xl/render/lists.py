@@ -89,7 +89,8 @@ def _text(record: Record | None, column_key: str) -> str:
 
 
 def _program_heading(program: Program) -> str:
-    return f"{program.title}　（{g.REPORT_LABEL_DEPARTMENT}：{program.department}）"
+    return g.REPORT_PROGRAM_HEADING.format(title=program.title, label=g.REPORT_LABEL_DEPARTMENT,
+                                           department=program.department)
 
 
 def _new_sheet(workbook: Any, name: str, widths: tuple[float, ...]) -> tuple[Any, st.Formats]:

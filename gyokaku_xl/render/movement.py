@@ -201,10 +201,10 @@ def write_comparison_sheet(workbook: Any, plan: Plan, comparison: Comparison, co
     grid = Grid(COMPARISON_PX, (TRANSITION_LABEL_PX, *[count_px] * k))
     page = _Sheet(workbook, g.SHEET_COMPARISON, grid)
     page.title(plan, g.MOVEMENT_DOC_TITLE_COMPARISON.format(previous=previous.label, current=current.label))
-    parts = "・".join(g.MOVEMENT_CHANGE_PART.format(change=c, count=n) for c, n in comparison.counts)
+    parts = g.SEP_DOT.join(g.MOVEMENT_CHANGE_PART.format(change=c, count=n) for c, n in comparison.counts)
     page.line(g.MOVEMENT_CHANGE_COUNTS.format(parts=parts), page.gothic(SIZE_BODY, bold=True, valign="vcenter"),
               SIZE_BODY)
-    on_track = "".join(f"「{s}」" for s in plan.scale.on_track)
+    on_track = "".join(g.QUOTED.format(s) for s in plan.scale.on_track)
     page.note(g.MOVEMENT_RULE_ON_TRACK.format(on_track=on_track))
     page.advance(4)
     _transition_table(page, comparison, colours)
@@ -336,7 +336,7 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
     first, last = trend.rows[0].period, trend.rows[-1].period
     page.title(plan, g.MOVEMENT_TREND_TITLE.format(first=first.label, last=last.label) if first != last
                else g.MOVEMENT_TREND_TITLE_ONE.format(period=last.label))
-    on_track = "".join(f"「{s}」" for s in plan.scale.on_track)
+    on_track = "".join(g.QUOTED.format(s) for s in plan.scale.on_track)
     page.note(g.MOVEMENT_TREND_NOTE.format(on_track=on_track, rounding=plan.rounding))
     if trend.has_other:
         page.note(g.MOVEMENT_TREND_OTHER_NOTE)

@@ -14,8 +14,11 @@ import unicodedata
 import weakref
 from typing import Any
 
-FONT_MINCHO = "ＭＳ 明朝"
-FONT_GOTHIC = "ＭＳ ゴシック"
+from gyokaku_xl import text as g
+from gyokaku_xl.domain.tokens import NO_LINE_END as _NO_LINE_END, NO_LINE_START as _NO_LINE_START
+
+FONT_MINCHO = g.FONT_MS_MINCHO
+FONT_GOTHIC = g.FONT_MS_GOTHIC
 FONT_SIZE = 10.5
 
 #: Status colours by scale position: on-track statuses first get blues/greens, the rest warm
@@ -226,9 +229,8 @@ _TOKEN_PATTERN = r"[A-Za-z0-9\uff66-\uff9d\-_.,:;/%()'\"@&+]+|."
 
 #: Japanese line-breaking rules (kinsoku), as Excel and LibreOffice (ja-JP, strict) apply them:
 #: characters that may not begin a line, and characters that may not end one.
-NO_LINE_START = frozenset("、。，．,.)）]］}｝」』】〕〉》〙〗〟’”・：；？！:;?!ー…‥〜"
-                          "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ％%")
-NO_LINE_END = frozenset("(（[［{｛「『【〔〈《〘〖〝‘“")
+NO_LINE_START = frozenset(_NO_LINE_START)
+NO_LINE_END = frozenset(_NO_LINE_END)
 
 
 def _class_of(chars: frozenset[str]) -> str:

@@ -15,6 +15,11 @@ __all__ = [
     "HISTORY_SUMMARY_NONE", "HISTORY_ARCHIVED", "HISTORY_ARCHIVE_LOCKED", "HISTORY_ARCHIVE_FAILED",
     "FATAL_HISTORY_NOT_FOLDER", "FATAL_PREVIOUS_UNUSABLE", "TEMPLATE_CARRIED",
     "TEMPLATE_HISTORY_MISSING", "TEMPLATE_NOT_CARRIED", "HISTORY_INDEX_NOTE", "SPLIT_NOTICE_STALE",
+    "FATAL_OUTPUT_NOT_FOLDER",
+    "PDF_DETAIL_MISSING",
+    "PDF_DETAIL_TIMEOUT",
+    "PDF_DETAIL_EXIT",
+    "PDF_DETAIL_EXIT_SAID",
 ]
 
 FATAL_PLAN_UNREADABLE = "計画マスタ「{path}」を読み込めません：{detail}"
@@ -70,3 +75,11 @@ HISTORY_INDEX_NOTE = ("gyokaku_xl が履歴フォルダの集約結果から自�
                       "削除しても、次の集約で集約結果から作り直します。")
 SPLIT_NOTICE_STALE = ("前回の集約で作った「{path}」は、今回の集約結果に対応していません"
                       "（今回の資料1-3 は集約結果ブックの中にあります）。")
+
+#: An output folder that names an existing file; {what} names the output.
+FATAL_OUTPUT_NOT_FOLDER = "「{folder}」はファイルです。{what}の出力先にはフォルダを指定してください。"
+#: The {detail} of FATAL_PDF_FAILED.
+PDF_DETAIL_MISSING = "「{path}」が見つかりません"
+PDF_DETAIL_TIMEOUT = "LibreOffice が {seconds} 秒以内に終了しませんでした"
+PDF_DETAIL_EXIT = "LibreOffice 終了コード {code}"
+PDF_DETAIL_EXIT_SAID = "LibreOffice 終了コード {code}：{said}"

@@ -18,6 +18,11 @@ __all__ = [
     "OPENDATA_FILE_STEM", "OPENDATA_SHEET", "OPENDATA_COLUMNS", "SUBMISSION_NOTE_REPLACED",
     "SUBMISSION_NOTE_REPLACED_REJECTED", "SUBMISSION_NOTE_REJECTED", "REPORT_SECTION2_MORE",
     "REPORT_SECTION3_MORE", "SPLIT_SUMMARY_LABEL",
+    "REPORT_DOC_DASH",
+    "FINDING_LINK",
+    "FINDING_LINK_TIP",
+    "FINDING_LINK_TOP",
+    "REPORT_PROGRAM_HEADING",
 ]
 
 # Counts in generated sentences use half-width digits; section numbers and 資料番号 full-width.
@@ -75,3 +80,13 @@ SUBMISSION_NOTE_REJECTED = "不受理："
 REPORT_SECTION2_MORE = "ほか{count}事業の取組状況は{by_program}を参照。"
 REPORT_SECTION3_MORE = "ほか{count}件の取組は{by_program}を参照。"
 SPLIT_SUMMARY_LABEL = "資料1-3（取組数が多いため別ブック）"
+
+#: 資料番号 as the official document writes it: 資料１－２ (the hyphen full-width).
+REPORT_DOC_DASH = "－"
+
+#: The link of a finding on 検証結果 to its file and cell.
+FINDING_LINK = "開く"
+FINDING_LINK_TIP = "{file} の {cell} を開きます"
+FINDING_LINK_TOP = "先頭"
+#: A program's heading on 資料1-2: its title and its department.
+REPORT_PROGRAM_HEADING = "{title}　（{label}：{department}）"

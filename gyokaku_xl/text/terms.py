@@ -50,6 +50,8 @@ __all__ = [
     "FONT_IPAEX_MINCHO",
     "FONT_IPAEX_GOTHIC",
     "FORM_COLUMN_LABELS",
+    "MARK_FALSE",
+    "ELLIPSIS",
 ]
 
 PRODUCT_NAME = "gyokaku_xl"
@@ -224,3 +226,8 @@ FORM_COLUMN_LABELS = {
     "fiscal_effect": "財政効果額（千円）",
     "note": "備考",
 }
+
+#: The mark of "no" beside MARK_TRUE (the plan master's 順調 column).
+MARK_FALSE = "×"
+#: The end of a text cut to a length limit.
+ELLIPSIS = "…"
