@@ -14,3 +14,4 @@ from gyokaku_xl.text.annotate import *  # noqa: F401,F403
 from gyokaku_xl.text.button import *  # noqa: F401,F403
 from gyokaku_xl.text.doctor import *  # noqa: F401,F403
 from gyokaku_xl.text.guide import *  # noqa: F401,F403
+from gyokaku_xl.text.cli import *  # noqa: F401,F403

@@ -11,6 +11,49 @@ __all__ = [
     "DOCTOR_NO_PYWIN32", "DOCTOR_IMPORTS_OK", "DOCTOR_FROM_FOLDER", "DOCTOR_ONEDRIVE", "DOCTOR_MOTW",
     "DOCTOR_INTERNET_ZONE", "DOCTOR_NETWORK_SHARE", "DOCTOR_PLACE_OK", "DOCTOR_HISTORY_EMPTY",
     "DOCTOR_HISTORY_NEW", "DOCTOR_PDF_BY_OFFICE", "DOCTOR_PDF_BY_EXCEL",
+    "DOCTOR_MARK_OK",
+    "DOCTOR_MARK_WARN",
+    "DOCTOR_MARK_FAIL",
+    "DOCTOR_MARK_INFO",
+    "DOCTOR_LINE",
+    "DOCTOR_HEADING",
+    "DOCTOR_ALL_OK",
+    "DOCTOR_FIX_FAILS",
+    "DOCTOR_WITH_PLACE",
+    "DOCTOR_LABEL_VBA_MODULE",
+    "DOCTOR_XLWINGS_MISSING",
+    "DOCTOR_XLWINGS_OTHER",
+    "DOCTOR_XLWINGS_OK",
+    "DOCTOR_LABEL_XLWINGS_VBA",
+    "DOCTOR_XLWINGS_NO_STANDALONE",
+    "DOCTOR_PYWIN32_MISSING",
+    "DOCTOR_PYOPENVBA_MISSING",
+    "DOCTOR_PYOPENVBA_OK",
+    "DOCTOR_LABEL_EXCEL",
+    "DOCTOR_EXCEL_WINDOWS",
+    "DOCTOR_EXCEL_OTHER",
+    "DOCTOR_LABEL_OFFICE",
+    "DOCTOR_OFFICE_MISSING",
+    "DOCTOR_LABEL_BOOK",
+    "DOCTOR_BOOK_MISSING",
+    "DOCTOR_BOOK_NOT_XLSM",
+    "DOCTOR_LABEL_BOOK_VBA",
+    "DOCTOR_NO_PYOPENVBA",
+    "DOCTOR_VBA_UNREADABLE",
+    "DOCTOR_LABEL_BOOK_XLWINGS",
+    "DOCTOR_BOOK_XLWINGS_MISSING",
+    "DOCTOR_BOOK_XLWINGS_OTHER",
+    "DOCTOR_LABEL_MACRO",
+    "DOCTOR_MACRO_MISSING",
+    "DOCTOR_MACRO_OK",
+    "DOCTOR_LABEL_SETTINGS",
+    "DOCTOR_LABELS_JOIN",
+    "DOCTOR_LABEL_SETTING",
+    "DOCTOR_INBOX_FOUND",
+    "DOCTOR_PATH_MISSING",
+    "DOCTOR_PLAN_EMPTY",
+    "DOCTOR_OUTPUT_FOLDER_MISSING",
+    "DOCTOR_PERIOD_EMPTY",
 ]
 
 # doctor: the Python the book starts and where the book lives
@@ -62,3 +105,56 @@ DOCTOR_HISTORY_EMPTY = "空欄（計画マスタの「設定」の「履歴フ�
 DOCTOR_HISTORY_NEW = "{path}（まだありません。最初の集約で作られます）"
 DOCTOR_PDF_BY_OFFICE = "LibreOffice で作ります"
 DOCTOR_PDF_BY_EXCEL = "LibreOffice がないため Excel で作ります"
+
+# --- the report's marks, lines and labels -----------------------------------------------------------
+DOCTOR_MARK_OK = "○"
+DOCTOR_MARK_WARN = "△"
+DOCTOR_MARK_FAIL = "×"
+DOCTOR_MARK_INFO = "・"
+DOCTOR_LINE = "{mark} {label}：{detail}"
+DOCTOR_HEADING = "gyokaku_xl の動作環境（○ 問題なし　△ 注意　× 要対応　・ 情報）"
+DOCTOR_ALL_OK = "必要なものはそろっています。"
+DOCTOR_FIX_FAILS = "× の項目を直してから、もう一度確認してください。"
+#: A version or a value with where it was found: 3.11.7（C:\…\python.exe）.
+DOCTOR_WITH_PLACE = "{value}（{place}）"
+# --- this machine ---------------------------------------------------------------------------------
+DOCTOR_LABEL_VBA_MODULE = "ボタンの VBA モジュール"
+DOCTOR_XLWINGS_MISSING = "インストールされていません。gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行してください。"
+DOCTOR_XLWINGS_OTHER = ("{installed} がインストールされていますが、ボタンの VBA モジュールは {pinned} 用です。"
+                        "gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行して入れ直してください。")
+DOCTOR_XLWINGS_OK = "{installed}（ボタンの VBA モジュールの版 {pinned} と一致）"
+DOCTOR_LABEL_XLWINGS_VBA = "xlwings の VBA モジュール"
+DOCTOR_XLWINGS_NO_STANDALONE = ("xlwings のフォルダに quickstart_standalone.xlsm がありません。"
+                                "xlwings を入れ直してください。")
+DOCTOR_PYWIN32_MISSING = ("インストールされていません（xlwings が Excel を操作するのに必要です）。"
+                          "gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行してください。")
+DOCTOR_PYOPENVBA_MISSING = ("インストールされていません（集約ツールの作成に必要です）。"
+                            "gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行してください。")
+DOCTOR_PYOPENVBA_OK = "{version}（集約ツールの作成に使います）"
+DOCTOR_LABEL_EXCEL = "Excel ボタン"
+DOCTOR_EXCEL_WINDOWS = "Windows です。集約ツール（.xlsm）のボタンを使えます。"
+DOCTOR_EXCEL_OTHER = "この PC は {platform} です。ボタンは Windows の Excel で使います（集約ツールの作成と、この確認はできます）。"
+DOCTOR_LABEL_OFFICE = "LibreOffice（PDF 出力）"
+DOCTOR_OFFICE_MISSING = "見つかりません。PDF を作らないなら不要です。"
+# --- the control workbook -------------------------------------------------------------------------
+DOCTOR_LABEL_BOOK = "集約ツール「{name}」"
+DOCTOR_BOOK_MISSING = "ファイルがありません（{path}）。"
+DOCTOR_BOOK_NOT_XLSM = "Excel のマクロ有効ブック（.xlsm）として読めません。"
+DOCTOR_LABEL_BOOK_VBA = "ブックの VBA"
+DOCTOR_NO_PYOPENVBA = "pyopenvba がないため確認できません。"
+DOCTOR_VBA_UNREADABLE = "VBA プロジェクトを読めません（{detail}）。"
+DOCTOR_LABEL_BOOK_XLWINGS = "ブックの xlwings VBA モジュール"
+DOCTOR_BOOK_XLWINGS_MISSING = "ありません。「python -m gyokaku_xl button」で作り直してください。"
+DOCTOR_BOOK_XLWINGS_OTHER = "{embedded} 用です（Python の xlwings は {installed}）。「python -m gyokaku_xl button」で作り直してください。"
+DOCTOR_LABEL_MACRO = "ボタンのマクロ"
+DOCTOR_MACRO_MISSING = "{macro} がありません。「python -m gyokaku_xl button」で作り直してください。"
+DOCTOR_MACRO_OK = "{macro}（xlwings {version} 用）"
+DOCTOR_LABEL_SETTINGS = "設定"
+#: Joins several labels inside one 「」: 「受付フォルダ」「計画マスタ」.
+DOCTOR_LABELS_JOIN = "」「"
+DOCTOR_LABEL_SETTING = "設定：{label}"
+DOCTOR_INBOX_FOUND = "{path}（.xlsx {count} 件）"
+DOCTOR_PATH_MISSING = "{path} がありません。"
+DOCTOR_PLAN_EMPTY = "空欄（受付フォルダの中か隣の 計画マスタ.xlsx を使います）"
+DOCTOR_OUTPUT_FOLDER_MISSING = "（フォルダ {folder} がありません）"
+DOCTOR_PERIOD_EMPTY = "空欄（調査票の記載から判断します）"

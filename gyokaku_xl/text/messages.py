@@ -20,6 +20,19 @@ __all__ = [
     "PDF_DETAIL_TIMEOUT",
     "PDF_DETAIL_EXIT",
     "PDF_DETAIL_EXIT_SAID",
+    "SUMMARY_ROWS",
+    "SUMMARY_ROWS_MISMATCH",
+    "SUMMARY_TARGET",
+    "SUMMARY_FILES",
+    "SUMMARY_FINDINGS",
+    "SUMMARY_NOT_SUBMITTED",
+    "SUMMARY_NOT_SUBMITTED_NONE",
+    "SUMMARY_NOT_SUBMITTED_UNCHECKED",
+    "SUMMARY_MORE_FINDINGS",
+    "SUMMARY_MASTER",
+    "SUMMARY_REPORT",
+    "SUMMARY_ANNOTATED",
+    "PROGRESS_READING",
 ]
 
 FATAL_PLAN_UNREADABLE = "計画マスタ「{path}」を読み込めません：{detail}"
@@ -83,3 +96,20 @@ PDF_DETAIL_MISSING = "「{path}」が見つかりません"
 PDF_DETAIL_TIMEOUT = "LibreOffice が {seconds} 秒以内に終了しませんでした"
 PDF_DETAIL_EXIT = "LibreOffice 終了コード {code}"
 PDF_DETAIL_EXIT_SAID = "LibreOffice 終了コード {code}：{said}"
+
+# --- the run summary (console and the Excel button) ------------------------------------------------
+SUMMARY_ROWS = "行: 読込 {read} = 集約 {merged} + 除外 {rejected}{mark}"
+SUMMARY_ROWS_MISMATCH = "  ※ 件数が一致しません"
+SUMMARY_TARGET = "対象: {period}　{plan}"
+SUMMARY_FILES = ("ファイル: {seen} 件（読込 {read}・受理 {accepted}・不受理 {rejected}・差替え {superseded}・"
+                 "読み飛ばし {skipped}）")
+SUMMARY_FINDINGS = "指摘: {error} {errors} 件・{warning} {warnings} 件・{info} {infos} 件"
+SUMMARY_NOT_SUBMITTED = "未提出の所管課: {departments}"
+SUMMARY_NOT_SUBMITTED_NONE = "なし"
+SUMMARY_NOT_SUBMITTED_UNCHECKED = "未提出の所管課: 確認していません（計画マスタなし）"
+SUMMARY_MORE_FINDINGS = "  ほか {count} 件（一覧は「{sheet}」シートを参照）"
+SUMMARY_MASTER = "集約結果: {path}"
+SUMMARY_REPORT = "検証結果: {path}"
+SUMMARY_ANNOTATED = "指摘付きの写し: {path}"
+#: The label of the progress bar while files are read.
+PROGRESS_READING = "読込中"
