@@ -19,6 +19,7 @@ from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make
 from gyokaku_xl.domain.form import FormData, FormRow
 from gyokaku_xl.domain.model import Initiative, Period, PeriodError, Plan, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.normalize import clean, key, nfkc
+from gyokaku_xl.domain.tokens import MARK_TRUE_WORDS
 
 #: Codes whose error on a row excludes the row from the master (key fields).
 KEY_FIELD_CODES = frozenset({
@@ -369,7 +370,7 @@ def check_prefilled(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
         seen = row.value(column.key)
         want = expected[column.key]
         same = key(seen) == key(want) or (column.kind == schema.FLAG and
-                                          (clean(seen) in g.MARK_TRUE_VARIANTS) == bool(want))
+                                          (clean(seen) in MARK_TRUE_WORDS) == bool(want))
         if not same:
             yield make("prefilled-changed", WARNING, value=seen, initiative_id=initiative.id,
                        label=column.label, expected=want, **ctx.where(row, column.key))

@@ -49,6 +49,8 @@ PERSPECTIVE_LABEL = PERSPECTIVE_NUMBER + r"\s*(.*)$"
 BULLETS = ("・", "･")
 #: What separates the two font names of a 「フォント」 setting (ignored when matching it).
 FONT_SEPARATORS = r"[\s/／・,、]"
+#: What a cell of a 「○」 column (順調, 重点, 総括掲載) may hold to mean yes.
+MARK_TRUE_WORDS = ("○", "〇", "◯", "●", "◎", "o", "O", "1", "TRUE", "true", "はい", "有")
 #: Values of the Excel button's yes/no setting, besides its own はい / いいえ.
 YES_WORDS = ("はい。", "する", "作成する", "yes", "y", "true", "1", "○")
 NO_WORDS = ("", "しない", "no", "n", "false", "0", "×")

@@ -18,7 +18,7 @@ from gyokaku_xl.domain.model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, Peri
                                      Plan, Program, Status, StatusScale, parse_fiscal_year,
                                      parse_plan_years)
 from gyokaku_xl.domain.normalize import clean, key, label_key, nfkc, positive_int
-from gyokaku_xl.domain.tokens import FONT_SEPARATORS, PARENS, PERSPECTIVE_LABEL
+from gyokaku_xl.domain.tokens import FONT_SEPARATORS, MARK_TRUE_WORDS, PARENS, PERSPECTIVE_LABEL
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 from gyokaku_xl.domain.cells import SheetData, column_letter
 
@@ -82,7 +82,7 @@ class _Table:
 
 def is_mark(value: object) -> bool:
     """True when a 重点/総括掲載/順調 cell holds a mark such as ○."""
-    return clean(value) in g.MARK_TRUE_VARIANTS or nfkc(clean(value)) in g.MARK_TRUE_VARIANTS
+    return clean(value) in MARK_TRUE_WORDS or nfkc(clean(value)) in MARK_TRUE_WORDS
 
 
 def read_plan(path: str | Path) -> PlanResult:

@@ -59,7 +59,7 @@ __all__ = [
     "READ_DETAIL_WITH_KIND",
 ]
 
-# OS error texts, by errno name (see gyokaku_xl/oserror.py); the Windows sharing violation is IN_USE.
+# OS error texts, by errno name (see gyokaku_xl/infra/oserror.py); the Windows sharing violation is IN_USE.
 OS_ERROR_NOT_FOUND = "ファイルまたはフォルダが見つかりません"
 OS_ERROR_IS_DIRECTORY = "同じ名前のフォルダがあります。ファイル名を指定してください"
 OS_ERROR_NOT_DIRECTORY = "パスの途中にフォルダではなくファイルがあります"
@@ -99,6 +99,7 @@ READ_ERROR_DETAILS = {
     "corrupt-file": "ファイルが壊れています（{detail}）",
     "read-failed": "{detail}",
 }
+#: What a whole run ran out of (the {what} of run-too-large), and the units of its {limit}.
 RUN_LIMIT_ROWS = "行数"
 RUN_LIMIT_CELLS = "セル数"
 RUN_LIMIT_FINDINGS = "指摘の数"

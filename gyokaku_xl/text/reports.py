@@ -25,6 +25,7 @@ __all__ = [
     "REPORT_PROGRAM_HEADING",
 ]
 
+# --- 資料1-1〜1-3 -------------------------------------------------------------------------------
 # Counts in generated sentences use half-width digits; section numbers and 資料番号 full-width.
 REPORT_SUBTITLE_SUMMARY = "{period}取組状況（総括）"
 REPORT_SUBTITLE_LIST = "{period}取組状況一覧"
@@ -66,12 +67,12 @@ REPORT_NOTE_PART = "{label}{count}取組"
 REPORT_NOTE_NOT_SUBMITTED = "未提出"
 REPORT_NOTE_REJECTED = "不受理"
 REPORT_NOTE_NOT_REPORTED = "報告なし"
+# --- the PDF and the open data -----------------------------------------------------------------
 PDF_TITLE = "{plan}　{period}取組状況"
 OPENDATA_FILE_STEM = "取組状況一覧_{period}"
 OPENDATA_SHEET = "取組状況一覧"
 OPENDATA_COLUMNS = ("年度", "年度（西暦）", "期間", "視点", "事業", "重点", "所管課", "取組番号", "取組名",
                     "進捗状況", "取組状況", "今後の予定", "財政効果額（千円）")
-#: The reason each unreadable file could not be read, one line each, after a cannot-continue error.
 #: Submission notes (提出状況) for files of a department that were not merged.
 SUBMISSION_NOTE_REPLACED = "差し替え前："
 SUBMISSION_NOTE_REPLACED_REJECTED = "差し替え前（不受理）："
