@@ -20,12 +20,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "gyokaku_xl"
 #: Where Japanese literals belong: the words users read, and the words the readers parse.
 TEXT_PACKAGE = PACKAGE / "text"
 TOKENS = PACKAGE / "domain" / "tokens.py"
-#: Modules whose strings are still being moved into gyokaku_xl/text/ (the run layer). The
-#: coordinator empties this set once those moves are merged; no other exemption exists.
-RUN_PENDING = {
-    "run/annotate.py", "run/check.py", "run/forms.py", "run/inbox.py", "run/inputs.py", "run/merge.py",
-    "run/publish.py",
-}
 #: Kana, kanji, CJK punctuation (incl. the ideographic space), full- and half-width forms, and the
 #: marks Japanese text uses (dashes, ‥ … ※, arrows, circled numbers, ○ △ □, ×).
 JAPANESE = re.compile("[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -55,8 +49,7 @@ def japanese_literals(source: str) -> list[tuple[int, str]]:
 
 def _checked_modules() -> list[Path]:
     return [path for path in sorted(PACKAGE.rglob("*.py"))
-            if TEXT_PACKAGE not in path.parents and path != TOKENS
-            and path.relative_to(PACKAGE).as_posix() not in RUN_PENDING]
+            if TEXT_PACKAGE not in path.parents and path != TOKENS]
 
 
 def test_no_japanese_literal_outside_the_text_package_and_the_tokens():
@@ -66,13 +59,6 @@ def test_no_japanese_literal_outside_the_text_package_and_the_tokens():
     assert not offenders, (f"{len(offenders)} Japanese string literal(s) outside gyokaku_xl/text/ and "
                            "domain/tokens.py; move each to a text module (or, for a word the reader "
                            "parses, to domain/tokens.py):\n" + "\n".join(offenders))
-
-
-def test_run_pending_lists_only_modules_still_pending():
-    """Each pending module exists and still holds Japanese literals: once moved, it leaves the set."""
-    done = [name for name in sorted(RUN_PENDING) if not (PACKAGE / name).is_file()
-            or not japanese_literals((PACKAGE / name).read_text(encoding="utf-8"))]
-    assert not done, f"no Japanese literal left in {done}: remove them from RUN_PENDING"
 
 
 @pytest.mark.parametrize("source, expected", [

@@ -46,7 +46,7 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     read show it will be needed (:class:`~gyokaku_xl.run.split.SplitWorker`).
     """
     check_annotate_dir(inbox, annotate)
-    refuse_file_as_folder(opendata, "オープンデータ")
+    refuse_file_as_folder(opendata, g.RUN_OUTPUT_OPENDATA)
     started: list[SplitWorker] = []
 
     def start_split_worker(plan: Plan, rows_read: int) -> None:
@@ -72,9 +72,9 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
 
 def _checked_target(target: Path) -> Path:
     if target.is_dir():
-        raise GyokakuError(f"「{target}」はフォルダです。集約結果のファイル名（例：{target / g.MASTER_FILE_NAME}）を指定してください。")
+        raise GyokakuError(g.FATAL_OUTPUT_IS_FOLDER.format(path=target, example=target / g.MASTER_FILE_NAME))
     if target.suffix.lower() != ".xlsx":
-        raise GyokakuError(f"出力ファイル「{target}」の拡張子は .xlsx にしてください。")
+        raise GyokakuError(g.FATAL_OUTPUT_NOT_XLSX.format(path=target))
     return target
 
 
@@ -130,12 +130,12 @@ def nothing_merged_message(result: MergeResult, target: Path) -> str:
     """Why no master was written: every rejected file's first error, counted by its title."""
     first = first_error_by_file(result.findings).values()
     reasons = Counter(title_of(f.code) for f in first)
-    parts = "、".join(g.NOTHING_MERGED_REASON.format(title=t, count=n) for t, n in reasons.most_common())
+    parts = g.SEP_LIST.join(g.NOTHING_MERGED_REASON.format(title=t, count=n) for t, n in reasons.most_common())
     codes = {f.code for f in first}
     hint = g.NOTHING_MERGED_PERIOD_HINT if codes & {"year-mismatch", "period-mismatch"} else ""
     action = g.NOTHING_MERGED_KEPT if target.exists() else g.NOTHING_MERGED_NOT_CREATED
     return g.FATAL_NOTHING_MERGED.format(path=target, action=action, hint=hint,
-                                         reasons=parts or g.MESSAGES["no-rows"].rstrip("。"))
+                                         reasons=parts or g.MESSAGES["no-rows"].rstrip(g.FULL_STOP))
 
 
 def _read_history(outcome: RunOutcome, folder: Path, exclude: Path, limits: Limits,

@@ -20,6 +20,7 @@ __all__ = [
     "HISTORY_ARCHIVED", "HISTORY_ARCHIVE_LOCKED", "HISTORY_ARCHIVE_FAILED", "TEMPLATE_CARRIED",
     "TEMPLATE_HISTORY_MISSING", "TEMPLATE_NOT_CARRIED", "HISTORY_INDEX_NOTE", "ANNOTATE_STALE_COPY",
     "PDF_FONT_SUBSTITUTED", "OPENDATA_WRITTEN", "SPLIT_NOTICE_STALE",
+    "RUN_FILE_MISSING", "RUN_OUTPUT_FORMS", "RUN_OUTPUT_OPENDATA", "RUN_ANNOTATE_ONTO_INPUT", "RUN_ANNOTATE_FAILED", "FATAL_ANNOTATE_DIR_IS_FILE", "FATAL_ANNOTATE_DIR_IS_INBOX", "FATAL_UNKNOWN_DEPARTMENTS", "FATAL_FORMS_EXIST", "FORMS_EXIST_MORE", "FATAL_INBOX_IS_FILE", "NOTICE_PLAN_FOUND", "FATAL_PERIODS_DIFFER", "PREVIOUS_OTHER_PLAN", "PREVIOUS_NOT_EARLIER", "FATAL_OUTPUT_IS_FOLDER", "FATAL_OUTPUT_NOT_XLSX",
 ]
 
 # --- cannot continue (fatal) ------------------------------------------------------------------
@@ -104,3 +105,23 @@ PDF_FONT_SUBSTITUTED = "PDF: フォント「{font}」がないため、同じ字
 OPENDATA_WRITTEN = "オープンデータ: {path}"
 SPLIT_NOTICE_STALE = ("前回の集約で作った「{path}」は、今回の集約結果に対応していません"
                       "（今回の資料1-3 は集約結果ブックの中にあります）。")
+
+# --- the run: its inputs and outputs ---------------------------------------------------------
+RUN_FILE_MISSING = "ファイルがありません"
+RUN_OUTPUT_FORMS = "調査票"
+RUN_OUTPUT_OPENDATA = "オープンデータ"
+RUN_ANNOTATE_ONTO_INPUT = "「{path}」は提出ファイルのため、指摘付きの写しを作りませんでした。"
+RUN_ANNOTATE_FAILED = "「{file}」の指摘付きの写しを作れませんでした（{detail}）。"
+FATAL_ANNOTATE_DIR_IS_FILE = "「{folder}」はファイルです。指摘付きの写しの出力先にはフォルダを指定してください。"
+FATAL_ANNOTATE_DIR_IS_INBOX = "指摘付きの写しの出力先に受付フォルダは指定できません。別のフォルダを指定してください。"
+FATAL_UNKNOWN_DEPARTMENTS = "所管課「{departments}」は計画マスタにありません。"
+FATAL_FORMS_EXIST = ("出力先に同じ名前の調査票があります（{names}{more}）。記入済みの調査票を消さないよう、"
+                     "別のフォルダを指定するか、上書きしてよい場合は --force を付けてください。")
+FORMS_EXIST_MORE = " ほか {count} 件"
+FATAL_INBOX_IS_FILE = "「{path}」はファイルです。受付フォルダ（調査票を入れたフォルダ）を指定してください。"
+NOTICE_PLAN_FOUND = "計画マスタとして「{path}」を使用しました。"
+FATAL_PERIODS_DIFFER = "調査票の報告期間がそろっていません（{periods}）。--year と --period を指定してください。"
+PREVIOUS_OTHER_PLAN = "別の計画「{plan}」の集約結果です"
+PREVIOUS_NOT_EARLIER = "{found} の集約結果で、{period} より前の期間ではありません"
+FATAL_OUTPUT_IS_FOLDER = "「{path}」はフォルダです。集約結果のファイル名（例：{example}）を指定してください。"
+FATAL_OUTPUT_NOT_XLSX = "出力ファイル「{path}」の拡張子は .xlsx にしてください。"

@@ -29,7 +29,7 @@ __all__ = [
     "SUBMITTED", "NOT_SUBMITTED", "REPLACED", "HAS_ERRORS", "CHANGE_IMPROVED", "CHANGE_WORSENED",
     "CHANGE_CHANGED", "CHANGE_UNCHANGED", "CHANGE_NEW", "CHANGE_NOT_REPORTED", "CHANGES",
     "HISTORY_ARCHIVE_NAME", "HISTORY_INDEX_NAME", "SEP_LIST", "SEP_DOT", "SEP_SLASH", "BULLET",
-    "QUOTED", "PARENTHESIZED", "ROW_LABEL", "ELLIPSIS",
+    "QUOTED", "PARENTHESIZED", "ROW_LABEL", "ELLIPSIS", "FULL_STOP",
 ]
 
 # --- the product, severities and periods -------------------------------------------------------
@@ -227,3 +227,5 @@ PARENTHESIZED = "（{}）"
 ROW_LABEL = "{row}行目"
 #: The end of a text cut to a length limit.
 ELLIPSIS = "…"
+#: The end of a sentence (taken off where a sentence becomes a clause of another).
+FULL_STOP = "。"
