@@ -28,6 +28,7 @@ from gyokaku_xl.domain.version import __version__
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.infra.oserror import library_text
+from gyokaku_xl.publish import pdf
 
 OK = "○"
 WARN = "△"
@@ -217,25 +218,11 @@ def _excel_platform(report: DoctorReport) -> None:
 
 
 def _libreoffice(report: DoctorReport) -> None:
-    path = find_office()
+    path = pdf.find_soffice()
     if path:
         report.add(OK, "LibreOffice（PDF 出力）", path)
     else:
         report.add(WARN, "LibreOffice（PDF 出力）", "見つかりません。PDF を作らないなら不要です。" + g.FATAL_PDF_NO_OFFICE)
-
-
-def find_office() -> str | None:
-    """LibreOffice's ``soffice`` via :func:`gyokaku_xl.publish.pdf.find_soffice`, or the PATH."""
-    try:
-        from gyokaku_xl.publish.pdf import find_soffice
-    except ImportError:
-        found = shutil.which("soffice") or shutil.which("libreoffice")
-        return str(found) if found else None
-    try:
-        found = find_soffice()
-    except GyokakuError:
-        return None
-    return str(found) if found else None
 
 
 def _version(distribution: str) -> str | None:
@@ -522,5 +509,5 @@ def _book_settings(report: DoctorReport, book: Path) -> None:
     else:
         report.add(INFO, label, g.DOCTOR_HISTORY_NEW.format(path=settings.history))
     if settings.pdf:
-        engine = g.DOCTOR_PDF_BY_OFFICE if find_office() else g.DOCTOR_PDF_BY_EXCEL
+        engine = g.DOCTOR_PDF_BY_OFFICE if pdf.find_soffice() else g.DOCTOR_PDF_BY_EXCEL
         report.add(INFO, f"設定：{g.BUTTON_SETTING_PDF}", f"{g.BUTTON_YES}（{engine}）")

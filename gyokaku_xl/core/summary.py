@@ -275,11 +275,6 @@ def flagged_groups(plan: Plan, records: list[Record]) -> list[list[FlaggedLine]]
     return out
 
 
-def flagged_lines(plan: Plan, records: list[Record]) -> tuple[FlaggedLine, ...]:
-    """Section 3 in full: each not-on-track 取組, then its 事業's reason / next-step bullets once."""
-    return tuple(line for group in flagged_groups(plan, records) for line in group)
-
-
 def list_limit(plan: Plan) -> int:
     """Lines each of sections 2 and 3 may take: the plan's 「総括の一覧の上限」 or the default."""
     text = plan.settings.get(g.SETTING_SUMMARY_LIST_LIMIT, "")

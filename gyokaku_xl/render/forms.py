@@ -7,9 +7,7 @@ user text, fixed document dates (same inputs → same file).
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Sequence
@@ -22,7 +20,7 @@ from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
 from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.records import Snapshot
-from gyokaku_xl.render.styles import Formats, use_fonts
+from gyokaku_xl.render.styles import Formats, paragraph_lines, use_fonts
 
 #: Fixed creation/modification date of every generated form (determinism).
 DOCUMENT_DATE = datetime(2020, 4, 1, 0, 0, 0)
@@ -129,23 +127,9 @@ ROW_PADDING = 4.0
 MIN_DATA_ROW_HEIGHT = 2 * LINE_HEIGHT + ROW_PADDING
 
 
-def display_width(text: str) -> float:
-    """Width of ``text`` in column-width units: a full-width character is 2, others 1.
-
-    (At 10.5 pt a full-width ＭＳ ゴシック character is 14 px; one column-width unit is 7 px.)
-    """
-    return sum(2.0 if unicodedata.east_asian_width(c) in "WFA" else 1.0 for c in text)
-
-
-def line_count(text: str, width: float) -> int:
-    """Lines ``text`` takes when wrapped in a column ``width`` units wide (at least 1)."""
-    usable = max(float(width), 1.0)
-    return sum(max(1, math.ceil(display_width(part) / usable)) for part in str(text).split("\n"))
-
-
 def row_height(cells: Sequence[tuple[object, float]], minimum: float = 0.0) -> float:
     """A row height (points) that shows every line of ``(text, column width)`` cells."""
-    lines = max((line_count(str(text), width) for text, width in cells if text not in (None, "")),
+    lines = max((paragraph_lines(str(text), width) for text, width in cells if text not in (None, "")),
                 default=1)
     return max(minimum, lines * LINE_HEIGHT + ROW_PADDING)
 

@@ -26,11 +26,6 @@ SIZE_HEADING = 10
 SNAP_PX = 14
 
 
-def _width(px: float) -> float:
-    """Column width in character units for ``px`` pixels (inverse of ``styles.column_px``)."""
-    return round(max(px - 5, 7) / 7, 2)
-
-
 class Grid:
     """Sheet columns shared by several tables: the union of their column boundaries (pixels).
 
@@ -55,7 +50,7 @@ class Grid:
         self.bounds = sorted(bounds)
         self._index = {b: n for n, b in enumerate(self.bounds)}
         self._layouts = layouts
-        self.widths = tuple(_width(b - a) for a, b in zip(self.bounds, self.bounds[1:]))
+        self.widths = tuple(st.width_of_px(b - a) for a, b in zip(self.bounds, self.bounds[1:]))
         self.last_col = len(self.widths) - 1
         self._px: dict[tuple[int, int], int] = {}
 
@@ -84,7 +79,7 @@ class Grid:
         """Pixel width of grid columns ``first``..``last``."""
         k = (first, last)
         if k not in self._px:
-            self._px[k] = sum(st.column_px(self.widths[c]) for c in range(first, last + 1))
+            self._px[k] = st.columns_px(self.widths, first, last)
         return self._px[k]
 
 

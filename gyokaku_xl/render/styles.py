@@ -9,10 +9,13 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import math
 import re
 import unicodedata
 import weakref
-from typing import Any
+from typing import Any, Sequence
+
+from gyokaku_xl.infra.compat import merged_ranges
 
 FONT_MINCHO = "ＭＳ 明朝"
 FONT_GOTHIC = "ＭＳ ゴシック"
@@ -110,8 +113,8 @@ def merge_cells(sheet: Any, first_row: int, first_col: int, last_row: int, last_
     bookkeeping (our layouts never overlap; the master content test checks the ranges). The caller
     writes the top-left cell (``write_string``, ``write_number`` or ``write_blank``).
     """
-    ranges = getattr(sheet, "merge", None)
-    if not isinstance(ranges, list):  # an xlsxwriter without the plain list: the public way
+    ranges = merged_ranges(sheet)
+    if ranges is None:  # an xlsxwriter without the plain list: the public way
         sheet.merge_range(first_row, first_col, last_row, last_col, "", cell_format)
         return
     ranges.append([first_row, first_col, last_row, last_col])
@@ -153,6 +156,16 @@ def column_px(width: float) -> int:
     if width < 1:
         return int(width * 12 + 0.5)
     return int(width * 7 + 0.5) + 5
+
+
+def width_of_px(px: float) -> float:
+    """Column width in character units for ``px`` pixels (the inverse of :func:`column_px`)."""
+    return round(max(px - 5, 7) / 7, 2)
+
+
+def columns_px(widths: Sequence[float], first: int, last: int) -> int:
+    """Pixel width of columns ``first``..``last`` of a sheet whose column widths are ``widths``."""
+    return sum(column_px(widths[c]) for c in range(first, last + 1))
 
 
 @functools.lru_cache(maxsize=None)
@@ -249,6 +262,13 @@ def _wrap_tokens(line: str) -> list[str]:
     line count is the one Excel and LibreOffice (Japanese rules) produce.
     """
     return _PIECE.findall(line)
+
+
+def paragraph_lines(text: str, units: float) -> int:
+    """Lines ``text`` takes at ``units`` half-width units a line, each paragraph rounded up on its
+    own (the plain estimate of the forms and the annotated copies' list: no word or kinsoku rules)."""
+    usable = max(float(units), 1.0)
+    return sum(max(1, math.ceil(text_units(part) / usable)) for part in text.split("\n"))
 
 
 def row_height(lines: int, size: float, extra: float = 3.0) -> float:

@@ -33,11 +33,6 @@ def _px(points: float) -> int:
     return int(points * 4 / 3 + 0.5)
 
 
-def _width(px: float) -> float:
-    """Column width in character units for ``px`` pixels (inverse of ``styles.column_px``)."""
-    return round(max(px - 5, 7) / 7, 2)
-
-
 class Grid:
     """The sheet's columns, sized for the scale: one count column per status plus 合計."""
 
@@ -56,7 +51,7 @@ class Grid:
             label = max(label, min(needed, MAX_LEFT_PX - GUTTER_PX - sum(wanted)))
         left = GUTTER_PX + label + sum(wanted)
         chart = (PAGE_PX - left) / CHART_COLUMNS
-        self.widths = tuple(_width(px) for px in (GUTTER_PX, label, *wanted, *[chart] * CHART_COLUMNS))
+        self.widths = tuple(st.width_of_px(px) for px in (GUTTER_PX, label, *wanted, *[chart] * CHART_COLUMNS))
         self.last_col = len(self.widths) - 1
         self.total_col = TABLE_FIRST_COUNT_COL + len(statuses)
         self.left_last_col = self.total_col
@@ -66,7 +61,7 @@ class Grid:
 
     def px(self, first: int, last: int) -> int:
         """Pixel width of columns ``first``..``last``."""
-        return sum(st.column_px(self.widths[c]) for c in range(first, last + 1))
+        return st.columns_px(self.widths, first, last)
 
 
 SIZE_DOC_NUMBER = 10.5
