@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.core.movement import compare, comparison_summary
+from gyokaku_xl.core.movement import comparison_summary
 from gyokaku_xl.domain.findings import (Finding, GyokakuError, PlanInvalidError, count_by_severity,
                                         first_error_by_file, title_of)
 from gyokaku_xl.domain.outcome import RunOutcome
@@ -110,9 +110,8 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
     history = history_line(outcome)
     if history:
         lines.append(history)
-    earlier = r.history
-    if outcome.command == "merge" and earlier:
-        lines.append(comparison_summary(compare(r, earlier)))
+    if outcome.content is not None and r.history:
+        lines.append(comparison_summary(outcome.content.movement.comparison))
     lines.extend(outcome.notices)
     # 未提出 is already the line above; list every other error, then every other warning
     listed = [f for f in r.findings if f.code != "department-not-submitted" and f.code not in PROMINENT_CODES]

@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.model import Plan, era_label
-from gyokaku_xl.core.movement import Comparison, Fiscal, FiscalLine, Movement, Trend
+from gyokaku_xl.domain.content import Comparison, Fiscal, FiscalLine, Movement, Trend
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render.charts import add_trend_chart
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from gyokaku_xl.text import glossary as g
-from gyokaku_xl.core.summary import FLAGGED_BULLET, FLAGGED_INITIATIVE, SummaryData
+from gyokaku_xl.core.summary import FLAGGED_BULLET, FLAGGED_INITIATIVE
+from gyokaku_xl.domain.content import SummaryData
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render.charts import add_status_chart
 
