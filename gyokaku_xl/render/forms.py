@@ -127,7 +127,7 @@ ROW_PADDING = 4.0
 MIN_DATA_ROW_HEIGHT = 2 * LINE_HEIGHT + ROW_PADDING
 
 
-def row_height(cells: Sequence[tuple[object, float]], minimum: float = 0.0) -> float:
+def cells_row_height(cells: Sequence[tuple[object, float]], minimum: float = 0.0) -> float:
     """A row height (points) that shows every line of ``(text, column width)`` cells."""
     lines = max((paragraph_lines(str(text), width) for text, width in cells if text not in (None, "")),
                 default=1)
@@ -136,7 +136,7 @@ def row_height(cells: Sequence[tuple[object, float]], minimum: float = 0.0) -> f
 
 def data_row_height(values: dict[str, object]) -> float:
     """The height of a form data row holding ``values`` (form column key → value)."""
-    return row_height([(values.get(c.key), c.width) for c in s.FORM_COLUMNS
+    return cells_row_height([(values.get(c.key), c.width) for c in s.FORM_COLUMNS
                        if c.kind in (s.TEXT, s.LONG_TEXT)], MIN_DATA_ROW_HEIGHT)
 
 
@@ -357,12 +357,12 @@ _GUIDE_WIDTHS = (20.0, 22.0, 84.0)
 
 def _guide_line(sheet: Any, row: int, text: str, cell_format: Any) -> None:
     """One explanatory line merged across the guide's three columns."""
-    sheet.set_row(row, row_height([(text, sum(_GUIDE_WIDTHS))]))
+    sheet.set_row(row, cells_row_height([(text, sum(_GUIDE_WIDTHS))]))
     sheet.merge_range(row, 0, row, 2, text, cell_format)
 
 
 def _guide_table_row(sheet: Any, row: int, values: Sequence[str], formats: Sequence[Any]) -> None:
-    sheet.set_row(row, row_height(list(zip(values, _GUIDE_WIDTHS))))
+    sheet.set_row(row, cells_row_height(list(zip(values, _GUIDE_WIDTHS))))
     for n, (value, cell_format) in enumerate(zip(values, formats)):
         sheet.write_string(row, n, value, cell_format)
 

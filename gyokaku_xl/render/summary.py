@@ -34,7 +34,7 @@ def _px(points: float) -> int:
     return int(points * 4 / 3 + 0.5)
 
 
-class Grid:
+class SummaryColumns:
     """The sheet's columns, sized for the scale: one count column per status plus 合計."""
 
     def __init__(self, statuses: tuple[str, ...], labels: tuple[str, ...] = ()) -> None:
@@ -80,7 +80,7 @@ TABLE_ROW_EXTRA = 5.0  # points added to every table row (header, perspectives, 
 class _Page:
     """Writes rows top to bottom on the grid, remembering each row's height."""
 
-    def __init__(self, sheet: Any, fmt: st.Formats, grid: Grid) -> None:
+    def __init__(self, sheet: Any, fmt: st.Formats, grid: SummaryColumns) -> None:
         self.sheet = sheet
         self.fmt = fmt
         self.grid = grid
@@ -118,7 +118,7 @@ class _Page:
 def write_summary_sheet(workbook: Any, data: SummaryData, colours: dict[str, str]) -> Any:
     """Add the 資料1-1 sheet showing ``data``; returns the worksheet."""
     sheet = workbook.add_worksheet(g.SHEET_SUMMARY)
-    grid = Grid(data.table.statuses, tuple(r.label for r in data.table.rows))
+    grid = SummaryColumns(data.table.statuses, tuple(r.label for r in data.table.rows))
     for col, width in enumerate(grid.widths):
         sheet.set_column(col, col, width)
     page = _Page(sheet, st.Formats(workbook, font=st.FONT_MINCHO, size=SIZE_BODY), grid)
