@@ -37,10 +37,6 @@ def _put(sheet: Any, row: int, first: int, last: int, text: str, cell_format: An
     st.put_text(sheet, row, first, last, text, cell_format)
 
 
-def _px(widths: tuple[float, ...], first: int, last: int) -> int:
-    return sum(st.column_px(widths[c]) for c in range(first, last + 1))
-
-
 def _title_rows(sheet: Any, fmt: st.Formats, widths: tuple[float, ...], doc_number: str,
                 plan: Plan, subtitle: str) -> list[float]:
     """資料番号 (top right), plan name and subtitle; returns the three row heights."""
@@ -52,7 +48,7 @@ def _title_rows(sheet: Any, fmt: st.Formats, widths: tuple[float, ...], doc_numb
     heights = [18.0]
     for row, text in ((1, plan.name), (2, subtitle)):
         _put(sheet, row, 0, last, text, title)
-        heights.append(st.text_height(text, _px(widths, 0, last), SIZE_TITLE, 4))
+        heights.append(st.text_height(text, st.columns_px(widths, 0, last), SIZE_TITLE, 4))
     for row, height in enumerate(heights):
         sheet.set_row(row, height)
     return heights
@@ -138,7 +134,8 @@ def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]
         row += 1
         for p_index, program in enumerate(programs):
             _put(sheet, row, 0, last, _program_heading(program), program_fmt)
-            heights.append(st.text_height(_program_heading(program), _px(LIST_COLUMNS, 0, last), SIZE_GROUP, 6))
+            heights.append(st.text_height(_program_heading(program), st.columns_px(LIST_COLUMNS, 0, last),
+                                          SIZE_GROUP, 6))
             sheet.set_row(row, heights[-1])
             # the perspective row (for the first 事業) and the 事業 row stay with the first 取組
             keep.append((group_start if p_index == 0 else row, row + 1))
@@ -224,8 +221,8 @@ class _ProgramBlocks:
         self.total = f.get(font_name=st.FONT_GOTHIC, bold=True, bg_color="#F2F2F2", border=1, valign="vcenter",
                            num_format="#,##0")
         self.status_formats = _StatusFormats(fmt, colours)
-        self.px_label, self.px_text, self.px_name = (_px(PROGRAM_COLUMNS, 0, 0), _px(PROGRAM_COLUMNS, 1, 5),
-                                                     _px(PROGRAM_COLUMNS, 1, 2))
+        self.px_label, self.px_text, self.px_name = (st.columns_px(PROGRAM_COLUMNS, first, last)
+                                                     for first, last in ((0, 0), (1, 5), (1, 2)))
 
     def _set(self, height: float) -> None:
         self.sheet.set_row(self.row, height)
@@ -249,19 +246,19 @@ class _ProgramBlocks:
     def block(self, program: Program, perspective: str,
               items: list[tuple[Initiative, Record | None]]) -> int:
         """One 事業 block; returns its 財政効果額 total (千円)."""
-        width = _px(PROGRAM_COLUMNS, 0, 5)
+        width = st.columns_px(PROGRAM_COLUMNS, 0, 5)
         _put(self.sheet, self.row, 0, 5, program.title, self.bar)
         self._set(st.text_height(program.title, width, SIZE_GROUP + 0.5, 6))
         _put(self.sheet, self.row, 0, 0, g.REPORT_LABEL_PERSPECTIVE, self.label)
         _put(self.sheet, self.row, 1, 2, perspective, self.text)
         _put(self.sheet, self.row, 3, 3, g.REPORT_LABEL_DEPARTMENT, self.label)
         _put(self.sheet, self.row, 4, 5, program.department, self.text)
-        self._set(max(st.text_height(perspective, _px(PROGRAM_COLUMNS, 1, 2), SIZE_BODY, 4),
-                      st.text_height(program.department, _px(PROGRAM_COLUMNS, 4, 5), SIZE_BODY, 4)))
+        self._set(max(st.text_height(perspective, st.columns_px(PROGRAM_COLUMNS, 1, 2), SIZE_BODY, 4),
+                      st.text_height(program.department, st.columns_px(PROGRAM_COLUMNS, 4, 5), SIZE_BODY, 4)))
         headers = g.REPORT_BY_PROGRAM_HEADERS
         for (first, last), label in zip(((0, 0), (1, 2), (3, 3), (4, 5)), headers):
             _put(self.sheet, self.row, first, last, label, self.label_centre)
-        self._set(st.text_height(headers[3], _px(PROGRAM_COLUMNS, 4, 5), SIZE_HEADER, 5))
+        self._set(st.text_height(headers[3], st.columns_px(PROGRAM_COLUMNS, 4, 5), SIZE_HEADER, 5))
         total = 0
         for initiative, record in items:
             status = _status_text(record)
