@@ -83,14 +83,13 @@ class SharedColumns:
         return self._px[k]
 
 
-class _Sheet:
+class _Sheet(st.Rows):
     """Writes rows top to bottom on a grid, with explicit heights."""
 
     def __init__(self, workbook: Any, name: str, grid: SharedColumns) -> None:
-        self.sheet = workbook.add_worksheet(name)
+        super().__init__(workbook.add_worksheet(name))
         self.fmt = st.Formats(workbook, font=st.FONT_MINCHO, size=SIZE_BODY)
         self.grid = grid
-        self.row = 0
         self._capacities: dict[tuple[int, int, float], int] = {}
         for col, width in enumerate(grid.widths):
             self.sheet.set_column(col, col, width)
@@ -111,12 +110,6 @@ class _Sheet:
     def height_of(self, first: int, last: int, text: str, size: float, extra: float = 4.0) -> float:
         """Row height that shows ``text`` wrapped across columns ``first``..``last``."""
         return st.text_height(text, self.grid.px(first, last), size, extra)
-
-    def advance(self, height: float) -> int:
-        """Set the current row's height and move on; returns the row just finished."""
-        self.sheet.set_row(self.row, height)
-        self.row += 1
-        return self.row - 1
 
     def line(self, text: str, cell_format: Any, size: float, first: int = 0, last: int | None = None) -> int:
         """One wrapped text row."""

@@ -131,6 +131,34 @@ def put_text(sheet: Any, row: int, first: int, last: int, text: str, cell_format
     sheet.write_string(row, first, text, cell_format)
 
 
+# --- rows with explicit heights -----------------------------------------------------------------
+class Rows:
+    """A sheet's rows written top to bottom, each with an explicit height (neither Excel nor
+    LibreOffice grows a merged row to its text); ``heights[r]`` keeps row ``r``'s height for page
+    breaks and for rows that grow later. Each report sheet's writer builds on it."""
+
+    def __init__(self, sheet: Any, heights: list[float] | None = None) -> None:
+        self.sheet = sheet
+        self.heights: list[float] = [] if heights is None else heights
+        self.row = len(self.heights)  # the rows already in ``heights`` are written
+
+    def advance(self, height: float) -> int:
+        """Set the current row's height and move on; returns the row just finished."""
+        self.sheet.set_row(self.row, height)
+        self.heights.append(height)
+        self.row += 1
+        return self.row - 1
+
+    def gap(self, height: float = 6) -> None:
+        """An empty spacer row."""
+        self.advance(height)
+
+    def grow(self, row: int, height: float) -> None:
+        """Make an already written row taller."""
+        self.heights[row] = height
+        self.sheet.set_row(row, height)
+
+
 # --- report pages -------------------------------------------------------------------------------
 PAPER_A4 = 9
 #: Page margins in inches (left, right, top, bottom) and header/footer distance.

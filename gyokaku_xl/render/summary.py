@@ -77,15 +77,13 @@ CHART_HEIGHT_PX = 250  # the chart's height below its heading is the same for ev
 TABLE_ROW_EXTRA = 5.0  # points added to every table row (header, perspectives, 合計)
 
 
-class _Page:
+class _Page(st.Rows):
     """Writes rows top to bottom on the grid, remembering each row's height."""
 
     def __init__(self, sheet: Any, fmt: st.Formats, grid: SummaryColumns) -> None:
-        self.sheet = sheet
+        super().__init__(sheet)
         self.fmt = fmt
         self.grid = grid
-        self.row = 0
-        self.heights: list[float] = []
 
     def put(self, row: int, first: int, last: int, text: str, cell_format: Any) -> None:
         """Write ``text`` into a cell or a merged range (always as a string, never a formula)."""
@@ -97,22 +95,6 @@ class _Page:
         height = st.text_height(text, self.grid.px(first, last), size, extra)
         self.put(self.row, first, last, text, cell_format)
         return self.advance(height)
-
-    def advance(self, height: float) -> int:
-        """Set the current row's height and move on; returns the row just finished."""
-        self.sheet.set_row(self.row, height)
-        self.heights.append(height)
-        self.row += 1
-        return self.row - 1
-
-    def gap(self, height: float = 6) -> None:
-        """An empty spacer row."""
-        self.advance(height)
-
-    def grow(self, row: int, height: float) -> None:
-        """Make an already written row taller."""
-        self.heights[row] = height
-        self.sheet.set_row(row, height)
 
 
 def write_summary_sheet(workbook: Any, data: SummaryData, colours: dict[str, str]) -> Any:
