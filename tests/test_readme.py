@@ -84,3 +84,17 @@ def test_the_sample_commands_run_as_written(tmp_path, monkeypatch):
 def test_developer_material_lives_under_docs(moved, doc):
     assert moved not in README
     assert moved.lstrip("# ") in (ROOT / "docs" / doc).read_text(encoding="utf-8")
+
+
+def test_the_python_example_runs_as_written(tmp_path, monkeypatch):
+    """The 「Python から使う」 example, run in a folder laid out as the README's workflow."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "計画マスタ.xlsx").symlink_to(ROOT / "examples" / "計画マスタ.xlsx")
+    (tmp_path / "受付").symlink_to(ROOT / "examples" / "inbox", target_is_directory=True)
+    (tmp_path / "履歴").mkdir()
+    block = re.search(r"^```python\n(.*?)^```", sections()["Python から使う"], flags=re.MULTILINE | re.DOTALL)
+    names: dict[str, object] = {}
+    exec(compile(block.group(1), "README.md", "exec"), names)  # noqa: S102 - the README's own example
+    outcome, df, one = names["outcome"], names["df"], names["one"]
+    assert outcome.exit_code == 0 and len(names["forms"].paths) == 19 and names["errors"] == []
+    assert len(df) == len(one) == 55 and one.equals(df)
