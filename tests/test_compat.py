@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
-import pytest
 import xlsxwriter
 
 from gyokaku_xl.infra import compat
