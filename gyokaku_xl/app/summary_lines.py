@@ -77,7 +77,7 @@ def resubmission_lines(outcome: RunOutcome) -> list[str]:
 PROMINENT_CODES = frozenset({"few-rows-merged"})
 def history_line(outcome: RunOutcome) -> str:
     """``履歴: 過去 2 期を読み込みました（前期：令和3年度【上半期】）`` ('' without a history folder)."""
-    folder = getattr(outcome, "history_dir", None)
+    folder = outcome.history_dir
     if folder is None:
         return ""
     history = outcome.history
@@ -123,7 +123,7 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
         lines.append(f"  ほか {len(serious) - MAX_LISTED} 件（一覧は「{g.SHEET_FINDINGS}」シートを参照）")
     if outcome.output is not None:
         lines.append(f"集約結果: {outcome.output}")
-    if getattr(outcome, "archive", None) is not None:
+    if outcome.archive is not None:
         lines.append(g.HISTORY_ARCHIVED.format(path=outcome.archive))
     if outcome.by_program_book is not None:
         lines.append(f"{g.SPLIT_SUMMARY_LABEL}: {outcome.by_program_book}")
@@ -133,6 +133,6 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
         lines.append(f"指摘付きの写し: {p}")
     for p in outcome.pdf_paths:
         lines.append(f"PDF: {p}")
-    for p in getattr(outcome, "opendata_paths", ()):
+    for p in outcome.opendata_paths:
         lines.append(g.OPENDATA_WRITTEN.format(path=p))
     return lines
