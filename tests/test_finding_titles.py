@@ -13,7 +13,7 @@ from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import action_of, make
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-START = "<!-- findings-list:start (generated from glossary.FINDING_TITLES; pytest --regen-golden) -->"
+START = "<!-- findings-list:start (generated from text.FINDING_TITLES; pytest --regen-golden) -->"
 END = "<!-- findings-list:end -->"
 
 

@@ -28,6 +28,7 @@ from gyokaku_xl.domain.version import __version__
 from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.infra.oserror import library_text
+from gyokaku_xl.publish import pdf
 
 OK = g.DOCTOR_MARK_OK
 WARN = g.DOCTOR_MARK_WARN
@@ -212,25 +213,11 @@ def _excel_platform(report: DoctorReport) -> None:
 
 
 def _libreoffice(report: DoctorReport) -> None:
-    path = find_office()
+    path = pdf.find_soffice()
     if path:
         report.add(OK, g.DOCTOR_LABEL_OFFICE, path)
     else:
         report.add(WARN, g.DOCTOR_LABEL_OFFICE, g.DOCTOR_OFFICE_MISSING + g.FATAL_PDF_NO_OFFICE)
-
-
-def find_office() -> str | None:
-    """LibreOffice's ``soffice`` via :func:`gyokaku_xl.publish.pdf.find_soffice`, or the PATH."""
-    try:
-        from gyokaku_xl.publish.pdf import find_soffice
-    except ImportError:
-        found = shutil.which("soffice") or shutil.which("libreoffice")
-        return str(found) if found else None
-    try:
-        found = find_soffice()
-    except GyokakuError:
-        return None
-    return str(found) if found else None
 
 
 def _version(distribution: str) -> str | None:
@@ -522,6 +509,6 @@ def _book_settings(report: DoctorReport, book: Path) -> None:
     else:
         report.add(INFO, label, g.DOCTOR_HISTORY_NEW.format(path=settings.history))
     if settings.pdf:
-        engine = g.DOCTOR_PDF_BY_OFFICE if find_office() else g.DOCTOR_PDF_BY_EXCEL
+        engine = g.DOCTOR_PDF_BY_OFFICE if pdf.find_soffice() else g.DOCTOR_PDF_BY_EXCEL
         report.add(INFO, g.DOCTOR_LABEL_SETTING.format(label=g.BUTTON_SETTING_PDF),
                    g.DOCTOR_WITH_PLACE.format(value=g.BUTTON_YES, place=engine))

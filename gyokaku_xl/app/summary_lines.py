@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gyokaku_xl import text as g
-from gyokaku_xl.core.movement import compare, comparison_summary
+from gyokaku_xl.core.movement import comparison_summary
 from gyokaku_xl.domain.findings import (Finding, GyokakuError, PlanInvalidError, count_by_severity,
                                         first_error_by_file, title_of)
 from gyokaku_xl.domain.outcome import RunOutcome
@@ -77,7 +77,7 @@ def resubmission_lines(outcome: RunOutcome) -> list[str]:
 PROMINENT_CODES = frozenset({"few-rows-merged"})
 def history_line(outcome: RunOutcome) -> str:
     """``履歴: 過去 2 期を読み込みました（前期：令和3年度【上半期】）`` ('' without a history folder)."""
-    folder = getattr(outcome, "history_dir", None)
+    folder = outcome.history_dir
     if folder is None:
         return ""
     history = outcome.history
@@ -113,9 +113,8 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
     history = history_line(outcome)
     if history:
         lines.append(history)
-    earlier = r.history
-    if outcome.command == "merge" and earlier:
-        lines.append(comparison_summary(compare(r, earlier)))
+    if outcome.content is not None and r.history:
+        lines.append(comparison_summary(outcome.content.movement.comparison))
     lines.extend(outcome.notices)
     # 未提出 is already the line above; list every other error, then every other warning
     listed = [f for f in r.findings if f.code != "department-not-submitted" and f.code not in PROMINENT_CODES]
@@ -127,7 +126,7 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
         lines.append(g.SUMMARY_MORE_FINDINGS.format(count=len(serious) - MAX_LISTED, sheet=g.SHEET_FINDINGS))
     if outcome.output is not None:
         lines.append(g.SUMMARY_MASTER.format(path=outcome.output))
-    if getattr(outcome, "archive", None) is not None:
+    if outcome.archive is not None:
         lines.append(g.HISTORY_ARCHIVED.format(path=outcome.archive))
     if outcome.by_program_book is not None:
         lines.append(f"{g.SPLIT_SUMMARY_LABEL}: {outcome.by_program_book}")
@@ -137,6 +136,6 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
         lines.append(g.SUMMARY_ANNOTATED.format(path=p))
     for p in outcome.pdf_paths:
         lines.append(f"PDF: {p}")
-    for p in getattr(outcome, "opendata_paths", ()):
+    for p in outcome.opendata_paths:
         lines.append(g.OPENDATA_WRITTEN.format(path=p))
     return lines

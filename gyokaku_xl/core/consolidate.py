@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
@@ -25,9 +25,6 @@ from gyokaku_xl.domain.normalize import key
 from gyokaku_xl.domain.records import MergeResult, Record, Source, Submission, Tally
 from gyokaku_xl.domain.reports import FileReport
 from gyokaku_xl.core.validate import clip_text
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 def newer_key(report: FileReport) -> tuple[str, str, str]:
@@ -256,22 +253,3 @@ def consolidate(plan: Plan, period: Period, reports: list[FileReport],
                        else [s for s in submission_states(plan, reports) if s.state != g.NOT_SUBMITTED],
                        tally=tally(reports), completeness_checked=completeness_checked,
                        generated_at=generated_at)
-
-
-def status_counts(records: Iterable[Record], plan: Plan) -> dict[str, int]:
-    """Count of records per status, every status of the scale present, in scale order."""
-    c = Counter(r.status for r in records)
-    return {name: c.get(name, 0) for name in plan.scale.names}
-
-
-def records_frame(result: MergeResult) -> "pd.DataFrame":
-    """The records as a pandas DataFrame (one row per record; pandas imported on demand)."""
-    import pandas as pd
-
-    rows = []
-    for r in result.records:
-        row = {"department": r.department, "perspective": r.perspective.label,
-               "program_number": r.program.number}
-        row.update(r.values)
-        rows.append(row)
-    return pd.DataFrame(rows)

@@ -21,12 +21,13 @@ Decisions (see the issue's text contract):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Sequence
 
 from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan, share_percent, to_fullwidth_digits
 from gyokaku_xl.domain.normalize import key, positive_int
+from gyokaku_xl.domain.content import (ChartPoint, FlaggedLine, PerspectiveBlock, ProgramBlock, StatusTable,
+                                       SummaryData, TableRow)
 from gyokaku_xl.domain.records import MergeResult, Record, Submission
 from gyokaku_xl.domain.tokens import BULLETS, SPACES
 
@@ -43,91 +44,6 @@ FLAGGED_MORE = "more"  # the closing line of a bounded list (laid out like the '
 #: Lines of section 2 and of section 3 at most, unless the plan master's 設定 says otherwise
 #: (「総括の一覧の上限」). 資料1-1 is a one-page 総括; the full lists are on 資料1-3.
 DEFAULT_LIST_LIMIT = 60
-
-
-@dataclass(frozen=True)
-class TableRow:
-    """One row of the status table: a label, the count per status (scale order) and the total."""
-
-    label: str
-    counts: tuple[int, ...]
-    total: int
-
-
-@dataclass(frozen=True)
-class StatusTable:
-    """【取組活動数一覧】: perspectives × statuses with a 合計 row and column."""
-
-    statuses: tuple[str, ...]
-    rows: tuple[TableRow, ...]
-    totals: TableRow
-
-
-@dataclass(frozen=True)
-class ChartPoint:
-    """One slice of the status chart."""
-
-    status: str
-    count: int
-    label: str  # "2(済)"
-    on_track: bool
-
-
-@dataclass(frozen=True)
-class ProgramBlock:
-    """A 事業 shown in section 2: its title, progress bullets and next-step lines."""
-
-    number: str
-    title: str
-    bullets: tuple[str, ...]
-    next_steps: tuple[str, ...]
-
-    @property
-    def lines(self) -> tuple[str, ...]:
-        """The bullets then the next-step lines (what is printed under the title)."""
-        return self.bullets + self.next_steps
-
-
-@dataclass(frozen=True)
-class PerspectiveBlock:
-    """A perspective heading in section 2 and its 事業."""
-
-    heading: str
-    programs: tuple[ProgramBlock, ...]
-
-
-@dataclass(frozen=True)
-class FlaggedLine:
-    """One line of section 3: an initiative line, a bullet, or the 'none' line."""
-
-    kind: str
-    text: str
-    status: str = ""
-
-
-@dataclass(frozen=True)
-class SummaryData:
-    """Everything printed on 資料1-1, in reading order."""
-
-    doc_number: str
-    title: str
-    subtitle: str
-    section1_heading: str
-    sentences: tuple[str, ...]
-    notes: tuple[str, ...]
-    table_heading: str
-    table: StatusTable
-    chart_heading: str
-    chart: tuple[ChartPoint, ...]
-    section2_heading: str
-    section2: tuple[PerspectiveBlock, ...]
-    section3_heading: str
-    section3: tuple[FlaggedLine, ...]
-    section2_more: str
-    program_count: int
-    initiative_count: int
-    on_track_count: int
-    on_track_percent: int
 
 
 # --- small text helpers ---------------------------------------------------------------------------
@@ -274,11 +190,6 @@ def flagged_groups(plan: Plan, records: list[Record]) -> list[list[FlaggedLine]]
         lines_of_group.extend(FlaggedLine(FLAGGED_BULLET, line) for line in seen.take(lines))
         out.append(lines_of_group)
     return out
-
-
-def flagged_lines(plan: Plan, records: list[Record]) -> tuple[FlaggedLine, ...]:
-    """Section 3 in full: each not-on-track 取組, then its 事業's reason / next-step bullets once."""
-    return tuple(line for group in flagged_groups(plan, records) for line in group)
 
 
 def list_limit(plan: Plan) -> int:

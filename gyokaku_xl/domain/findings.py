@@ -7,7 +7,7 @@ how bad (severity), in Japanese (message) and what was seen (value).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable
 from pathlib import Path
 
@@ -148,41 +148,6 @@ def make(code: str, severity: str, *, file: str = "", sheet: str = "", cell: str
 class _Default(dict):
     def __missing__(self, name: str) -> str:  # a template field nobody filled shows empty
         return ""
-
-
-@dataclass
-class FindingList:
-    """An ordered collection of findings with counts by severity."""
-
-    items: list[Finding] = field(default_factory=list)
-
-    def add(self, finding: Finding) -> None:
-        """Add one finding."""
-        self.items.append(finding)
-
-    def extend(self, findings: Iterable[Finding]) -> None:
-        """Add several findings."""
-        self.items.extend(findings)
-
-    def __iter__(self):
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    @property
-    def has_errors(self) -> bool:
-        """True when any finding is an エラー."""
-        return any(f.is_error for f in self.items)
-
-    def counts(self) -> dict[str, int]:
-        """Count by severity, every severity present as a key."""
-        c = Counter(f.severity for f in self.items)
-        return {s: c.get(s, 0) for s in g.SEVERITIES}
-
-    def sorted(self) -> list[Finding]:
-        """The findings in stable order."""
-        return sorted(self.items, key=Finding.sort_key)
 
 
 def first_error_by_file(findings: Iterable[Finding]) -> dict[str, Finding]:

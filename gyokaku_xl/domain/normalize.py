@@ -54,16 +54,6 @@ def label_key(value: object) -> str:
     return key(value).replace(_OPEN, _OPEN_WIDE).replace(_CLOSE, _CLOSE_WIDE)
 
 
-def is_blank(value: object) -> bool:
-    """True when ``value`` is None or only spaces."""
-    return clean(value) == ""
-
-
-def has_control_chars(text: str) -> bool:
-    """True when ``text`` holds control characters other than tab and newline."""
-    return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)
-
-
 def positive_int(value: object) -> int | None:
     """``"40"`` / ``"４０"`` / ``"1,000"`` / 40 → the number; None for blank, zero, negative or not an integer."""
     text = nfkc(clean(value)).replace(",", "")

@@ -100,8 +100,6 @@ HEADER_LABELS: tuple[str, ...] = tuple(c.label for c in FORM_COLUMNS)
 INPUT_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if not c.prefilled)
 #: Columns prefilled from the plan master (checked for changes).
 PREFILLED_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if c.prefilled and c.kind != REFERENCE)
-#: Columns shown for reference only: optional in the header, not part of the report.
-REFERENCE_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if c.kind == REFERENCE)
 #: The columns of a report (what consolidation keeps and 「集約データ」 shows).
 DATA_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if c.kind != REFERENCE)
 DATA_LABELS: tuple[str, ...] = tuple(c.label for c in DATA_COLUMNS)

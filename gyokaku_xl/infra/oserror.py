@@ -62,11 +62,19 @@ def library_text(exc: BaseException) -> str:
     return library_message(str(exc) or type(exc).__name__)
 
 
-def library_message(text: str) -> str:
-    """A library's English message as Japanese (known texts by prefix, else kept after a sentence)."""
+def _known_library_text(text: str) -> str | None:
+    """The text package's Japanese for a library message it knows (matched by its English start)."""
     for english, japanese in g.LIBRARY_MESSAGES.items():
         if text.startswith(english):
             return japanese
+    return None
+
+
+def library_message(text: str) -> str:
+    """A library's English message as Japanese (known texts by prefix, else kept after a sentence)."""
+    known = _known_library_text(text)
+    if known is not None:
+        return known
     if _is_japanese(text):
         return text
     return g.LIBRARY_OTHER.format(detail=text[:200])
@@ -74,11 +82,8 @@ def library_message(text: str) -> str:
 
 def zip_detail(exc: Exception) -> str:
     """A Japanese description of a zipfile error (the text package's table; never Python's text)."""
-    text = str(exc)
-    for english, japanese in g.LIBRARY_MESSAGES.items():
-        if text.startswith(english):
-            return japanese
-    return g.READ_DETAIL_ZIP_BROKEN
+    known = _known_library_text(str(exc))
+    return g.READ_DETAIL_ZIP_BROKEN if known is None else known
 
 
 #: The kind (a key of ``text.READ_DETAIL_BY_KIND``) of each exception met while reading.

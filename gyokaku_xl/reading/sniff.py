@@ -45,6 +45,7 @@ from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import ERROR, INFO, Finding, GyokakuError, make
 from gyokaku_xl.domain.inbox import (XLSX, XLSM, XLSB, ENCRYPTED, LEGACY_XLS, LOCK, NOT_EXCEL,
                                      CORRUPT_ZIP, CORRUPT_FILE, UNREADABLE, IGNORED, EMPTY, InboxEntry)
+from gyokaku_xl.infra.compat import zip_end
 from gyokaku_xl.infra.oserror import os_error_text, python_detail, zip_detail
 
 #: Files written by the operating system's file browsers (compared case-insensitively).
@@ -152,23 +153,12 @@ def _is_lock_name(name: str) -> bool:
     return name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#"))
 
 
-def _zip_entry_count(fh) -> int | None:
-    """Entries listed by a zip's end record (read without parsing the directory), None if absent."""
-    end_record = getattr(zipfile, "_EndRecData", None)  # private but stable since Python 2
-    if end_record is None:
-        return 0
-    fh.seek(0)
-    record = end_record(fh)
-    if record is None:
-        return None
-    return record[getattr(zipfile, "_ECD_ENTRIES_TOTAL", 4)]
-
-
 def _sniff_zip(fh) -> _Sniffed:
     try:
-        entries = _zip_entry_count(fh)
-        if entries is None:
+        end = zip_end(fh)
+        if end is None:
             return _Sniffed(CORRUPT_ZIP, detail=g.READ_DETAIL_ZIP_NO_END)
+        entries = end.entries
         if entries > MAX_ZIP_ENTRIES:  # no workbook has that many parts; don't parse them all
             return _Sniffed(NOT_EXCEL, seen=g.SNIFF_ZIP_MANY.format(entries=entries))
         fh.seek(0)

@@ -45,6 +45,7 @@ from gyokaku_xl import text as g
 from gyokaku_xl.domain.cells import SheetData, WorkbookData, cell_of, column_letter, parse_ref
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.inbox import CORRUPT_FILE, ENCRYPTED, LEGACY_XLS
+from gyokaku_xl.infra.compat import zip_end
 from gyokaku_xl.infra.oserror import os_error_text, python_detail, zip_detail
 from gyokaku_xl.reading.sniff import CORRUPT_OLE_DETAIL, NotRegularFileError, open_regular, sniff
 
@@ -149,16 +150,11 @@ def _mb(n: int) -> str:
 
 def _check_directory(fh, limits: Limits) -> None:
     """Refuse a zip whose central directory lists absurdly many members, before parsing it."""
-    end_record = getattr(zipfile, "_EndRecData", None)  # stable (private) since Python 2
-    if end_record is None:
-        return
-    record = end_record(fh)
-    if record is None:
+    end = zip_end(fh)
+    if end is None:
         raise zipfile.BadZipFile("File is not a zip file")
-    entries = record[getattr(zipfile, "_ECD_ENTRIES_TOTAL", 4)]
-    size = record[getattr(zipfile, "_ECD_SIZE", 5)]
-    if entries > limits.max_members or size > limits.max_members * 1024:
-        raise ReadError("zip-bomb", detail=g.READ_DETAIL_PARTS.format(count=entries))
+    if end.entries > limits.max_members or end.directory_size > limits.max_members * 1024:
+        raise ReadError("zip-bomb", detail=g.READ_DETAIL_PARTS.format(count=end.entries))
 
 
 def _check_zip(zf: zipfile.ZipFile, limits: Limits) -> None:

@@ -7,9 +7,7 @@ user text, fixed document dates (same inputs → same file).
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Sequence
@@ -22,7 +20,7 @@ from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
 from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.records import Snapshot
-from gyokaku_xl.render.styles import Formats, use_fonts
+from gyokaku_xl.render.styles import Formats, paragraph_lines, use_fonts
 
 #: Fixed creation/modification date of every generated form (determinism).
 DOCUMENT_DATE = datetime(2020, 4, 1, 0, 0, 0)
@@ -124,30 +122,16 @@ ROW_PADDING = 4.0
 MIN_DATA_ROW_HEIGHT = 2 * LINE_HEIGHT + ROW_PADDING
 
 
-def display_width(text: str) -> float:
-    """Width of ``text`` in column-width units: a full-width character is 2, others 1.
-
-    (At 10.5 pt a full-width ＭＳ ゴシック character is 14 px; one column-width unit is 7 px.)
-    """
-    return sum(2.0 if unicodedata.east_asian_width(c) in "WFA" else 1.0 for c in text)
-
-
-def line_count(text: str, width: float) -> int:
-    """Lines ``text`` takes when wrapped in a column ``width`` units wide (at least 1)."""
-    usable = max(float(width), 1.0)
-    return sum(max(1, math.ceil(display_width(part) / usable)) for part in str(text).split("\n"))
-
-
-def row_height(cells: Sequence[tuple[object, float]], minimum: float = 0.0) -> float:
+def cells_row_height(cells: Sequence[tuple[object, float]], minimum: float = 0.0) -> float:
     """A row height (points) that shows every line of ``(text, column width)`` cells."""
-    lines = max((line_count(str(text), width) for text, width in cells if text not in (None, "")),
+    lines = max((paragraph_lines(str(text), width) for text, width in cells if text not in (None, "")),
                 default=1)
     return max(minimum, lines * LINE_HEIGHT + ROW_PADDING)
 
 
 def data_row_height(values: dict[str, object]) -> float:
     """The height of a form data row holding ``values`` (form column key → value)."""
-    return row_height([(values.get(c.key), c.width) for c in s.FORM_COLUMNS
+    return cells_row_height([(values.get(c.key), c.width) for c in s.FORM_COLUMNS
                        if c.kind in (s.TEXT, s.LONG_TEXT)], MIN_DATA_ROW_HEIGHT)
 
 
@@ -368,12 +352,12 @@ _GUIDE_WIDTHS = (20.0, 22.0, 84.0)
 
 def _guide_line(sheet: Any, row: int, text: str, cell_format: Any) -> None:
     """One explanatory line merged across the guide's three columns."""
-    sheet.set_row(row, row_height([(text, sum(_GUIDE_WIDTHS))]))
+    sheet.set_row(row, cells_row_height([(text, sum(_GUIDE_WIDTHS))]))
     sheet.merge_range(row, 0, row, 2, text, cell_format)
 
 
 def _guide_table_row(sheet: Any, row: int, values: Sequence[str], formats: Sequence[Any]) -> None:
-    sheet.set_row(row, row_height(list(zip(values, _GUIDE_WIDTHS))))
+    sheet.set_row(row, cells_row_height(list(zip(values, _GUIDE_WIDTHS))))
     for n, (value, cell_format) in enumerate(zip(values, formats)):
         sheet.write_string(row, n, value, cell_format)
 

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from gyokaku_xl import text as g
+from gyokaku_xl.core.content import master_content
 from gyokaku_xl.domain.findings import Finding, GyokakuError, OutputLockedError, first_error_by_file, title_of
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.model import Period, Plan
@@ -88,8 +89,10 @@ def _write_master(outcome: RunOutcome, inbox: Path, target: Path, history_dir: s
         _read_history(outcome, folder, target, limits, sources)
     split = SplitBook(result, target, worker) if is_split(result) else None
     try:
+        content = outcome.content = master_content(result)  # once: for the master and the console
+
         def write(tmp: Path) -> None:
-            write_master(tmp, result, target.resolve().parent, sources, by_program=split is None)
+            write_master(tmp, result, content, target.resolve().parent, sources, by_program=split is None)
             if split is not None:  # before the master replaces the old one: both or neither
                 split.wait()
 
