@@ -7,7 +7,7 @@ import hashlib
 import openpyxl
 
 import builders
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.run.check import check
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.render.annotated import FILL
@@ -143,8 +143,8 @@ def test_a_copy_with_warnings_only_does_not_ask_to_fix_errors(inbox, plan_path, 
 
 
 def test_findings_list_columns_hold_their_words(tmp_path):
-    """指摘一覧: 「ファイル全体」 stays on one line in column B, and a row is as tall as the reports'
-    own (kinsoku-aware) measure says its longest cell needs (issue 21, point 21)."""
+    """指摘一覧: 「ファイル全体」 stays on one line in column B, and a row is as tall as the shared
+    paragraph estimate, at the list's font size, says its longest cell needs (issue 21, point 21)."""
     import openpyxl
     from gyokaku_xl.domain.findings import make
     from gyokaku_xl.render import annotated, styles as st
@@ -157,11 +157,35 @@ def test_findings_list_columns_hold_their_words(tmp_path):
     ws = annotated.add_findings_list(wb, "f.xlsx", findings, linkable=lambda f: bool(f.cell))
     widths = [ws.column_dimensions[c].width for c in "ABCDEF"]
     capacity = [st.capacity_units(st.column_px(w), annotated.FONT_SIZE) for w in widths]
-    assert st.wrapped_line_count(g.ANNOTATE_NO_CELL, capacity[1]) == 1
+    for measure in (st.wrapped_line_count, st.paragraph_lines):
+        assert measure(g.ANNOTATE_NO_CELL, capacity[1]) == 1
     for row in range(5, 5 + len(findings)):
         values = [str(ws.cell(row, c).value) for c in range(1, 7)]
-        lines = max(st.wrapped_line_count(v, cap) for v, cap in zip(values, capacity))
+        lines = max(st.paragraph_lines(v, cap) for v, cap in zip(values, capacity))
         assert ws.row_dimensions[row].height == annotated.LINE_POINTS * lines + annotated.PADDING, values
     # the message that ended in a lone 「。」 fits its column
     message = next(f.message for f in findings if f.code == "delay-reason-missing")
-    assert st.wrapped_line_count(message, capacity[4]) == 1
+    assert st.wrapped_line_count(message, capacity[4]) == 1 and st.paragraph_lines(message, capacity[4]) == 1
+
+
+def test_the_findings_list_is_written_in_the_forms_own_font(plan, tmp_path):
+    """The list takes the font the form was written in (the plan's 「フォント」), not a fixed one."""
+    import dataclasses
+
+    from gyokaku_xl.domain.findings import ERROR, make
+    from gyokaku_xl.domain.model import Period
+    from gyokaku_xl.render.annotated import annotate_workbook
+    from gyokaku_xl.render.forms import write_form
+    from gyokaku_xl.render.styles import FONT_GOTHIC
+
+    biz = g.FONT_CHOICES["BIZ UD明朝/BIZ UDゴシック"]
+    path = tmp_path / "form.xlsx"
+    write_form(path, dataclasses.replace(plan, fonts=biz), Period(2021, g.PERIOD_FIRST_HALF), "行政総務課")
+    finding = make("status-missing", ERROR, file=path.name, sheet=g.FORM_SHEET, cell="G10")
+    book = openpyxl.load_workbook(path)
+    annotate_workbook(book, path.name, [finding])
+    fonts = {c.font.name for row in book[g.ANNOTATE_SHEET].iter_rows() for c in row if c.value}
+    assert fonts == {biz[1]}
+    other = openpyxl.Workbook()  # a workbook that is not the official form: the default ゴシック
+    annotate_workbook(other, "other.xlsx", [make("not-official-form", ERROR, file="other.xlsx")])
+    assert {c.font.name for row in other[g.ANNOTATE_SHEET].iter_rows() for c in row if c.value} == {FONT_GOTHIC}

@@ -9,9 +9,9 @@ from pathlib import Path
 import openpyxl
 
 import builders
+from gyokaku_xl import text as g
 from gyokaku_xl.app.summary_lines import summary_lines
 from gyokaku_xl.run.merge import merge
-from gyokaku_xl.text import fixes_pages as fp
 
 
 def sheet_texts(ws) -> list[str]:
@@ -38,7 +38,7 @@ def test_status_outside_scale_is_not_reported_as_missing(tmp_path, plan, forms):
     assert "1-02" not in {r.initiative.id for r in outcome.result.records}
     wb = openpyxl.load_workbook(outcome.output)
     listed = row_of(wb["資料1-2"], "1-02")
-    assert fp.REPORT_STATUS_ERROR in listed and "（報告なし）" not in listed
+    assert g.REPORT_STATUS_ERROR in listed and "（報告なし）" not in listed
     notes = [t for t in sheet_texts(wb["資料1-1"]) if t.startswith("※計画の")]
     assert notes == ["※計画の8取組のうち1取組は集計に含めていません（進捗状況の誤り1取組）。"]
 
@@ -62,7 +62,7 @@ def test_trend_total_says_why_it_differs_from_comparison(tmp_path, inbox):
     comparison_total = [v for v in row_of(wb["前期比較"], "令和3年度【上半期】") if v is not None][-1]
     trend_row = [v for v in row_of(wb["推移"], "令和3年度【上半期】") if v is not None]
     assert comparison_total == 8 and trend_row[-2] == 6
-    assert fp.TREND_TOTAL_NOTE.format(missing=2) in sheet_texts(wb["推移"])
+    assert g.TREND_TOTAL_NOTE.format(missing=2) in sheet_texts(wb["推移"])
 
 
 # --- point 5: 財政効果額 at 年度末 is the year's total to date ---------------------------------------
@@ -98,7 +98,7 @@ def test_year_end_form_shows_the_first_half_amount(tmp_path, plan_path):
     ws = wb["取組状況"]
     header = row_of(ws, "財政効果額（千円）")
     amount_col = header.index("財政効果額（千円）")
-    assert header[amount_col + 1] == fp.FIRST_HALF_EFFECT_LABEL  # beside the amount
+    assert header[amount_col + 1] == g.FORM_COLUMN_LABELS["first_half_effect"]  # beside the amount
     listed = row_of(ws, "1-02")
     assert listed[amount_col + 1] == 300
     cell = next(c for row in ws.iter_rows() for c in row if c.value == 300)
@@ -124,8 +124,8 @@ def test_blank_year_end_amount_is_warned_and_keeps_the_first_half(tmp_path, plan
 
 
 def outcome_movement(outcome):
-    from gyokaku_xl.core.movement import build_movement
-    return build_movement(outcome.result).fiscal
+    """The 財政効果 the merge computed once for its master (RunOutcome.content)."""
+    return outcome.content.movement.fiscal
 
 
 def test_summary_program_reported_only_with_wrong_statuses(tmp_path, plan, forms):
@@ -139,4 +139,4 @@ def test_summary_program_reported_only_with_wrong_statuses(tmp_path, plan, forms
         builders.fill_form(blank, inbox / blank.name, reports)
     outcome = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=tmp_path / "計画マスタ.xlsx")
     texts = sheet_texts(openpyxl.load_workbook(outcome.output)["資料1-1"])
-    assert fp.REPORT_STATUS_ERROR in texts and "（報告なし）" not in texts
+    assert g.REPORT_STATUS_ERROR in texts and "（報告なし）" not in texts

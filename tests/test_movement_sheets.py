@@ -14,9 +14,9 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl.text import fixes_pages as fp
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.render import styles as st
+from gyokaku_xl.core.content import master_content
 from gyokaku_xl.render.master import write_master
 
 from test_movement import (FOUR_SCALE, PERIODS, four_scale_periods, R2_FY, R3_FY, R3_H1, period_result, small_plan, snapshot,
@@ -27,7 +27,7 @@ NS = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
 
 
 def render(result, path: Path) -> Path:
-    write_master(path, result, path.parent)
+    write_master(path, result, master_content(result), path.parent)
     return path
 
 
@@ -270,7 +270,7 @@ def test_fiscal_two_periods_without_targets(two_book):
         ["テスト市行革プラン"],
         ["令和3年度【年度末】時点の財政効果額（単位：千円）"],
         [RULE],
-        [fp.FISCAL_DASH_NOTE],
+        [g.FISCAL_DASH_NOTE],
         ["※令和3年度【年度末】の財政効果額が空欄（または報告なし）の取組は、同じ年度の上半期の額を年度の額としています（A2 減免基準の見直し 50 千円、C1 書かない窓口 30 千円）。"],
         ["【取組の視点別】"],
         ["取組の視点", "令和3年度\n（年度末）", "累計"],
@@ -297,7 +297,7 @@ def test_fiscal_three_periods_with_targets(three_book):
         ["テスト市行革プラン"],
         ["令和3年度【年度末】時点の財政効果額（単位：千円）"],
         [RULE],
-        [fp.FISCAL_DASH_NOTE],
+        [g.FISCAL_DASH_NOTE],
         ["※令和3年度【年度末】の財政効果額が空欄（または報告なし）の取組は、同じ年度の上半期の額を年度の額としています（A2 減免基準の見直し 50 千円、C1 書かない窓口 30 千円）。"],
         ["※達成率（％）は累計 ÷ 目標額で、小数点以下切り捨て。"],
         ["※目標額のない事業は、取組の視点別・計画全体の目標額と達成率に含めていません。"],
@@ -341,9 +341,9 @@ def test_movement_sheets_are_deterministic(tmp_path):
 def test_history_argument_overrides_nothing_when_empty(tmp_path):
     result = two_periods()
     path = tmp_path / "m.xlsx"
-    write_master(path, result, tmp_path, history=[snapshot(small_plan(), R2_FY)])
+    write_master(path, result, master_content(result, [snapshot(small_plan(), R2_FY)]), tmp_path)
     assert "令和2年度【年度末】 → 令和3年度【年度末】" in rows(openpyxl.load_workbook(path)["前期比較"])[1][0]
-    write_master(path, result, tmp_path)
+    write_master(path, result, master_content(result), tmp_path)
     assert "令和3年度【上半期】 → 令和3年度【年度末】" in rows(openpyxl.load_workbook(path)["前期比較"])[1][0]
 
 
@@ -390,7 +390,7 @@ def test_trend_chart_labels_thin_segments_not(tmp_path):
     (issue 21, point 17). Such labels are left out (the table has the counts, a note says so);
     the y axis is fixed so the heights are known."""
     import xlsxwriter
-    from gyokaku_xl.core.movement import Trend, TrendRow
+    from gyokaku_xl.domain.content import Trend, TrendRow
     from gyokaku_xl.render.movement import write_trend_sheet
 
     plan = small_plan()
@@ -412,14 +412,14 @@ def test_trend_chart_labels_thin_segments_not(tmp_path):
     # 1 and 2 of 60 are too thin, 6 and 7 are tall enough for a label; 概ね順調 always has its label
     assert sorted(deleted) == sorted([("済", 0), ("済", 1), ("未着手", 0), ("未着手", 1), ("休止", 0), ("休止", 1)])
     texts = [c.value for row in openpyxl.load_workbook(path)["推移"].iter_rows() for c in row if c.value]
-    assert fp.TREND_CHART_SMALL_NOTE in texts
+    assert g.TREND_CHART_SMALL_NOTE in texts
 
 
 def test_fiscal_program_rows_are_as_tall_as_their_text(tmp_path):
     """A 所管課 as long as 「みどり公園・水辺課」 fits its column: the 事業 row is one line, not two
     (issue 21, point 20: 龍城ケ丘ゾーン公園整備事業's row was far too tall)."""
     import xlsxwriter
-    from gyokaku_xl.core.movement import Fiscal, FiscalLine
+    from gyokaku_xl.domain.content import Fiscal, FiscalLine
     from gyokaku_xl.render.movement import write_fiscal_sheet
 
     line = FiscalLine(("3", "龍城ケ丘ゾーン公園整備事業", "みどり公園・水辺課"), (None, 0), 0)
@@ -432,4 +432,4 @@ def test_fiscal_program_rows_are_as_tall_as_their_text(tmp_path):
     ws = openpyxl.load_workbook(path)["財政効果"]
     row = next(c.row for r in ws.iter_rows() for c in r if c.value == "龍城ケ丘ゾーン公園整備事業")
     assert ws.row_dimensions[row].height < st.row_height(1, 9, 4.0) + 1  # one line (pixel-rounded)
-    assert fp.FISCAL_DASH_NOTE in [c.value for r in ws.iter_rows() for c in r]
+    assert g.FISCAL_DASH_NOTE in [c.value for r in ws.iter_rows() for c in r]

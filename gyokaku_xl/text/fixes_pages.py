@@ -1,20 +1,22 @@
 """Words of issue 21's figures, help and pages: the 財政効果 of the year, a status outside the
-scale, what the console counts, the command line's hints and the page notes.
+scale, 推移's 合計, the command line's hints, the doctor's closing line and the page notes.
 
-New finding codes (:data:`FIXES_FINDINGS`) are registered into glossary's tables (MESSAGES,
-FINDING_TITLES, FINDING_ACTIONS) in one small block there.
+New finding codes (:data:`FIXES_FINDINGS`) are registered in :data:`gyokaku_xl.text.findings.FINDINGS`
+with one ``**FIXES_FINDINGS`` line there.
 """
 
 from __future__ import annotations
 
+__all__ = [
+    "FISCAL_EFFECT_GUIDE_STEP", "FIXES_FINDINGS", "FISCAL_CARRIED_NOTE",
+    "FISCAL_CARRIED_PART", "FISCAL_CARRIED_MORE", "FISCAL_CARRIED_LISTED", "REPORT_STATUS_ERROR",
+    "REPORT_NOTE_STATUS_ERROR", "TREND_TOTAL_NOTE", "CLI_UNKNOWN_ARGUMENTS", "CLI_HINTS", "DOCTOR_HAS_WARNINGS",
+    "TREND_CHART_SMALL_NOTE", "FISCAL_DASH_NOTE", "LIST_CONTINUED",
+]
+
 # --- 財政効果額 at 年度末 (point 5) -------------------------------------------------------------------
-#: The form column showing the same fiscal year's 上半期 amount beside 財政効果額 (locked).
-FIRST_HALF_EFFECT_LABEL = "上半期の財政効果額（千円）"
-FIRST_HALF_EFFECT_HELP = ("同じ年度の上半期に報告した財政効果額です（参考・変更不可）。"
-                          "上半期の調査票では使いません。")
-FISCAL_EFFECT_HELP = ("取組による財政効果額を、千円単位の 0 以上の整数で記入してください（ない場合は空欄）。"
-                      "年度の初めからこの報告時点までの累計額です（年度末・下半期の報告では上半期の額を含めた年度の額）。")
-FISCAL_EFFECT_INPUT = "年度の初めからの累計額を、千円単位の 0 以上の整数で記入してください（ない場合は空欄）。"
+#: (the 上半期 amount column's label and help, 財政効果額's help and its input message are the form's:
+#: terms.FORM_COLUMN_LABELS, guide.FORM_COLUMN_HELP, guide.AMOUNT_INPUT_MESSAGE)
 FISCAL_EFFECT_GUIDE_STEP = ("財政効果額は、年度の初めからこの報告時点までの累計額（千円）です。"
                             "上半期に報告した額は「{label}」欄に表示しています。上半期の額を含めた年度の額を記入してください"
                             "（空欄のままにすると、上半期の額を年度の額として扱い、確認を求めます）。")
@@ -37,9 +39,7 @@ FISCAL_CARRIED_LISTED = 10
 REPORT_STATUS_ERROR = "（進捗状況の誤り）"
 REPORT_NOTE_STATUS_ERROR = "進捗状況の誤り"
 
-# --- console counts and 推移 totals (point 7) ----------------------------------------------------------
-CONSOLE_FILES = ("ファイル: {seen} 件（調査票として読めた {read}・受理 {accepted}・不受理 {rejected}・"
-                 "差替え {superseded}・読み飛ばし {skipped}）")
+# --- 推移 totals (point 7; the console's file count is messages.SUMMARY_FILES) -----------------------
 TREND_TOTAL_NOTE = ("※「合計」は報告のあった取組の数です。「前期比較」は計画の全取組（報告なしを含む）を数えるため、"
                     "今期は{missing}取組（報告なし）だけ多くなります。")
 
@@ -50,10 +50,8 @@ CLI_HINTS = {
     ("check", "--output"): "check の検証結果は --report で書き出します（例：--report 検証結果.xlsx）。集約結果を作るのは merge です。",
 }
 
-# --- doctor (point 15) --------------------------------------------------------------------------------
-DOCTOR_ALL_OK = "必要なものはそろっています。"
+# --- doctor (point 15; the all-ok and × lines are text.doctor's) -----------------------------------------
 DOCTOR_HAS_WARNINGS = "必要なものはそろっていますが、△ の項目（{count} 件）を確かめてください。"
-DOCTOR_HAS_FAILURES = "× の項目を直してから、もう一度確認してください。"
 
 # --- pages (points 17-21) -----------------------------------------------------------------------------
 TREND_CHART_SMALL_NOTE = "※グラフの細い区分には数を表示していません（数は上の表のとおり）。"
