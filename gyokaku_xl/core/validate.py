@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain import schema
+from gyokaku_xl.core.deadline import late_submission
 from gyokaku_xl.core.checks import FileContext, excludes_row, run_file_rules, run_row_rules
 from gyokaku_xl.domain.findings import ERROR, INFO, make
 from gyokaku_xl.domain.form import FormData
@@ -103,6 +104,7 @@ def validate_file(report: FileReport, plan: Plan, period: Period | None,
     file_findings = run_file_rules(ctx)
     report.findings.extend(file_findings)
     report.department = ctx.department
+    report.findings.extend(late_submission(plan, report))
     if any(f.is_error for f in file_findings):
         report.rejected = True
     count = len(report.findings)

@@ -18,9 +18,11 @@ import xlsxwriter
 
 from gyokaku_xl.domain.version import __version__
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import loop as lt
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
 from gyokaku_xl.domain.cells import column_letter
+from gyokaku_xl.domain.loop import date_label, deadline_of
 from gyokaku_xl.domain.records import Snapshot
 from gyokaku_xl.render.styles import Formats, use_fonts
 
@@ -100,6 +102,9 @@ def write_form(path: str | Path, plan: Plan, period: Period, department: str,
         identity[s.PROP_PREVIOUS_FISCAL_YEAR] = str(previous.period.fiscal_year)
         identity[s.PROP_PREVIOUS_PERIOD] = previous.period.half
     title = f"{plan.name}　{period.label}　{g.FORM_TITLE}" if plan.name else g.FORM_TITLE
+    deadline = deadline_of(plan)
+    if deadline is not None:
+        title += "　" + lt.FORM_DEADLINE.format(deadline=date_label(deadline))
     _write(Path(path), plan=plan, scale=plan.scale, title=title, meta=meta, rows=rows,
            prefilled_locked=True, identity=identity,
            header_text=(department, period.label), doc_title=f"{g.FORM_TITLE}（{department}）",
@@ -434,6 +439,10 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
         row += 1
     if plan is not None and plan.coordinator:
         _guide_line(sheet, row, f"提出先・問い合わせ先：{plan.coordinator}", text)
+        row += 1
+    deadline = deadline_of(plan) if plan is not None else None
+    if deadline is not None:
+        _guide_line(sheet, row, lt.GUIDE_DEADLINE.format(deadline=date_label(deadline)), text)
         row += 1
     row += 1
     sheet.write_string(row, 0, "２　各欄の説明", heading)

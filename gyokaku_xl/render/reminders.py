@@ -1,0 +1,101 @@
+"""The 督促 texts and 督促一覧.xlsx: the subject and body of each draft, and one A4 list of the
+departments chased (所管課, 状況, 理由, 宛先, 回答期限, 添付)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+from gyokaku_xl.text import loop as t
+from gyokaku_xl.domain.findings import Finding
+from gyokaku_xl.domain.loop import date_label
+from gyokaku_xl.domain.model import Period, Plan
+from gyokaku_xl.domain.remind import ChaseRow, DepartmentState
+from gyokaku_xl.render.master import new_workbook
+from gyokaku_xl.render.styles import Formats, use_fonts
+
+
+def deadline_text(deadline: date | None) -> str:
+    """``令和3年10月15日（金）``, or 「定めなし」."""
+    return date_label(deadline) if deadline is not None else t.REMIND_NO_DEADLINE
+
+
+def reminder_message(plan: Plan, period: Period, state: DepartmentState, deadline: date | None, *,
+                     findings: Sequence[Finding] = (), form: str = "", attachment: str = "",
+                     person: str = "") -> tuple[str, str]:
+    """The subject and body of one department's 督促 (templates in :mod:`gyokaku_xl.text.loop`;
+    the plan master's 「督促文の追記」 is appended)."""
+    when = deadline_text(deadline)
+    subject = t.REMIND_SUBJECT[state.state].format(plan=plan.name, period=period.label, deadline=when)
+    errors = [f for f in findings if f.is_error]
+    lines = [t.REMIND_SALUTATION.format(department=state.department)]
+    if person:
+        lines.append(t.REMIND_PERSON.format(person=person))
+    lines += ["", t.REMIND_OPENING.format(coordinator=plan.coordinator) if plan.coordinator
+              else t.REMIND_OPENING_NO_COORDINATOR, ""]
+    reason = state.reason
+    if state.state == t.STATE_REJECTED:
+        first = errors[0].message.rstrip("。") if errors else reason
+        reason = first
+    lines.append(t.REMIND_NEED[state.state].format(
+        plan=plan.name, period=period.label, department=state.department, form=form, file=state.file,
+        reason=reason, count=len(errors)))
+    if attachment:
+        lines += ["", t.REMIND_ATTACHED.format(attachment=attachment)]
+    if state.state == t.STATE_HAS_ERRORS and errors:
+        lines += ["", t.REMIND_CELLS_HEADING]
+        for f in errors[:t.REMIND_MAX_CELLS]:
+            where = "!".join(p for p in (f.sheet, f.cell) if p) or f.file
+            lines.append(t.REMIND_CELL_LINE.format(where=where, message=f.message))
+        if len(errors) > t.REMIND_MAX_CELLS:
+            lines.append(t.REMIND_MORE_CELLS.format(count=len(errors) - t.REMIND_MAX_CELLS))
+    lines += ["", t.REMIND_DEADLINE_LINE.format(deadline=when), "", t.REMIND_CLOSING]
+    extra = plan.settings.get(t.SETTING_REMIND_EXTRA, "")
+    if extra:
+        lines += ["", extra]
+    if plan.coordinator:
+        lines += ["", t.REMIND_SIGNATURE.format(coordinator=plan.coordinator)]
+    return subject, "\n".join(lines) + "\n"
+
+
+#: Column widths of 督促一覧 (所管課, 状況, 理由, 宛先, 回答期限, 添付): A4 landscape.
+WIDTHS = (16, 10, 44, 26, 20, 34)
+
+
+def write_reminder_list(path: Path, plan: Plan, period: Period, rows: Sequence[ChaseRow],
+                        deadline: date | None) -> None:
+    """督促一覧: a title, a note (drafts are not sent), one row per department chased; A4 landscape."""
+    workbook = new_workbook(path, title=t.REMIND_LIST_TITLE.format(plan=plan.name, period=period.label))
+    use_fonts(workbook, plan.fonts)
+    formats = Formats(workbook)
+    ws = workbook.add_worksheet(t.REMIND_LIST_SHEET)
+    for col, width in enumerate(WIDTHS):
+        ws.set_column(col, col, width)
+    last = len(WIDTHS) - 1
+    ws.set_row(0, 24)
+    ws.merge_range(0, 0, 0, last, t.REMIND_LIST_TITLE.format(plan=plan.name, period=period.label),
+                   formats.get(bold=True, font_size=14, valign="vcenter"))
+    ws.set_row(1, 34)
+    ws.merge_range(1, 0, 1, last, t.REMIND_LIST_NOTE.format(deadline=deadline_text(deadline)),
+                   formats.get(text_wrap=True, valign="top"))
+    header = formats.get(bold=True, border=1, bg_color="#D9E1F2", align="center", valign="vcenter",
+                         text_wrap=True)
+    for col, label in enumerate(t.REMIND_LIST_HEADERS):
+        ws.write_string(3, col, label, header)
+    cell = formats.get(border=1, valign="top", text_wrap=True)
+    for n, row in enumerate(rows, start=4):
+        values = (row.department, row.state, row.reason, row.address, deadline_text(row.deadline),
+                  row.attachment.name if row.attachment is not None else "")
+        for col, value in enumerate(values):
+            ws.write_string(n, col, value, cell)
+    if not rows:
+        ws.merge_range(4, 0, 4, last, t.REMIND_LIST_NONE, cell)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.set_margins(left=0.5, right=0.5, top=0.7, bottom=0.7)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(3)
+    ws.print_area(0, 0, max(4, 3 + len(rows)), last)
+    ws.set_footer("&C&P / &N")
+    workbook.close()

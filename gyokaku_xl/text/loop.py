@@ -1,0 +1,120 @@
+"""Words of the office's loop with departments and the committee: 回答期限, 督促 drafts,
+委員意見 and 対応 (every string a user reads of that work, and its finding codes)."""
+
+from __future__ import annotations
+
+# --- plan master: 回答期限, 督促文の追記, the optional 所管課 sheet -----------------------------------
+SETTING_DEADLINE = "回答期限"
+SETTING_REMIND_EXTRA = "督促文の追記"
+DEADLINE_EXAMPLE = "例：2021-10-15、2021/10/15、令和3年10月15日"
+PLAN_SHEET_CONTACTS = "所管課"
+PLAN_COL_ADDRESS = "メールアドレス"
+PLAN_COL_PERSON = "担当者"
+
+#: A date as official documents write it: 令和3年10月15日（金）.
+DATE_LABEL = "{era}{year}年{month}月{day}日（{weekday}）"
+DATE_SHORT = "{month}月{day}日"
+WEEKDAYS = "月火水木金土日"
+ERA_FIRST_YEAR = "元"
+
+#: Where the deadline is shown: the form's title and 記入要領, 提出状況.
+FORM_DEADLINE = "回答期限：{deadline}"
+GUIDE_DEADLINE = "回答期限：{deadline}（期限までに提出してください）"
+SUBMISSIONS_DEADLINE = "回答期限：{deadline}"
+LATE_BASIS_SAVED = "保存日時"
+LATE_BASIS_FILE = "ファイルの更新日時"
+
+# --- per-department state of a period's replies (提出状況, 督促) -----------------------------------
+STATE_NOT_SUBMITTED = "未提出"
+STATE_REJECTED = "不受理"
+STATE_HAS_ERRORS = "エラーあり"
+STATE_HAS_WARNINGS = "警告あり"
+STATE_ACCEPTED = "受理"
+#: The states in the order a board or a list shows them (who must act first).
+STATES = (STATE_NOT_SUBMITTED, STATE_REJECTED, STATE_HAS_ERRORS, STATE_HAS_WARNINGS, STATE_ACCEPTED)
+#: The states that call for a 督促.
+CHASED_STATES = (STATE_NOT_SUBMITTED, STATE_REJECTED, STATE_HAS_ERRORS)
+
+REASON_NOT_SUBMITTED = "調査票が提出されていません"
+REASON_REJECTED = "「{file}」を受理できません（{reason}）"
+REASON_HAS_ERRORS = "「{file}」にエラーが {count} 件あります"
+REASON_HAS_WARNINGS = "「{file}」に警告が {count} 件あります"
+REASON_ACCEPTED = ""
+
+# --- 督促 drafts (.eml) ----------------------------------------------------------------------------
+REMIND_SUBJECT = {
+    STATE_NOT_SUBMITTED: "【提出のお願い】{plan} {period}取組状況調査票（回答期限：{deadline}）",
+    STATE_REJECTED: "【再提出のお願い】{plan} {period}取組状況調査票（回答期限：{deadline}）",
+    STATE_HAS_ERRORS: "【修正のお願い】{plan} {period}取組状況調査票（回答期限：{deadline}）",
+}
+REMIND_NO_DEADLINE = "定めなし"
+REMIND_SALUTATION = "{department} 御中"
+REMIND_PERSON = "{person} 様"
+REMIND_OPENING = "お疲れさまです。{coordinator}です。"
+REMIND_OPENING_NO_COORDINATOR = "お疲れさまです。取りまとめ担当です。"
+REMIND_NEED = {
+    STATE_NOT_SUBMITTED: ("{plan}の{period}の取組状況調査票について、{department}からの提出をまだ確認できて"
+                          "おりません。お手数ですが、配布した調査票（{form}）に記入のうえ、回答期限までに提出を"
+                          "お願いいたします。"),
+    STATE_REJECTED: ("{plan}の{period}の取組状況調査票について、提出いただいた「{file}」は、{reason}ため"
+                     "受け付けることができませんでした。お手数ですが、配布した正式な様式（{form}）に記入し、"
+                     "再提出をお願いいたします。"),
+    STATE_HAS_ERRORS: ("{plan}の{period}の取組状況調査票について、提出いただいた「{file}」に修正が必要な箇所が"
+                       "{count} 件ありました。お手数ですが、下記の箇所を修正のうえ、再提出をお願いいたします。"),
+}
+REMIND_ATTACHED = ("添付の「{attachment}」は、該当するセルに色とコメントを付けた写しです（先頭の「指摘一覧」"
+                   "シートに一覧があります）。")
+REMIND_CELLS_HEADING = "【修正が必要な箇所】"
+REMIND_CELL_LINE = "・{where}：{message}"
+REMIND_MORE_CELLS = "・ほか {count} 件（添付の「指摘一覧」シートを参照）"
+REMIND_DEADLINE_LINE = "回答期限：{deadline}"
+REMIND_CLOSING = "お忙しいところ恐れ入りますが、よろしくお願いいたします。"
+REMIND_SIGNATURE = "{coordinator}"
+#: At most this many cells are listed in the body; the attachment lists them all.
+REMIND_MAX_CELLS = 10
+
+# --- 督促一覧.xlsx ----------------------------------------------------------------------------------
+REMIND_LIST_FILE = "督促一覧.xlsx"
+REMIND_LIST_SHEET = "督促一覧"
+REMIND_LIST_TITLE = "督促一覧　{plan}　{period}"
+REMIND_LIST_NOTE = ("回答期限：{deadline}。下書き（.eml）は送信していません。Outlook などで開き、"
+                    "内容と宛先を確かめてから送信してください。")
+REMIND_LIST_HEADERS = ("所管課", "状況", "理由", "宛先", "回答期限", "添付")
+REMIND_LIST_NONE = "督促が必要な所管課はありません。"
+REMIND_ATTACH_FOLDER = "指摘付き"
+
+# --- console and run messages --------------------------------------------------------------------
+REMIND_DRAFT_LINE = "督促の下書き: {department}（{state}）→ {path}"
+REMIND_NO_ADDRESS = "※ {department} のメールアドレスが計画マスタの「所管課」シートにないため、宛先は空欄です。"
+REMIND_LIST_LINE = "督促一覧: {path}"
+REMIND_NOTHING = "督促が必要な所管課はありません（{period}）。"
+REMIND_NOT_SENT = "メールは送信していません。下書きを開いて内容と宛先を確かめてから送信してください。"
+REMIND_UNCHECKED = "計画マスタがないため、未提出の所管課は確認していません（督促の対象は提出された調査票の分だけです）。"
+REMIND_STALE_DRAFT = ("「{path}」は前回の督促の下書きです。{department}は今回は督促不要のため、"
+                      "送信しないでください（不要なら削除してください）。")
+REMIND_HINT = ("督促が必要な所管課: {count} 件（{departments}）。"
+               "「python -m gyokaku_xl remind {inbox} --out 督促」で督促メールの下書きを作れます。")
+FATAL_REMIND_OUT_IS_INBOX = "督促の出力先に受付フォルダは指定できません。別のフォルダを指定してください。"
+BUTTON_STATUS_CHASE = "督促が必要な所管課"
+BUTTON_CHASE_COUNT = "{count} 件（{departments}）"
+
+# --- findings --------------------------------------------------------------------------------------
+#: code -> (title, message template, action)
+LOOP_FINDINGS: dict[str, tuple[str, str, str]] = {
+    "submitted-after-deadline": (
+        "回答期限後の提出",
+        "回答期限（{deadline}）後の提出です（{basis} {seen}）。",
+        "対応は不要（提出が遅れた所管課の記録）"),
+    "plan-contact-unknown-department": (
+        "所管課シートの所管課が計画にない",
+        "「所管課」シートの所管課「{value}」は、計画マスタの取組の所管課にありません。この行は使用しません。",
+        "計画マスタの「所管課」シートの所管課名を取組シートと同じにする"),
+    "plan-contact-bad-address": (
+        "メールアドレスが不正",
+        "メールアドレス「{value}」の形が正しくありません（例：gyosei@example.jp）。督促の宛先は空欄になります。",
+        "計画マスタの「所管課」シートのメールアドレスを直す"),
+    "plan-contact-duplicate": (
+        "所管課シートの所管課の重複",
+        "所管課「{value}」が {first} と重複しています。この行は使用しません。",
+        "計画マスタの「所管課」シートの重複した行を削除"),
+}
