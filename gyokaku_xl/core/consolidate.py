@@ -203,7 +203,8 @@ def submission_states(plan: Plan, reports: list[FileReport]) -> list[Submission]
                                  rows_rejected=active.rows_read - merged,
                                  errors=counts[g.SEVERITY_ERROR], warnings=counts[g.SEVERITY_WARNING],
                                  note="／".join(notes), superseded=old,
-                                 not_accepted=[r.file for r in rejected]))
+                                 not_accepted=[r.file for r in rejected],
+                                 accepted=not active.rejected and not active.superseded_by))
     return result
 
 

@@ -64,6 +64,7 @@ class Submission:
     note: str = ""
     superseded: list[str] = field(default_factory=list)
     not_accepted: list[str] = field(default_factory=list)  # rejected files beside ``file``
+    accepted: bool = False  # ``file`` was accepted (its rows merged); False: 未提出 or 不受理
 
 
 @dataclass

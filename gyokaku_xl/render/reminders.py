@@ -13,7 +13,7 @@ from gyokaku_xl.domain.loop import date_label
 from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.remind import ChaseRow, DepartmentState
 from gyokaku_xl.render.master import new_workbook
-from gyokaku_xl.render.styles import Formats, use_fonts
+from gyokaku_xl.render.styles import FONT_SIZE, Formats, column_px, put_text, setup_a4, text_height, use_fonts
 
 
 def deadline_text(deadline: date | None) -> str:
@@ -34,10 +34,7 @@ def reminder_message(plan: Plan, period: Period, state: DepartmentState, deadlin
         lines.append(t.REMIND_PERSON.format(person=person))
     lines += ["", t.REMIND_OPENING.format(coordinator=plan.coordinator) if plan.coordinator
               else t.REMIND_OPENING_NO_COORDINATOR, ""]
-    reason = state.reason
-    if state.state == t.STATE_REJECTED:
-        first = errors[0].message.rstrip("。") if errors else reason
-        reason = first
+    reason = errors[0].message if state.state == t.STATE_REJECTED and errors else state.reason
     lines.append(t.REMIND_NEED[state.state].format(
         plan=plan.name, period=period.label, department=state.department, form=form, file=state.file,
         reason=reason, count=len(errors)))
@@ -60,13 +57,15 @@ def reminder_message(plan: Plan, period: Period, state: DepartmentState, deadlin
 
 
 #: Column widths of 督促一覧 (所管課, 状況, 理由, 宛先, 回答期限, 添付): A4 landscape.
-WIDTHS = (16, 10, 44, 26, 20, 34)
+WIDTHS = (16, 10, 44, 26, 22, 34)
 
 
 def write_reminder_list(path: Path, plan: Plan, period: Period, rows: Sequence[ChaseRow],
                         deadline: date | None) -> None:
-    """督促一覧: a title, a note (drafts are not sent), one row per department chased; A4 landscape."""
-    workbook = new_workbook(path, title=t.REMIND_LIST_TITLE.format(plan=plan.name, period=period.label))
+    """督促一覧: a title, a note (drafts are not sent), one row per department chased; A4 landscape,
+    the header repeated on every page."""
+    title = t.REMIND_LIST_TITLE.format(plan=plan.name, period=period.label)
+    workbook = new_workbook(path, title=title)
     use_fonts(workbook, plan.fonts)
     formats = Formats(workbook)
     ws = workbook.add_worksheet(t.REMIND_LIST_SHEET)
@@ -74,28 +73,24 @@ def write_reminder_list(path: Path, plan: Plan, period: Period, rows: Sequence[C
         ws.set_column(col, col, width)
     last = len(WIDTHS) - 1
     ws.set_row(0, 24)
-    ws.merge_range(0, 0, 0, last, t.REMIND_LIST_TITLE.format(plan=plan.name, period=period.label),
-                   formats.get(bold=True, font_size=14, valign="vcenter"))
-    ws.set_row(1, 34)
-    ws.merge_range(1, 0, 1, last, t.REMIND_LIST_NOTE.format(deadline=deadline_text(deadline)),
-                   formats.get(text_wrap=True, valign="top"))
-    header = formats.get(bold=True, border=1, bg_color="#D9E1F2", align="center", valign="vcenter",
-                         text_wrap=True)
+    put_text(ws, 0, 0, last, title, formats.get(bold=True, font_size=14, valign="vcenter"))
+    note = t.REMIND_LIST_NOTE.format(deadline=deadline_text(deadline))
+    ws.set_row(1, text_height(note, sum(column_px(w) for w in WIDTHS), FONT_SIZE))
+    put_text(ws, 1, 0, last, note, formats.get(text_wrap=True, valign="top"))
+    header_row = 3
     for col, label in enumerate(t.REMIND_LIST_HEADERS):
-        ws.write_string(3, col, label, header)
-    cell = formats.get(border=1, valign="top", text_wrap=True)
-    for n, row in enumerate(rows, start=4):
+        ws.write_string(header_row, col, label, formats.header())
+    cell = formats.text()
+    for n, row in enumerate(rows, start=header_row + 1):
         values = (row.department, row.state, row.reason, row.address, deadline_text(row.deadline),
                   row.attachment.name if row.attachment is not None else "")
+        ws.set_row(n, max(text_height(v, column_px(w), FONT_SIZE) for v, w in zip(values, WIDTHS)))
         for col, value in enumerate(values):
             ws.write_string(n, col, value, cell)
     if not rows:
-        ws.merge_range(4, 0, 4, last, t.REMIND_LIST_NONE, cell)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.set_margins(left=0.5, right=0.5, top=0.7, bottom=0.7)
+        put_text(ws, header_row + 1, 0, last, t.REMIND_LIST_NONE, cell)
+    setup_a4(ws, landscape=True, footer="&C&P / &N")
     ws.fit_to_pages(1, 0)
-    ws.repeat_rows(3)
-    ws.print_area(0, 0, max(4, 3 + len(rows)), last)
-    ws.set_footer("&C&P / &N")
+    ws.repeat_rows(header_row)
+    ws.print_area(0, 0, header_row + max(1, len(rows)), last)
     workbook.close()

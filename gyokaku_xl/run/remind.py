@@ -8,7 +8,7 @@ from pathlib import Path
 
 from gyokaku_xl.text import loop as t
 from gyokaku_xl.core.chase import department_states
-from gyokaku_xl.domain.findings import GyokakuError
+from gyokaku_xl.domain.findings import Finding, GyokakuError
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.loop import deadline_of
 from gyokaku_xl.domain.model import Period
@@ -43,11 +43,11 @@ def remind(inbox: str | Path, out_dir: str | Path, *, plan_path: str | Path | No
     outcome.states = department_states(result)
     if not result.completeness_checked:
         outcome.notices.append(t.REMIND_UNCHECKED)
-    out = output_folder(out, "督促")
+    out = output_folder(out, t.REMIND_OUT_WHAT)
     sources = source_paths(inbox)
     to_annotate = annotatable(result.findings)
     for state in outcome.states:
-        draft = out / f"{safe_file_part(state.department) or 'draft'}.eml"
+        draft = out / f"{safe_file_part(state.department) or t.REMIND_DRAFT_FALLBACK}.eml"
         if not state.needs_chasing:
             if draft.is_file():
                 outcome.notices.append(t.REMIND_STALE_DRAFT.format(path=draft, department=state.department))
@@ -59,7 +59,7 @@ def remind(inbox: str | Path, out_dir: str | Path, *, plan_path: str | Path | No
             attachment = _annotated_copy(Path(sources[state.file]), out / t.REMIND_ATTACH_FOLDER,
                                          to_annotate[state.file], outcome.notices)
         subject, body = reminder_message(plan, result.period, state, outcome.deadline,
-                                         findings=to_annotate.get(state.file, []),
+                                         findings=[f for f in result.findings if f.file == state.file],
                                          form=form_file_name(state.department, result.period),
                                          attachment=attachment.name if attachment else "",
                                          person=contact.person if contact is not None else "")
@@ -77,12 +77,13 @@ def remind(inbox: str | Path, out_dir: str | Path, *, plan_path: str | Path | No
     return outcome
 
 
-def _annotated_copy(source: Path, folder: Path, findings, notices: list[str]) -> Path | None:
+def _annotated_copy(source: Path, folder: Path, findings: list[Finding],
+                    notices: list[str]) -> Path | None:
     """The annotated copy of ``source`` in ``folder`` (None with a notice when it cannot be made)."""
     try:
-        output_folder(folder, "指摘付きの写し")
+        output_folder(folder, t.REMIND_COPY_WHAT)
         return annotate_file(source, folder / copy_name(source.name), findings)
     except Exception as exc:  # noqa: BLE001 - one copy we cannot make must not stop the run
         detail = str(exc) if isinstance(exc, GyokakuError) else library_text(exc)
-        notices.append(f"「{source.name}」の指摘付きの写しを作れませんでした（{detail}）。")
+        notices.append(t.REMIND_COPY_FAILED.format(file=source.name, detail=detail))
         return None

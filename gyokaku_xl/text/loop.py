@@ -56,9 +56,9 @@ REMIND_NEED = {
     STATE_NOT_SUBMITTED: ("{plan}の{period}の取組状況調査票について、{department}からの提出をまだ確認できて"
                           "おりません。お手数ですが、配布した調査票（{form}）に記入のうえ、回答期限までに提出を"
                           "お願いいたします。"),
-    STATE_REJECTED: ("{plan}の{period}の取組状況調査票について、提出いただいた「{file}」は、{reason}ため"
-                     "受け付けることができませんでした。お手数ですが、配布した正式な様式（{form}）に記入し、"
-                     "再提出をお願いいたします。"),
+    STATE_REJECTED: ("{plan}の{period}の取組状況調査票について、提出いただいた「{file}」は、次の理由により"
+                     "受け付けることができませんでした。\n　{reason}\nお手数ですが、配布した正式な様式（{form}）に"
+                     "記入し、再提出をお願いいたします。"),
     STATE_HAS_ERRORS: ("{plan}の{period}の取組状況調査票について、提出いただいた「{file}」に修正が必要な箇所が"
                        "{count} 件ありました。お手数ですが、下記の箇所を修正のうえ、再提出をお願いいたします。"),
 }
@@ -93,7 +93,16 @@ REMIND_UNCHECKED = "計画マスタがないため、未提出の所管課は確
 REMIND_STALE_DRAFT = ("「{path}」は前回の督促の下書きです。{department}は今回は督促不要のため、"
                       "送信しないでください（不要なら削除してください）。")
 REMIND_HINT = ("督促が必要な所管課: {count} 件（{departments}）。"
-               "「python -m gyokaku_xl remind {inbox} --out 督促」で督促メールの下書きを作れます。")
+               "「python -m gyokaku_xl remind 受付フォルダ --out 督促」で督促メールの下書きを作れます。")
+CLI_REMIND_HELP = ("未提出・不受理・エラーありの所管課への督促メールの下書き（.eml、送信しません）と"
+                   "督促一覧.xlsx を作成します")
+CLI_REMIND_OUT_HELP = "下書きと督促一覧を書き出すフォルダ（既定：督促）"
+CLI_REMIND_OUT_DEFAULT = "督促"
+REMIND_OUT_WHAT = "督促の下書き"
+REMIND_COPY_WHAT = "指摘付きの写し"
+REMIND_COPY_FAILED = "「{file}」の指摘付きの写しを作れませんでした（{detail}）。"
+#: The draft's file name when a department's name has no character a file name may hold.
+REMIND_DRAFT_FALLBACK = "所管課"
 FATAL_REMIND_OUT_IS_INBOX = "督促の出力先に受付フォルダは指定できません。別のフォルダを指定してください。"
 BUTTON_STATUS_CHASE = "督促が必要な所管課"
 BUTTON_CHASE_COUNT = "{count} 件（{departments}）"
