@@ -102,7 +102,7 @@ def test_the_draft_with_errors_parses_back_with_its_attachment(mixed_inbox, loop
     assert b"\r\n" in raw and b"Subject: =?utf-8?" in raw
     body = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert body.startswith("行政総務課 御中\n山田 様\n")
-    assert "修正が必要な箇所が1 件" in body or "修正が必要な箇所が 1 件" in body
+    assert "修正が必要な箇所が 1 件ありました" in body
     status = next(f for f in outcome.result.findings if f.code == "status-not-in-scale")
     assert f"{status.sheet}!{status.cell}" in body and status.message in body
     assert body.rstrip().endswith("行政総務課") and EXTRA in body
