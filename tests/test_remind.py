@@ -193,3 +193,43 @@ def test_check_mentions_remind_when_someone_needs_chasing(mixed_inbox, loop_plan
     main(["check", str(mixed_inbox), "--plan", str(loop_plan), "-q"], out=out, err=io.StringIO())
     hint = [line for line in out.getvalue().splitlines() if line.startswith("督促が必要な所管課")]
     assert len(hint) == 1 and "3 件" in hint[0] and "remind" in hint[0]
+
+
+def test_an_unreadable_file_is_chased_without_an_attachment(inbox, plan_path, forms, tmp_path):
+    broken = inbox / forms["資産経営課"].name
+    broken.write_bytes(b"PK\x03\x04broken")
+    outcome = remind(inbox, tmp_path / "督促", plan_path=plan_path)
+    assert [(r.department, r.state, r.attachment) for r in outcome.chased] == [("資産経営課", t.STATE_REJECTED, None)]
+    message = _parse(outcome.drafts[0])
+    assert not list(message.iter_attachments())
+    body = message.get_body(("plain",)).get_content()
+    assert "ファイルが壊れている" in body and "正式な様式" in body
+    assert "回答期限" not in body and "回答期限" not in message["Subject"], "a plan without a deadline names none"
+
+
+def test_warnings_only_is_not_chased(inbox, plan_path, plan, forms, tmp_path):
+    reports = builders.default_reports(plan, "行政総務課")
+    reports["2-01"]["fiscal_effect"] = "１，２００"  # read as 1,200 with a warning
+    builders.fill_form(forms["行政総務課"], inbox / forms["行政総務課"].name, reports)
+    outcome = remind(inbox, tmp_path / "督促", plan_path=plan_path)
+    states = {s.department: s.state for s in outcome.states}
+    assert states["行政総務課"] == t.STATE_HAS_WARNINGS and outcome.chased == []
+
+
+def test_without_a_plan_master_missing_departments_are_not_known(inbox, plan_path, forms, tmp_path):
+    plan_path.unlink()
+    (inbox / forms["資産経営課"].name).unlink()
+    outcome = remind(inbox, tmp_path / "督促")
+    assert outcome.chased == [] and t.REMIND_UNCHECKED in outcome.notices
+
+
+def test_an_annotated_copy_is_the_same_bytes_whenever_it_is_made(mixed_inbox, loop_plan, tmp_path):
+    """The attachment of a draft is an annotated copy: same inputs, same bytes (no save time inside)."""
+    import time
+    from gyokaku_xl.run.annotate import annotate_file
+    result = check(mixed_inbox, plan_path=loop_plan).result
+    source = next(mixed_inbox.glob("行政総務課*.xlsx"))
+    findings = [f for f in result.findings if f.file == source.name]
+    first = annotate_file(source, tmp_path / "a.xlsx", findings).read_bytes()
+    time.sleep(2.1)  # past the 2-second resolution of ZIP times
+    assert annotate_file(source, tmp_path / "b.xlsx", findings).read_bytes() == first

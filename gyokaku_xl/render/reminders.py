@@ -27,7 +27,9 @@ def reminder_message(plan: Plan, period: Period, state: DepartmentState, deadlin
     """The subject and body of one department's 督促 (templates in :mod:`gyokaku_xl.text.loop`;
     the plan master's 「督促文の追記」 is appended)."""
     when = deadline_text(deadline)
-    subject = t.REMIND_SUBJECT[state.state].format(plan=plan.name, period=period.label, deadline=when)
+    subject = t.REMIND_SUBJECT[state.state].format(
+        plan=plan.name, period=period.label,
+        deadline=t.REMIND_SUBJECT_DEADLINE.format(deadline=when) if deadline is not None else "")
     errors = [f for f in findings if f.is_error]
     lines = [t.REMIND_SALUTATION.format(department=state.department)]
     if person:
@@ -47,7 +49,9 @@ def reminder_message(plan: Plan, period: Period, state: DepartmentState, deadlin
             lines.append(t.REMIND_CELL_LINE.format(where=where, message=f.message))
         if len(errors) > t.REMIND_MAX_CELLS:
             lines.append(t.REMIND_MORE_CELLS.format(count=len(errors) - t.REMIND_MAX_CELLS))
-    lines += ["", t.REMIND_DEADLINE_LINE.format(deadline=when), "", t.REMIND_CLOSING]
+    if deadline is not None:
+        lines += ["", t.REMIND_DEADLINE_LINE.format(deadline=when)]
+    lines += ["", t.REMIND_CLOSING]
     extra = plan.settings.get(t.SETTING_REMIND_EXTRA, "")
     if extra:
         lines += ["", extra]
@@ -74,7 +78,8 @@ def write_reminder_list(path: Path, plan: Plan, period: Period, rows: Sequence[C
     last = len(WIDTHS) - 1
     ws.set_row(0, 24)
     put_text(ws, 0, 0, last, title, formats.get(bold=True, font_size=14, valign="vcenter"))
-    note = t.REMIND_LIST_NOTE.format(deadline=deadline_text(deadline))
+    note = (t.REMIND_LIST_NOTE.format(deadline=deadline_text(deadline)) if deadline is not None
+            else t.REMIND_LIST_NOTE_NO_DEADLINE)
     ws.set_row(1, text_height(note, sum(column_px(w) for w in WIDTHS), FONT_SIZE))
     put_text(ws, 1, 0, last, note, formats.get(text_wrap=True, valign="top"))
     header_row = 3
@@ -82,7 +87,8 @@ def write_reminder_list(path: Path, plan: Plan, period: Period, rows: Sequence[C
         ws.write_string(header_row, col, label, formats.header())
     cell = formats.text()
     for n, row in enumerate(rows, start=header_row + 1):
-        values = (row.department, row.state, row.reason, row.address, deadline_text(row.deadline),
+        values = (row.department, row.state, row.reason, row.address,
+                  date_label(row.deadline) if row.deadline is not None else "",
                   row.attachment.name if row.attachment is not None else "")
         ws.set_row(n, max(text_height(v, column_px(w), FONT_SIZE) for v, w in zip(values, WIDTHS)))
         for col, value in enumerate(values):

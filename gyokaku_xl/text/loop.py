@@ -43,10 +43,11 @@ REASON_ACCEPTED = ""
 
 # --- 督促 drafts (.eml) ----------------------------------------------------------------------------
 REMIND_SUBJECT = {
-    STATE_NOT_SUBMITTED: "【提出のお願い】{plan} {period}取組状況調査票（回答期限：{deadline}）",
-    STATE_REJECTED: "【再提出のお願い】{plan} {period}取組状況調査票（回答期限：{deadline}）",
-    STATE_HAS_ERRORS: "【修正のお願い】{plan} {period}取組状況調査票（回答期限：{deadline}）",
+    STATE_NOT_SUBMITTED: "【提出のお願い】{plan} {period}取組状況調査票{deadline}",
+    STATE_REJECTED: "【再提出のお願い】{plan} {period}取組状況調査票{deadline}",
+    STATE_HAS_ERRORS: "【修正のお願い】{plan} {period}取組状況調査票{deadline}",
 }
+REMIND_SUBJECT_DEADLINE = "（回答期限：{deadline}）"
 REMIND_NO_DEADLINE = "定めなし"
 REMIND_SALUTATION = "{department} 御中"
 REMIND_PERSON = "{person} 様"
@@ -79,6 +80,8 @@ REMIND_LIST_SHEET = "督促一覧"
 REMIND_LIST_TITLE = "督促一覧　{plan}　{period}"
 REMIND_LIST_NOTE = ("回答期限：{deadline}。下書き（.eml）は送信していません。Outlook などで開き、"
                     "内容と宛先を確かめてから送信してください。")
+REMIND_LIST_NOTE_NO_DEADLINE = ("下書き（.eml）は送信していません。Outlook などで開き、"
+                                "内容と宛先を確かめてから送信してください。")
 REMIND_LIST_HEADERS = ("所管課", "状況", "理由", "宛先", "回答期限", "添付")
 REMIND_LIST_NONE = "督促が必要な所管課はありません。"
 REMIND_ATTACH_FOLDER = "指摘付き"
