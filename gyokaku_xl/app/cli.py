@@ -80,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="履歴フォルダ（--previous がなければ、ここにある直前の期間を引き継ぎます。"
                         "省略時は計画マスタの「設定」の 履歴フォルダ）")
     t.add_argument("--no-previous", action="store_true", help="前回の内容を引き継がずに作成します")
+    t.add_argument("--opinions", type=Path, metavar="委員意見", help=lt.CLI_OPINIONS_HELP)
 
     for name, text in (("check", "受付フォルダの調査票を検証します（集約はしません）"),
                        ("merge", "受付フォルダの調査票を検証・集約し、集約結果ブックを作成します")):
@@ -257,13 +258,20 @@ def _cmd_template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise GyokakuError("--previous と --no-previous は同時に指定できません。")
     outcome = make_forms(args.plan, period, args.out, departments=args.department, overwrite=args.force,
                          previous=args.previous, history_dir=args.history,
-                         use_previous=not args.no_previous)
-    for f in outcome.plan_findings + outcome.history_findings:
+                         use_previous=not args.no_previous, opinions=args.opinions)
+    for f in outcome.plan_findings + outcome.history_findings + outcome.opinion_findings:
         where = f.location()
         print(f"{f.severity}: {where + ' ' if where else ''}{f.message}", file=err)
     for path in outcome.paths:
         print(f"作成: {path}", file=out)
     print(f"調査票を {len(outcome.paths)} 件作成しました（{period.label}）。", file=out)
+    if args.opinions is not None:
+        print(lt.TEMPLATE_OPINIONS.format(count=len(outcome.opinions) - len(outcome.opinions_carried),
+                                          initiatives=len({o.initiative_id for o in outcome.opinions}),
+                                          source=Path(args.opinions).name), file=out)
+    if outcome.opinions_carried and outcome.previous is not None:
+        print(lt.TEMPLATE_OPINIONS_CARRIED.format(period=outcome.previous.period.label,
+                                                  count=len(outcome.opinions_carried)), file=out)
     if outcome.previous is not None:
         source = Path(outcome.previous.source).name
         print(g.TEMPLATE_CARRIED.format(period=outcome.previous.period.label, source=source), file=out)

@@ -97,6 +97,8 @@ def build_records(plan: Plan, reports: Iterable[FileReport]) -> list[Record]:
                 else:
                     values[column.key] = clip_text(raw)
             values["status"] = canonical[0] if canonical else None
+            for column in schema.OPINION_COLUMNS:  # only on forms with committee opinions
+                values[column.key] = clip_text(rr.row.value(column.key))
             records.append(Record(
                 initiative=initiative, program=program, perspective=plan.perspective_of(initiative),
                 department=report.department or initiative.department, status=values["status"],

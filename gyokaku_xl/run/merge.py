@@ -23,6 +23,7 @@ from gyokaku_xl.run.archive import archive_master
 from gyokaku_xl.run.check import annotate_into, check_annotate_dir
 from gyokaku_xl.run.inbox import Progress, source_paths, validate_inbox
 from gyokaku_xl.run.inputs import checked_history_folder, history_folder
+from gyokaku_xl.run.opinions import earlier_opinion_rows
 from gyokaku_xl.run.publish import publication_title, write_opendata
 from gyokaku_xl.run.split import SplitBook, SplitWorker
 
@@ -150,6 +151,7 @@ def _read_history(outcome: RunOutcome, folder: Path, exclude: Path, limits: Limi
             sources.setdefault(f.file, str(folder / f.file))
     outcome.history_dir = folder
     result.history = snapshots
+    result.earlier_opinions = earlier_opinion_rows(snapshots, limits)
 
 
 def _archive(outcome: RunOutcome) -> None:

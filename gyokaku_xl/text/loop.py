@@ -101,6 +101,8 @@ CLI_REMIND_HELP = ("未提出・不受理・エラーありの所管課への督
                    "督促一覧.xlsx を作成します")
 CLI_REMIND_OUT_HELP = "下書きと督促一覧を書き出すフォルダ（既定：督促）"
 CLI_REMIND_OUT_DEFAULT = "督促"
+CLI_OPINIONS_HELP = ("委員意見（.xlsx、シート「委員意見」に 取組番号・意見・会議）。"
+                     "該当する取組の調査票に委員意見と「意見への対応」の欄を設けます")
 REMIND_OUT_WHAT = "督促の下書き"
 REMIND_COPY_WHAT = "指摘付きの写し"
 REMIND_COPY_FAILED = "「{file}」の指摘付きの写しを作れませんでした（{detail}）。"
@@ -109,6 +111,40 @@ REMIND_DRAFT_FALLBACK = "所管課"
 FATAL_REMIND_OUT_IS_INBOX = "督促の出力先に受付フォルダは指定できません。別のフォルダを指定してください。"
 BUTTON_STATUS_CHASE = "督促が必要な所管課"
 BUTTON_CHASE_COUNT = "{count} 件（{departments}）"
+
+# --- 委員意見 and 対応 ------------------------------------------------------------------------------
+OPINION_FILE_NAME = "委員意見.xlsx"
+OPINION_SHEET = "委員意見"
+OPINION_COL_ID = "取組番号"
+OPINION_COL_TEXT = "意見"
+OPINION_COL_MEETING = "会議"
+OPINION_REQUIRED = (OPINION_COL_ID, OPINION_COL_TEXT)
+OPINION_OPTIONAL = (OPINION_COL_MEETING,)
+#: A form cell holds each opinion as a paragraph that starts with its meeting in these brackets.
+OPINION_MEETING_OPEN = "【"
+OPINION_MEETING_CLOSE = "】"
+OPINION_NO_MEETING = "会議の記載なし"
+FORM_COL_OPINION = "委員意見"
+FORM_COL_OPINION_HELP = "行政改革推進委員会などの委員の意見です（【】内は会議。参考・変更不可）。"
+FORM_COL_REPLY = "意見への対応"
+FORM_COL_REPLY_HELP = "委員意見がある取組は、意見を受けての対応・考え方を必ず記入してください。"
+FORM_REPLY_INPUT_TITLE = "意見への対応"
+FORM_REPLY_INPUT_MESSAGE = "左の委員意見を受けての対応・考え方を記入してください。"
+FORM_OPINIONS_NOTE = "・「委員意見」のある取組は「意見への対応」を必ず記入してください。"
+SHEET_OPINIONS = "意見と対応"
+OPINIONS_TITLE = "委員意見と対応（{period}）"
+OPINIONS_SUBTITLE = "{plan}"
+OPINIONS_HEADING = "【今期の報告での対応】"
+OPINIONS_OPEN_HEADING = "【未対応の意見】（前の期間の意見のうち、対応が記入されていないもの）"
+OPINIONS_HEADERS = ("取組番号", "取組名", "所管課", "会議", "意見", "対応")
+OPINIONS_PERIOD_HEADER = "期間"
+OPINIONS_NONE = "今期の調査票に委員意見のある取組はありません。"
+TEMPLATE_OPINIONS = "委員意見: {count} 件を {initiatives} 取組の調査票に記載しました（{source}）。"
+TEMPLATE_OPINIONS_CARRIED = "未対応の委員意見: 前回（{period}）から {count} 件を引き継ぎました。"
+FATAL_OPINIONS_UNUSABLE = "委員意見「{path}」を使えません：{detail}"
+OPINIONS_NO_FILE = "ファイルがありません"
+OPENDATA_OPINIONS_STEM = "委員意見と対応_{period}"
+OPENDATA_OPINIONS_COLUMNS = ("年度", "年度（西暦）", "期間", "取組番号", "取組名", "所管課", "会議", "意見", "対応")
 
 # --- findings --------------------------------------------------------------------------------------
 #: code -> (title, message template, action)
@@ -125,6 +161,30 @@ LOOP_FINDINGS: dict[str, tuple[str, str, str]] = {
         "メールアドレスが不正",
         "メールアドレス「{value}」の形が正しくありません（例：gyosei@example.jp）。督促の宛先は空欄になります。",
         "計画マスタの「所管課」シートのメールアドレスを直す"),
+    "opinions-unreadable": (
+        "委員意見のファイルが読めない",
+        "委員意見のファイルを読み込めません：{detail}",
+        "委員意見のファイルを Excel で開けるか確かめる"),
+    "opinions-sheet-missing": (
+        "委員意見シートがない",
+        "シート「{sheet}」がありません（あるシート：{value}）。",
+        "シート名を「委員意見」にする"),
+    "opinions-header-missing": (
+        "委員意見の見出しがない",
+        "「{sheet}」に見出し「{expected}」がありません（見出し：取組番号・意見・会議）。",
+        "見出しの行に「取組番号」「意見」「会議」を入れる"),
+    "opinion-empty": (
+        "意見が空欄",
+        "取組番号「{value}」の意見が空欄です。この行は使用しません。",
+        "意見を記入するか行を削除"),
+    "opinion-unknown-target": (
+        "意見の取組番号が計画にない",
+        "「{value}」は計画マスタの取組番号・事業番号にありません。この意見は使用しません。",
+        "計画マスタの取組番号か事業番号に直す"),
+    "opinion-reply-missing": (
+        "意見への対応が空欄",
+        "委員意見がある取組です。「意見への対応」を記入してください。",
+        "意見への対応を記入して再提出"),
     "plan-contact-duplicate": (
         "所管課シートの所管課の重複",
         "所管課「{value}」が {first} と重複しています。この行は使用しません。",
