@@ -201,3 +201,23 @@ def test_cli_template_takes_opinions(tmp_path, plan_path):
     assert code == 0
     assert "委員意見: 4 件を 4 取組の調査票に記載しました（委員意見.xlsx）。" in out.getvalue().splitlines()
     assert "9-99" in err.getvalue()
+
+
+def test_open_data_gains_the_opinions_and_replies(tmp_path, plan_path, plan):
+    import csv
+    from gyokaku_xl.run.publish import opendata_from_master
+    outcome = _opinion_forms(tmp_path, plan_path, opinions=build_opinions(tmp_path / "委員意見.xlsx"))
+    inbox = _fill_all(plan, outcome.paths, tmp_path / "受付", {"1-01": "効果額を報告する。"})
+    result = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=plan_path, opendata=tmp_path / "公開")
+    names = sorted(p.name for p in result.opendata_paths)
+    assert "委員意見と対応_令和3年度上半期.csv" in names and "委員意見と対応_令和3年度上半期.xlsx" in names
+    with open(tmp_path / "公開" / "委員意見と対応_令和3年度上半期.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == list(t.OPENDATA_OPINIONS_COLUMNS)
+    assert rows[1] == ["令和3年度", "2021", "上半期", "1-01", "給食調理業務の委託", "行政総務課", MEETING,
+                       "委託の効果を数値で示すこと。", "効果額を報告する。"]
+    assert len(rows) == 5
+    again = opendata_from_master(result.output, tmp_path / "公開2")
+    assert (tmp_path / "公開2" / "委員意見と対応_令和3年度上半期.csv").read_bytes() == \
+        (tmp_path / "公開" / "委員意見と対応_令和3年度上半期.csv").read_bytes()
+    assert len(again) == 4
