@@ -202,7 +202,8 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
             workbook.set_custom_property(name, value, "text")
         sheet = workbook.add_worksheet(g.FORM_SHEET)
         guide = workbook.add_worksheet(g.FORM_GUIDE_SHEET)
-        status_cells = _write_guide(guide, fmt, scale, plan, previous, deadline)
+        with_opinions = bool(opinions) and any(opinion_cells(rows, opinions))
+        status_cells = _write_guide(guide, fmt, scale, plan, previous, deadline, with_opinions)
         _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells)
         if opinions:
             _write_opinions(sheet, fmt, rows, opinions)
@@ -428,7 +429,8 @@ def carry_over_note(previous: Period) -> str:
 
 
 def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None,
-                 previous: Period | None = None, deadline: date | None = None) -> str:
+                 previous: Period | None = None, deadline: date | None = None,
+                 with_opinions: bool = False) -> str:
     """Write the guide; return the absolute range of the status names (dropdown fallback)."""
     for n, width in enumerate(_GUIDE_WIDTHS):
         sheet.set_column(n, n, width)
@@ -473,6 +475,10 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
         row += 1
     for column in s.FORM_COLUMNS:
         _guide_table_row(sheet, row, (column.label, _requirement(column), column.help), [cell] * 3)
+        row += 1
+    for column in s.OPINION_COLUMNS if with_opinions else ():  # only on forms with committee opinions
+        requirement = _requirement(column) if column.prefilled else lt.FORM_REPLY_REQUIREMENT
+        _guide_table_row(sheet, row, (column.label, requirement, column.help), [cell] * 3)
         row += 1
     row += 1
     sheet.write_string(row, 0, "３　進捗状況の区分", heading)
