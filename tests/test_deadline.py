@@ -166,7 +166,6 @@ def test_a_form_saved_after_the_deadline_is_noted(tmp_path, period):
 
 
 def test_submissions_sheet_shows_the_deadline(tmp_path, period):
-    from gyokaku_xl.render.master import write_check_report
     path = _plan(tmp_path)
     plan = builders.load_plan(path)
     inbox = tmp_path / "受付"
