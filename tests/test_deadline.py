@@ -163,6 +163,9 @@ def test_a_form_saved_after_the_deadline_is_noted(tmp_path, period):
     assert "保存日時 2021-10-16 00:00" in f.message
     assert "ファイルの更新日時" in late_findings["情報政策課.xlsx"].message
     assert result.tally.files_accepted == 3, "late is noted, never rejected"
+    from gyokaku_xl.core.chase import department_states
+    late_departments = {d.department for d in department_states(result) if d.late}
+    assert late_departments == {"資産経営課", "情報政策課"}
 
 
 def test_submissions_sheet_shows_the_deadline(tmp_path, period):

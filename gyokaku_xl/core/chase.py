@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.text import loop as t
+from gyokaku_xl.core.deadline import LATE_CODE
 from gyokaku_xl.domain.findings import first_error_by_file, title_of
 from gyokaku_xl.domain.records import MergeResult, Submission
 from gyokaku_xl.domain.remind import DepartmentState
@@ -34,6 +35,7 @@ def reply_state(submission: Submission) -> str:
 def department_states(result: MergeResult) -> list[DepartmentState]:
     """One state per 提出状況 row, in the plan's department order."""
     first_errors = first_error_by_file(result.findings)
+    late = {f.file for f in result.findings if f.code == LATE_CODE}
     states = []
     for s in result.submissions:
         state = reply_state(s)
@@ -48,7 +50,8 @@ def department_states(result: MergeResult) -> list[DepartmentState]:
             reason = t.REASON_HAS_WARNINGS.format(file=s.file, count=s.warnings)
         else:
             reason = t.REASON_ACCEPTED
-        states.append(DepartmentState(s.department, state, reason, s.file, s.errors, s.warnings, s))
+        states.append(DepartmentState(s.department, state, reason, s.file, s.errors, s.warnings, s,
+                                      late=bool(s.file) and s.file in late))
     return states
 
 

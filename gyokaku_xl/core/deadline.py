@@ -12,6 +12,10 @@ from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.reports import FileReport
 
 
+#: The finding of a form saved after the 回答期限.
+LATE_CODE = "submitted-after-deadline"
+
+
 def late_submission(plan: Plan, period: Period | None, report: FileReport) -> list[Finding]:
     """情報 when the form was saved after the period's 回答期限 (Japan time): the workbook's saved
     time (文書プロパティ), else the file's modification time."""
@@ -25,7 +29,7 @@ def late_submission(plan: Plan, period: Period | None, report: FileReport) -> li
     if saved is None or saved.date() <= deadline:
         return []
     seen = saved.strftime("%Y-%m-%d %H:%M")
-    return [make("submitted-after-deadline", INFO, file=report.file, sheet=report.form.sheet,
+    return [make(LATE_CODE, INFO, file=report.file, sheet=report.form.sheet,
                  value=seen, seen=seen, basis=basis, deadline=short_date_label(deadline))]
 
 

@@ -26,6 +26,7 @@ class DepartmentState:
     errors: int
     warnings: int
     submission: Submission
+    late: bool = False  # ``file`` was saved after the 回答期限 (情報 submitted-after-deadline)
 
     @property
     def needs_chasing(self) -> bool:
