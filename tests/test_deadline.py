@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.loop import date_label, deadline_of, local_time, parse_deadline
 from gyokaku_xl.run.check import check
 
@@ -55,8 +55,8 @@ def test_saved_times_are_compared_in_japan_time():
 
 # --- the plan master: 回答期限 and the 所管課 sheet ----------------------------------------------------
 def _plan(tmp_path: Path, deadline: object = "2021-10-15", contacts=None) -> Path:
-    settings = {**builders.DEFAULT_SETTINGS, t.SETTING_DEADLINE: deadline}
-    extra = {t.PLAN_SHEET_CONTACTS: contacts} if contacts is not None else None
+    settings = {**builders.DEFAULT_SETTINGS, g.SETTING_DEADLINE: deadline}
+    extra = {g.PLAN_SHEET_CONTACTS: contacts} if contacts is not None else None
     return builders.build_plan(tmp_path, settings=settings, extra_sheets=extra)
 
 
