@@ -1,4 +1,5 @@
-"""What the master's report sheets show, as plain data: 資料1-1 (総括) and 前期比較・推移・財政効果.
+"""What the master's report sheets show, as plain data: 資料1-1 (総括), 前期比較・推移・財政効果 and
+意見と対応.
 
 Computed once per merge by :mod:`gyokaku_xl.core.summary` and :mod:`gyokaku_xl.core.movement`
 (:func:`gyokaku_xl.core.content.master_content`); the renderers draw it and the console and the
@@ -7,10 +8,11 @@ Excel button read it from the run's outcome (:class:`gyokaku_xl.domain.outcome.R
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period
+from gyokaku_xl.domain.opinions import OpinionRow
 
 
 # --- 資料1-1 -----------------------------------------------------------------------------------------
@@ -235,8 +237,17 @@ class Movement:
 
 
 @dataclass(frozen=True)
+class OpinionContent:
+    """「意見と対応」: this period's committee opinions with the replies, and the earlier ones still open."""
+
+    rows: tuple[OpinionRow, ...] = ()  # plan order, one per opinion shown on an accepted form
+    still_open: tuple[OpinionRow, ...] = ()  # earlier periods' opinions without a reply (未対応の意見)
+
+
+@dataclass(frozen=True)
 class MasterContent:
-    """Everything the master shows beyond the records: 資料1-1 and the movement sheets."""
+    """Everything the master shows beyond the records: 資料1-1, the movement sheets and 意見と対応."""
 
     summary: SummaryData
     movement: Movement
+    opinions: OpinionContent = field(default_factory=OpinionContent)
