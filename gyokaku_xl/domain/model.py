@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.schema import MAX_AMOUNT  # the one bound of 財政効果額・目標額 (千円)
 from gyokaku_xl.domain.normalize import clean, key, nfkc
+from gyokaku_xl.domain.targets import TargetPlan
 
 # --- eras --------------------------------------------------------------------------------------
 # (name, one-letter abbreviation, first Gregorian year). Newest first.
@@ -260,6 +261,8 @@ class Plan:
     fonts: tuple[str, str] = g.FONT_CHOICES[g.FONT_CHOICE_DEFAULT]
     #: 財政効果の目標額（千円） per fiscal year (Gregorian start year), from the optional 財政効果目標 sheet
     fiscal_targets: dict[int, int] = field(default_factory=dict)
+    #: 数値目標: indicators and 評価区分, from the optional 数値目標 and 評価区分 sheets
+    targets: TargetPlan = field(default_factory=TargetPlan)
 
     def __post_init__(self) -> None:
         self._perspectives = {p.number: p for p in self.perspectives}

@@ -18,6 +18,7 @@ from gyokaku_xl.domain.model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, Peri
                                      Plan, Program, Status, StatusScale, parse_fiscal_year,
                                      parse_plan_years)
 from gyokaku_xl.domain.normalize import clean, key, label_key, nfkc, positive_int
+from gyokaku_xl.reading.targets import PLAN_TARGET_SHEETS, read_plan_targets
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 from gyokaku_xl.domain.cells import SheetData, column_letter
 
@@ -92,7 +93,7 @@ def read_plan(path: str | Path) -> PlanResult:
     path = Path(path)
     file = path.name
     try:
-        book = read_workbook(path, PLAN_SHEETS + tuple(OPTIONAL_SHEETS))
+        book = read_workbook(path, PLAN_SHEETS + tuple(OPTIONAL_SHEETS) + PLAN_TARGET_SHEETS)
     except ReadError as exc:
         raise PlanReadError(make(exc.code, ERROR, file=file, **exc.fields), exc.detail()) from None
     findings: list[Finding] = []
@@ -114,6 +115,7 @@ def read_plan(path: str | Path) -> PlanResult:
         findings.extend(replace(f, severity=WARNING) for f in target_findings)
         if not target_findings:
             plan.fiscal_targets = _fiscal_targets(table, file, findings)
+    plan.targets = read_plan_targets(book, plan, file, findings)
     plan.source = str(path)
     errors = any(f.is_error for f in findings)
     return PlanResult(None if errors else plan, findings)

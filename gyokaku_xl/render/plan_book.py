@@ -13,6 +13,7 @@ import xlsxwriter
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.model import Plan
+from gyokaku_xl.render.form_targets import plan_target_tables
 from gyokaku_xl.render.forms import DOCUMENT_DATE, WORKBOOK_OPTIONS
 from gyokaku_xl.render.styles import Formats
 
@@ -27,6 +28,10 @@ def plan_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tuple[objec
     settings = {g.SETTING_PLAN_NAME: plan.name, g.SETTING_MUNICIPALITY: plan.municipality,
                 g.SETTING_ROUNDING: plan.rounding, g.SETTING_COORDINATOR: plan.coordinator}
     extra = [(k, v) for k, v in plan.settings.items() if k not in settings]
+    return {**_plan_core_tables(plan, settings, extra), **plan_target_tables(plan)}
+
+
+def _plan_core_tables(plan: Plan, settings: dict[str, str], extra: list) -> dict:
     return {
         g.PLAN_SHEET_SETTINGS: ((g.PLAN_COL_ITEM, g.PLAN_COL_VALUE),
                                 [(k, settings[k]) for k in _SETTINGS_ORDER] + extra),
