@@ -22,7 +22,10 @@ from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
 from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.records import Snapshot
+from gyokaku_xl.core.target_checks import year_end
+from gyokaku_xl.render.form_targets import References, TargetSheet, guide_step, target_sheet_of, write_target_sheet
 from gyokaku_xl.render.styles import Formats, use_fonts
+from gyokaku_xl.text import targets as t
 
 #: Fixed creation/modification date of every generated form (determinism).
 DOCUMENT_DATE = datetime(2020, 4, 1, 0, 0, 0)
@@ -69,8 +72,12 @@ def form_file_name(department: str, period: Period) -> str:
 
 # --- public writers -----------------------------------------------------------------------------
 def write_form(path: str | Path, plan: Plan, period: Period, department: str,
-               previous: Snapshot | None = None) -> None:
+               previous: Snapshot | None = None, target_references: References | None = None) -> None:
     """Write one department's form, prefilled with its initiatives in plan order.
+
+    When the department's 取組 have indicators (数値目標), a second input sheet 「数値目標」 asks for
+    their 実績値; a year-end form shows ``target_references`` ((取組番号, 指標名) → this year's
+    上半期 and the previous year's 実績値) there for reference.
 
     With ``previous`` (an earlier period's snapshot), 取組状況・今後の予定・遅れ等の理由 start from
     that period's texts and 「前回の進捗状況」 shows its status; 進捗状況 stays blank. What was
@@ -103,7 +110,8 @@ def write_form(path: str | Path, plan: Plan, period: Period, department: str,
     _write(Path(path), plan=plan, scale=plan.scale, title=title, meta=meta, rows=rows,
            prefilled_locked=True, identity=identity,
            header_text=(department, period.label), doc_title=f"{g.FORM_TITLE}（{department}）",
-           previous=previous.period if previous is not None else None, carried=carried)
+           previous=previous.period if previous is not None else None, carried=carried,
+           targets=target_sheet_of(plan, period, department, year_end(period), target_references))
 
 
 def write_blank_form(path: str | Path, plan: Plan | None = None) -> None:
@@ -174,7 +182,7 @@ def _prefilled_values(plan: Plan, initiative: Initiative) -> dict[str, object]:
 def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, meta: dict[str, str],
            rows: Sequence[dict[str, object]], prefilled_locked: bool, identity: dict[str, str],
            header_text: tuple[str, str], doc_title: str, previous: Period | None = None,
-           carried: Sequence[tuple[str, ...]] = ()) -> None:
+           carried: Sequence[tuple[str, ...]] = (), targets: TargetSheet | None = None) -> None:
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
         if plan is not None:
@@ -192,9 +200,12 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
         for name, value in identity.items():
             workbook.set_custom_property(name, value, "text")
         sheet = workbook.add_worksheet(g.FORM_SHEET)
+        target_sheet = workbook.add_worksheet(t.FORM_TARGETS_SHEET) if targets is not None else None
         guide = workbook.add_worksheet(g.FORM_GUIDE_SHEET)
-        status_cells = _write_guide(guide, fmt, scale, plan, previous)
+        status_cells = _write_guide(guide, fmt, scale, plan, previous, guide_step(targets))
         _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells)
+        if target_sheet is not None:
+            write_target_sheet(target_sheet, fmt, targets)
         if previous is not None:
             _write_carried(workbook.add_worksheet(g.FORM_CARRY_SHEET), carried)
         sheet.activate()
@@ -404,7 +415,7 @@ def carry_over_note(previous: Period) -> str:
 
 
 def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None,
-                 previous: Period | None = None) -> str:
+                 previous: Period | None = None, targets_step: str = "") -> str:
     """Write the guide; return the absolute range of the status names (dropdown fallback)."""
     for n, width in enumerate(_GUIDE_WIDTHS):
         sheet.set_column(n, n, width)
@@ -429,6 +440,8 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
     )
     if previous is not None:
         steps = steps[:1] + (carry_over_note(previous),) + steps[1:]
+    if targets_step:  # before the closing 「保存して提出」 step
+        steps = steps[:-1] + (targets_step,) + steps[-1:]
     for n, step in enumerate(steps, start=1):
         _guide_line(sheet, row, f"（{n}）{step}", text)
         row += 1
