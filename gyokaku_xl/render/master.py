@@ -17,6 +17,7 @@ from gyokaku_xl.domain.records import MergeResult, Snapshot
 from gyokaku_xl.render.data_sheets import (add_data_sheet, add_findings_list_sheet, add_findings_sheet,
                                            add_submissions_sheet, source_paths_of)
 from gyokaku_xl.render.movement import add_movement_sheets
+from gyokaku_xl.render.targets import add_targets_sheet
 from gyokaku_xl.render.reports import add_report_sheets
 from gyokaku_xl.render.styles import Formats, status_colours, use_fonts
 
@@ -74,6 +75,8 @@ def write_master(path: Path, result: MergeResult, master_dir: Path,
     scale = result.plan.scale
     add_movement_sheets(workbook, result.plan, build_movement(result, list(history) or result.history),
                         status_colours(scale.names, scale.on_track))
+    if result.plan.targets:
+        add_targets_sheet(workbook, result, list(history) or result.history)
     add_data_sheet(workbook, result, formats)
     add_findings_sheet(workbook, result, formats, source_paths_of(result, source_paths), master_dir)
     add_submissions_sheet(workbook, result, formats)

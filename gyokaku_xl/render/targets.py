@@ -1,0 +1,161 @@
+"""The master's 「数値目標」 sheet: one row per indicator in plan order with this year's 目標値,
+実績値, 達成率 and 評価 (and, with the history, each earlier fiscal year's 目標値 and 実績値), the
+rule in words, and the count of indicators per 評価 (and 未報告) per 取組の視点.
+
+Content comes from :func:`gyokaku_xl.core.targets.build_targets`; this module only lays it out.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import targets as t
+from gyokaku_xl.core.targets import TargetsTable, build_targets
+from gyokaku_xl.domain.model import era_label
+from gyokaku_xl.domain.records import MergeResult, Snapshot
+from gyokaku_xl.domain.targets import Number
+from gyokaku_xl.render import styles as st
+
+_FIXED = ((t.MASTER_COL_INITIATIVE_ID, 8), (t.MASTER_COL_INITIATIVE, 24), (t.MASTER_COL_DEPARTMENT, 12),
+          (t.MASTER_COL_INDICATOR, 22), (t.MASTER_COL_UNIT, 6), (t.MASTER_COL_DIRECTION, 5),
+          (t.MASTER_COL_BASELINE, 9))
+_VALUE_WIDTH = 10
+_HEADER_ROW = 5
+FILL_BEST = "#E2EFDA"
+FILL_LOWEST = "#F8CBAD"
+FILL_MISSING = "#FFF2CC"
+
+
+def headers(table: TargetsTable) -> list[tuple[str, float]]:
+    """The header labels and widths of the indicator table."""
+    cols = list(_FIXED)
+    for year in table.years:
+        label = era_label(year)
+        cols += [(t.MASTER_COL_YEAR_TARGET.format(year=label), _VALUE_WIDTH),
+                 (t.MASTER_COL_YEAR_ACTUAL.format(year=label), _VALUE_WIDTH)]
+    cols += [(t.MASTER_COL_TARGET, _VALUE_WIDTH), (t.MASTER_COL_ACTUAL, _VALUE_WIDTH), (t.MASTER_COL_RATE, 9)]
+    if table.bands:
+        cols.append((t.MASTER_COL_RATING, 7))
+    return cols
+
+
+def _number_format(value: Number) -> str:
+    return "#,##0" if float(value).is_integer() else "#,##0.0##"
+
+
+def add_targets_sheet(workbook: Any, result: MergeResult, history: Sequence[Snapshot] = ()) -> Any:
+    """Add 「数値目標」 to the master (call only when the plan has indicators); returns the worksheet.
+
+    ``history`` (default ``result.history``) gives the earlier fiscal years' 実績値."""
+    table = build_targets(result, list(history) or result.history)
+    plan = result.plan
+    sheet = workbook.add_worksheet(t.SHEET_TARGETS)
+    fmt = st.Formats(workbook)
+    cols = headers(table)
+    last = len(cols) - 1
+    for n, (_label, width) in enumerate(cols):
+        sheet.set_column(n, n, width)
+    title = t.MASTER_TARGETS_TITLE.format(period=result.period.label)
+    st.put_text(sheet, 0, 0, last, f"{plan.name}　{title}" if plan.name else title,
+                fmt.get(bold=True, font_size=13, valign="vcenter"))
+    sheet.set_row(0, 22)
+    rounding = plan.rounding
+    notes = [t.MASTER_TARGETS_RULE.format(rounding=rounding, empty=t.EMPTY)]
+    if table.bands:
+        parts = "・".join(t.MASTER_BAND_PART.format(name=b.name, lower=_plain(b.lower))
+                          for b in plan.targets.ratings.bands)
+        notes.append(t.MASTER_TARGETS_RATING_RULE.format(bands=parts))
+    else:
+        notes.append(t.MASTER_TARGETS_NO_RATINGS)
+    if table.years:
+        notes.append(t.MASTER_TARGETS_HISTORY_RULE)
+    note_fmt = fmt.get(text_wrap=True, valign="top", font_size=9)
+    width_px = sum(st.column_px(w) for _l, w in cols)
+    for n, note in enumerate(notes, start=1):
+        st.put_text(sheet, n, 0, last, note, note_fmt)
+        sheet.set_row(n, st.text_height(note, width_px, 9, 4))
+    header = fmt.header(font_size=9)
+    sheet.set_row(_HEADER_ROW, 30)
+    for n, (label, _w) in enumerate(cols):
+        sheet.write_string(_HEADER_ROW, n, label, header)
+    text = fmt.get(border=1, valign="top", text_wrap=True, font_size=9)
+    centre = fmt.get(border=1, valign="top", align="center", font_size=9)
+    empty = fmt.get(border=1, valign="top", align="center", font_size=9, font_color="#808080")
+    missing = fmt.get(border=1, valign="top", align="center", font_size=9, bg_color=FILL_MISSING)
+    rating_fill = {}
+    if table.bands:
+        rating_fill = {table.bands[0]: FILL_BEST, table.bands[-1]: FILL_LOWEST}
+
+    def number(row: int, col: int, value: Number | None, blank_text: str = t.EMPTY) -> None:
+        if value is None:
+            sheet.write_string(row, col, blank_text, empty)
+        else:
+            sheet.write_number(row, col, value, fmt.get(border=1, valign="top", font_size=9,
+                                                        num_format=_number_format(value)))
+
+    row = _HEADER_ROW + 1
+    for item in table.rows:
+        indicator = item.indicator
+        values = (indicator.initiative_id, item.initiative_name, item.department, indicator.name,
+                  indicator.unit, indicator.direction)
+        for col, value in enumerate(values):
+            sheet.write_string(row, col, value, centre if col in (0, 4, 5) else text)
+        number(row, len(values), indicator.baseline)
+        col = len(values) + 1
+        for year in item.earlier:
+            number(row, col, year.target)
+            number(row, col + 1, year.actual)
+            col += 2
+        number(row, col, item.target)
+        if item.value is None:
+            sheet.write_string(row, col + 1, t.NOT_REPORTED, missing)
+        else:
+            number(row, col + 1, item.value)
+        if item.rate is None:
+            sheet.write_string(row, col + 2, t.EMPTY, empty)
+        else:
+            sheet.write_number(row, col + 2, item.rate, fmt.get(border=1, valign="top", font_size=9,
+                                                              num_format="0"))
+        if table.bands:
+            fill = rating_fill.get(item.rating)
+            extra = {"bg_color": fill} if fill else {}
+            sheet.write_string(row, col + 3, item.rating or t.EMPTY,
+                               fmt.get(border=1, valign="top", align="center", bold=True, font_size=9, **extra))
+        lines = max(st.wrapped_line_count(s, st.capacity_units(st.column_px(w), 9))
+                    for s, w in ((item.initiative_name, cols[1][1]), (indicator.name, cols[3][1]),
+                                 (item.department, cols[2][1])))
+        sheet.set_row(row, st.row_height(lines, 9, 4))
+        row += 1
+    last_table_row = row - 1
+    row += 1
+    heading = t.MASTER_TARGETS_COUNTS_HEADING if table.bands else t.MASTER_TARGETS_COUNTS_HEADING_NO_RATINGS
+    sheet.write_string(row, 0, heading, fmt.get(bold=True, font_size=10))
+    row += 1
+    count_header = [t.MASTER_COUNT_PERSPECTIVE, *table.count_labels, t.MASTER_COUNT_TOTAL]
+    st.put_text(sheet, row, 0, 2, count_header[0], header)
+    for n, label in enumerate(count_header[1:], start=3):
+        sheet.write_string(row, n, label, header)
+    sheet.set_row(row, 20)
+    row += 1
+    count_fmt = fmt.get(border=1, valign="top", font_size=9, num_format="0")
+    bold_count = fmt.get(border=1, valign="top", font_size=9, num_format="0", bold=True, bg_color="#F2F2F2")
+    for count_row, style, label_style in [*((c, count_fmt, text) for c in table.counts),
+                                          (table.total, bold_count, fmt.get(border=1, valign="top", font_size=9,
+                                                                           bold=True, bg_color="#F2F2F2"))]:
+        st.put_text(sheet, row, 0, 2, count_row.label, label_style)
+        for n, value in enumerate((*count_row.counts, count_row.total), start=3):
+            sheet.write_number(row, n, value, style)
+        row += 1
+    st.setup_a4(sheet, landscape=True, footer=g.REPORT_PAGE_FOOTER)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(_HEADER_ROW)
+    sheet.print_area(0, 0, row - 1, max(last, 3 + len(count_header) - 2))
+    sheet.freeze_panes(_HEADER_ROW + 1, 2)
+    if table.rows:
+        sheet.autofilter(_HEADER_ROW, 0, last_table_row, last)
+    return sheet
+
+
+def _plain(value: Number) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
