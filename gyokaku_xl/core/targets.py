@@ -247,8 +247,8 @@ def assessment_findings(plan: Plan, period: Period, records: Sequence[Record],
                 "target-self-assessment", WARNING, file=record.source.file, sheet=record.source.sheet,
                 cell=status_cell, row=record.source.row, initiative_id=record.initiative.id,
                 value=record.status, status=record.status, indicator=indicator.name, rate=rate,
-                rating=ratings.lowest, status_cell=f"{record.source.sheet}!{status_cell}",
-                actual_cell=f"{actual.sheet}!{actual.cell}"))
+                rating=ratings.lowest, status_cell=t.CELL_IN_SHEET.format(sheet=record.source.sheet, cell=status_cell),
+                actual_cell=t.CELL_IN_SHEET.format(sheet=actual.sheet, cell=actual.cell)))
     return findings
 
 

@@ -100,6 +100,8 @@ REPORT_LABEL_TARGETS = "数値目標"
 REPORT_TARGET_LINE = "{name}：{actual} ／ {target}{unit}（達成率 {rate}、評価 {rating}）"
 REPORT_TARGET_LINE_NO_RATING = "{name}：{actual} ／ {target}{unit}（達成率 {rate}）"
 REPORT_RATE = "{rate}％"
+#: A cell named in a message: 「取組状況」シート G10.
+CELL_IN_SHEET = "「{sheet}」シート {cell}"
 
 # --- open data -----------------------------------------------------------------------------------
 OPENDATA_TARGETS_STEM = "数値目標_{period}"
@@ -207,7 +209,7 @@ TARGET_FINDINGS: dict[str, tuple[str, str, str]] = {
         "値で入力し直す"),
     "target-self-assessment": (
         "進捗状況と数値目標の食い違い",
-        "{status_cell}の進捗状況は「{status}」ですが、{actual_cell}の指標「{indicator}」の達成率は {rate}％（評価 {rating}）です。"
+        "進捗状況（{status_cell}）は「{status}」ですが、指標「{indicator}」（{actual_cell}）の達成率は {rate}％（評価 {rating}）です。"
         "進捗状況か実績値を確かめてください。",
         "進捗状況か実績値を確かめる"),
     "history-targets-unreadable": (
