@@ -80,7 +80,11 @@ def actual_values(snapshot: Snapshot | None) -> dict[tuple[str, str], Number | N
     return {a.key: a.value for a in snapshot.actuals}
 
 
-def form_references(snapshots: Sequence[Snapshot], period: Period) -> dict[tuple[str, str], tuple[Number | None, Number | None]]:
+#: (取組番号, 指標名) → (this year's 上半期 実績値, the previous year's 実績値), shown on a year-end form.
+References = dict[tuple[str, str], tuple[Number | None, Number | None]]
+
+
+def form_references(snapshots: Sequence[Snapshot], period: Period) -> References:
     """For a year-end form: (取組番号, 指標名) → (this year's 上半期 実績値, the previous year's 実績値)."""
     first_half = next((s for s in snapshots if s.period == Period(period.fiscal_year, g.PERIOD_FIRST_HALF)), None)
     previous = latest_by_year(snapshots, period).get(period.fiscal_year - 1)
@@ -263,7 +267,7 @@ def add_assessment_findings(plan: Plan, period: Period, records: Sequence[Record
 
 
 # --- open data ------------------------------------------------------------------------------------
-def opendata_rows(table: TargetsTable, plan: Plan, program_names: dict[str, str] | None = None) -> list[list[object]]:
+def opendata_rows(table: TargetsTable, plan: Plan) -> list[list[object]]:
     """One open-data row per indicator (columns as ``OPENDATA_TARGETS_COLUMNS``): one value per cell,
     numbers as numbers, 「－」 as an empty cell."""
     period = table.period

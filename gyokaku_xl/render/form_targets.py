@@ -13,7 +13,8 @@ from typing import Any
 from gyokaku_xl.text import targets as t
 from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.model import Period, Plan, era_label
-from gyokaku_xl.domain.targets import TARGET_FORM_COLUMNS, Number, TargetColumn
+from gyokaku_xl.core.targets import References
+from gyokaku_xl.domain.targets import TARGET_FORM_COLUMNS, TargetColumn
 from gyokaku_xl.render.styles import Formats
 
 FILL_LOCKED = "#F2F2F2"
@@ -24,7 +25,6 @@ _HEADER_ROW = 6
 _NOTE_FIRST_ROW = 2
 #: Values a data row may hold, by column key (see :data:`~gyokaku_xl.domain.targets.TARGET_FORM_COLUMNS`).
 TargetFormRow = dict[str, object]
-References = dict[tuple[str, str], tuple[Number | None, Number | None]]
 
 
 @dataclass(frozen=True)

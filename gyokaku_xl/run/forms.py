@@ -12,6 +12,7 @@ from gyokaku_xl.domain.outcome import FormsOutcome
 from gyokaku_xl.infra.atomic import atomic_write, output_folder
 from gyokaku_xl.render.forms import form_file_name, write_form
 from gyokaku_xl.run.inputs import history_folder, load_plan, previous_snapshot
+from gyokaku_xl.run.targets import year_end_references
 
 
 def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
@@ -43,8 +44,10 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
         raise GyokakuError(f"出力先に同じ名前の調査票があります（{'、'.join(existing[:3])}{more}）。"
                            "記入済みの調査票を消さないよう、別のフォルダを指定するか、"
                            "上書きしてよい場合は --force を付けてください。")
+    references = year_end_references(plan, Path(plan_path), period, carried, history_dir,
+                                     use_previous and previous is None)
     paths = []
     for department, target in zip(wanted, targets):
-        atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d, carried))
+        atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d, carried, references))
         paths.append(target)
     return FormsOutcome(paths, findings + outside_plan_period(plan, period), carried, history_findings, folder)

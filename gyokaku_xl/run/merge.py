@@ -25,6 +25,7 @@ from gyokaku_xl.run.inbox import Progress, source_paths, validate_inbox
 from gyokaku_xl.run.inputs import checked_history_folder, history_folder
 from gyokaku_xl.run.publish import publication_title, write_opendata
 from gyokaku_xl.run.split import SplitBook, SplitWorker
+from gyokaku_xl.run.targets import with_actuals, write_targets_opendata
 
 
 @paused_gc()
@@ -118,6 +119,8 @@ def _write_extras(outcome: RunOutcome, inbox: Path, annotate: str | Path | None,
     if opendata is not None:
         outcome.opendata_paths = write_opendata(result.period, rows_from_result(result), opendata,
                                                 publication_title(result.plan.name, result.period))
+        outcome.opendata_paths += write_targets_opendata(result, opendata,
+                                                         publication_title(result.plan.name, result.period))
     if pdf:
         for book in (outcome.output, outcome.by_program_book):
             if book is not None:
@@ -144,6 +147,8 @@ def _read_history(outcome: RunOutcome, folder: Path, exclude: Path, limits: Limi
     result = outcome.result
     snapshots, findings = read_history(checked_history_folder(folder), result.plan, result.period, limits,
                                        exclude=[exclude])
+    snapshots, target_findings = with_actuals(snapshots, result.plan, limits)
+    findings = findings + target_findings
     result.findings = result.findings + sorted(findings, key=Finding.sort_key)
     for f in findings:
         if f.file and (folder / f.file).is_file():
