@@ -14,6 +14,8 @@ from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.model import Initiative, Plan, Program
 from gyokaku_xl.domain.records import MergeResult, Record
 from gyokaku_xl.core.summary import doc_label
+from gyokaku_xl.core.targets import indicator_lines
+from gyokaku_xl.text import targets as t
 from gyokaku_xl.render import styles as st
 
 SIZE_TITLE = 12
@@ -177,6 +179,7 @@ def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str
                           g.REPORT_SUBTITLE_BY_PROGRAM.format(period=result.period.label))
     repeat = sum(heights)
     writer = _ProgramBlocks(sheet, fmt, colours, heights)
+    writer.target_lines = indicator_lines(result)
     writer.row = len(heights)
     writer.gap(6)
     first_row = writer.row
@@ -209,6 +212,7 @@ class _ProgramBlocks:
     def __init__(self, sheet: Any, fmt: st.Formats, colours: dict[str, str], heights: list[float]) -> None:
         self.sheet, self.fmt, self.colours, self.heights = sheet, fmt, colours, heights
         self.row = 0
+        self.target_lines: dict[str, tuple[str, ...]] = {}
         f = fmt
         self.bar = f.get(font_name=st.FONT_GOTHIC, font_size=SIZE_GROUP + 0.5, bold=True, bg_color="#DDEBF7",
                          border=1, valign="vcenter", text_wrap=True)
@@ -279,6 +283,8 @@ class _ProgramBlocks:
             self._set(st.text_height(initiative.name, self.px_name, SIZE_BODY, 5))
             for label, key in zip(g.REPORT_BY_PROGRAM_TEXT_LABELS, ("progress", "next_steps", "delay_reason")):
                 self._text_row(label, _text(record, key))
+            if initiative.id in self.target_lines:  # 数値目標: one line per indicator
+                self._text_row(t.REPORT_LABEL_TARGETS, "\n".join(self.target_lines[initiative.id]))
         _put(self.sheet, self.row, 0, 3, g.REPORT_PROGRAM_TOTAL, self.total_label)
         st.merge_cells(self.sheet, self.row, 4, self.row, 5, self.total)
         self.sheet.write_number(self.row, 4, total, self.total)

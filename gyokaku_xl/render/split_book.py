@@ -50,7 +50,8 @@ def payload_of(result: MergeResult) -> Payload:
     """What the other process needs to write 資料1-3, as plain tuples."""
     plan = result.plan
     plan_fields = (plan.name, plan.municipality, plan.perspectives, plan.scale, plan.programs,
-                   plan.initiatives, plan.rounding, plan.coordinator, dict(plan.settings), plan.fonts)
+                   plan.initiatives, plan.rounding, plan.coordinator, dict(plan.settings), plan.fonts,
+                   plan.targets, tuple(result.actuals.values()))
     rows = tuple((r.initiative.id, r.department, r.status, *(r.values.get(k) for k in _VALUE_KEYS))
                  for r in result.records)
     return plan_fields, (result.period.fiscal_year, result.period.half), rows, result.generated_at
@@ -60,16 +61,17 @@ def result_of(payload: Payload) -> MergeResult:
     """Rebuild the part of a merge result that 資料1-3 shows."""
     plan_fields, period_fields, rows, generated_at = payload
     (name, municipality, perspectives, scale, programs, initiatives, rounding, coordinator, settings,
-     fonts) = plan_fields
+     fonts, targets, actuals) = plan_fields
     plan = Plan(name=name, municipality=municipality, perspectives=perspectives, scale=scale,
                 programs=programs, initiatives=initiatives, rounding=rounding, coordinator=coordinator,
-                settings=settings, fonts=fonts)
+                settings=settings, fonts=fonts, targets=targets)
     records = []
     for initiative_id, department, status, *values in rows:
         initiative = plan.initiative(initiative_id)
         records.append(Record(initiative, plan.program_of(initiative), plan.perspective_of(initiative), department, status,
                               {k: v for k, v in zip(_VALUE_KEYS, values) if v is not None}, _NO_SOURCE))
-    return MergeResult(plan, Period(*period_fields), records, [], [], Tally(), generated_at=generated_at)
+    return MergeResult(plan, Period(*period_fields), records, [], [], Tally(), generated_at=generated_at,
+                       actuals={a.key: a for a in actuals})
 
 
 def warm_up() -> None:
