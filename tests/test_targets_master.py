@@ -12,7 +12,7 @@ from gyokaku_xl.domain.model import Period
 from gyokaku_xl.run.merge import merge
 
 YEAR_END = Period(2021, g.PERIOD_YEAR_END)
-HEADER = ["取組番号", "取組名", "所管課", "指標名", "単位", "向き", "基準値", "目標値", "実績値", "達成率（％）", "評価"]
+HEADER = ["取組番号", "取組名", "所管課", "指標名", "単位", "向き", "基準値", "目標値", "実績値", "達成率\n（％）", "評価"]
 
 
 def _sheet(path):
@@ -47,12 +47,12 @@ def test_the_sheet_cell_by_cell(tmp_path):
     assert sheet["I9"].number_format == "#,##0.0##" and sheet["I7"].number_format == "#,##0"
     # counts per 評価 (and 算定不可, 未報告), per 取組の視点
     assert sheet["A12"].value == "【評価別の指標数】"
-    assert [c.value for c in sheet[13]][:10] == ["取組の視点", None, None, "S", "A", "B", "C", "算定不可", "未報告", "合計"]
-    assert [[c.value for c in row][:10] for row in sheet.iter_rows(min_row=14, max_row=17)] == [
-        ["(1)民間活力の活用", None, None, 1, 1, 0, 0, 0, 0, 2],
-        ["(2)行政の効率化", None, None, 0, 0, 0, 1, 0, 0, 1],
-        ["(3)ICTの活用推進", None, None, 0, 0, 0, 0, 0, 1, 1],
-        ["合計", None, None, 1, 1, 0, 1, 0, 1, 4],
+    assert [c.value for c in sheet[13]][:11] == ["取組の視点", None, None, None, "S", "A", "B", "C", "算定不可", "未報告", "合計"]
+    assert [[c.value for c in row][:11] for row in sheet.iter_rows(min_row=14, max_row=17)] == [
+        ["(1)民間活力の活用", None, None, None, 1, 1, 0, 0, 0, 0, 2],
+        ["(2)行政の効率化", None, None, None, 0, 0, 0, 1, 0, 0, 1],
+        ["(3)ICTの活用推進", None, None, None, 0, 0, 0, 0, 0, 1, 1],
+        ["合計", None, None, None, 1, 1, 0, 1, 0, 1, 4],
     ]
 
 
@@ -86,7 +86,7 @@ def test_without_ratings_no_rating_column_and_no_computation_without_target(tmp_
         ["2-01", "職員提案制度の運用", "行政総務課", "提案件数", "件", "減", 1, "－", 2, "－"],
     ]
     assert sheet["A10"].value == "【達成率の算定状況別の指標数】"
-    assert [c.value for c in sheet[11]][:7] == ["取組の視点", None, None, "達成率あり", "算定不可", "未報告", "合計"]
+    assert [c.value for c in sheet[11]][:8] == ["取組の視点", None, None, None, "達成率あり", "算定不可", "未報告", "合計"]
 
 
 def test_a_plan_without_indicators_has_no_sheet(tmp_path, inbox, plan_path):

@@ -70,5 +70,5 @@ def test_another_citys_scale_and_rounding(tmp_path):
     sheet = book[t.SHEET_TARGETS]
     assert "四捨五入" in sheet["A2"].value and "◎ 100％以上・○ 70％以上・△ 0％以上" in sheet["A3"].value
     assert [c.value for c in sheet[7]][7:] == [300, 209.99, 70, "○"]
-    assert [c.value for c in sheet[11]][:8] == ["取組の視点", None, None, "◎", "○", "△", "算定不可", "未報告"]
+    assert [c.value for c in sheet[11]][:9] == ["取組の視点", None, None, None, "◎", "○", "△", "算定不可", "未報告"]
     assert "処理日数：8.5 ／ 6日（達成率 71％、評価 ○）" in _texts(book[g.SHEET_BY_PROGRAM])

@@ -184,9 +184,9 @@ TARGET_FORM_COLUMNS: tuple[TargetColumn, ...] = (
     TargetColumn("indicator", t.FORM_COL_INDICATOR, 24, True),
     TargetColumn("unit", t.FORM_COL_UNIT, 7, True),
     TargetColumn("baseline", t.FORM_COL_BASELINE, 10, True),
-    TargetColumn("target", t.FORM_COL_TARGET, 10, True),
-    TargetColumn("first_half", t.FORM_COL_FIRST_HALF, 10, True, year_end_only=True),
-    TargetColumn("previous_year", t.FORM_COL_PREVIOUS_YEAR, 10, True, year_end_only=True),
+    TargetColumn("target", t.FORM_COL_TARGET, 13, True),
+    TargetColumn("first_half", t.FORM_COL_FIRST_HALF, 11, True, year_end_only=True),
+    TargetColumn("previous_year", t.FORM_COL_PREVIOUS_YEAR, 11, True, year_end_only=True),
     TargetColumn("actual", t.FORM_COL_ACTUAL, 11, False),
     TargetColumn("explanation", t.FORM_COL_EXPLANATION, 36, False),
 )

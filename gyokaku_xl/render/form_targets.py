@@ -14,7 +14,7 @@ from gyokaku_xl.text import targets as t
 from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.model import Period, Plan, era_label
 from gyokaku_xl.core.targets import References
-from gyokaku_xl.domain.targets import TARGET_FORM_COLUMNS, TargetColumn
+from gyokaku_xl.domain.targets import TARGET_FORM_COLUMNS, Number, TargetColumn
 from gyokaku_xl.render.styles import Formats
 
 FILL_LOCKED = "#F2F2F2"
@@ -51,6 +51,11 @@ def target_sheet_of(plan: Plan, period: Period, department: str, year_end: bool,
     return TargetSheet(period, tuple(rows), year_end) if rows else None
 
 
+def number_format(value: Number) -> str:
+    """``#,##0`` for a whole number, else up to three decimals (Excel shows no stray point)."""
+    return "#,##0" if float(value).is_integer() else "#,##0.0##"
+
+
 def columns_of(content: TargetSheet) -> tuple[TargetColumn, ...]:
     """The sheet's columns (the references only on a year-end form)."""
     return tuple(c for c in TARGET_FORM_COLUMNS if content.year_end or not c.year_end_only)
@@ -70,7 +75,7 @@ def write_target_sheet(sheet: Any, fmt: Formats, content: TargetSheet) -> None:
     note_fmt = fmt.get(text_wrap=True, valign="top", font_size=9, font_color="#404040")
     sheet.merge_range(_NOTE_FIRST_ROW, 0, _HEADER_ROW - 2, last,
                       "\n".join(n.format(year=year) for n in notes), note_fmt)
-    sheet.set_row(_HEADER_ROW, 30)
+    sheet.set_row(_HEADER_ROW, 36)
     header = fmt.header()
     for n, column in enumerate(columns):
         label = column.label
@@ -93,7 +98,7 @@ def write_target_sheet(sheet: Any, fmt: Formats, content: TargetSheet) -> None:
             if value is None or value == "":
                 sheet.write_blank(row, n, None, cell_fmt)
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                sheet.write_number(row, n, value, cell_fmt)
+                sheet.write_number(row, n, value, fmt.get(**props, num_format=number_format(value)))
             else:
                 sheet.write_string(row, n, str(value), cell_fmt)
     last_row = first + max(len(content.rows), 1) - 1

@@ -16,11 +16,14 @@ from gyokaku_xl.domain.model import era_label
 from gyokaku_xl.domain.records import MergeResult, Snapshot
 from gyokaku_xl.domain.targets import Number
 from gyokaku_xl.render import styles as st
+from gyokaku_xl.render.form_targets import number_format
 
 _FIXED = ((t.MASTER_COL_INITIATIVE_ID, 8), (t.MASTER_COL_INITIATIVE, 24), (t.MASTER_COL_DEPARTMENT, 12),
-          (t.MASTER_COL_INDICATOR, 22), (t.MASTER_COL_UNIT, 6), (t.MASTER_COL_DIRECTION, 5),
+          (t.MASTER_COL_INDICATOR, 22), (t.MASTER_COL_UNIT, 7), (t.MASTER_COL_DIRECTION, 7),
           (t.MASTER_COL_BASELINE, 9))
 _VALUE_WIDTH = 10
+#: The first column of the counts table (under 単位): 取組の視点 spans the columns before it.
+_COUNT_FIRST = 4
 _HEADER_ROW = 5
 FILL_BEST = "#E2EFDA"
 FILL_LOWEST = "#F8CBAD"
@@ -38,10 +41,6 @@ def headers(table: TargetsTable) -> list[tuple[str, float]]:
     if table.bands:
         cols.append((t.MASTER_COL_RATING, 7))
     return cols
-
-
-def _number_format(value: Number) -> str:
-    return "#,##0" if float(value).is_integer() else "#,##0.0##"
 
 
 def add_targets_sheet(workbook: Any, result: MergeResult, history: Sequence[Snapshot] = ()) -> Any:
@@ -92,7 +91,7 @@ def add_targets_sheet(workbook: Any, result: MergeResult, history: Sequence[Snap
             sheet.write_string(row, col, blank_text, empty)
         else:
             sheet.write_number(row, col, value, fmt.get(border=1, valign="top", font_size=9,
-                                                        num_format=_number_format(value)))
+                                                        num_format=number_format(value)))
 
     row = _HEADER_ROW + 1
     for item in table.rows:
@@ -132,25 +131,26 @@ def add_targets_sheet(workbook: Any, result: MergeResult, history: Sequence[Snap
     heading = t.MASTER_TARGETS_COUNTS_HEADING if table.bands else t.MASTER_TARGETS_COUNTS_HEADING_NO_RATINGS
     sheet.write_string(row, 0, heading, fmt.get(bold=True, font_size=10))
     row += 1
+    # the counts sit under the indicator table's value columns, the 取組の視点 across the text columns
     count_header = [t.MASTER_COUNT_PERSPECTIVE, *table.count_labels, t.MASTER_COUNT_TOTAL]
-    st.put_text(sheet, row, 0, 2, count_header[0], header)
-    for n, label in enumerate(count_header[1:], start=3):
+    st.put_text(sheet, row, 0, _COUNT_FIRST - 1, count_header[0], header)
+    for n, label in enumerate(count_header[1:], start=_COUNT_FIRST):
         sheet.write_string(row, n, label, header)
-    sheet.set_row(row, 20)
+    sheet.set_row(row, 28)
     row += 1
     count_fmt = fmt.get(border=1, valign="top", font_size=9, num_format="0")
     bold_count = fmt.get(border=1, valign="top", font_size=9, num_format="0", bold=True, bg_color="#F2F2F2")
     for count_row, style, label_style in [*((c, count_fmt, text) for c in table.counts),
                                           (table.total, bold_count, fmt.get(border=1, valign="top", font_size=9,
                                                                            bold=True, bg_color="#F2F2F2"))]:
-        st.put_text(sheet, row, 0, 2, count_row.label, label_style)
-        for n, value in enumerate((*count_row.counts, count_row.total), start=3):
+        st.put_text(sheet, row, 0, _COUNT_FIRST - 1, count_row.label, label_style)
+        for n, value in enumerate((*count_row.counts, count_row.total), start=_COUNT_FIRST):
             sheet.write_number(row, n, value, style)
         row += 1
     st.setup_a4(sheet, landscape=True, footer=g.REPORT_PAGE_FOOTER)
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(_HEADER_ROW)
-    sheet.print_area(0, 0, row - 1, max(last, 3 + len(count_header) - 2))
+    sheet.print_area(0, 0, row - 1, max(last, _COUNT_FIRST + len(count_header) - 2))
     sheet.freeze_panes(_HEADER_ROW + 1, 2)
     if table.rows:
         sheet.autofilter(_HEADER_ROW, 0, last_table_row, last)
