@@ -12,7 +12,7 @@ from gyokaku_xl.domain.model import Period
 from gyokaku_xl.run.merge import merge
 
 YEAR_END = Period(2021, g.PERIOD_YEAR_END)
-HEADER = ["取組番号", "取組名", "所管課", "指標名", "単位", "向き", "基準値", "目標値", "実績値", "達成率\n（％）", "評価"]
+HEADER = ["取組番号", "取組名", "所管課", "指標名", "単位", "向き", "基準値", "目標値", "実績値", "達成率\n（％）", "評価", "説明"]
 
 
 def _sheet(path):
@@ -39,10 +39,10 @@ def test_the_sheet_cell_by_cell(tmp_path):
     assert "S 100％以上・A 80％以上・B 50％以上・C 0％以上" in sheet["A3"].value
     assert [c.value for c in sheet[6]] == HEADER
     assert _rows(sheet) == [
-        ["1-01", "給食調理業務の委託", "行政総務課", "委託件数", "件", "増", 10, 20, 20, 100, "S"],
-        ["1-01", "給食調理業務の委託", "行政総務課", "経費", "千円", "減", 5000, 4000, 5000, 80, "A"],
-        ["2-01", "職員提案制度の運用", "行政総務課", "提案件数", "件", "増", 0, 10, 4.99, 49, "C"],
-        ["3-01", "RPAの導入", "情報政策課", "削減時間", "時間", "増", 0, 1200, "未報告", "－", "－"],
+        ["1-01", "給食調理業務の委託", "行政総務課", "委託件数", "件", "増", 10, 20, 20, 100, "S", None],
+        ["1-01", "給食調理業務の委託", "行政総務課", "経費", "千円", "減", 5000, 4000, 5000, 80, "A", "人件費の増"],
+        ["2-01", "職員提案制度の運用", "行政総務課", "提案件数", "件", "増", 0, 10, 4.99, 49, "C", None],
+        ["3-01", "RPAの導入", "情報政策課", "削減時間", "時間", "増", 0, 1200, "未報告", "－", "－", None],
     ]
     assert sheet["I9"].number_format == "#,##0.0##" and sheet["I7"].number_format == "#,##0"
     # counts per 評価 (and 算定不可, 未報告), per 取組の視点
@@ -66,8 +66,8 @@ def test_rounding_half_up_and_the_edge_below_a_band(tmp_path):
     outcome = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=plan_path, period=YEAR_END)
     _book, sheet = _sheet(outcome.output)
     assert "小数点以下四捨五入" in sheet["A2"].value
-    assert [row[7:] for row in _rows(sheet)] == [[20, 0, 0, "C"], [4000, 5001, 80, "A"], [10, 4.995, 50, "B"],
-                                                [1200, 1199.9, 100, "S"]]
+    assert [row[7:11] for row in _rows(sheet)] == [[20, 0, 0, "C"], [4000, 5001, 80, "A"], [10, 4.995, 50, "B"],
+                                                  [1200, 1199.9, 100, "S"]]
 
 
 def test_without_ratings_no_rating_column_and_no_computation_without_target(tmp_path):
@@ -79,11 +79,11 @@ def test_without_ratings_no_rating_column_and_no_computation_without_target(tmp_
     outcome = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=plan_path, period=YEAR_END)
     _book, sheet = _sheet(outcome.output)
     assert "評価区分" in sheet["A3"].value
-    assert [c.value for c in sheet[6]] == HEADER[:-1]
+    assert [c.value for c in sheet[6]] == HEADER[:-2] + ["説明"]
     # target 0 (division by zero) and no target this year: 「－」
     assert _rows(sheet, count=2) == [
-        ["1-01", "給食調理業務の委託", "行政総務課", "委託件数", "件", "増", 10, 0, 5, "－"],
-        ["2-01", "職員提案制度の運用", "行政総務課", "提案件数", "件", "減", 1, "－", 2, "－"],
+        ["1-01", "給食調理業務の委託", "行政総務課", "委託件数", "件", "増", 10, 0, 5, "－", None],
+        ["2-01", "職員提案制度の運用", "行政総務課", "提案件数", "件", "減", 1, "－", 2, "－", None],
     ]
     assert sheet["A10"].value == "【達成率の算定状況別の指標数】"
     assert [c.value for c in sheet[11]][:8] == ["取組の視点", None, None, None, "達成率あり", "算定不可", "未報告", "合計"]

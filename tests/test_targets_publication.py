@@ -69,6 +69,27 @@ def test_another_citys_scale_and_rounding(tmp_path):
     book = openpyxl.load_workbook(path)
     sheet = book[t.SHEET_TARGETS]
     assert "四捨五入" in sheet["A2"].value and "◎ 100％以上・○ 70％以上・△ 0％以上" in sheet["A3"].value
-    assert [c.value for c in sheet[7]][7:] == [300, 209.99, 70, "○"]
+    assert [c.value for c in sheet[7]][7:] == [300, 209.99, 70, "○", None]
     assert [c.value for c in sheet[11]][:9] == ["取組の視点", None, None, None, "◎", "○", "△", "算定不可", "未報告"]
     assert "処理日数：8.5 ／ 6日（達成率 71％、評価 ○）" in _texts(book[g.SHEET_BY_PROGRAM])
+
+
+def test_open_data_from_an_existing_master_is_the_same(tmp_path):
+    from gyokaku_xl.run.publish import opendata_from_master
+
+    plan_path = build_target_plan(tmp_path)
+    inbox = build_inbox(tmp_path, plan_path, YEAR_END, {
+        ("1-01", "委託件数"): {"actual": 20}, ("1-01", "経費"): {"actual": 4100.5, "explanation": "人件費\n増"}})
+    outcome = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=plan_path, period=YEAR_END, opendata=tmp_path / "a")
+    paths = opendata_from_master(outcome.output, tmp_path / "b")
+    assert sorted(p.name for p in paths) == sorted(p.name for p in outcome.opendata_paths)
+    name = "数値目標_令和3年度年度末.csv"
+    assert (tmp_path / "b" / name).read_bytes() == (tmp_path / "a" / name).read_bytes()
+
+
+def test_no_indicator_open_data_without_indicators(tmp_path, inbox, plan_path):
+    from gyokaku_xl.run.publish import opendata_from_master
+
+    outcome = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=plan_path, opendata=tmp_path / "a")
+    assert [p.name for p in outcome.opendata_paths if p.name.startswith("数値目標")] == []
+    assert [p.name for p in opendata_from_master(outcome.output, tmp_path / "b") if p.name.startswith("数値目標")] == []

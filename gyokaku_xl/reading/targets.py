@@ -246,33 +246,59 @@ def parse_form_targets(form: FormData, sheet: SheetData | None) -> None:
 
 
 # --- an archived master's 「数値目標」 sheet ------------------------------------------------------
-_MASTER_LABELS = {label_key(t.MASTER_COL_INITIATIVE_ID): "initiative_id",
-                  label_key(t.MASTER_COL_INDICATOR): "indicator", label_key(t.MASTER_COL_ACTUAL): "actual"}
+#: The master sheet's header labels (this year's columns) → field.
+MASTER_FIELDS = {
+    t.MASTER_COL_INITIATIVE_ID: "initiative_id", t.MASTER_COL_INITIATIVE: "initiative",
+    t.MASTER_COL_DEPARTMENT: "department", t.MASTER_COL_INDICATOR: "indicator", t.MASTER_COL_UNIT: "unit",
+    t.MASTER_COL_DIRECTION: "direction", t.MASTER_COL_BASELINE: "baseline", t.MASTER_COL_TARGET: "target",
+    t.MASTER_COL_ACTUAL: "actual", t.MASTER_COL_RATE: "rate", t.MASTER_COL_RATING: "rating",
+    t.MASTER_COL_EXPLANATION: "explanation",
+}
+_MASTER_LABELS = {label_key(label): name for label, name in MASTER_FIELDS.items()}
+_MASTER_NEEDED = ("initiative_id", "indicator", "actual")
 
 
-def master_actuals(sheet: SheetData) -> tuple[Actual, ...]:
-    """The 実績値 a master's 数値目標 sheet shows (rows from its header down to the first row without
-    a 取組番号); 「－」 or 「未報告」 is no value."""
+def master_target_rows(sheet: SheetData) -> list[dict[str, object]]:
+    """The rows of a master's 数値目標 sheet (field → cell value, ``row`` → its row), from its header
+    down to the first row without a 取組番号; empty when the header is not found."""
     header_row, columns = 0, {}
     for (r, c), cell in sorted(sheet.cells.items()):
         if r > HEADER_SEARCH_ROWS:
             break
         k = _MASTER_LABELS.get(label_key(cell.value)) if isinstance(cell.value, str) else None
-        if k is not None and (header_row in (0, r)):
+        if k is not None and header_row in (0, r):
             header_row = r
             columns.setdefault(k, c)
-    if len(columns) < len(_MASTER_LABELS):
-        return ()
-    actuals = []
+    if any(k not in columns for k in _MASTER_NEEDED):
+        return []
+    rows = []
     row = header_row + 1
     while clean(sheet.value(row, columns["initiative_id"])):
-        number, kind = parse_number(sheet.value(row, columns["actual"]))
-        actuals.append(Actual(clean(sheet.value(row, columns["initiative_id"])),
-                              clean(sheet.value(row, columns["indicator"])),
-                              number if kind not in (BLANK, INVALID) else None, sheet=sheet.name,
-                              cell=f"{column_letter(columns['actual'])}{row}"))
+        values: dict[str, object] = {k: sheet.value(row, c) for k, c in columns.items()}
+        values["row"] = row
+        values["actual_cell"] = f"{column_letter(columns['actual'])}{row}"
+        rows.append(values)
         row += 1
-    return tuple(actuals)
+    return rows
+
+
+def master_number(value: object) -> Number | None:
+    """A number shown on the master's sheet; 「－」 and 「未報告」 are none."""
+    number, kind = parse_number(value)
+    return None if kind in (BLANK, INVALID) else number
+
+
+def master_actuals(sheet: SheetData) -> tuple[Actual, ...]:
+    """The 実績値 a master's 数値目標 sheet shows."""
+    return tuple(Actual(clean(r["initiative_id"]), clean(r["indicator"]), master_number(r["actual"]),
+                        clean(r.get("explanation")), sheet=sheet.name, cell=str(r["actual_cell"]))
+                 for r in master_target_rows(sheet))
+
+
+def read_master_target_rows(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[dict[str, object]]:
+    """The rows of a master's 数値目標 sheet (empty without the sheet). Raises ReadError / OSError."""
+    sheet = read_workbook(path, [t.SHEET_TARGETS], limits).sheets.get(t.SHEET_TARGETS)
+    return master_target_rows(sheet) if sheet is not None else []
 
 
 def read_master_actuals(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[tuple[Actual, ...], str]:

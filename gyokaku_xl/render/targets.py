@@ -40,6 +40,7 @@ def headers(table: TargetsTable) -> list[tuple[str, float]]:
     cols += [(t.MASTER_COL_TARGET, _VALUE_WIDTH), (t.MASTER_COL_ACTUAL, _VALUE_WIDTH), (t.MASTER_COL_RATE, 9)]
     if table.bands:
         cols.append((t.MASTER_COL_RATING, 7))
+    cols.append((t.MASTER_COL_EXPLANATION, 30))
     return cols
 
 
@@ -121,9 +122,14 @@ def add_targets_sheet(workbook: Any, result: MergeResult, history: Sequence[Snap
             extra = {"bg_color": fill} if fill else {}
             sheet.write_string(row, col + 3, item.rating or t.EMPTY,
                                fmt.get(border=1, valign="top", align="center", bold=True, font_size=9, **extra))
+        explanation = item.actual.explanation if item.actual is not None else ""
+        if explanation:
+            sheet.write_string(row, last, explanation, text)
+        else:
+            sheet.write_blank(row, last, None, text)
         lines = max(st.wrapped_line_count(s, st.capacity_units(st.column_px(w), 9))
                     for s, w in ((item.initiative_name, cols[1][1]), (indicator.name, cols[3][1]),
-                                 (item.department, cols[2][1])))
+                                 (item.department, cols[2][1]), (explanation, cols[-1][1])))
         sheet.set_row(row, st.row_height(lines, 9, 4))
         row += 1
     last_table_row = row - 1

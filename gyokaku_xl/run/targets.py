@@ -64,9 +64,15 @@ def write_targets_opendata(result: MergeResult, out_dir: str | Path, title: str 
     """``数値目標_<期間>.csv`` and ``.xlsx`` (one row per indicator) into ``out_dir``; [] without indicators."""
     if not result.plan.targets:
         return []
+    return write_targets_table(result.period, opendata_rows(build_targets(result, ()), result.plan), out_dir, title)
+
+
+def write_targets_table(period: Period, table: list[list[object]], out_dir: str | Path, title: str = "") -> list[Path]:
+    """Write ``数値目標_<期間>.csv`` and ``.xlsx`` of ``table`` (atomically); [] for an empty table."""
+    if not table:
+        return []
     folder = output_folder(out_dir, "オープンデータ")
-    table = opendata_rows(build_targets(result, ()), result.plan)
-    stem = t.OPENDATA_TARGETS_STEM.format(period=result.period.file_label)
+    stem = t.OPENDATA_TARGETS_STEM.format(period=period.file_label)
     header = t.OPENDATA_TARGETS_COLUMNS
     csv_path = atomic_write(folder / f"{stem}.csv", lambda tmp: write_csv(tmp, table, header))
     xlsx_path = atomic_write(folder / f"{stem}.xlsx", lambda tmp: write_xlsx(
