@@ -133,3 +133,29 @@ def test_a_changed_indicator_name_is_not_used(tmp_path):
     (finding,) = [f for f in result.findings if f.code == "target-unknown-indicator"]
     assert (finding.cell, finding.value, finding.severity) == ("C8", "別の指標", g.SEVERITY_WARNING)
     assert ("1-01", "委託件数") not in result.actuals
+
+
+def test_the_annotated_copy_marks_the_actual_cell(tmp_path):
+    from gyokaku_xl.run.check import check
+
+    plan_path = build_target_plan(tmp_path)
+    inbox = build_inbox(tmp_path, plan_path, FIRST_HALF, {("1-01", "経費"): {"actual": "未集計"}})
+    outcome = check(inbox, plan_path=plan_path, period=FIRST_HALF, annotate=tmp_path / "差戻し")
+    (copy,) = [p for p in outcome.annotated if p.name.startswith("行政総務課")]
+    sheet = openpyxl.load_workbook(copy)[t.FORM_TARGETS_SHEET]
+    assert sheet["G9"].comment is not None and "未集計" in sheet["G9"].comment.text
+
+
+def test_another_departments_indicator_is_not_taken(tmp_path):
+    plan_path = build_target_plan(tmp_path)
+    inbox = build_inbox(tmp_path, plan_path, FIRST_HALF, {("1-01", "委託件数"): {"actual": 5}})
+    path = next(p for p in inbox.iterdir() if p.name.startswith("行政総務課"))
+    book = openpyxl.load_workbook(path)  # a row turned into 情報政策課's indicator (3-01 削減時間)
+    sheet = book[t.FORM_TARGETS_SHEET]
+    sheet["A8"], sheet["C8"] = "3-01", "削減時間"
+    book.save(path)
+    result, _plan, _notices = validate_inbox(inbox, plan_path, FIRST_HALF)
+    (finding,) = [f for f in result.findings if f.code == "target-other-department"]
+    assert (finding.cell, finding.severity) == ("A8", g.SEVERITY_WARNING) and "情報政策課の指標" in finding.message
+    taken = result.actuals[("3-01", "削減時間")]
+    assert (taken.file, taken.value) == ("情報政策課.xlsx", None)  # its own department's (blank) row

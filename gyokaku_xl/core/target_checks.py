@@ -16,7 +16,7 @@ from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make
 from gyokaku_xl.domain.form import FormData, FormRow
 from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.normalize import clean
-from gyokaku_xl.domain.targets import (BLANK, COMMA, INVALID, NORMALIZED, UNIT, Actual, Number,
+from gyokaku_xl.domain.targets import (BLANK, COMMA, INVALID, NORMALIZED, UNIT, Actual, Indicator, Number,
                                        parse_number)
 
 
@@ -29,13 +29,23 @@ def _ref(form: FormData, row: FormRow, column_key: str) -> str:
     return f"{column_letter(form.targets_columns[column_key])}{row.row}"
 
 
-def actual_of_row(plan: Plan, form: FormData, row: FormRow) -> Actual | None:
-    """The 実績値 a row of the 数値目標 sheet reports for a plan indicator (None: no such indicator).
+def _indicator_of(plan: Plan, row: FormRow, department: str | None) -> tuple[Indicator | None, bool]:
+    """The plan indicator a row names and whether it belongs to ``department`` (True when unknown)."""
+    indicator = plan.targets.find(row.value("initiative_id"), row.value("indicator"))
+    if indicator is None or department is None:
+        return indicator, True
+    initiative = plan.find_initiative(indicator.initiative_id)
+    return indicator, initiative is not None and initiative.department == department
+
+
+def actual_of_row(plan: Plan, form: FormData, row: FormRow, department: str | None = None) -> Actual | None:
+    """The 実績値 a row of the 数値目標 sheet reports for a plan indicator of ``department`` (None: no
+    such indicator, or another department's).
 
     An unreadable value is kept as None (its finding says why); the 説明 is kept as written.
     """
-    indicator = plan.targets.find(row.value("initiative_id"), row.value("indicator"))
-    if indicator is None:
+    indicator, mine = _indicator_of(plan, row, department)
+    if indicator is None or not mine:
         return None
     cell = row.cells.get("actual")
     raw = row.value("actual")
@@ -68,16 +78,22 @@ def _findings(plan: Plan, form: FormData, period: Period | None, department: str
                        expected=form.targets_expected)
         return
     for row in form.targets:
-        yield from _row_findings(plan, form, row, period)
+        yield from _row_findings(plan, form, row, period, department)
 
 
-def _row_findings(plan: Plan, form: FormData, row: FormRow, period: Period | None) -> Iterator[Finding]:
+def _row_findings(plan: Plan, form: FormData, row: FormRow, period: Period | None,
+                  department: str | None) -> Iterator[Finding]:
     ident = clean(row.value("initiative_id"))
-    indicator = plan.targets.find(row.value("initiative_id"), row.value("indicator"))
+    indicator, mine = _indicator_of(plan, row, department)
     where = {"file": form.file, "sheet": form.targets_sheet, "row": row.row, "initiative_id": ident}
     if indicator is None:
         yield make("target-unknown-indicator", WARNING, cell=_ref(form, row, "indicator"),
                    value=row.value("indicator"), **where)
+        return
+    if not mine:
+        owner = plan.find_initiative(indicator.initiative_id)
+        yield make("target-other-department", WARNING, cell=_ref(form, row, "initiative_id"), value=ident,
+                   indicator=indicator.name, owner=owner.department if owner else "", department=department, **where)
         return
     where["cell"] = _ref(form, row, "actual")
     names = {"indicator": indicator.name, "unit": indicator.unit}

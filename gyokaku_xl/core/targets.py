@@ -218,7 +218,7 @@ def collect_actuals(plan: Plan, reports: Iterable[FileReport]) -> dict[tuple[str
         if form is None or report.rejected or report.superseded_by or not form.targets:
             continue
         for row in form.targets:
-            actual = actual_of_row(plan, form, row)
+            actual = actual_of_row(plan, form, row, report.department)
             if actual is not None:
                 actuals[actual.key] = actual
     return actuals

@@ -177,6 +177,10 @@ TARGET_FINDINGS: dict[str, tuple[str, str, str]] = {
         "計画にない指標",
         "取組「{initiative_id}」の指標「{value}」は計画マスタにありません。この行の実績値は使用しません。",
         "取組番号・指標名を元に戻して再提出"),
+    "target-other-department": (
+        "他の所管課の指標",
+        "取組「{value}」の指標「{indicator}」は{owner}の指標です（この調査票は{department}）。この行の実績値は使用しません。",
+        "取組番号・指標名を元に戻して再提出"),
     "target-actual-missing": (
         "実績値が空欄",
         "取組「{initiative_id}」の指標「{indicator}」の実績値が空欄です（{period}は必須）。",
