@@ -98,19 +98,26 @@ class TargetPlan:
 
     indicators: tuple[Indicator, ...] = ()
     ratings: Ratings = field(default_factory=Ratings)
+    _by_initiative: dict[str, tuple[Indicator, ...]] = field(init=False, repr=False, compare=False)
+    _by_key: dict[tuple[str, str], Indicator] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_initiative: dict[str, list[Indicator]] = {}
+        for i in self.indicators:
+            by_initiative.setdefault(key(i.initiative_id), []).append(i)
+        object.__setattr__(self, "_by_initiative", {k: tuple(v) for k, v in by_initiative.items()})
+        object.__setattr__(self, "_by_key", {i.key: i for i in reversed(self.indicators)})
 
     def __bool__(self) -> bool:
         return bool(self.indicators)
 
     def of(self, initiative_id: str) -> tuple[Indicator, ...]:
         """The indicators of one 取組, in the sheet's order."""
-        k = key(initiative_id)
-        return tuple(i for i in self.indicators if key(i.initiative_id) == k)
+        return self._by_initiative.get(key(initiative_id), ())
 
     def find(self, initiative_id: object, name: object) -> Indicator | None:
         """The indicator a (取組番号, 指標名) pair names, or None."""
-        wanted = indicator_key(initiative_id, name)
-        return next((i for i in self.indicators if i.key == wanted), None)
+        return self._by_key.get(indicator_key(initiative_id, name))
 
 
 #: The longest number text read (beyond it a value is no 実績値: ``int`` of thousands of digits is slow).
