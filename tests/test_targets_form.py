@@ -159,3 +159,32 @@ def test_another_departments_indicator_is_not_taken(tmp_path):
     assert (finding.cell, finding.severity) == ("A8", g.SEVERITY_WARNING) and "情報政策課の指標" in finding.message
     taken = result.actuals[("3-01", "削減時間")]
     assert (taken.file, taken.value) == ("情報政策課.xlsx", None)  # its own department's (blank) row
+
+
+def test_a_changed_header_and_formulas(tmp_path):
+    from gyokaku_xl.core.target_checks import target_findings
+    from gyokaku_xl.domain.cells import Cell
+    from gyokaku_xl.domain.form import FormData, FormRow
+
+    plan_path = build_target_plan(tmp_path)
+    inbox = build_inbox(tmp_path, plan_path, FIRST_HALF, {})
+    path = next(p for p in inbox.iterdir() if p.name.startswith("行政総務課"))
+    book = openpyxl.load_workbook(path)
+    book[t.FORM_TARGETS_SHEET]["G7"] = "実績"  # the 実績値 header renamed
+    book.save(path)
+    result, _plan, _notices = validate_inbox(inbox, plan_path, FIRST_HALF)
+    (finding,) = [f for f in result.findings if f.code == "target-header-changed"]
+    assert finding.severity == g.SEVERITY_ERROR and "実績値" in finding.message
+    assert len(result.records) == 8  # the 取組状況 rows are still merged
+
+    plan = builders.load_plan(plan_path)
+    form = FormData("f.xlsx", g.FORM_SHEET, {}, {}, {}, 9, {}, targets_sheet=t.FORM_TARGETS_SHEET,
+                    targets_columns={"initiative_id": 1, "indicator": 3, "actual": 7})
+    form.targets = [
+        FormRow(8, {"initiative_id": Cell(8, 1, "1-01"), "indicator": Cell(8, 3, "委託件数"),
+                    "actual": Cell(8, 7, 12, "A1*2")}),
+        FormRow(9, {"initiative_id": Cell(9, 1, "1-01"), "indicator": Cell(9, 3, "経費"),
+                    "actual": Cell(9, 7, None, "SUM(X1)")}),
+    ]
+    found = [(f.code, f.severity, f.cell) for f in target_findings(plan, form, FIRST_HALF, "行政総務課")]
+    assert found == [("target-formula", g.SEVERITY_WARNING, "G8"), ("target-actual-invalid", g.SEVERITY_ERROR, "G9")]

@@ -62,3 +62,18 @@ def test_an_archived_master_without_the_sheet_is_used_without_values(tmp_path):
     master = openpyxl.load_workbook(outcome.output)[t.SHEET_TARGETS]
     assert master["I7"].value == "－"  # 令和2年度 実績値: none readable
     assert len(outcome.result.history) == 1
+
+
+def test_an_unreadable_archived_master_is_a_warning(tmp_path):
+    from gyokaku_xl.domain.records import Snapshot
+    from gyokaku_xl.run.targets import with_actuals
+    import builders
+
+    plan = builders.load_plan(build_target_plan(tmp_path))
+    broken = tmp_path / "令和2年度年度末_集約結果.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    snapshots, findings = with_actuals([Snapshot(plan.name, R2_END, (), str(broken))], plan)
+    assert snapshots[0].actuals == ()
+    assert [(f.code, f.severity, f.file, f.sheet) for f in findings] == [
+        ("history-targets-unreadable", g.SEVERITY_WARNING, broken.name, t.SHEET_TARGETS)]
+    assert "令和2年度【年度末】" in findings[0].message
