@@ -91,7 +91,8 @@ def _build_year_end(out: Path, plan_path: Path, first_inbox: Path, tmp: Path) ->
         filled_at = YEAR_END_FILLED_AT + timedelta(minutes=n)
         atomic_write(target, lambda t, b=blank, d=department, f=filled_at: fill_form(
             b, t, sample_data.year_end_reports_of(d), sample_data.meta_of(d), f, clear=True,
-            actuals=sample_data.actuals_of(d, sample_data.YEAR_END_ACTUALS)))
+            actuals=sample_data.actuals_of(d, sample_data.YEAR_END_ACTUALS),
+            explanations=sample_data.YEAR_END_EXPLANATIONS))
         verify_intact(blank, target)
         written.append(target)
     return written
@@ -102,11 +103,12 @@ def _custom_properties(book: openpyxl.Workbook) -> dict[str, str]:
 
 
 def fill_form(src: Path, dst: Path, rows: dict[str, dict[str, object]], meta: dict[str, str],
-              filled_at: datetime, clear: bool = False, actuals: dict[tuple[str, str], object] | None = None) -> None:
+              filled_at: datetime, clear: bool = False, actuals: dict[tuple[str, str], object] | None = None,
+              explanations: dict[tuple[str, str], str] | None = None) -> None:
     """Copy the form ``src`` to ``dst`` with ``rows`` (取組番号 → column key → value) and ``meta`` filled.
 
     Blank values are left out unless ``clear`` (then ``None`` empties a carried-over cell).
-    ``actuals`` ((取組番号, 指標名) → 実績値) go into the 数値目標 sheet.
+    ``actuals`` ((取組番号, 指標名) → 実績値) and their ``explanations`` (説明) go into the 数値目標 sheet.
     """
     book = openpyxl.load_workbook(src)
     sheet = book[g.FORM_SHEET]
@@ -128,12 +130,12 @@ def fill_form(src: Path, dst: Path, rows: dict[str, dict[str, object]], meta: di
         sheet.row_dimensions[row].height = data_row_height(shown)
         row += 1
     if actuals:
-        fill_actuals(book[t.FORM_TARGETS_SHEET], actuals)
+        fill_actuals(book[t.FORM_TARGETS_SHEET], actuals, explanations or {})
     book.properties.lastModifiedBy = meta.get(g.META_AUTHOR, "")
     save_fixed(book, dst, filled_at)
 
 
-def fill_actuals(sheet, actuals: dict[tuple[str, str], object]) -> None:
+def fill_actuals(sheet, actuals: dict[tuple[str, str], object], explanations: dict[tuple[str, str], str]) -> None:
     """Type the 実績値 into a form's 数値目標 sheet, its rows and columns found by their labels."""
     columns: dict[str, int] = {}
     for row in sheet.iter_rows():
@@ -145,6 +147,8 @@ def fill_actuals(sheet, actuals: dict[tuple[str, str], object]) -> None:
         key = (row[columns[t.FORM_COL_INITIATIVE_ID] - 1].value, row[columns[t.FORM_COL_INDICATOR] - 1].value)
         if key in actuals:
             sheet.cell(row[0].row, columns[t.FORM_COL_ACTUAL]).value = actuals[key]
+        if key in explanations:
+            sheet.cell(row[0].row, columns[t.FORM_COL_EXPLANATION]).value = explanations[key]
 
 
 def save_fixed(book: openpyxl.Workbook, path: Path, modified: datetime) -> None:

@@ -297,6 +297,12 @@ YEAR_END_ACTUALS: dict[tuple[str, str], object] = {
     ("6-01", "RPAによる削減時間"): 1500,
 }
 
+#: 説明 written beside some 年度末 実績値.
+YEAR_END_EXPLANATIONS: dict[tuple[str, str], str] = {
+    ("5-07", "窓口の平均待ち時間"): "転入手続の集中する3〜4月の待ち時間が長く、年間平均が延びた。",
+    ("6-01", "RPAによる削減時間"): "対象業務の選定に時間を要し、稼働が下半期からとなった。",
+}
+
 
 def actuals_of(department: str, actuals: dict[tuple[str, str], object]) -> dict[tuple[str, str], object]:
     """The 実績値 ``department`` writes in its 数値目標 sheet."""
