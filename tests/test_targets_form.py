@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 
 import builders
-from target_builders import build_inbox, build_target_plan, fill_targets, target_column, target_rows
+from target_builders import build_inbox, build_target_plan
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.text import targets as t
 from gyokaku_xl.domain.model import Period

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.text import targets as t
+from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make
 from gyokaku_xl.domain.form import FormData, FormRow
 from gyokaku_xl.domain.model import Period, Plan
@@ -25,7 +26,6 @@ def year_end(period: Period | None) -> bool:
     return period is not None and period.half != g.PERIOD_FIRST_HALF
 
 def _ref(form: FormData, row: FormRow, column_key: str) -> str:
-    from gyokaku_xl.domain.cells import column_letter
     return f"{column_letter(form.targets_columns[column_key])}{row.row}"
 
 

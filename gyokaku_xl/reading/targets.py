@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gyokaku_xl.text import glossary as g
 from gyokaku_xl.text import targets as t
 from gyokaku_xl.domain.cells import Cell, SheetData, WorkbookData, column_letter
 from gyokaku_xl.domain.findings import WARNING, Finding, make
@@ -16,7 +17,7 @@ from gyokaku_xl.domain.form import FormData, FormRow
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.model import PeriodError, Plan, parse_fiscal_year
 from gyokaku_xl.domain.normalize import clean, key, label_key, nfkc
-from gyokaku_xl.domain.targets import (BLANK, DOWN, INVALID, TARGET_FORM_COLUMNS, TARGET_FORM_NEEDED, UP,
+from gyokaku_xl.domain.targets import (BLANK, INVALID, TARGET_FORM_COLUMNS, TARGET_FORM_NEEDED, UP,
                                        Actual, Indicator, Number, RatingBand, Ratings, TargetPlan,
                                        parse_number)
 from gyokaku_xl.infra.oserror import os_error_text
@@ -55,7 +56,7 @@ def _missing_headers(sheet: SheetData, header_row: int, labels: dict[str, int], 
     missing = [label for label in required if label_key(label) not in labels]
     for label in missing:
         findings.append(make("plan-indicator-header-missing", WARNING, file=file, sheet=sheet.name,
-                             cell=f"{max(header_row, 1)}行目", expected=label))
+                             cell=t.ROW_LABEL.format(row=max(header_row, 1)), expected=label))
     return bool(missing)
 
 
@@ -150,7 +151,7 @@ def _year_columns(sheet: SheetData, header_row: int, fixed: set[str], plan: Plan
         where = {"file": file, "sheet": sheet.name, "cell": cell.ref, "value": cell.value}
         if bounds is not None and not bounds[0] <= year <= bounds[1]:
             findings.append(make("plan-indicator-year-outside", WARNING,
-                                 years=f"{bounds[0]}〜{bounds[1]}年度", **where))
+                                 years=g.PLAN_YEARS_LABEL.format(first=bounds[0], last=bounds[1]), **where))
             continue
         if year in first:
             findings.append(make("plan-indicator-year-duplicate", WARNING, first=first[year], **where))
@@ -159,7 +160,7 @@ def _year_columns(sheet: SheetData, header_row: int, fixed: set[str], plan: Plan
         years[year] = c
     if not years:
         findings.append(make("plan-indicator-no-years", WARNING, file=file, sheet=sheet.name,
-                             cell=f"{max(header_row, 1)}行目"))
+                             cell=t.ROW_LABEL.format(row=max(header_row, 1))))
     return dict(sorted(years.items()))
 
 
@@ -231,7 +232,7 @@ def parse_form_targets(form: FormData, sheet: SheetData | None) -> None:
     missing = [c.label for c in TARGET_FORM_COLUMNS if c.key in TARGET_FORM_NEEDED and c.key not in columns]
     if missing:
         form.targets_problem = "header"
-        form.targets_expected = "・".join(missing)
+        form.targets_expected = t.LIST_SEPARATOR.join(missing)
         return
     form.targets_columns = columns
     col_to_key = {c: k for k, c in columns.items()}

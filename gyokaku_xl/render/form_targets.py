@@ -80,7 +80,7 @@ def write_target_sheet(sheet: Any, fmt: Formats, content: TargetSheet) -> None:
     for n, column in enumerate(columns):
         label = column.label
         if column.key == "target":
-            label = f"{label}\n（{year}）"
+            label = t.FORM_TARGET_HEADER.format(label=label, year=year)
         sheet.write_string(_HEADER_ROW, n, label, header)
     first = _HEADER_ROW + 1
     for offset, values in enumerate(content.rows):

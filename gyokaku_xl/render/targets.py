@@ -57,13 +57,13 @@ def add_targets_sheet(workbook: Any, result: MergeResult, history: Sequence[Snap
     for n, (_label, width) in enumerate(cols):
         sheet.set_column(n, n, width)
     title = t.MASTER_TARGETS_TITLE.format(period=result.period.label)
-    st.put_text(sheet, 0, 0, last, f"{plan.name}　{title}" if plan.name else title,
+    st.put_text(sheet, 0, 0, last, t.TITLE_WITH_PLAN.format(plan=plan.name, title=title) if plan.name else title,
                 fmt.get(bold=True, font_size=13, valign="vcenter"))
     sheet.set_row(0, 22)
     rounding = plan.rounding
     notes = [t.MASTER_TARGETS_RULE.format(rounding=rounding, empty=t.EMPTY)]
     if table.bands:
-        parts = "・".join(t.MASTER_BAND_PART.format(name=b.name, lower=_plain(b.lower))
+        parts = t.LIST_SEPARATOR.join(t.MASTER_BAND_PART.format(name=b.name, lower=_plain(b.lower))
                           for b in plan.targets.ratings.bands)
         notes.append(t.MASTER_TARGETS_RATING_RULE.format(bands=parts))
     else:

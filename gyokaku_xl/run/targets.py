@@ -71,7 +71,7 @@ def write_targets_table(period: Period, table: list[list[object]], out_dir: str 
     """Write ``数値目標_<期間>.csv`` and ``.xlsx`` of ``table`` (atomically); [] for an empty table."""
     if not table:
         return []
-    folder = output_folder(out_dir, "オープンデータ")
+    folder = output_folder(out_dir, t.OPENDATA_FOLDER)
     stem = t.OPENDATA_TARGETS_STEM.format(period=period.file_label)
     header = t.OPENDATA_TARGETS_COLUMNS
     csv_path = atomic_write(folder / f"{stem}.csv", lambda tmp: write_csv(tmp, table, header))

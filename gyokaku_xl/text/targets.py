@@ -101,6 +101,16 @@ REPORT_LABEL_TARGETS = "数値目標"
 REPORT_TARGET_LINE = "{name}：{actual} ／ {target}{unit}（達成率 {rate}、評価 {rating}）"
 REPORT_TARGET_LINE_NO_RATING = "{name}：{actual} ／ {target}{unit}（達成率 {rate}）"
 REPORT_RATE = "{rate}％"
+#: A header row named in a finding's cell field: 1行目.
+ROW_LABEL = "{row}行目"
+#: Joins labels in a message (見出し, 評価区分).
+LIST_SEPARATOR = "・"
+#: The title of a sheet with the plan's name before it.
+TITLE_WITH_PLAN = "{plan}　{title}"
+#: The form's 目標値 header with this year: 目標値（令和3年度）.
+FORM_TARGET_HEADER = "{label}\n（{year}）"
+#: What the open-data folder is called in messages about it.
+OPENDATA_FOLDER = "オープンデータ"
 #: A cell named in a message: 「取組状況」シート G10.
 CELL_IN_SHEET = "「{sheet}」シート {cell}"
 
