@@ -92,3 +92,13 @@ def test_without_ratings_no_rating_column_and_no_computation_without_target(tmp_
 def test_a_plan_without_indicators_has_no_sheet(tmp_path, inbox, plan_path):
     outcome = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=plan_path)
     assert t.SHEET_TARGETS not in openpyxl.load_workbook(outcome.output).sheetnames
+
+
+def test_a_first_half_master_says_its_rates_are_midyear(tmp_path):
+    plan_path = build_target_plan(tmp_path)
+    period = Period(2021, g.PERIOD_FIRST_HALF)
+    inbox = build_inbox(tmp_path, plan_path, period, {("1-01", "委託件数"): {"actual": 9}})
+    outcome = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=plan_path, period=period)
+    _book, sheet = _sheet(outcome.output)
+    assert sheet["A4"].value.startswith("※上半期の実績値は、その時点までの値です。")
+    assert [c.value for c in sheet[6]] == HEADER and sheet["J7"].value == 45  # 9/20

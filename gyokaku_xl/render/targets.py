@@ -11,6 +11,7 @@ from typing import Any, Sequence
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.text import targets as t
+from gyokaku_xl.core.target_checks import year_end
 from gyokaku_xl.core.targets import TargetsTable, build_targets
 from gyokaku_xl.domain.model import era_label
 from gyokaku_xl.domain.records import MergeResult, Snapshot
@@ -68,6 +69,8 @@ def add_targets_sheet(workbook: Any, result: MergeResult, history: Sequence[Snap
         notes.append(t.MASTER_TARGETS_RATING_RULE.format(bands=parts))
     else:
         notes.append(t.MASTER_TARGETS_NO_RATINGS)
+    if not year_end(result.period):
+        notes.append(t.MASTER_TARGETS_MIDYEAR.format(half=result.period.half))
     if table.years:
         notes.append(t.MASTER_TARGETS_HISTORY_RULE)
     note_fmt = fmt.get(text_wrap=True, valign="top", font_size=9)
