@@ -235,6 +235,7 @@ def test_two_period_workflow_of_the_readme(tmp_path):
     # 数値目標: 5-07 is 概ね順調 while its 平均待ち時間 is at 48 % (評価 C)
     assessed = [line for line in lines if "指標「窓口の平均待ち時間」" in line]
     assert len(assessed) == 1 and "達成率は 48％（評価 C）" in assessed[0]
+    assert "数値目標: 6 指標（S 1・A 3・B 1・C 1・算定不可 0・未報告 0）" in lines
     unchanged = [line for line in lines if "前回（令和3年度上半期）と同じ内容です" in line]
     assert len(unchanged) == 1 and "情報政策課" in unchanged[0]
     assert sorted(p.name for p in (tmp_path / "履歴").iterdir()) == [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.core.movement import compare, comparison_summary
+from gyokaku_xl.core.targets import build_targets, targets_summary
 from gyokaku_xl.domain.findings import (Finding, GyokakuError, PlanInvalidError, count_by_severity,
                                         first_error_by_file, title_of)
 from gyokaku_xl.domain.outcome import RunOutcome
@@ -113,6 +114,8 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
     earlier = r.history
     if outcome.command == "merge" and earlier:
         lines.append(comparison_summary(compare(r, earlier)))
+    if outcome.command == "merge" and r.plan.targets:
+        lines.append(targets_summary(build_targets(r)))
     lines.extend(outcome.notices)
     # 未提出 is already the line above; list every other error, then every other warning
     listed = [f for f in r.findings if f.code != "department-not-submitted" and f.code not in PROMINENT_CODES]

@@ -188,6 +188,13 @@ def build_targets(result: MergeResult, history: Sequence[Snapshot] | None = None
                         CountRow(t.MASTER_COUNT_ALL, totals, sum(totals)))
 
 
+def targets_summary(table: TargetsTable) -> str:
+    """The console line: 「数値目標: 6 指標（S 1・A 3・B 1・C 1・算定不可 0・未報告 0）」."""
+    parts = t.LIST_SEPARATOR.join(t.SUMMARY_TARGETS_PART.format(label=label, count=count)
+                                  for label, count in zip(table.count_labels, table.total.counts))
+    return t.SUMMARY_TARGETS.format(count=table.total.total, parts=parts)
+
+
 # --- 資料1-3 ---------------------------------------------------------------------------------------
 def rate_text(rate: int | None) -> str:
     """``35％`` or 「－」."""

@@ -98,6 +98,10 @@ MASTER_BAND_PART = "{name} {lower}％以上"
 EMPTY = "－"
 NOT_REPORTED = "未報告"
 
+# --- the console ----------------------------------------------------------------------------------
+SUMMARY_TARGETS = "数値目標: {count} 指標（{parts}）"
+SUMMARY_TARGETS_PART = "{label} {count}"
+
 # --- 資料1-3 -------------------------------------------------------------------------------------
 REPORT_LABEL_TARGETS = "数値目標"
 REPORT_TARGET_LINE = "{name}：{actual} ／ {target}{unit}（達成率 {rate}、評価 {rating}）"
