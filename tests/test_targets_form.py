@@ -187,4 +187,18 @@ def test_a_changed_header_and_formulas(tmp_path):
                     "actual": Cell(9, 7, None, "SUM(X1)")}),
     ]
     found = [(f.code, f.severity, f.cell) for f in target_findings(plan, form, FIRST_HALF, "行政総務課")]
-    assert found == [("target-formula", g.SEVERITY_WARNING, "G8"), ("target-actual-invalid", g.SEVERITY_ERROR, "G9")]
+    assert found == [("target-formula", g.SEVERITY_WARNING, "G8"), ("target-actual-invalid", g.SEVERITY_ERROR, "G9"),
+                     ("target-indicator-missing", g.SEVERITY_INFO, "")]  # 2-01's row is not in this form
+
+
+def test_an_indicator_added_after_the_form_was_issued(tmp_path):
+    plan_path = build_target_plan(tmp_path)
+    inbox = build_inbox(tmp_path, plan_path, YEAR_END, {("1-01", "委託件数"): {"actual": 20}})
+    from target_builders import INDICATORS
+    added = [*INDICATORS, {"取組番号": "2-02", "指標名": "ペーパーレス会議の割合", "単位": "％", "基準値": 10,
+                           "向き": "", "令和3年度": 50}]
+    plan_path = build_target_plan(tmp_path / "new", indicators=added)
+    result, _plan, _notices = validate_inbox(inbox, plan_path, YEAR_END)
+    (finding,) = [f for f in result.findings if f.code == "target-indicator-missing"]
+    assert (finding.severity, finding.file, finding.initiative_id) == (g.SEVERITY_WARNING, "行政総務課.xlsx", "2-02")
+    assert "ペーパーレス会議の割合" in finding.message

@@ -79,6 +79,12 @@ def _findings(plan: Plan, form: FormData, period: Period | None, department: str
         return
     for row in form.targets:
         yield from _row_findings(plan, form, row, period, department)
+    listed = {plan.targets.find(row.value("initiative_id"), row.value("indicator")) for row in form.targets}
+    for indicator in mine:  # e.g. added to the plan master after the form was issued
+        if indicator not in listed:
+            yield make("target-indicator-missing", WARNING if year_end(period) else INFO, file=form.file,
+                       sheet=form.targets_sheet, initiative_id=indicator.initiative_id, value=indicator.name,
+                       indicator=indicator.name)
 
 
 def _row_findings(plan: Plan, form: FormData, row: FormRow, period: Period | None,

@@ -197,6 +197,11 @@ TARGET_FINDINGS: dict[str, tuple[str, str, str]] = {
         "他の所管課の指標",
         "取組「{value}」の指標「{indicator}」は{owner}の指標です（この調査票は{department}）。この行の実績値は使用しません。",
         "取組番号・指標名を元に戻して再提出"),
+    "target-indicator-missing": (
+        "数値目標の行がない",
+        "取組「{initiative_id}」の指標「{indicator}」の行がありません（調査票の配布後に計画マスタに加えた指標の可能性があります）。"
+        "この指標は未報告として扱います。",
+        "新しい調査票で報告"),
     "target-actual-missing": (
         "実績値が空欄",
         "取組「{initiative_id}」の指標「{indicator}」の実績値が空欄です（{period}は必須）。",
