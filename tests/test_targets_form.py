@@ -37,6 +37,9 @@ def test_a_department_with_indicators_gets_the_sheet(tmp_path):
     assert "9月末" in sheet["A3"].value  # 上半期: the value as of the end of the half
     guide = " ".join(str(c.value) for row in book[g.FORM_GUIDE_SHEET].iter_rows() for c in row if c.value)
     assert "「数値目標」シートの実績値は、上半期の終わり（9月末）時点" in guide
+    rows = [[c.value for c in row] for row in book[g.FORM_GUIDE_SHEET].iter_rows() if row[0].value in ("実績値", "目標値")]
+    assert rows == [["目標値", "記入済み（変更不可）", "今年度の目標値です。"],
+                    ["実績値", "任意", "実績値を数値で記入してください（上半期は9月末時点の値・任意、年度末は年度の値・必須）。"]]
 
 
 def test_a_department_without_indicators_gets_no_sheet(tmp_path):

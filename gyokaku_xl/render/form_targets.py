@@ -153,3 +153,17 @@ def plan_target_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tupl
         tables[t.PLAN_SHEET_RATINGS] = ((t.COL_BAND, t.COL_LOWER, t.COL_BAND_DESCRIPTION),
                                         [(b.name, b.lower, b.description) for b in plan.targets.ratings.bands])
     return tables
+
+
+def guide_rows(content: TargetSheet) -> list[tuple[str, str, str]]:
+    """The 記入要領's table of the 数値目標 sheet's columns: (欄, 記入, 説明)."""
+    rows = []
+    for column in columns_of(content):
+        if column.locked:
+            entry = t.FORM_GUIDE_LOCKED
+        elif column.key == "actual" and content.year_end:
+            entry = t.FORM_GUIDE_REQUIRED
+        else:
+            entry = t.FORM_GUIDE_OPTIONAL
+        rows.append((column.label, entry, t.FORM_TARGET_HELP[column.key]))
+    return rows

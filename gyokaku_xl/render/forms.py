@@ -23,7 +23,8 @@ from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, Sta
 from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.records import Snapshot
 from gyokaku_xl.core.target_checks import year_end
-from gyokaku_xl.render.form_targets import References, TargetSheet, guide_step, target_sheet_of, write_target_sheet
+from gyokaku_xl.render.form_targets import (References, TargetSheet, guide_rows, guide_step, target_sheet_of,
+                                            write_target_sheet)
 from gyokaku_xl.render.styles import Formats, use_fonts
 from gyokaku_xl.text import targets as t
 
@@ -202,7 +203,7 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
         sheet = workbook.add_worksheet(g.FORM_SHEET)
         target_sheet = workbook.add_worksheet(t.FORM_TARGETS_SHEET) if targets is not None else None
         guide = workbook.add_worksheet(g.FORM_GUIDE_SHEET)
-        status_cells = _write_guide(guide, fmt, scale, plan, previous, guide_step(targets))
+        status_cells = _write_guide(guide, fmt, scale, plan, previous, targets)
         _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells)
         if target_sheet is not None:
             write_target_sheet(target_sheet, fmt, targets)
@@ -415,7 +416,7 @@ def carry_over_note(previous: Period) -> str:
 
 
 def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None,
-                 previous: Period | None = None, targets_step: str = "") -> str:
+                 previous: Period | None = None, targets: TargetSheet | None = None) -> str:
     """Write the guide; return the absolute range of the status names (dropdown fallback)."""
     for n, width in enumerate(_GUIDE_WIDTHS):
         sheet.set_column(n, n, width)
@@ -440,8 +441,8 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
     )
     if previous is not None:
         steps = steps[:1] + (carry_over_note(previous),) + steps[1:]
-    if targets_step:  # before the closing 「保存して提出」 step
-        steps = steps[:-1] + (targets_step,) + steps[-1:]
+    if targets is not None:  # before the closing 「保存して提出」 step
+        steps = steps[:-1] + (guide_step(targets),) + steps[-1:]
     for n, step in enumerate(steps, start=1):
         _guide_line(sheet, row, f"（{n}）{step}", text)
         row += 1
@@ -474,6 +475,12 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
     row += 1
     _guide_line(sheet, row, f"「順調」として数える区分：{'・'.join(scale.on_track)}。"
                             "それ以外の区分では遅れ等の理由を記入してください。", text)
+    if targets is not None:  # ４ the 数値目標 sheet's columns
+        row += 2
+        sheet.write_string(row, 0, t.FORM_GUIDE_TARGETS_HEADING, heading)
+        for values in ((t.FORM_GUIDE_COLUMN, t.FORM_GUIDE_ENTRY, t.FORM_GUIDE_DESCRIPTION), *guide_rows(targets)):
+            row += 1
+            _guide_table_row(sheet, row, values, [fmt.header() if values[0] == t.FORM_GUIDE_COLUMN else cell] * 3)
     sheet.set_portrait()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)

@@ -56,6 +56,26 @@ FORM_GUIDE_STEP_FIRST_HALF = ("「{sheet}」シートの実績値は、上半期
                               "（上半期は任意）。数値だけを記入し、単位は書きません。")
 FORM_GUIDE_STEP_YEAR_END = ("「{sheet}」シートの実績値は、年度の実績値を必ず記入してください。"
                             "数値だけを記入し、単位は書きません。")
+FORM_GUIDE_TARGETS_HEADING = "４　「数値目標」シートの各欄"
+FORM_GUIDE_COLUMN = "欄"
+FORM_GUIDE_ENTRY = "記入"
+FORM_GUIDE_DESCRIPTION = "説明"
+FORM_GUIDE_LOCKED = "記入済み（変更不可）"
+FORM_GUIDE_REQUIRED = "必須"
+FORM_GUIDE_OPTIONAL = "任意"
+#: What each column of the form's 数値目標 sheet is, by column key (the 記入要領's table).
+FORM_TARGET_HELP = {
+    "initiative_id": "計画マスタの取組番号です。",
+    "initiative": "指標を設定している取組の名称です。",
+    "indicator": "計画マスタの数値目標の指標です。1つの取組に複数の指標があるときは1行に1つずつ並びます。",
+    "unit": "実績値の単位です。実績値の欄には単位を書かず、数値だけを記入してください。",
+    "baseline": "計画策定時の値です。",
+    "target": "今年度の目標値です。",
+    "first_half": "今年度の上半期に報告した実績値です（参考）。",
+    "previous_year": "前年度の実績値です（参考）。",
+    "actual": "実績値を数値で記入してください（上半期は9月末時点の値・任意、年度末は年度の値・必須）。",
+    "explanation": "実績値の根拠や、目標との差の理由などを記入してください（任意）。",
+}
 FORM_ACTUAL_INPUT_TITLE = "実績値"
 FORM_ACTUAL_INPUT_MESSAGE = "数値だけを記入してください（単位は不要です）。"
 FORM_ACTUAL_ERROR_MESSAGE = "数値で記入してください（単位や文字は記入できません）。"
