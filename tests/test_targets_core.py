@@ -68,3 +68,17 @@ def test_parse_number(raw, expected):
 
 def test_format_number():
     assert [format_number(v) for v in (1200, 1200.0, 12.5, 0.1, None, -3)] == ["1,200", "1,200", "12.5", "0.1", "", "-3"]
+
+
+def test_an_indicator_of_a_initiative_not_in_the_plan_is_left_out():
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from examples.variant_plans import variant_result
+    from gyokaku_xl.core.targets import build_targets
+    from gyokaku_xl.domain.targets import Indicator, TargetPlan
+
+    result = variant_result(1)
+    result.plan.targets = TargetPlan((Indicator("9-9-9", "件数", "件", 0, UP, ((2023, 1),)),
+                                      Indicator("1-1-1", "件数", "件", 0, UP, ((2023, 4),))))
+    assert [r.indicator.initiative_id for r in build_targets(result).rows] == ["1-1-1"]

@@ -165,7 +165,9 @@ def build_targets(result: MergeResult, history: Sequence[Snapshot] | None = None
     records = {r.initiative.id: r for r in result.records}
     rows = []
     for indicator in plan.targets.indicators:
-        initiative = plan.initiative(indicator.initiative_id)
+        initiative = plan.find_initiative(indicator.initiative_id)
+        if initiative is None:  # a 取組 the plan no longer holds for this period
+            continue
         program = plan.program_of(initiative)
         record = records.get(initiative.id)
         target = indicator.target(period.fiscal_year)
