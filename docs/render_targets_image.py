@@ -17,8 +17,7 @@ for entry in (ROOT, ROOT / "docs"):
     if str(entry) not in sys.path:
         sys.path.insert(0, str(entry))
 
-from gyokaku_xl.text import glossary as g  # noqa: E402
-from gyokaku_xl.text import targets as t  # noqa: E402
+from gyokaku_xl import text as g  # noqa: E402
 from gyokaku_xl.publish import pdf  # noqa: E402
 from render_movement_image import read_ppm, run_two_periods, write_png  # noqa: E402
 
@@ -34,7 +33,7 @@ def render(master: Path, target: Path = TARGET) -> Path:
     with tempfile.TemporaryDirectory(prefix="gyokaku_xl-image-") as tmp_name:
         tmp = Path(tmp_name)
         copy = tmp / "targets.xlsx"
-        pdf.sheets_only_copy(master, copy, (t.SHEET_TARGETS,))
+        pdf.sheets_only_copy(master, copy, (g.SHEET_TARGETS,))
         produced = pdf.convert(soffice, copy, tmp)
         prefix = tmp / "page"
         subprocess.run(["pdftoppm", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile", str(produced),

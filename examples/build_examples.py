@@ -27,8 +27,7 @@ if str(ROOT) not in sys.path:
 import openpyxl  # noqa: E402
 from openpyxl.writer.excel import ExcelWriter  # noqa: E402
 
-from gyokaku_xl.text import glossary as g  # noqa: E402
-from gyokaku_xl.text import targets as t  # noqa: E402
+from gyokaku_xl import text as g  # noqa: E402
 from gyokaku_xl.domain import schema as s  # noqa: E402
 from gyokaku_xl.infra.atomic import atomic_write  # noqa: E402
 from gyokaku_xl.run.forms import make_forms
@@ -130,7 +129,7 @@ def fill_form(src: Path, dst: Path, rows: dict[str, dict[str, object]], meta: di
         sheet.row_dimensions[row].height = data_row_height(shown)
         row += 1
     if actuals:
-        fill_actuals(book[t.FORM_TARGETS_SHEET], actuals, explanations or {})
+        fill_actuals(book[g.FORM_TARGETS_SHEET], actuals, explanations or {})
     book.properties.lastModifiedBy = meta.get(g.META_AUTHOR, "")
     save_fixed(book, dst, filled_at)
 
@@ -141,14 +140,14 @@ def fill_actuals(sheet, actuals: dict[tuple[str, str], object], explanations: di
     for row in sheet.iter_rows():
         if not columns:
             labels = {c.value: c.column for c in row if isinstance(c.value, str)}
-            if t.FORM_COL_ACTUAL in labels:
+            if g.FORM_COL_ACTUAL in labels:
                 columns = labels
             continue
-        key = (row[columns[t.FORM_COL_INITIATIVE_ID] - 1].value, row[columns[t.FORM_COL_INDICATOR] - 1].value)
+        key = (row[columns[g.FORM_COL_INITIATIVE_ID] - 1].value, row[columns[g.FORM_COL_INDICATOR] - 1].value)
         if key in actuals:
-            sheet.cell(row[0].row, columns[t.FORM_COL_ACTUAL]).value = actuals[key]
+            sheet.cell(row[0].row, columns[g.FORM_COL_ACTUAL]).value = actuals[key]
         if key in explanations:
-            sheet.cell(row[0].row, columns[t.FORM_COL_EXPLANATION]).value = explanations[key]
+            sheet.cell(row[0].row, columns[g.FORM_COL_EXPLANATION]).value = explanations[key]
 
 
 def save_fixed(book: openpyxl.Workbook, path: Path, modified: datetime) -> None:

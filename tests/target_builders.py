@@ -8,8 +8,7 @@ from typing import Mapping
 import openpyxl
 
 import builders
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import targets as t
+from gyokaku_xl import text as g
 
 SETTINGS = {**builders.DEFAULT_SETTINGS, g.SETTING_PLAN_PERIOD: "2020-2023"}
 #: 行政総務課 (1-01 two indicators, one 減; 2-01 one) and 情報政策課 (3-01); 資産経営課 has none.
@@ -29,9 +28,9 @@ RATINGS = [
 
 def build_target_plan(tmp_path: Path, indicators=INDICATORS, ratings=RATINGS, settings=SETTINGS) -> Path:
     """The default plan with 数値目標 (and 評価区分 unless ``ratings`` is None)."""
-    sheets = {t.PLAN_SHEET_INDICATORS: indicators}
+    sheets = {g.PLAN_SHEET_INDICATORS: indicators}
     if ratings is not None:
-        sheets[t.PLAN_SHEET_RATINGS] = ratings
+        sheets[g.PLAN_SHEET_RATINGS] = ratings
     return builders.build_plan(tmp_path, settings=settings, extra_sheets=sheets)
 
 
@@ -40,11 +39,11 @@ def target_rows(sheet) -> dict[tuple[str, str], int]:
     found, header = {}, None
     for row in sheet.iter_rows():
         labels = [c.value for c in row]
-        if header is None and t.FORM_COL_ACTUAL in labels:
+        if header is None and g.FORM_COL_ACTUAL in labels:
             header = {v: n + 1 for n, v in enumerate(labels) if v}
             continue
         if header is not None and row[0].value:
-            found[(str(row[0].value), str(sheet.cell(row[0].row, header[t.FORM_COL_INDICATOR]).value))] = row[0].row
+            found[(str(row[0].value), str(sheet.cell(row[0].row, header[g.FORM_COL_INDICATOR]).value))] = row[0].row
     return found
 
 
@@ -60,11 +59,11 @@ def target_column(sheet, label: str) -> int:
 def fill_targets(path: Path, values: Mapping[tuple[str, str], Mapping[str, object]]) -> Path:
     """Write 実績値 (``actual``) and 説明 (``explanation``) into the form's 数値目標 sheet in place."""
     book = openpyxl.load_workbook(path)
-    sheet = book[t.FORM_TARGETS_SHEET]
+    sheet = book[g.FORM_TARGETS_SHEET]
     rows = target_rows(sheet)
-    columns = {"actual": target_column(sheet, t.FORM_COL_ACTUAL),
-               "explanation": target_column(sheet, t.FORM_COL_EXPLANATION),
-               "indicator": target_column(sheet, t.FORM_COL_INDICATOR)}
+    columns = {"actual": target_column(sheet, g.FORM_COL_ACTUAL),
+               "explanation": target_column(sheet, g.FORM_COL_EXPLANATION),
+               "indicator": target_column(sheet, g.FORM_COL_INDICATOR)}
     for k, cells in values.items():
         for column_key, value in cells.items():
             sheet.cell(rows[k], columns[column_key]).value = value

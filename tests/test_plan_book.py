@@ -7,8 +7,7 @@ import dataclasses
 import openpyxl
 
 from examples import sample_data
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import targets as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Status, StatusScale
 from gyokaku_xl.reading.plan import read_plan
 from gyokaku_xl.render.plan_book import MARK_FALSE, write_plan
@@ -51,8 +50,8 @@ def test_sheets_labels_and_summary_marks(tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [g.PLAN_SHEET_SETTINGS, g.PLAN_SHEET_PERSPECTIVES, g.PLAN_SHEET_STATUSES,
                                g.PLAN_SHEET_PROGRAMS, g.PLAN_SHEET_INITIATIVES,
-                               t.PLAN_SHEET_INDICATORS, t.PLAN_SHEET_RATINGS]  # the sample has 数値目標
-    assert [c.value for c in book[t.PLAN_SHEET_INDICATORS][1]] == [
+                               g.PLAN_SHEET_INDICATORS, g.PLAN_SHEET_RATINGS]  # the sample has 数値目標
+    assert [c.value for c in book[g.PLAN_SHEET_INDICATORS][1]] == [
         "取組番号", "指標名", "単位", "基準値", "向き", "令和2年度", "令和3年度", "令和4年度", "令和5年度"]
     settings = {r[0]: r[1] for r in book[g.PLAN_SHEET_SETTINGS].iter_rows(min_row=2, values_only=True)}
     assert settings == {"計画名": "平塚市行財政改革計画（2020-2023）", "自治体名": "平塚市",

@@ -13,7 +13,7 @@ import pytest
 
 import builders
 from gyokaku_xl.app.summary_lines import summary_lines
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.run.inbox import validate_inbox
 from gyokaku_xl.domain.records import Record, Source
@@ -176,9 +176,9 @@ def test_the_second_process_is_started_while_validating_and_then_used(split_inbo
         seen["worker"] = worker = likely(plan, rows_read)
         return worker
 
-    def spy_book(self, result, master, worker=None):
+    def spy_book(self, result, master, worker=None, target_lines=None):
         seen["given"] = worker
-        book_init(self, result, master, worker)
+        book_init(self, result, master, worker, target_lines)
     monkeypatch.setattr(SplitWorker, "if_likely", staticmethod(spy_likely))
     monkeypatch.setattr(SplitBook, "__init__", spy_book)
     inbox, split_plan = split_inbox

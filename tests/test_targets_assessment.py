@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from target_builders import build_inbox, build_target_plan
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.run.inbox import validate_inbox
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.core.targets import achievement, format_number
 from gyokaku_xl.domain.targets import DOWN, UP, RatingBand, Ratings, parse_number
 

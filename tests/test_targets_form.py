@@ -6,8 +6,7 @@ import openpyxl
 
 import builders
 from target_builders import build_inbox, build_target_plan
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import targets as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.render.forms import write_form
 from gyokaku_xl.run.inbox import validate_inbox
@@ -21,8 +20,8 @@ def test_a_department_with_indicators_gets_the_sheet(tmp_path):
     path = tmp_path / "form.xlsx"
     write_form(path, plan, FIRST_HALF, "行政総務課")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == [g.FORM_SHEET, t.FORM_TARGETS_SHEET, g.FORM_GUIDE_SHEET]
-    sheet = book[t.FORM_TARGETS_SHEET]
+    assert book.sheetnames == [g.FORM_SHEET, g.FORM_TARGETS_SHEET, g.FORM_GUIDE_SHEET]
+    sheet = book[g.FORM_TARGETS_SHEET]
     assert sheet.protection.sheet
     header = [c.value for c in sheet[7]]
     assert header == ["取組番号", "取組名", "指標名", "単位", "基準値", "目標値\n（令和3年度）", "実績値", "説明"]
@@ -55,7 +54,7 @@ def test_the_year_end_form_shows_references_locked(tmp_path):
     refs = {("1-01", "委託件数"): (9, 14), ("2-01", "提案件数"): (None, 4.5)}
     write_form(path, plan, YEAR_END, "行政総務課", target_references={
         plan.targets.find(*k).key: v for k, v in refs.items()})
-    sheet = openpyxl.load_workbook(path)[t.FORM_TARGETS_SHEET]
+    sheet = openpyxl.load_workbook(path)[g.FORM_TARGETS_SHEET]
     assert [c.value for c in sheet[7]][5:] == ["目標値\n（令和3年度）", "上半期の実績値", "前年度の実績値", "実績値", "説明"]
     assert [[c.value for c in row][6:8] for row in sheet.iter_rows(min_row=8, max_row=10)] == [
         [9, 14], [None, None], [None, 4.5]]
@@ -69,7 +68,7 @@ def _findings(tmp_path, period, actuals, **kwargs):
     inbox = build_inbox(tmp_path, plan_path, period, actuals, **kwargs)
     result, _plan, _notices = validate_inbox(inbox, plan_path, period)
     return result, [(f.code, f.severity, f.sheet, f.cell, f.initiative_id) for f in result.findings
-                    if f.sheet == t.FORM_TARGETS_SHEET]
+                    if f.sheet == g.FORM_TARGETS_SHEET]
 
 
 def test_first_half_values_are_optional(tmp_path):
@@ -84,7 +83,7 @@ def test_actual_rules(tmp_path):
     actuals = {("1-01", "委託件数"): {"actual": "１２０"}, ("1-01", "経費"): {"actual": "4,200件"},
                ("2-01", "提案件数"): {"actual": "-3"}, ("3-01", "削減時間"): {"actual": "たくさん"}}
     result, found = _findings(tmp_path, YEAR_END, actuals)
-    sheet = t.FORM_TARGETS_SHEET
+    sheet = g.FORM_TARGETS_SHEET
     assert found == [  # 情報政策課.xlsx, then 行政総務課.xlsx
         ("target-actual-invalid", g.SEVERITY_ERROR, sheet, "I8", "3-01"),
         ("target-actual-normalized", g.SEVERITY_WARNING, sheet, "I8", "1-01"),
@@ -101,7 +100,7 @@ def test_actual_rules(tmp_path):
 def test_unit_comma_and_blank_at_year_end(tmp_path):
     actuals = {("1-01", "委託件数"): {"actual": "25件"}, ("1-01", "経費"): {"actual": "4,200"}}
     result, found = _findings(tmp_path, YEAR_END, actuals)
-    sheet = t.FORM_TARGETS_SHEET
+    sheet = g.FORM_TARGETS_SHEET
     assert found == [
         ("target-actual-missing", g.SEVERITY_WARNING, sheet, "I8", "3-01"),
         ("target-actual-unit", g.SEVERITY_WARNING, sheet, "I8", "1-01"),
@@ -118,8 +117,8 @@ def test_a_form_without_the_sheet_keeps_working(tmp_path):
     inbox = build_inbox(tmp_path, plan_path, YEAR_END, {})
     for path in inbox.iterdir():  # as a version 1.1 form: no 数値目標 sheet
         book = openpyxl.load_workbook(path)
-        if t.FORM_TARGETS_SHEET in book.sheetnames:
-            del book[t.FORM_TARGETS_SHEET]
+        if g.FORM_TARGETS_SHEET in book.sheetnames:
+            del book[g.FORM_TARGETS_SHEET]
             book.save(path)
     result, _plan, _notices = validate_inbox(inbox, plan_path, YEAR_END)
     missing = [(f.code, f.severity, f.file) for f in result.findings if f.code == "target-sheet-missing"]
@@ -145,7 +144,7 @@ def test_the_annotated_copy_marks_the_actual_cell(tmp_path):
     inbox = build_inbox(tmp_path, plan_path, FIRST_HALF, {("1-01", "経費"): {"actual": "未集計"}})
     outcome = check(inbox, plan_path=plan_path, period=FIRST_HALF, annotate=tmp_path / "差戻し")
     (copy,) = [p for p in outcome.annotated if p.name.startswith("行政総務課")]
-    sheet = openpyxl.load_workbook(copy)[t.FORM_TARGETS_SHEET]
+    sheet = openpyxl.load_workbook(copy)[g.FORM_TARGETS_SHEET]
     assert sheet["G9"].comment is not None and "未集計" in sheet["G9"].comment.text
 
 
@@ -154,7 +153,7 @@ def test_another_departments_indicator_is_not_taken(tmp_path):
     inbox = build_inbox(tmp_path, plan_path, FIRST_HALF, {("1-01", "委託件数"): {"actual": 5}})
     path = next(p for p in inbox.iterdir() if p.name.startswith("行政総務課"))
     book = openpyxl.load_workbook(path)  # a row turned into 情報政策課's indicator (3-01 削減時間)
-    sheet = book[t.FORM_TARGETS_SHEET]
+    sheet = book[g.FORM_TARGETS_SHEET]
     sheet["A8"], sheet["C8"] = "3-01", "削減時間"
     book.save(path)
     result, _plan, _notices = validate_inbox(inbox, plan_path, FIRST_HALF)
@@ -173,7 +172,7 @@ def test_a_changed_header_and_formulas(tmp_path):
     inbox = build_inbox(tmp_path, plan_path, FIRST_HALF, {})
     path = next(p for p in inbox.iterdir() if p.name.startswith("行政総務課"))
     book = openpyxl.load_workbook(path)
-    book[t.FORM_TARGETS_SHEET]["G7"] = "実績"  # the 実績値 header renamed
+    book[g.FORM_TARGETS_SHEET]["G7"] = "実績"  # the 実績値 header renamed
     book.save(path)
     result, _plan, _notices = validate_inbox(inbox, plan_path, FIRST_HALF)
     (finding,) = [f for f in result.findings if f.code == "target-header-changed"]
@@ -181,7 +180,7 @@ def test_a_changed_header_and_formulas(tmp_path):
     assert len(result.records) == 8  # the 取組状況 rows are still merged
 
     plan = builders.load_plan(plan_path)
-    form = FormData("f.xlsx", g.FORM_SHEET, {}, {}, {}, 9, {}, targets_sheet=t.FORM_TARGETS_SHEET,
+    form = FormData("f.xlsx", g.FORM_SHEET, {}, {}, {}, 9, {}, targets_sheet=g.FORM_TARGETS_SHEET,
                     targets_columns={"initiative_id": 1, "indicator": 3, "actual": 7})
     form.targets = [
         FormRow(8, {"initiative_id": Cell(8, 1, "1-01"), "indicator": Cell(8, 3, "委託件数"),

@@ -6,8 +6,7 @@ import openpyxl
 
 import builders
 from target_builders import build_inbox, build_target_plan
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import targets as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.run.merge import merge
 
@@ -17,7 +16,7 @@ HEADER = ["取組番号", "取組名", "所管課", "指標名", "単位", "向�
 
 def _sheet(path):
     book = openpyxl.load_workbook(path)
-    return book, book[t.SHEET_TARGETS]
+    return book, book[g.SHEET_TARGETS]
 
 
 def _rows(sheet, first=7, count=4):
@@ -33,7 +32,7 @@ def test_the_sheet_cell_by_cell(tmp_path):
         ("2-01", "提案件数"): {"actual": 4.99}})
     outcome = merge(inbox, tmp_path / "out" / "集約結果.xlsx", plan_path=plan_path, period=YEAR_END)
     book, sheet = _sheet(outcome.output)
-    assert book.sheetnames.index(t.SHEET_TARGETS) == book.sheetnames.index(g.SHEET_DATA) - 1
+    assert book.sheetnames.index(g.SHEET_TARGETS) == book.sheetnames.index(g.SHEET_DATA) - 1
     assert "令和3年度【年度末】　数値目標の達成状況" in sheet["A1"].value
     assert "小数点以下切り捨て" in sheet["A2"].value and "目標値÷実績値" in sheet["A2"].value
     assert "S 100％以上・A 80％以上・B 50％以上・C 0％以上" in sheet["A3"].value
@@ -91,7 +90,7 @@ def test_without_ratings_no_rating_column_and_no_computation_without_target(tmp_
 
 def test_a_plan_without_indicators_has_no_sheet(tmp_path, inbox, plan_path):
     outcome = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=plan_path)
-    assert t.SHEET_TARGETS not in openpyxl.load_workbook(outcome.output).sheetnames
+    assert g.SHEET_TARGETS not in openpyxl.load_workbook(outcome.output).sheetnames
 
 
 def test_a_first_half_master_says_its_rates_are_midyear(tmp_path):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import builders
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import targets as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.targets import DOWN, UP, RatingBand
 from gyokaku_xl.reading.plan import read_plan
 from gyokaku_xl.render.plan_book import write_plan
@@ -28,9 +27,9 @@ RATINGS = [
 def plan_with(tmp_path: Path, indicators=INDICATORS, ratings=RATINGS, settings=SETTINGS):
     sheets = {}
     if indicators is not None:
-        sheets[t.PLAN_SHEET_INDICATORS] = indicators
+        sheets[g.PLAN_SHEET_INDICATORS] = indicators
     if ratings is not None:
-        sheets[t.PLAN_SHEET_RATINGS] = ratings
+        sheets[g.PLAN_SHEET_RATINGS] = ratings
     return read_plan(builders.build_plan(tmp_path, settings=settings, extra_sheets=sheets))
 
 
@@ -65,7 +64,7 @@ def test_indicator_problems_are_warnings_with_cells(tmp_path):
         {"取組番号": "2-01", "指標名": "提案数", "単位": "件", "基準値": 1, "向き": "横ばい", "令和3年度": 2, "2030": ""},
     ]
     result = plan_with(tmp_path, rows)
-    sheet = t.PLAN_SHEET_INDICATORS
+    sheet = g.PLAN_SHEET_INDICATORS
     assert codes(result) == [
         ("plan-indicator-year-outside", g.SEVERITY_WARNING, sheet, "G1"),
         ("plan-indicator-unknown-initiative", g.SEVERITY_WARNING, sheet, "A2"),
@@ -87,15 +86,15 @@ def test_missing_headers_leave_the_sheet_out(tmp_path):
     result = plan_with(tmp_path, [{"取組番号": "1-01", "名称": "件数", "令和3年度": 1}],
                        [{"区分": "S", "下限": 100}])
     assert codes(result) == [
-        ("plan-indicator-header-missing", g.SEVERITY_WARNING, t.PLAN_SHEET_INDICATORS, "1行目"),
-        ("plan-indicator-header-missing", g.SEVERITY_WARNING, t.PLAN_SHEET_RATINGS, "1行目"),
+        ("plan-indicator-header-missing", g.SEVERITY_WARNING, g.PLAN_SHEET_INDICATORS, "1行目"),
+        ("plan-indicator-header-missing", g.SEVERITY_WARNING, g.PLAN_SHEET_RATINGS, "1行目"),
     ]
     assert not result.plan.targets.indicators and not result.plan.targets.ratings
 
 
 def test_no_year_columns_is_said(tmp_path):
     result = plan_with(tmp_path, [{"取組番号": "1-01", "指標名": "件数"}])
-    assert codes(result) == [("plan-indicator-no-years", g.SEVERITY_WARNING, t.PLAN_SHEET_INDICATORS, "1行目")]
+    assert codes(result) == [("plan-indicator-no-years", g.SEVERITY_WARNING, g.PLAN_SHEET_INDICATORS, "1行目")]
     assert result.plan.targets.indicators[0].targets == ()
 
 
@@ -117,7 +116,7 @@ def test_rating_problems_drop_the_ratings(tmp_path):
 def test_blank_band_name_is_left_out(tmp_path):
     result = plan_with(tmp_path, INDICATORS, [{"区分": "S", "達成率の下限（％）": 100},
                                               {"区分": "", "達成率の下限（％）": 50}])
-    assert codes(result) == [("plan-rating-name-missing", g.SEVERITY_WARNING, t.PLAN_SHEET_RATINGS, "A3")]
+    assert codes(result) == [("plan-rating-name-missing", g.SEVERITY_WARNING, g.PLAN_SHEET_RATINGS, "A3")]
     assert result.plan.targets.ratings.names == ("S",)
 
 

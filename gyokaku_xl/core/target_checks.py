@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import targets as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make
 from gyokaku_xl.domain.form import FormData, FormRow
@@ -74,7 +73,7 @@ def _findings(plan: Plan, form: FormData, period: Period | None, department: str
             severity = WARNING if year_end(period) else INFO
             code = "target-sheet-missing" if form.targets_problem == "missing" else "target-header-changed"
             yield make(code, severity if code == "target-sheet-missing" else ERROR, file=form.file,
-                       sheet=form.targets_sheet or t.FORM_TARGETS_SHEET,
+                       sheet=form.targets_sheet or g.FORM_TARGETS_SHEET,
                        expected=form.targets_expected)
         return
     for row in form.targets:

@@ -13,18 +13,17 @@ check (pure; no files, no rendering).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable, Sequence
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import targets as t
+from gyokaku_xl import text as g
 from gyokaku_xl.core.target_checks import actual_of_row, year_end
+from gyokaku_xl.domain.content import CountRow, EarlierYear, TargetRow, TargetsTable
 from gyokaku_xl.domain.findings import WARNING, Finding, make
 from gyokaku_xl.domain.model import Period, Plan, era_label
 from gyokaku_xl.domain.records import MergeResult, Record, Snapshot
 from gyokaku_xl.domain.reports import FileReport
-from gyokaku_xl.domain.targets import DOWN, Actual, Indicator, Number
+from gyokaku_xl.domain.targets import DOWN, Actual, Number
 
 
 def _decimal(value: Number) -> Decimal:
@@ -93,58 +92,6 @@ def form_references(snapshots: Sequence[Snapshot], period: Period) -> References
 
 
 # --- the master's sheet ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class EarlierYear:
-    """An earlier fiscal year of one indicator: its 目標値 and 実績値."""
-
-    year: int
-    target: Number | None
-    actual: Number | None
-
-
-@dataclass(frozen=True)
-class TargetRow:
-    """One indicator of the 数値目標 sheet."""
-
-    indicator: Indicator
-    initiative_name: str
-    department: str
-    perspective: int
-    program: str
-    target: Number | None
-    actual: Actual | None
-    rate: int | None
-    rating: str
-    earlier: tuple[EarlierYear, ...] = ()
-
-    @property
-    def value(self) -> Number | None:
-        """The 実績値 (None when not reported)."""
-        return self.actual.value if self.actual is not None else None
-
-
-@dataclass(frozen=True)
-class CountRow:
-    """Indicators of one 取組の視点 (or all) per column of :attr:`TargetsTable.count_labels`."""
-
-    label: str
-    counts: tuple[int, ...]
-    total: int
-
-
-@dataclass(frozen=True)
-class TargetsTable:
-    """What the master's 数値目標 sheet shows."""
-
-    period: Period
-    rows: tuple[TargetRow, ...]
-    years: tuple[int, ...]  # earlier fiscal years shown (with --history), oldest first
-    bands: tuple[str, ...]  # the 評価区分, best first (empty: no ratings)
-    count_labels: tuple[str, ...]
-    counts: tuple[CountRow, ...]
-    total: CountRow
-
-
 def _count_column(row: TargetRow, bands: tuple[str, ...]) -> int:
     if row.value is None:
         return len(bands) + 1  # 未報告
@@ -178,8 +125,8 @@ def build_targets(result: MergeResult, history: Sequence[Snapshot] | None = None
             program.perspective, program.number, target, actual, rate, ratings.rate(rate),
             tuple(EarlierYear(y, indicator.target(y), earlier_values[y].get(indicator.key)) for y in years)))
     bands = ratings.names
-    labels = (*bands, t.MASTER_COUNT_NOT_COMPUTED, t.MASTER_COUNT_NOT_REPORTED) if bands else \
-        (t.MASTER_COUNT_COMPUTED, t.MASTER_COUNT_NOT_COMPUTED, t.MASTER_COUNT_NOT_REPORTED)
+    labels = (*bands, g.MASTER_COUNT_NOT_COMPUTED, g.MASTER_COUNT_NOT_REPORTED) if bands else \
+        (g.MASTER_COUNT_COMPUTED, g.MASTER_COUNT_NOT_COMPUTED, g.MASTER_COUNT_NOT_REPORTED)
     per: dict[int, list[int]] = {p.number: [0] * len(labels) for p in plan.perspectives}
     for row in rows:
         per.setdefault(row.perspective, [0] * len(labels))[_count_column(row, bands)] += 1
@@ -187,34 +134,31 @@ def build_targets(result: MergeResult, history: Sequence[Snapshot] | None = None
                    if any(r.perspective == p.number for r in rows))
     totals = tuple(sum(c.counts[n] for c in counts) for n in range(len(labels)))
     return TargetsTable(period, tuple(rows), years, bands, labels, counts,
-                        CountRow(t.MASTER_COUNT_ALL, totals, sum(totals)))
+                        CountRow(g.MASTER_COUNT_ALL, totals, sum(totals)), indicator_lines(rows, bands))
 
 
 def targets_summary(table: TargetsTable) -> str:
     """The console line: 「数値目標: 6 指標（S 1・A 3・B 1・C 1・算定不可 0・未報告 0）」."""
-    parts = t.LIST_SEPARATOR.join(t.SUMMARY_TARGETS_PART.format(label=label, count=count)
+    parts = g.SEP_DOT.join(g.SUMMARY_TARGETS_PART.format(label=label, count=count)
                                   for label, count in zip(table.count_labels, table.total.counts))
-    return t.SUMMARY_TARGETS.format(count=table.total.total, parts=parts)
+    return g.SUMMARY_TARGETS.format(count=table.total.total, parts=parts)
 
 
 # --- 資料1-3 ---------------------------------------------------------------------------------------
 def rate_text(rate: int | None) -> str:
     """``35％`` or 「－」."""
-    return t.EMPTY if rate is None else t.REPORT_RATE.format(rate=rate)
+    return g.EMPTY if rate is None else g.REPORT_RATE.format(rate=rate)
 
 
-def indicator_lines(result: MergeResult) -> dict[str, tuple[str, ...]]:
+def indicator_lines(rows: Sequence[TargetRow], bands: Sequence[str]) -> dict[str, tuple[str, ...]]:
     """取組番号 → the lines 資料1-3 prints under its texts (指標名: 実績値 / 目標値 単位, 達成率, 評価)."""
-    if not result.plan.targets:
-        return {}
-    table = build_targets(result, ())
+    template = g.REPORT_TARGET_LINE if bands else g.REPORT_TARGET_LINE_NO_RATING
     lines: dict[str, list[str]] = {}
-    for row in table.rows:
-        template = t.REPORT_TARGET_LINE if table.bands else t.REPORT_TARGET_LINE_NO_RATING
+    for row in rows:
         lines.setdefault(row.indicator.initiative_id, []).append(template.format(
-            name=row.indicator.name, actual=format_number(row.value) or t.NOT_REPORTED,
-            target=format_number(row.target) or t.EMPTY, unit=row.indicator.unit,
-            rate=rate_text(row.rate), rating=row.rating or t.EMPTY))
+            name=row.indicator.name, actual=format_number(row.value) or g.NOT_REPORTED,
+            target=format_number(row.target) or g.EMPTY, unit=row.indicator.unit,
+            rate=rate_text(row.rate), rating=row.rating or g.EMPTY))
     return {k: tuple(v) for k, v in lines.items()}
 
 
@@ -260,8 +204,8 @@ def assessment_findings(plan: Plan, period: Period, records: Sequence[Record],
                 "target-self-assessment", WARNING, file=record.source.file, sheet=record.source.sheet,
                 cell=status_cell, row=record.source.row, initiative_id=record.initiative.id,
                 value=record.status, status=record.status, indicator=indicator.name, rate=rate,
-                rating=ratings.lowest, status_cell=t.CELL_IN_SHEET.format(sheet=record.source.sheet, cell=status_cell),
-                actual_cell=t.CELL_IN_SHEET.format(sheet=actual.sheet, cell=actual.cell)))
+                rating=ratings.lowest, status_cell=g.CELL_IN_SHEET.format(sheet=record.source.sheet, cell=status_cell),
+                actual_cell=g.CELL_IN_SHEET.format(sheet=actual.sheet, cell=actual.cell)))
     return findings
 
 

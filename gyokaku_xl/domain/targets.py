@@ -12,13 +12,16 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from gyokaku_xl.text import targets as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.normalize import clean, key, nfkc
+from gyokaku_xl.domain.tokens import DIRECTION_DOWN_WORDS, DIRECTION_UP_WORDS, MINUS_SIGNS
 
 Number = int | float
 
-UP = t.DIRECTION_UP
-DOWN = t.DIRECTION_DOWN
+UP = g.DIRECTION_UP
+DOWN = g.DIRECTION_DOWN
+#: What a plan master may write in 向き (matched after NFKC, spaces removed) → UP or DOWN.
+DIRECTION_WORDS: dict[str, str] = {**{w: UP for w in DIRECTION_UP_WORDS}, **{w: DOWN for w in DIRECTION_DOWN_WORDS}}
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ MAX_NUMBER_CHARS = 24
 #: Kinds of reading of a number (see :func:`parse_number`).
 BLANK, OK, COMMA, NORMALIZED, UNIT, INVALID = "blank", "ok", "comma", "normalized", "unit", "invalid"
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
-_MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\uff0d": "-", "\u30fc": "-"})
+_MINUS = str.maketrans({c: "-" for c in MINUS_SIGNS})
 
 
 def parse_number(value: object, unit: str = "") -> tuple[Number | None, str]:
@@ -186,16 +189,16 @@ class TargetColumn:
 
 
 TARGET_FORM_COLUMNS: tuple[TargetColumn, ...] = (
-    TargetColumn("initiative_id", t.FORM_COL_INITIATIVE_ID, 9, True),
-    TargetColumn("initiative", t.FORM_COL_INITIATIVE, 24, True),
-    TargetColumn("indicator", t.FORM_COL_INDICATOR, 24, True),
-    TargetColumn("unit", t.FORM_COL_UNIT, 7, True),
-    TargetColumn("baseline", t.FORM_COL_BASELINE, 10, True),
-    TargetColumn("target", t.FORM_COL_TARGET, 13, True),
-    TargetColumn("first_half", t.FORM_COL_FIRST_HALF, 11, True, year_end_only=True),
-    TargetColumn("previous_year", t.FORM_COL_PREVIOUS_YEAR, 11, True, year_end_only=True),
-    TargetColumn("actual", t.FORM_COL_ACTUAL, 11, False),
-    TargetColumn("explanation", t.FORM_COL_EXPLANATION, 36, False),
+    TargetColumn("initiative_id", g.FORM_COL_INITIATIVE_ID, 9, True),
+    TargetColumn("initiative", g.FORM_COL_INITIATIVE, 24, True),
+    TargetColumn("indicator", g.FORM_COL_INDICATOR, 24, True),
+    TargetColumn("unit", g.FORM_COL_UNIT, 7, True),
+    TargetColumn("baseline", g.FORM_COL_BASELINE, 10, True),
+    TargetColumn("target", g.FORM_COL_TARGET, 13, True),
+    TargetColumn("first_half", g.FORM_COL_FIRST_HALF, 11, True, year_end_only=True),
+    TargetColumn("previous_year", g.FORM_COL_PREVIOUS_YEAR, 11, True, year_end_only=True),
+    TargetColumn("actual", g.FORM_COL_ACTUAL, 11, False),
+    TargetColumn("explanation", g.FORM_COL_EXPLANATION, 36, False),
 )
 #: Columns the reader needs to find (the others are shown for reference).
 TARGET_FORM_NEEDED = ("initiative_id", "indicator", "actual")

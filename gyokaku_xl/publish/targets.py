@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from gyokaku_xl.text import targets as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.model import Period, era_label
 from gyokaku_xl.domain.normalize import clean, key
@@ -30,6 +30,6 @@ def targets_rows_from_master(path: Path, period: Period, data_rows: Iterable[Map
             clean(row.get("initiative_id")), clean(row.get("initiative")), clean(row.get("indicator")),
             clean(row.get("unit")), clean(row.get("direction")), master_number(row.get("baseline")),
             master_number(row.get("target")), master_number(row.get("actual")), master_number(row.get("rate")),
-            "" if rating == t.EMPTY else rating, clean(row.get("explanation")),
+            "" if rating == g.EMPTY else rating, clean(row.get("explanation")),
         ])
     return table

@@ -11,7 +11,7 @@ import hashlib
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.cells import Cell, SheetData, WorkbookData, column_letter
 from gyokaku_xl.domain.findings import ERROR, Finding, make
@@ -23,7 +23,6 @@ from gyokaku_xl.domain.reports import FileReport
 from gyokaku_xl.infra.oserror import os_error_text
 from gyokaku_xl.reading.targets import parse_form_targets
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
-from gyokaku_xl.text import targets as t
 
 
 def parse_form(book: WorkbookData, file: str) -> tuple[FormData | None, list[Finding]]:
@@ -31,12 +30,12 @@ def parse_form(book: WorkbookData, file: str) -> tuple[FormData | None, list[Fin
     sheet = book.sheets.get(g.FORM_SHEET)
     if sheet is None:
         return None, [make("sheet-missing", ERROR, file=file, sheet=g.FORM_SHEET,
-                           value="、".join(book.sheet_names))]
+                           value=g.SEP_LIST.join(book.sheet_names))]
     header_row, columns = _find_header(sheet)
     findings: list[Finding] = []
     missing = [c for c in schema.FORM_COLUMNS if c.key not in columns and c.kind != schema.REFERENCE]
     if missing:
-        where = f"{header_row}行目" if header_row else ""
+        where = g.ROW_LABEL.format(row=header_row) if header_row else ""
         for col in missing:
             findings.append(make("header-changed", ERROR, file=file, sheet=sheet.name, cell=where,
                                  expected=col.label))
@@ -47,7 +46,7 @@ def parse_form(book: WorkbookData, file: str) -> tuple[FormData | None, list[Fin
                     modified=book.core_properties.get("modified", ""))
     form.rows = _rows(sheet, header_row, columns)
     form.carried = _carried(book.sheets.get(g.FORM_CARRY_SHEET))
-    parse_form_targets(form, book.sheets.get(t.FORM_TARGETS_SHEET))
+    parse_form_targets(form, book.sheets.get(g.FORM_TARGETS_SHEET))
     return form, findings
 
 
@@ -149,7 +148,7 @@ def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS) -> FileReport:
     try:
         report.sha256 = file_digest(entry.path)
         report.modified = file_mtime(entry.path)
-        book = read_workbook(entry.path, [g.FORM_SHEET, g.FORM_CARRY_SHEET, t.FORM_TARGETS_SHEET], limits)
+        book = read_workbook(entry.path, [g.FORM_SHEET, g.FORM_CARRY_SHEET, g.FORM_TARGETS_SHEET], limits)
     except ReadError as exc:
         report.findings.append(make(exc.code, ERROR, file=report.file, **exc.fields))
         report.rejected = True

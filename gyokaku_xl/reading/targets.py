@@ -9,22 +9,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import targets as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.cells import Cell, SheetData, WorkbookData, column_letter
 from gyokaku_xl.domain.findings import WARNING, Finding, make
 from gyokaku_xl.domain.form import FormData, FormRow
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.model import PeriodError, Plan, parse_fiscal_year
 from gyokaku_xl.domain.normalize import clean, key, label_key, nfkc
-from gyokaku_xl.domain.targets import (BLANK, INVALID, TARGET_FORM_COLUMNS, TARGET_FORM_NEEDED, UP,
+from gyokaku_xl.domain.targets import (BLANK, DIRECTION_WORDS, INVALID, TARGET_FORM_COLUMNS, TARGET_FORM_NEEDED, UP,
                                        Actual, Indicator, Number, RatingBand, Ratings, TargetPlan,
                                        parse_number)
 from gyokaku_xl.infra.oserror import os_error_text
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 
 #: The plan master's sheets read by :func:`read_plan_targets`.
-PLAN_TARGET_SHEETS = (t.PLAN_SHEET_INDICATORS, t.PLAN_SHEET_RATINGS)
+PLAN_TARGET_SHEETS = (g.PLAN_SHEET_INDICATORS, g.PLAN_SHEET_RATINGS)
 #: How far down a header row is looked for in the form's and the master's sheets.
 HEADER_SEARCH_ROWS = 40
 
@@ -44,9 +43,9 @@ def _header(sheet: SheetData) -> tuple[int, dict[str, int]]:
 
 def read_plan_targets(book: WorkbookData, plan: Plan, file: str, findings: list[Finding]) -> TargetPlan:
     """The plan's indicators and ratings from the plan master's optional sheets (empty without them)."""
-    sheet = book.sheets.get(t.PLAN_SHEET_INDICATORS)
+    sheet = book.sheets.get(g.PLAN_SHEET_INDICATORS)
     indicators = _indicators(sheet, plan, file, findings) if sheet is not None else ()
-    ratings_sheet = book.sheets.get(t.PLAN_SHEET_RATINGS)
+    ratings_sheet = book.sheets.get(g.PLAN_SHEET_RATINGS)
     ratings = _ratings(ratings_sheet, file, findings) if ratings_sheet is not None else Ratings()
     return TargetPlan(indicators, ratings)
 
@@ -56,19 +55,19 @@ def _missing_headers(sheet: SheetData, header_row: int, labels: dict[str, int], 
     missing = [label for label in required if label_key(label) not in labels]
     for label in missing:
         findings.append(make("plan-indicator-header-missing", WARNING, file=file, sheet=sheet.name,
-                             cell=t.ROW_LABEL.format(row=max(header_row, 1)), expected=label))
+                             cell=g.ROW_LABEL.format(row=max(header_row, 1)), expected=label))
     return bool(missing)
 
 
 def _indicators(sheet: SheetData, plan: Plan, file: str, findings: list[Finding]) -> tuple[Indicator, ...]:
     header_row, labels = _header(sheet)
-    if _missing_headers(sheet, header_row, labels, (t.COL_INITIATIVE_ID, t.COL_INDICATOR), file, findings):
+    if _missing_headers(sheet, header_row, labels, (g.COL_INITIATIVE_ID, g.COL_INDICATOR), file, findings):
         return ()
-    fixed = {label_key(x) for x in (t.COL_INITIATIVE_ID, t.COL_INDICATOR, t.COL_UNIT, t.COL_BASELINE,
-                                    t.COL_DIRECTION)}
+    fixed = {label_key(x) for x in (g.COL_INITIATIVE_ID, g.COL_INDICATOR, g.COL_UNIT, g.COL_BASELINE,
+                                    g.COL_DIRECTION)}
     years = _year_columns(sheet, header_row, fixed, plan, file, findings)
-    col = {name: labels.get(label_key(name)) for name in (t.COL_INITIATIVE_ID, t.COL_INDICATOR, t.COL_UNIT,
-                                                          t.COL_BASELINE, t.COL_DIRECTION)}
+    col = {name: labels.get(label_key(name)) for name in (g.COL_INITIATIVE_ID, g.COL_INDICATOR, g.COL_UNIT,
+                                                          g.COL_BASELINE, g.COL_DIRECTION)}
 
     def value(row: int, name: str) -> object:
         c = col[name]
@@ -86,39 +85,39 @@ def _indicators(sheet: SheetData, plan: Plan, file: str, findings: list[Finding]
         if all(clean(sheet.value(row, c)) == "" for c in used):
             continue
         where = {"file": file, "sheet": sheet.name, "row": row}
-        raw_id = value(row, t.COL_INITIATIVE_ID)
+        raw_id = value(row, g.COL_INITIATIVE_ID)
         initiative = plan.find_initiative(raw_id)
         if initiative is None:
-            findings.append(make("plan-indicator-unknown-initiative", WARNING, cell=ref(row, col[t.COL_INITIATIVE_ID]),
+            findings.append(make("plan-indicator-unknown-initiative", WARNING, cell=ref(row, col[g.COL_INITIATIVE_ID]),
                                  value=raw_id, **where))
             continue
-        name = clean(value(row, t.COL_INDICATOR))
+        name = clean(value(row, g.COL_INDICATOR))
         if not name:
-            findings.append(make("plan-indicator-name-missing", WARNING, cell=ref(row, col[t.COL_INDICATOR]),
+            findings.append(make("plan-indicator-name-missing", WARNING, cell=ref(row, col[g.COL_INDICATOR]),
                                  initiative_id=initiative.id, **where))
             continue
         ident = (key(initiative.id), key(name))
         if ident in first:
-            findings.append(make("plan-indicator-duplicate", WARNING, cell=ref(row, col[t.COL_INDICATOR]),
+            findings.append(make("plan-indicator-duplicate", WARNING, cell=ref(row, col[g.COL_INDICATOR]),
                                  initiative_id=initiative.id, value=name, first=first[ident], **where))
             continue
-        raw_direction = value(row, t.COL_DIRECTION)
+        raw_direction = value(row, g.COL_DIRECTION)
         direction = UP if clean(raw_direction) == "" else \
-            t.DIRECTION_TOKENS.get(nfkc(clean(raw_direction)).replace(" ", ""))
+            DIRECTION_WORDS.get(nfkc(clean(raw_direction)).replace(" ", ""))
         if direction is None:
-            findings.append(make("plan-indicator-direction-invalid", WARNING, cell=ref(row, col[t.COL_DIRECTION]),
-                                 initiative_id=initiative.id, value=raw_direction, expected=t.DIRECTION_CHOICES,
+            findings.append(make("plan-indicator-direction-invalid", WARNING, cell=ref(row, col[g.COL_DIRECTION]),
+                                 initiative_id=initiative.id, value=raw_direction, expected=g.DIRECTION_CHOICES,
                                  **where))
             continue
-        first[ident] = ref(row, col[t.COL_INDICATOR])
-        baseline = _number(sheet, row, col[t.COL_BASELINE], t.COL_BASELINE, initiative.id, where, findings)
+        first[ident] = ref(row, col[g.COL_INDICATOR])
+        baseline = _number(sheet, row, col[g.COL_BASELINE], g.COL_BASELINE, initiative.id, where, findings)
         targets = []
         for year, c in years.items():
-            target = _number(sheet, row, c, t.FORM_COL_TARGET, initiative.id, where, findings)
+            target = _number(sheet, row, c, g.FORM_COL_TARGET, initiative.id, where, findings)
             if target is not None:
                 targets.append((year, target))
         result.append((plan.order_of(initiative.id), row, Indicator(
-            initiative.id, name, clean(value(row, t.COL_UNIT)), baseline, direction, tuple(targets))))
+            initiative.id, name, clean(value(row, g.COL_UNIT)), baseline, direction, tuple(targets))))
     return tuple(i for _order, _row, i in sorted(result, key=lambda x: (x[0], x[1])))
 
 
@@ -160,16 +159,16 @@ def _year_columns(sheet: SheetData, header_row: int, fixed: set[str], plan: Plan
         years[year] = c
     if not years:
         findings.append(make("plan-indicator-no-years", WARNING, file=file, sheet=sheet.name,
-                             cell=t.ROW_LABEL.format(row=max(header_row, 1))))
+                             cell=g.ROW_LABEL.format(row=max(header_row, 1))))
     return dict(sorted(years.items()))
 
 
 def _ratings(sheet: SheetData, file: str, findings: list[Finding]) -> Ratings:
     header_row, labels = _header(sheet)
-    if _missing_headers(sheet, header_row, labels, (t.COL_BAND, t.COL_LOWER), file, findings):
+    if _missing_headers(sheet, header_row, labels, (g.COL_BAND, g.COL_LOWER), file, findings):
         return Ratings()
-    name_col, lower_col = labels[label_key(t.COL_BAND)], labels[label_key(t.COL_LOWER)]
-    description_col = labels.get(label_key(t.COL_BAND_DESCRIPTION))
+    name_col, lower_col = labels[label_key(g.COL_BAND)], labels[label_key(g.COL_LOWER)]
+    description_col = labels.get(label_key(g.COL_BAND_DESCRIPTION))
     bands: list[RatingBand] = []
     first: dict[str, str] = {}
     usable = True
@@ -232,7 +231,7 @@ def parse_form_targets(form: FormData, sheet: SheetData | None) -> None:
     missing = [c.label for c in TARGET_FORM_COLUMNS if c.key in TARGET_FORM_NEEDED and c.key not in columns]
     if missing:
         form.targets_problem = "header"
-        form.targets_expected = t.LIST_SEPARATOR.join(missing)
+        form.targets_expected = g.SEP_DOT.join(missing)
         return
     form.targets_columns = columns
     col_to_key = {c: k for k, c in columns.items()}
@@ -249,11 +248,11 @@ def parse_form_targets(form: FormData, sheet: SheetData | None) -> None:
 # --- an archived master's 「数値目標」 sheet ------------------------------------------------------
 #: The master sheet's header labels (this year's columns) → field.
 MASTER_FIELDS = {
-    t.MASTER_COL_INITIATIVE_ID: "initiative_id", t.MASTER_COL_INITIATIVE: "initiative",
-    t.MASTER_COL_DEPARTMENT: "department", t.MASTER_COL_INDICATOR: "indicator", t.MASTER_COL_UNIT: "unit",
-    t.MASTER_COL_DIRECTION: "direction", t.MASTER_COL_BASELINE: "baseline", t.MASTER_COL_TARGET: "target",
-    t.MASTER_COL_ACTUAL: "actual", t.MASTER_COL_RATE: "rate", t.MASTER_COL_RATING: "rating",
-    t.MASTER_COL_EXPLANATION: "explanation",
+    g.MASTER_COL_INITIATIVE_ID: "initiative_id", g.MASTER_COL_INITIATIVE: "initiative",
+    g.MASTER_COL_DEPARTMENT: "department", g.MASTER_COL_INDICATOR: "indicator", g.MASTER_COL_UNIT: "unit",
+    g.MASTER_COL_DIRECTION: "direction", g.MASTER_COL_BASELINE: "baseline", g.MASTER_COL_TARGET: "target",
+    g.MASTER_COL_ACTUAL: "actual", g.MASTER_COL_RATE: "rate", g.MASTER_COL_RATING: "rating",
+    g.MASTER_COL_EXPLANATION: "explanation",
 }
 _MASTER_LABELS = {label_key(label): name for label, name in MASTER_FIELDS.items()}
 _MASTER_NEEDED = ("initiative_id", "indicator", "actual")
@@ -298,17 +297,17 @@ def master_actuals(sheet: SheetData) -> tuple[Actual, ...]:
 
 def read_master_target_rows(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[dict[str, object]]:
     """The rows of a master's 数値目標 sheet (empty without the sheet). Raises ReadError / OSError."""
-    sheet = read_workbook(path, [t.SHEET_TARGETS], limits).sheets.get(t.SHEET_TARGETS)
+    sheet = read_workbook(path, [g.SHEET_TARGETS], limits).sheets.get(g.SHEET_TARGETS)
     return master_target_rows(sheet) if sheet is not None else []
 
 
 def read_master_actuals(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[tuple[Actual, ...], str]:
     """The 実績値 of an archived master, and '' or why they could not be read."""
     try:
-        book = read_workbook(path, [t.SHEET_TARGETS], limits)
+        book = read_workbook(path, [g.SHEET_TARGETS], limits)
     except ReadError as exc:
         return (), exc.detail()
     except OSError as exc:
         return (), os_error_text(exc)
-    sheet = book.sheets.get(t.SHEET_TARGETS)
+    sheet = book.sheets.get(g.SHEET_TARGETS)
     return (master_actuals(sheet) if sheet is not None else ()), ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gyokaku_xl.text import targets as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.model import Period, Plan, era_label
 from gyokaku_xl.core.targets import References
@@ -69,9 +69,9 @@ def write_target_sheet(sheet: Any, fmt: Formats, content: TargetSheet) -> None:
         sheet.set_column(n, n, column.width)
     year = content.period.year_label
     sheet.set_row(0, 24)
-    sheet.merge_range(0, 0, 0, last, t.FORM_TARGETS_TITLE.format(period=content.period.label),
+    sheet.merge_range(0, 0, 0, last, g.FORM_TARGETS_TITLE.format(period=content.period.label),
                       fmt.get(bold=True, font_size=14, valign="vcenter"))
-    notes = t.FORM_TARGETS_NOTES_YEAR_END if content.year_end else t.FORM_TARGETS_NOTES_FIRST_HALF
+    notes = g.FORM_TARGETS_NOTES_YEAR_END if content.year_end else g.FORM_TARGETS_NOTES_FIRST_HALF
     note_fmt = fmt.get(text_wrap=True, valign="top", font_size=9, font_color="#404040")
     sheet.merge_range(_NOTE_FIRST_ROW, 0, _HEADER_ROW - 2, last,
                       "\n".join(n.format(year=year) for n in notes), note_fmt)
@@ -80,7 +80,7 @@ def write_target_sheet(sheet: Any, fmt: Formats, content: TargetSheet) -> None:
     for n, column in enumerate(columns):
         label = column.label
         if column.key == "target":
-            label = t.FORM_TARGET_HEADER.format(label=label, year=year)
+            label = g.FORM_TARGET_HEADER.format(label=label, year=year)
         sheet.write_string(_HEADER_ROW, n, label, header)
     first = _HEADER_ROW + 1
     for offset, values in enumerate(content.rows):
@@ -105,8 +105,8 @@ def write_target_sheet(sheet: Any, fmt: Formats, content: TargetSheet) -> None:
     actual = [c.key for c in columns].index("actual")
     sheet.data_validation(first, actual, last_row, actual, {
         "validate": "decimal", "criteria": "between", "minimum": -1e15, "maximum": 1e15,
-        "input_title": t.FORM_ACTUAL_INPUT_TITLE, "input_message": t.FORM_ACTUAL_INPUT_MESSAGE,
-        "error_title": t.FORM_ACTUAL_INPUT_TITLE, "error_message": t.FORM_ACTUAL_ERROR_MESSAGE,
+        "input_title": g.FORM_ACTUAL_INPUT_TITLE, "input_message": g.FORM_ACTUAL_INPUT_MESSAGE,
+        "error_title": g.FORM_ACTUAL_INPUT_TITLE, "error_message": g.FORM_ACTUAL_ERROR_MESSAGE,
         "error_type": "stop",
     })
     if content.year_end and content.rows:
@@ -130,8 +130,8 @@ def guide_step(content: TargetSheet | None) -> str:
     """The 記入要領 line about the 数値目標 sheet ('' without one)."""
     if content is None:
         return ""
-    template = t.FORM_GUIDE_STEP_YEAR_END if content.year_end else t.FORM_GUIDE_STEP_FIRST_HALF
-    return template.format(sheet=t.FORM_TARGETS_SHEET)
+    template = g.FORM_GUIDE_STEP_YEAR_END if content.year_end else g.FORM_GUIDE_STEP_FIRST_HALF
+    return template.format(sheet=g.FORM_TARGETS_SHEET)
 
 
 
@@ -144,13 +144,13 @@ def plan_target_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tupl
     indicators = plan.targets.indicators
     if indicators:
         years = sorted({year for i in indicators for year, _v in i.targets})
-        header = (t.COL_INITIATIVE_ID, t.COL_INDICATOR, t.COL_UNIT, t.COL_BASELINE, t.COL_DIRECTION,
+        header = (g.COL_INITIATIVE_ID, g.COL_INDICATOR, g.COL_UNIT, g.COL_BASELINE, g.COL_DIRECTION,
                   *(era_label(y) for y in years))
         rows = [(i.initiative_id, i.name, i.unit, i.baseline, i.direction, *(i.target(y) for y in years))
                 for i in indicators]
-        tables[t.PLAN_SHEET_INDICATORS] = (header, rows)
+        tables[g.PLAN_SHEET_INDICATORS] = (header, rows)
     if plan.targets.ratings:
-        tables[t.PLAN_SHEET_RATINGS] = ((t.COL_BAND, t.COL_LOWER, t.COL_BAND_DESCRIPTION),
+        tables[g.PLAN_SHEET_RATINGS] = ((g.COL_BAND, g.COL_LOWER, g.COL_BAND_DESCRIPTION),
                                         [(b.name, b.lower, b.description) for b in plan.targets.ratings.bands])
     return tables
 
@@ -160,10 +160,10 @@ def guide_rows(content: TargetSheet) -> list[tuple[str, str, str]]:
     rows = []
     for column in columns_of(content):
         if column.locked:
-            entry = t.FORM_GUIDE_LOCKED
+            entry = g.GUIDE_PREFILLED
         elif column.key == "actual" and content.year_end:
-            entry = t.FORM_GUIDE_REQUIRED
+            entry = g.GUIDE_REQUIRED
         else:
-            entry = t.FORM_GUIDE_OPTIONAL
-        rows.append((column.label, entry, t.FORM_TARGET_HELP[column.key]))
+            entry = g.GUIDE_OPTIONAL
+        rows.append((column.label, entry, g.FORM_TARGET_HELP[column.key]))
     return rows

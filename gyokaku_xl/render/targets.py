@@ -2,26 +2,26 @@
 実績値, 達成率 and 評価 (and, with the history, each earlier fiscal year's 目標値 and 実績値), the
 rule in words, and the count of indicators per 評価 (and 未報告) per 取組の視点.
 
-Content comes from :func:`gyokaku_xl.core.targets.build_targets`; this module only lays it out.
+Content comes from :func:`gyokaku_xl.core.targets.build_targets` (computed once per merge, see
+:func:`gyokaku_xl.core.content.master_content`); this module only lays it out.
 """
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import targets as t
+from gyokaku_xl import text as g
 from gyokaku_xl.core.target_checks import year_end
-from gyokaku_xl.core.targets import TargetsTable, build_targets
+from gyokaku_xl.domain.content import TargetsTable
 from gyokaku_xl.domain.model import era_label
-from gyokaku_xl.domain.records import MergeResult, Snapshot
+from gyokaku_xl.domain.records import MergeResult
 from gyokaku_xl.domain.targets import Number
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render.form_targets import number_format
 
-_FIXED = ((t.MASTER_COL_INITIATIVE_ID, 8), (t.MASTER_COL_INITIATIVE, 24), (t.MASTER_COL_DEPARTMENT, 12),
-          (t.MASTER_COL_INDICATOR, 22), (t.MASTER_COL_UNIT, 7), (t.MASTER_COL_DIRECTION, 7),
-          (t.MASTER_COL_BASELINE, 9))
+_FIXED = ((g.MASTER_COL_INITIATIVE_ID, 8), (g.MASTER_COL_INITIATIVE, 24), (g.MASTER_COL_DEPARTMENT, 12),
+          (g.MASTER_COL_INDICATOR, 22), (g.MASTER_COL_UNIT, 7), (g.MASTER_COL_DIRECTION, 7),
+          (g.MASTER_COL_BASELINE, 9))
 _VALUE_WIDTH = 10
 #: The first column of the counts table (under 単位): 取組の視点 spans the columns before it.
 _COUNT_FIRST = 4
@@ -36,43 +36,40 @@ def headers(table: TargetsTable) -> list[tuple[str, float]]:
     cols = list(_FIXED)
     for year in table.years:
         label = era_label(year)
-        cols += [(t.MASTER_COL_YEAR_TARGET.format(year=label), _VALUE_WIDTH),
-                 (t.MASTER_COL_YEAR_ACTUAL.format(year=label), _VALUE_WIDTH)]
-    cols += [(t.MASTER_COL_TARGET, _VALUE_WIDTH), (t.MASTER_COL_ACTUAL, _VALUE_WIDTH), (t.MASTER_COL_RATE, 9)]
+        cols += [(g.MASTER_COL_YEAR_TARGET.format(year=label), _VALUE_WIDTH),
+                 (g.MASTER_COL_YEAR_ACTUAL.format(year=label), _VALUE_WIDTH)]
+    cols += [(g.MASTER_COL_TARGET, _VALUE_WIDTH), (g.MASTER_COL_ACTUAL, _VALUE_WIDTH), (g.MASTER_COL_RATE, 9)]
     if table.bands:
-        cols.append((t.MASTER_COL_RATING, 7))
-    cols.append((t.MASTER_COL_EXPLANATION, 30))
+        cols.append((g.MASTER_COL_RATING, 7))
+    cols.append((g.MASTER_COL_EXPLANATION, 30))
     return cols
 
 
-def add_targets_sheet(workbook: Any, result: MergeResult, history: Sequence[Snapshot] = ()) -> Any:
-    """Add 「数値目標」 to the master (call only when the plan has indicators); returns the worksheet.
-
-    ``history`` (default ``result.history``) gives the earlier fiscal years' 実績値."""
-    table = build_targets(result, list(history) or result.history)
+def add_targets_sheet(workbook: Any, result: MergeResult, table: TargetsTable) -> Any:
+    """Add 「数値目標」 showing ``table`` (computed by the run) to the master; returns the worksheet."""
     plan = result.plan
-    sheet = workbook.add_worksheet(t.SHEET_TARGETS)
+    sheet = workbook.add_worksheet(g.SHEET_TARGETS)
     fmt = st.Formats(workbook)
     cols = headers(table)
     last = len(cols) - 1
     for n, (_label, width) in enumerate(cols):
         sheet.set_column(n, n, width)
-    title = t.MASTER_TARGETS_TITLE.format(period=result.period.label)
-    st.put_text(sheet, 0, 0, last, t.TITLE_WITH_PLAN.format(plan=plan.name, title=title) if plan.name else title,
+    title = g.MASTER_TARGETS_TITLE.format(period=result.period.label)
+    st.put_text(sheet, 0, 0, last, g.TITLE_WITH_PLAN.format(plan=plan.name, title=title) if plan.name else title,
                 fmt.get(bold=True, font_size=13, valign="vcenter"))
     sheet.set_row(0, 22)
     rounding = plan.rounding
-    notes = [t.MASTER_TARGETS_RULE.format(rounding=rounding, empty=t.EMPTY)]
+    notes = [g.MASTER_TARGETS_RULE.format(rounding=rounding, empty=g.EMPTY)]
     if table.bands:
-        parts = t.LIST_SEPARATOR.join(t.MASTER_BAND_PART.format(name=b.name, lower=_plain(b.lower))
+        parts = g.SEP_DOT.join(g.MASTER_BAND_PART.format(name=b.name, lower=_plain(b.lower))
                           for b in plan.targets.ratings.bands)
-        notes.append(t.MASTER_TARGETS_RATING_RULE.format(bands=parts))
+        notes.append(g.MASTER_TARGETS_RATING_RULE.format(bands=parts))
     else:
-        notes.append(t.MASTER_TARGETS_NO_RATINGS)
+        notes.append(g.MASTER_TARGETS_NO_RATINGS)
     if not year_end(result.period):
-        notes.append(t.MASTER_TARGETS_MIDYEAR.format(half=result.period.half))
+        notes.append(g.MASTER_TARGETS_MIDYEAR.format(half=result.period.half))
     if table.years:
-        notes.append(t.MASTER_TARGETS_HISTORY_RULE)
+        notes.append(g.MASTER_TARGETS_HISTORY_RULE)
     note_fmt = fmt.get(text_wrap=True, valign="top", font_size=9)
     width_px = sum(st.column_px(w) for _l, w in cols)
     for n, note in enumerate(notes, start=1):
@@ -90,7 +87,7 @@ def add_targets_sheet(workbook: Any, result: MergeResult, history: Sequence[Snap
     if table.bands:
         rating_fill = {table.bands[0]: FILL_BEST, table.bands[-1]: FILL_LOWEST}
 
-    def number(row: int, col: int, value: Number | None, blank_text: str = t.EMPTY) -> None:
+    def number(row: int, col: int, value: Number | None, blank_text: str = g.EMPTY) -> None:
         if value is None:
             sheet.write_string(row, col, blank_text, empty)
         else:
@@ -112,18 +109,18 @@ def add_targets_sheet(workbook: Any, result: MergeResult, history: Sequence[Snap
             col += 2
         number(row, col, item.target)
         if item.value is None:
-            sheet.write_string(row, col + 1, t.NOT_REPORTED, missing)
+            sheet.write_string(row, col + 1, g.NOT_REPORTED, missing)
         else:
             number(row, col + 1, item.value)
         if item.rate is None:
-            sheet.write_string(row, col + 2, t.EMPTY, empty)
+            sheet.write_string(row, col + 2, g.EMPTY, empty)
         else:
             sheet.write_number(row, col + 2, item.rate, fmt.get(border=1, valign="top", font_size=9,
                                                               num_format="0"))
         if table.bands:
             fill = rating_fill.get(item.rating)
             extra = {"bg_color": fill} if fill else {}
-            sheet.write_string(row, col + 3, item.rating or t.EMPTY,
+            sheet.write_string(row, col + 3, item.rating or g.EMPTY,
                                fmt.get(border=1, valign="top", align="center", bold=True, font_size=9, **extra))
         explanation = item.actual.explanation if item.actual is not None else ""
         if explanation:
@@ -137,11 +134,11 @@ def add_targets_sheet(workbook: Any, result: MergeResult, history: Sequence[Snap
         row += 1
     last_table_row = row - 1
     row += 1
-    heading = t.MASTER_TARGETS_COUNTS_HEADING if table.bands else t.MASTER_TARGETS_COUNTS_HEADING_NO_RATINGS
+    heading = g.MASTER_TARGETS_COUNTS_HEADING if table.bands else g.MASTER_TARGETS_COUNTS_HEADING_NO_RATINGS
     sheet.write_string(row, 0, heading, fmt.get(bold=True, font_size=10))
     row += 1
     # the counts sit under the indicator table's value columns, the 取組の視点 across the text columns
-    count_header = [t.MASTER_COUNT_PERSPECTIVE, *table.count_labels, t.MASTER_COUNT_TOTAL]
+    count_header = [g.MASTER_COUNT_PERSPECTIVE, *table.count_labels, g.MASTER_COUNT_TOTAL]
     st.put_text(sheet, row, 0, _COUNT_FIRST - 1, count_header[0], header)
     for n, label in enumerate(count_header[1:], start=_COUNT_FIRST):
         sheet.write_string(row, n, label, header)

@@ -7,13 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import targets as t
-from gyokaku_xl.core.targets import References, build_targets, form_references, opendata_rows
+from gyokaku_xl import text as g
+from gyokaku_xl.core.targets import References, form_references, opendata_rows
+from gyokaku_xl.domain.content import TargetsTable
 from gyokaku_xl.domain.findings import WARNING, Finding, make
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.model import Period, Plan
-from gyokaku_xl.domain.records import MergeResult, Snapshot
+from gyokaku_xl.domain.records import Snapshot
 from gyokaku_xl.infra.atomic import atomic_write, output_folder
 from gyokaku_xl.publish.opendata import write_csv, write_xlsx
 from gyokaku_xl.reading.history import read_history
@@ -38,7 +38,7 @@ def with_actuals(snapshots: Sequence[Snapshot], plan: Plan,
         actuals, problem = read_master_actuals(snapshot.source, limits)
         if problem:
             findings.append(make("history-targets-unreadable", WARNING, file=Path(snapshot.source).name,
-                                 sheet=t.SHEET_TARGETS, period=snapshot.period.label, detail=problem))
+                                 sheet=g.SHEET_TARGETS, period=snapshot.period.label, detail=problem))
         result.append(replace(snapshot, actuals=actuals))
     return result, findings
 
@@ -60,21 +60,23 @@ def year_end_references(plan: Plan, plan_path: Path, period: Period, previous: S
     return form_references(snapshots, period)
 
 
-def write_targets_opendata(result: MergeResult, out_dir: str | Path, title: str = "") -> list[Path]:
-    """``数値目標_<期間>.csv`` and ``.xlsx`` (one row per indicator) into ``out_dir``; [] without indicators."""
-    if not result.plan.targets:
+def write_targets_opendata(table: TargetsTable | None, plan: Plan, out_dir: str | Path,
+                           title: str = "") -> list[Path]:
+    """``数値目標_<期間>.csv`` and ``.xlsx`` of ``table`` (the run's 数値目標, one row per indicator) into
+    ``out_dir``; [] without indicators (``table`` None)."""
+    if table is None:
         return []
-    return write_targets_table(result.period, opendata_rows(build_targets(result, ()), result.plan), out_dir, title)
+    return write_targets_table(table.period, opendata_rows(table, plan), out_dir, title)
 
 
 def write_targets_table(period: Period, table: list[list[object]], out_dir: str | Path, title: str = "") -> list[Path]:
     """Write ``数値目標_<期間>.csv`` and ``.xlsx`` of ``table`` (atomically); [] for an empty table."""
     if not table:
         return []
-    folder = output_folder(out_dir, t.OPENDATA_FOLDER)
-    stem = t.OPENDATA_TARGETS_STEM.format(period=period.file_label)
-    header = t.OPENDATA_TARGETS_COLUMNS
+    folder = output_folder(out_dir, g.RUN_OUTPUT_OPENDATA)
+    stem = g.OPENDATA_TARGETS_STEM.format(period=period.file_label)
+    header = g.OPENDATA_TARGETS_COLUMNS
     csv_path = atomic_write(folder / f"{stem}.csv", lambda tmp: write_csv(tmp, table, header))
     xlsx_path = atomic_write(folder / f"{stem}.xlsx", lambda tmp: write_xlsx(
-        tmp, table, title, header, t.OPENDATA_TARGETS_SHEET, OPENDATA_WIDTHS))
+        tmp, table, title, header, g.OPENDATA_TARGETS_SHEET, OPENDATA_WIDTHS))
     return [csv_path, xlsx_path]

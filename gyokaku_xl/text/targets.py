@@ -1,10 +1,94 @@
 """Words of numeric targets (数値目標): the plan master's 「数値目標」「評価区分」 sheets, the form's
 second input sheet, the master's 「数値目標」 sheet, 資料1-3's indicator lines and their findings.
 
-Parse tokens (the words the plan reader matches in 向き) are :data:`DIRECTION_TOKENS`.
+The words the plan reader matches in 向き are parse tokens
+(:data:`gyokaku_xl.domain.tokens.DIRECTION_UP_WORDS` and ``DIRECTION_DOWN_WORDS``).
 """
 
 from __future__ import annotations
+
+__all__ = [
+    "PLAN_SHEET_INDICATORS",
+    "PLAN_SHEET_RATINGS",
+    "COL_INITIATIVE_ID",
+    "COL_INDICATOR",
+    "COL_UNIT",
+    "COL_BASELINE",
+    "COL_DIRECTION",
+    "COL_BAND",
+    "COL_LOWER",
+    "COL_BAND_DESCRIPTION",
+    "DIRECTION_UP",
+    "DIRECTION_DOWN",
+    "DIRECTION_CHOICES",
+    "YEAR_COLUMNS_EXPECTED",
+    "FORM_TARGETS_SHEET",
+    "FORM_TARGETS_TITLE",
+    "FORM_COL_INITIATIVE_ID",
+    "FORM_COL_INITIATIVE",
+    "FORM_COL_INDICATOR",
+    "FORM_COL_UNIT",
+    "FORM_COL_BASELINE",
+    "FORM_COL_TARGET",
+    "FORM_COL_FIRST_HALF",
+    "FORM_COL_PREVIOUS_YEAR",
+    "FORM_COL_ACTUAL",
+    "FORM_COL_EXPLANATION",
+    "FORM_TARGETS_NOTES_FIRST_HALF",
+    "FORM_TARGETS_NOTES_YEAR_END",
+    "FORM_GUIDE_STEP_FIRST_HALF",
+    "FORM_GUIDE_STEP_YEAR_END",
+    "FORM_GUIDE_TARGETS_HEADING",
+    "FORM_TARGET_HELP",
+    "FORM_ACTUAL_INPUT_TITLE",
+    "FORM_ACTUAL_INPUT_MESSAGE",
+    "FORM_ACTUAL_ERROR_MESSAGE",
+    "SHEET_TARGETS",
+    "MASTER_TARGETS_TITLE",
+    "MASTER_COL_INITIATIVE_ID",
+    "MASTER_COL_INITIATIVE",
+    "MASTER_COL_DEPARTMENT",
+    "MASTER_COL_INDICATOR",
+    "MASTER_COL_UNIT",
+    "MASTER_COL_BASELINE",
+    "MASTER_COL_DIRECTION",
+    "MASTER_COL_TARGET",
+    "MASTER_COL_ACTUAL",
+    "MASTER_COL_RATE",
+    "MASTER_COL_RATING",
+    "MASTER_COL_EXPLANATION",
+    "MASTER_COL_YEAR_TARGET",
+    "MASTER_COL_YEAR_ACTUAL",
+    "MASTER_TARGETS_RULE",
+    "MASTER_TARGETS_RATING_RULE",
+    "MASTER_TARGETS_MIDYEAR",
+    "MASTER_TARGETS_NO_RATINGS",
+    "MASTER_TARGETS_HISTORY_RULE",
+    "MASTER_TARGETS_COUNTS_HEADING",
+    "MASTER_TARGETS_COUNTS_HEADING_NO_RATINGS",
+    "MASTER_COUNT_PERSPECTIVE",
+    "MASTER_COUNT_NOT_COMPUTED",
+    "MASTER_COUNT_COMPUTED",
+    "MASTER_COUNT_NOT_REPORTED",
+    "MASTER_COUNT_TOTAL",
+    "MASTER_COUNT_ALL",
+    "MASTER_BAND_PART",
+    "EMPTY",
+    "NOT_REPORTED",
+    "SUMMARY_TARGETS",
+    "SUMMARY_TARGETS_PART",
+    "REPORT_LABEL_TARGETS",
+    "REPORT_TARGET_LINE",
+    "REPORT_TARGET_LINE_NO_RATING",
+    "REPORT_RATE",
+    "TITLE_WITH_PLAN",
+    "FORM_TARGET_HEADER",
+    "CELL_IN_SHEET",
+    "OPENDATA_TARGETS_STEM",
+    "OPENDATA_TARGETS_SHEET",
+    "OPENDATA_TARGETS_COLUMNS",
+    "TARGET_FINDINGS",
+]
 
 # --- the plan master ---------------------------------------------------------------------------
 PLAN_SHEET_INDICATORS = "数値目標"
@@ -20,11 +104,6 @@ COL_BAND_DESCRIPTION = "説明"
 
 DIRECTION_UP = "増"
 DIRECTION_DOWN = "減"
-#: What a plan master may write in 向き (matched after NFKC, spaces removed); blank means 増.
-DIRECTION_TOKENS: dict[str, str] = {
-    "増": DIRECTION_UP, "増加": DIRECTION_UP, "上": DIRECTION_UP, "↑": DIRECTION_UP, "+": DIRECTION_UP,
-    "減": DIRECTION_DOWN, "減少": DIRECTION_DOWN, "下": DIRECTION_DOWN, "↓": DIRECTION_DOWN, "-": DIRECTION_DOWN,
-}
 DIRECTION_CHOICES = "「増」（大きいほどよい）・「減」（小さいほどよい）"
 YEAR_COLUMNS_EXPECTED = "年度の列（例：令和3年度、R3、2021）"
 
@@ -57,12 +136,6 @@ FORM_GUIDE_STEP_FIRST_HALF = ("「{sheet}」シートの実績値は、上半期
 FORM_GUIDE_STEP_YEAR_END = ("「{sheet}」シートの実績値は、年度の実績値を必ず記入してください。"
                             "数値だけを記入し、単位は書きません。")
 FORM_GUIDE_TARGETS_HEADING = "４　「数値目標」シートの各欄"
-FORM_GUIDE_COLUMN = "欄"
-FORM_GUIDE_ENTRY = "記入"
-FORM_GUIDE_DESCRIPTION = "説明"
-FORM_GUIDE_LOCKED = "記入済み（変更不可）"
-FORM_GUIDE_REQUIRED = "必須"
-FORM_GUIDE_OPTIONAL = "任意"
 #: What each column of the form's 数値目標 sheet is, by column key (the 記入要領's table).
 FORM_TARGET_HELP = {
     "initiative_id": "計画マスタの取組番号です。",
@@ -127,16 +200,10 @@ REPORT_LABEL_TARGETS = "数値目標"
 REPORT_TARGET_LINE = "{name}：{actual} ／ {target}{unit}（達成率 {rate}、評価 {rating}）"
 REPORT_TARGET_LINE_NO_RATING = "{name}：{actual} ／ {target}{unit}（達成率 {rate}）"
 REPORT_RATE = "{rate}％"
-#: A header row named in a finding's cell field: 1行目.
-ROW_LABEL = "{row}行目"
-#: Joins labels in a message (見出し, 評価区分).
-LIST_SEPARATOR = "・"
 #: The title of a sheet with the plan's name before it.
 TITLE_WITH_PLAN = "{plan}　{title}"
 #: The form's 目標値 header with this year: 目標値（令和3年度）.
 FORM_TARGET_HEADER = "{label}\n（{year}）"
-#: What the open-data folder is called in messages about it.
-OPENDATA_FOLDER = "オープンデータ"
 #: A cell named in a message: 「取組状況」シート G10.
 CELL_IN_SHEET = "「{sheet}」シート {cell}"
 
