@@ -24,6 +24,7 @@ from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.normalize import key
 from gyokaku_xl.domain.records import MergeResult, Record, Source, Submission, Tally
 from gyokaku_xl.domain.reports import FileReport
+from gyokaku_xl.core.targets import add_assessment_findings, collect_actuals
 from gyokaku_xl.core.validate import clip_text
 
 
@@ -264,6 +265,8 @@ def consolidate(plan: Plan, period: Period, reports: list[FileReport],
     attribute_by_name(plan, reports)
     resolve_resubmissions(reports)
     records = build_records(plan, reports)
+    actuals = collect_actuals(plan, reports)
+    add_assessment_findings(plan, period, records, actuals, reports)
     findings = [f for r in reports for f in r.all_findings]
     if completeness_checked:
         findings.extend(completeness(plan, records, reports))
@@ -276,4 +279,5 @@ def consolidate(plan: Plan, period: Period, reports: list[FileReport],
                        submissions=submission_states(plan, reports) if completeness_checked
                        else [s for s in submission_states(plan, reports) if s.state != g.NOT_SUBMITTED],
                        tally=tally(reports), completeness_checked=completeness_checked,
-                       generated_at=generated_at, status_errors=status_error_ids(reports, records))
+                       generated_at=generated_at, status_errors=status_error_ids(reports, records),
+                       actuals=actuals)

@@ -10,6 +10,7 @@ from gyokaku_xl.domain import schema
 from gyokaku_xl.core.deadline import late_submission
 from gyokaku_xl.core.opinion_checks import check_opinion_reply
 from gyokaku_xl.core.checks import FileContext, excludes_row, run_file_rules, run_row_rules
+from gyokaku_xl.core.target_checks import target_findings
 from gyokaku_xl.domain.findings import ERROR, INFO, make
 from gyokaku_xl.domain.form import FormData
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
@@ -117,6 +118,7 @@ def validate_file(report: FileReport, plan: Plan, period: Period | None,
         initiative = plan.find_initiative(row.value("initiative_id"))
         report.rows.append(RowReport(row, findings, excluded=excludes_row(findings),
                                      initiative_id=initiative.id if initiative else None))
+    report.findings.extend(target_findings(plan, report.form, period, ctx.department))
     if report.rejected and report.rows:
         report.findings.append(make("rows-not-merged", INFO, file=report.file, sheet=report.form.sheet,
                                     count=len(report.rows)))

@@ -21,6 +21,7 @@ from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.normalize import clean, label_key
 from gyokaku_xl.domain.reports import FileReport
 from gyokaku_xl.infra.oserror import os_error_text
+from gyokaku_xl.reading.targets import parse_form_targets
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 
 
@@ -45,6 +46,7 @@ def parse_form(book: WorkbookData, file: str) -> tuple[FormData | None, list[Fin
                     modified=book.core_properties.get("modified", ""))
     form.rows = _rows(sheet, header_row, columns)
     form.carried = _carried(book.sheets.get(g.FORM_CARRY_SHEET))
+    parse_form_targets(form, book.sheets.get(g.FORM_TARGETS_SHEET))
     return form, findings
 
 
@@ -146,7 +148,7 @@ def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS) -> FileReport:
     try:
         report.sha256 = file_digest(entry.path)
         report.modified = file_mtime(entry.path)
-        book = read_workbook(entry.path, [g.FORM_SHEET, g.FORM_CARRY_SHEET], limits)
+        book = read_workbook(entry.path, [g.FORM_SHEET, g.FORM_CARRY_SHEET, g.FORM_TARGETS_SHEET], limits)
     except ReadError as exc:
         report.findings.append(make(exc.code, ERROR, file=report.file, **exc.fields))
         report.rejected = True

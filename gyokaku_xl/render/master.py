@@ -18,6 +18,7 @@ from gyokaku_xl.render.data_sheets import (add_data_sheet, add_findings_list_she
                                            add_submissions_sheet, source_paths_of)
 from gyokaku_xl.render.movement import add_movement_sheets
 from gyokaku_xl.render.opinions import add_opinions
+from gyokaku_xl.render.targets import add_targets_sheet
 from gyokaku_xl.render.reports import add_report_sheets
 from gyokaku_xl.render.styles import Formats, status_colours, use_fonts
 
@@ -57,9 +58,10 @@ def new_workbook(path: Path, document_date: str = "", title: str = "",
 
 def write_master(path: Path, result: MergeResult, content: MasterContent, master_dir: Path,
                  source_paths: dict[str, str] | None = None, by_program: bool = True) -> None:
-    """Write the master: the report sheets, 前期比較・推移・財政効果, then 集約データ, 検証結果, 提出状況.
+    """Write the master: the report sheets, 前期比較・推移・財政効果, 数値目標 (when the plan has
+    indicators), then 集約データ, 検証結果, 提出状況.
 
-    ``content`` is what 資料1-1 and the movement sheets show, computed by the run
+    ``content`` is what 資料1-1, the movement sheets and 数値目標 show, computed by the run
     (:func:`gyokaku_xl.core.content.master_content`); this only draws it. The master carries its
     identity (plan, fiscal year, period, toolkit version) as custom document properties so that a
     later run can read it back as history (and ``pdf --opendata`` its period). The document title is
@@ -70,10 +72,13 @@ def write_master(path: Path, result: MergeResult, content: MasterContent, master
     workbook = new_workbook(path, result.generated_at, title, master_identity(result))
     use_fonts(workbook, result.plan.fonts)
     formats = Formats(workbook)
-    add_report_sheets(workbook, result, content.summary, by_program=by_program)
+    add_report_sheets(workbook, result, content.summary, by_program=by_program,
+                      target_lines=content.targets.lines if content.targets is not None else None)
     add_opinions(workbook, result, content.opinions, formats)
     scale = result.plan.scale
     add_movement_sheets(workbook, result.plan, content.movement, status_colours(scale.names, scale.on_track))
+    if content.targets is not None:
+        add_targets_sheet(workbook, result, content.targets)
     add_data_sheet(workbook, result, formats)
     add_findings_sheet(workbook, result, formats, source_paths_of(result, source_paths), master_dir)
     add_submissions_sheet(workbook, result, formats)

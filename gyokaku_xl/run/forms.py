@@ -16,6 +16,7 @@ from gyokaku_xl.render.forms import form_file_name, write_form
 from gyokaku_xl.run.inputs import history_folder, load_plan, previous_snapshot
 from gyokaku_xl.run.opinions import committee_opinions, open_opinions_of
 from gyokaku_xl.core.opinions import opinions_by_initiative
+from gyokaku_xl.run.targets import year_end_references
 
 
 def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
@@ -50,9 +51,11 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
     given, opinion_findings = committee_opinions(plan, opinions)
     open_ones = open_opinions_of(carried)
     by_id = opinions_by_initiative(plan, [*open_ones, *given])
+    references = year_end_references(plan, Path(plan_path), period, carried, history_dir,
+                                     use_previous and previous is None)
     paths = []
     for department, target in zip(wanted, targets):
-        atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d, carried, by_id))
+        atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d, carried, by_id, references))
         paths.append(target)
     plan_findings = findings + outside_plan_period(plan, period) + stale_deadline_findings(plan, period)
     return FormsOutcome(paths, plan_findings, carried, history_findings, folder,

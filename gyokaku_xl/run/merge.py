@@ -27,6 +27,7 @@ from gyokaku_xl.run.inputs import checked_history_folder, history_folder
 from gyokaku_xl.run.opinions import earlier_opinion_rows
 from gyokaku_xl.run.publish import publication_title, write_opendata, write_opinions_opendata
 from gyokaku_xl.run.split import SplitBook, SplitWorker
+from gyokaku_xl.run.targets import with_actuals, write_targets_opendata
 
 
 @paused_gc()
@@ -88,9 +89,10 @@ def _write_master(outcome: RunOutcome, inbox: Path, target: Path, history_dir: s
     folder = history_folder(result.plan, outcome.plan_path, history_dir)
     if folder is not None:
         _read_history(outcome, folder, target, limits, sources)
-    split = SplitBook(result, target, worker) if is_split(result) else None
+    content = outcome.content = master_content(result)  # once: for the master, 資料1-3 and the console
+    target_lines = content.targets.lines if content.targets is not None else None
+    split = SplitBook(result, target, worker, target_lines) if is_split(result) else None
     try:
-        content = outcome.content = master_content(result)  # once: for the master and the console
 
         def write(tmp: Path) -> None:
             write_master(tmp, result, content, target.resolve().parent, sources, by_program=split is None)
@@ -125,6 +127,9 @@ def _write_extras(outcome: RunOutcome, inbox: Path, annotate: str | Path | None,
         opinions = list(outcome.content.opinions.rows) if outcome.content is not None else []
         outcome.opendata_paths += write_opinions_opendata(result.period, opinions, opendata,
                                                           publication_title(result.plan.name, result.period))
+        targets = outcome.content.targets if outcome.content is not None else None
+        outcome.opendata_paths += write_targets_opendata(targets, result.plan, opendata,
+                                                         publication_title(result.plan.name, result.period))
     if pdf:
         for book in (outcome.output, outcome.by_program_book):
             if book is not None:
@@ -151,6 +156,8 @@ def _read_history(outcome: RunOutcome, folder: Path, exclude: Path, limits: Limi
     result = outcome.result
     snapshots, findings = read_history(checked_history_folder(folder), result.plan, result.period, limits,
                                        exclude=[exclude])
+    snapshots, target_findings = with_actuals(snapshots, result.plan, limits)
+    findings = findings + target_findings
     result.findings = result.findings + sorted(findings, key=Finding.sort_key)
     for f in findings:
         if f.file and (folder / f.file).is_file():

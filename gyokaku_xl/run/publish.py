@@ -17,6 +17,8 @@ from gyokaku_xl.domain.opinions import OpinionRow
 from gyokaku_xl.publish.opendata_opinions import opinion_rows_from_master, opinions_stem, opinions_table
 from gyokaku_xl.publish.pdf import export_publication
 from gyokaku_xl.reading.xlsx import ReadError
+from gyokaku_xl.publish.targets import targets_rows_from_master
+from gyokaku_xl.run.targets import write_targets_table
 
 
 def publication_title(plan_name: str, period: Period) -> str:
@@ -61,11 +63,16 @@ def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
         raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + g.PARENTHESIZED.format(exc.code)) from None
     if period is None:
         raise GyokakuError(g.FATAL_OPENDATA_NO_PERIOD.format(path=path))
+    written = write_opendata(period, rows, out_dir)
     try:
         opinions = opinion_rows_from_master(path, period)
     except ReadError:
         opinions = []
-    return write_opendata(period, rows, out_dir) + write_opinions_opendata(period, opinions, out_dir)
+    written += write_opinions_opendata(period, opinions, out_dir)
+    try:  # 数値目標 rows when the master has the sheet (read the same guarded way)
+        return written + write_targets_table(period, targets_rows_from_master(path, period, rows), out_dir)
+    except ReadError as exc:
+        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + g.PARENTHESIZED.format(exc.code)) from None
 
 
 def publish(master: str | Path, out_dir: str | Path | None = None,
