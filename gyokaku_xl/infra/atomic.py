@@ -13,7 +13,7 @@ from typing import Callable
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.findings import GyokakuError, OutputLockedError
-from gyokaku_xl.infra.oserror import os_error_text
+from gyokaku_xl.infra.oserror import carried_os_error, os_error_text
 
 
 def _replace(src: Path, dst: Path) -> None:
@@ -57,17 +57,22 @@ def temp_beside(target: Path) -> Path:
 def atomic_write(target: str | Path, writer: Callable[[Path], None]) -> Path:
     """Call ``writer(tmp_path)`` and move the result onto ``target``; return the path written.
 
-    Raises :class:`GyokakuError` when nothing could be written and :class:`OutputLockedError` when
-    the target is locked (the new file is then at ``error.fallback``).
+    Raises :class:`GyokakuError` when nothing could be written — a failure of the writer that
+    carries an OS error (XlsxWriter's ``FileCreateError``, openpyxl's save, the zip layer, a copy)
+    is told in Japanese like any other — and :class:`OutputLockedError` when the target is locked
+    (the new file is then at ``error.fallback``).
     """
     target = Path(target)
     tmp = temp_beside(target)
     try:
         writer(tmp)
         _ordinary_permissions(tmp)
-    except BaseException:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
-        raise
+        cause = None if isinstance(exc, GyokakuError) else carried_os_error(exc)
+        if cause is None:
+            raise
+        raise GyokakuError(g.FATAL_OUTPUT_UNWRITABLE.format(path=target, detail=os_error_text(cause))) from None
     try:
         _replace(tmp, target)
     except PermissionError:
