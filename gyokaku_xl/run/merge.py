@@ -158,4 +158,5 @@ def _archive(outcome: RunOutcome) -> None:
     try:
         outcome.archive = archive_master(outcome.output, outcome.history_dir, outcome.result.period)
     except GyokakuError as exc:
+        outcome.archive_failed = str(exc)
         outcome.notices.append(str(exc))
