@@ -48,3 +48,63 @@ def test_archive_written_is_exit_0(tmp_path, plan_path):
     inbox = builders.build_period_inbox(tmp_path, plan_path, H1)
     outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, history_dir=tmp_path / "履歴")
     assert outcome.archive is not None and outcome.exit_code == 0
+
+
+# --- 3: what was replaced does not count --------------------------------------------------------
+SOUMU = "行政総務課"
+
+
+def _resubmitted(tmp_path: Path, inbox: Path, plan, forms) -> tuple[Path, Path]:
+    """The inbox with 行政総務課's old form (one status error, saved earlier) and its fixed copy."""
+    blank = forms[SOUMU]
+    old = inbox / blank.name
+    reports = builders.default_reports(plan, SOUMU)
+    first = next(iter(reports))
+    bad = {**reports, first: {"status": "とても順調", "progress": "・x"}}
+    builders.fill_form(blank, old, bad, meta={"記入者": "担当者", "連絡先": "内線 1234"})
+    fixed = builders.fill_form(blank, inbox / f"{blank.stem}_指摘.xlsx", reports,
+                               meta={"記入者": "担当者", "連絡先": "内線 1234"})
+    earlier = time.time() - 3600
+    os.utime(old, (earlier, earlier))
+    return old, fixed
+
+
+def test_findings_of_a_replaced_file_are_information_only(tmp_path, inbox, plan_path, plan, forms):
+    from gyokaku_xl.run.check import check
+    old, fixed = _resubmitted(tmp_path, inbox, plan, forms)
+    outcome = check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
+    mine = [f for f in outcome.result.findings if f.file == old.name]
+    assert {f.code for f in mine} >= {"superseded", "status-not-in-scale"}
+    assert all(f.severity == g.SEVERITY_INFO for f in mine), mine
+    assert outcome.exit_code == 0
+    assert outcome.annotated == [] and not (tmp_path / "差戻し" / f"{old.stem}_指摘.xlsx").exists()
+    code, out, _err = run_cli(["merge", inbox, "--plan", plan_path, "-o", tmp_path / "m.xlsx", "-q"])
+    assert code == 0, out
+    assert "エラー 0 件" in out
+
+
+def test_a_rejected_file_replaced_by_a_newer_one_does_not_count(tmp_path, inbox, plan_path, plan, forms):
+    from gyokaku_xl.run.check import check
+    blank = forms[SOUMU]
+    old = builders.fill_form(blank, inbox / blank.name, builders.default_reports(plan, SOUMU),
+                             meta={"記入者": "担当者", "連絡先": "内線 1234", "所管課": "存在しない課"})
+    earlier = time.time() - 3600
+    os.utime(old, (earlier, earlier))
+    builders.fill_form(blank, inbox / f"{blank.stem}_再提出.xlsx", builders.default_reports(plan, SOUMU),
+                       meta={"記入者": "担当者", "連絡先": "内線 1234"})
+    outcome = check(inbox, plan_path=plan_path)
+    mine = [f for f in outcome.result.findings if f.file == old.name]
+    assert mine and all(f.severity == g.SEVERITY_INFO for f in mine), mine
+    assert outcome.exit_code == 0
+
+
+def test_a_newer_file_that_failed_still_counts(tmp_path, inbox, plan_path, plan, forms):
+    from gyokaku_xl.run.check import check
+    blank = forms[SOUMU]
+    newer = builders.fill_form(blank, inbox / f"{blank.stem}_再提出.xlsx", builders.default_reports(plan, SOUMU),
+                               meta={"記入者": "担当者", "連絡先": "内線 1234", "報告年度": "令和9年度"})
+    later = time.time() + 3600
+    os.utime(newer, (later, later))
+    outcome = check(inbox, plan_path=plan_path, period=H1)
+    assert any(f.file == newer.name and f.is_error for f in outcome.result.findings)
+    assert outcome.exit_code == 1

@@ -929,3 +929,7 @@ REPORT_SECTION3_MORE = "ほか{count}件の取組は{by_program}を参照。"
 SPLIT_SUMMARY_LABEL = "資料1-3（取組数が多いため別ブック）"
 SPLIT_NOTICE_STALE = ("前回の集約で作った「{path}」は、今回の集約結果に対応していません"
                       "（今回の資料1-3 は集約結果ブックの中にあります）。")
+
+# The run's safety rules (outputs onto inputs, replaced submissions, leftovers, open files).
+from gyokaku_xl.text.fixes import FIX_ACTIONS, FIX_MESSAGES, FIX_TITLES  # noqa: E402
+MESSAGES.update(FIX_MESSAGES); FINDING_TITLES.update(FIX_TITLES); FINDING_ACTIONS.update(FIX_ACTIONS)  # noqa: E702
