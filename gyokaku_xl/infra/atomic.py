@@ -13,6 +13,7 @@ from typing import Callable
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.findings import GyokakuError, OutputLockedError
+from gyokaku_xl.infra.guard import refuse_protected, refuse_protected_folder
 from gyokaku_xl.infra.oserror import carried_os_error, os_error_text
 
 
@@ -43,7 +44,9 @@ def fallback_path(target: Path) -> Path:
 
 def temp_beside(target: Path) -> Path:
     """A new empty temporary file in ``target``'s folder (created if needed), named so that Excel
-    and the inbox scan pass it over; raises :class:`GyokakuError` when the folder is not writable."""
+    and the inbox scan pass it over; raises :class:`GyokakuError` when the folder is not writable
+    or ``target`` would replace an input of the run (:mod:`gyokaku_xl.infra.guard`)."""
+    refuse_protected(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -100,6 +103,7 @@ def output_folder(folder: str | Path, what: str) -> Path:
     """Create an output folder (refusing a file of that name); ``what`` names the output in messages."""
     out = Path(folder)
     refuse_file_as_folder(out, what)
+    refuse_protected_folder(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import Sequence
 
 from gyokaku_xl.core.checks import outside_plan_period
-from gyokaku_xl.domain.findings import GyokakuError
-from gyokaku_xl.domain.model import Period
+from gyokaku_xl.domain.findings import Finding, GyokakuError
+from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.outcome import FormsOutcome
 from gyokaku_xl.infra.atomic import atomic_write, output_folder
+from gyokaku_xl.infra.guard import protecting
+from gyokaku_xl.run.guard import refuse_outputs, run_inputs
 from gyokaku_xl.render.forms import form_file_name, write_form
 from gyokaku_xl.run.inputs import history_folder, load_plan, previous_snapshot
 
@@ -25,10 +27,6 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
     the forms carry its texts over; ``use_previous=False`` opts out of the history folder's default.
     """
     plan, findings = load_plan(plan_path)
-    carried, history_findings = previous_snapshot(plan, Path(plan_path), period, previous,
-                                                  history_dir, use_previous)
-    folder = history_folder(plan, Path(plan_path), history_dir) if previous is None and use_previous else None
-    out = output_folder(out_dir, "調査票")
     wanted = plan.departments
     if departments:
         found = [plan.find_department(d) for d in departments]
@@ -36,7 +34,21 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
         if unknown:
             raise GyokakuError(f"所管課「{'、'.join(unknown)}」は計画マスタにありません。")
         wanted = tuple(f for f in found if f is not None)
-    targets = [out / form_file_name(d, period) for d in wanted]
+    targets = [Path(out_dir) / form_file_name(d, period) for d in wanted]
+    inputs = run_inputs(plan=plan_path, previous=previous, history=history_folder(plan, Path(plan_path), history_dir))
+    refuse_outputs(inputs, files=targets, folders=[out_dir])
+    with protecting(inputs):
+        return _make_forms(plan, findings, Path(plan_path), period, Path(out_dir), wanted, targets, overwrite,
+                           previous, history_dir, use_previous)
+
+
+def _make_forms(plan: Plan, findings: list[Finding], plan_path: Path, period: Period, out_dir: Path,
+                wanted: Sequence[str], targets: list[Path], overwrite: bool, previous: str | Path | None,
+                history_dir: str | Path | None, use_previous: bool) -> FormsOutcome:
+    """:func:`make_forms` once the targets are known not to replace an input."""
+    carried, history_findings = previous_snapshot(plan, plan_path, period, previous, history_dir, use_previous)
+    folder = history_folder(plan, plan_path, history_dir) if previous is None and use_previous else None
+    output_folder(out_dir, "調査票")
     existing = [t.name for t in targets if t.exists()]
     if existing and not overwrite:
         more = f" ほか {len(existing) - 3} 件" if len(existing) > 3 else ""

@@ -13,7 +13,10 @@ from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.outcome import PublishOutcome
 from gyokaku_xl.publish.opendata import opendata_stem, opendata_table, rows_from_master, write_csv, write_xlsx
-from gyokaku_xl.publish.pdf import export_publication
+from gyokaku_xl.infra.guard import Protected, protecting
+from gyokaku_xl.publish.pdf import export_publication, pdf_target
+from gyokaku_xl.run.guard import refuse_outputs
+from gyokaku_xl.text import fixes as fx
 from gyokaku_xl.reading.xlsx import ReadError
 
 
@@ -51,10 +54,14 @@ def publish(master: str | Path, out_dir: str | Path | None = None,
             opendata: str | Path | None = None) -> PublishOutcome:
     """The PDF of a master's 資料1-1〜1-3 and, when ``opendata`` is given, its open data."""
     refuse_file_as_folder(opendata, "オープンデータ")
+    inputs = [Protected(Path(master), fx.INPUT_MASTER)]
+    out = Path(out_dir) if out_dir is not None else None
+    refuse_outputs(inputs, files=[pdf_target(Path(master), out)])
     outcome = PublishOutcome()
-    if opendata is not None:
-        outcome.opendata_paths = opendata_from_master(master, opendata)
-    export = export_publication(Path(master), Path(out_dir) if out_dir is not None else None)
+    with protecting(inputs):
+        if opendata is not None:
+            outcome.opendata_paths = opendata_from_master(master, opendata)
+        export = export_publication(Path(master), out)
     outcome.pdf_paths = export.paths
     outcome.notices = export.notices()
     return outcome

@@ -14,3 +14,23 @@ SUPERSEDED_FINDING = "【差替え済みのファイル・対応不要】{messag
 FIX_MESSAGES: dict[str, str] = {}
 FIX_TITLES: dict[str, str] = {}
 FIX_ACTIONS: dict[str, str] = {}
+
+# --- outputs never replace inputs ---------------------------------------------------------------
+OUTPUT_IS_INPUT = ("出力先「{output}」は入力の{what}「{input}」です。"
+                   "入力を上書きしないよう、別のファイル名を指定してください。")
+OUTPUT_IN_FOLDER = ("出力先「{output}」は{what}「{input}」の中です。"
+                    "提出されたファイルと混ざらないよう、別のフォルダを指定してください。")
+HISTORY_IS_INBOX = ("履歴フォルダ「{history}」は受付フォルダ「{inbox}」と同じです。"
+                    "過去の集約結果が提出ファイルとして読まれないよう、別のフォルダを指定してください。")
+#: What each protected input is.
+INPUT_PLAN = "計画マスタ"
+INPUT_INBOX = "受付フォルダ"
+INPUT_PREVIOUS = "前回の集約結果"
+INPUT_ARCHIVE = "履歴フォルダの集約結果"
+INPUT_OPINIONS = "委員意見"
+INPUT_MASTER = "集約結果"
+
+# --- the control workbook -----------------------------------------------------------------------
+BUTTON_BOOK_EXISTS = ("集約ツール「{path}」はすでにあります。「設定」を書き換えたブックを消さないよう、"
+                      "別の名前を指定するか、作り直してよい場合は --force を付けてください。")
+BUTTON_FORCE_HELP = "同じ名前のブックがあっても作り直します（「設定」は既定値に戻ります）"
