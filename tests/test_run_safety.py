@@ -16,6 +16,7 @@ from gyokaku_xl.app import cli
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.run import archive
 from gyokaku_xl.run.merge import merge
+from gyokaku_xl.text import fixes as fx
 from gyokaku_xl.text import glossary as g
 
 H1 = Period(2021, g.PERIOD_FIRST_HALF)
@@ -108,3 +109,37 @@ def test_a_newer_file_that_failed_still_counts(tmp_path, inbox, plan_path, plan,
     outcome = check(inbox, plan_path=plan_path, period=H1)
     assert any(f.file == newer.name and f.is_error for f in outcome.result.findings)
     assert outcome.exit_code == 1
+
+
+# --- 4: the return folder holds exactly what must go back ----------------------------------------
+def test_return_folder_holds_exactly_what_must_go_back(tmp_path, inbox, plan_path, plan, forms):
+    import openpyxl
+    from gyokaku_xl.run.check import check
+    meta = {"記入者": "担当者", "連絡先": "内線 1234"}
+    bad = {}
+    for department in plan.departments:
+        reports = builders.default_reports(plan, department)
+        first = next(iter(reports))
+        bad[department] = {**reports, first: {"status": "とても順調", "progress": "・x"}}
+        builders.fill_form(forms[department], inbox / forms[department].name, bad[department], meta=meta)
+    folder = tmp_path / "差戻し"
+    first_round = check(inbox, plan_path=plan_path, annotate=folder)
+    assert len(first_round.annotated) == 3
+    mine = folder / "メモ_指摘.xlsx"  # the office's own workbook, named alike: not the toolkit's
+    openpyxl.Workbook().save(mine)
+    (folder / "送付状.txt").write_text("x", encoding="utf-8")
+    d1, d2, d3 = plan.departments
+    # d1 fixed its file in place; d2 sent its fixed copy back (the old file is replaced); d3 did nothing
+    builders.fill_form(forms[d1], inbox / forms[d1].name, builders.default_reports(plan, d1), meta=meta)
+    old = inbox / forms[d2].name
+    earlier = time.time() - 3600
+    os.utime(old, (earlier, earlier))
+    builders.fill_form(forms[d2], inbox / f"{forms[d2].stem}_指摘.xlsx", builders.default_reports(plan, d2),
+                       meta=meta)
+    second = check(inbox, plan_path=plan_path, annotate=folder)
+    kept = f"{forms[d3].stem}_指摘.xlsx"
+    assert [p.name for p in second.annotated] == [kept]
+    assert sorted(p.name for p in folder.iterdir()) == sorted([kept, "メモ_指摘.xlsx", "送付状.txt"])
+    removed = [n for n in second.notices if fx.ANNOTATE_REMOVED.split("「")[0] in n]
+    assert len(removed) == 2, second.notices
+    assert any(forms[d1].stem in n for n in removed) and any(forms[d2].stem in n for n in removed)
