@@ -143,3 +143,42 @@ def test_return_folder_holds_exactly_what_must_go_back(tmp_path, inbox, plan_pat
     removed = [n for n in second.notices if fx.ANNOTATE_REMOVED.split("「")[0] in n]
     assert len(removed) == 2, second.notices
     assert any(forms[d1].stem in n for n in removed) and any(forms[d2].stem in n for n in removed)
+
+
+# --- 10: leftovers of a killed run are removed by the next one ----------------------------------
+def test_leftover_temp_of_a_killed_run_is_removed(tmp_path, inbox, plan_path):
+    from gyokaku_xl.infra import atomic
+    leftover = tmp_path / ".~tmp-abcd1234.xlsx"
+    leftover.write_bytes(b"")
+    old = atomic.RUN_STARTED - 600
+    os.utime(leftover, (old, old))
+    fresh = tmp_path / ".~tmp-efgh5678.xlsx"  # another run's, still being written: newer than this run
+    fresh.write_bytes(b"")
+    mine = tmp_path / ".~tmpfile.xlsx"  # not the toolkit's pattern
+    mine.write_bytes(b"")
+    os.utime(mine, (old, old))
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    assert outcome.output == tmp_path / "m.xlsx"
+    assert not leftover.exists() and fresh.exists() and mine.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or os.name != "posix", reason="advisory locks (POSIX)")
+def test_a_temp_being_written_by_another_run_is_left_alone(tmp_path):
+    from gyokaku_xl.infra import atomic
+    busy = tmp_path / ".~tmp-busy0000.xlsx"
+    busy.write_bytes(b"")
+    old = atomic.RUN_STARTED - 600
+    os.utime(busy, (old, old))
+    with atomic.held(busy):  # as atomic_write holds its temporary file while the writer runs
+        fd = os.open(busy, os.O_RDONLY)
+        try:
+            pid = os.fork()
+            if pid == 0:  # another process cleans the folder
+                atomic.remove_leftovers(tmp_path)
+                os._exit(0)
+            os.waitpid(pid, 0)
+        finally:
+            os.close(fd)
+    assert busy.exists()
+    atomic.remove_leftovers(tmp_path)
+    assert not busy.exists()
