@@ -182,3 +182,55 @@ def test_a_temp_being_written_by_another_run_is_left_alone(tmp_path):
     assert busy.exists()
     atomic.remove_leftovers(tmp_path)
     assert not busy.exists()
+
+
+# --- 11: files open in Excel --------------------------------------------------------------------
+def _excel_owner_file(path: Path, user: str = "山田") -> Path:
+    """An Excel owner file ``~$name`` as Excel writes it (user name in cp932 and UTF-16)."""
+    name = user.encode("cp932")
+    data = bytes([len(user)]) + name.ljust(53, b" ") + b"\x00" + len(user).to_bytes(2, "little") \
+        + user.encode("utf-16-le")
+    lock = path.with_name("~$" + path.name)
+    lock.write_bytes(data.ljust(165, b"\x00"))
+    return lock
+
+
+def test_plan_master_open_in_excel_is_said(tmp_path, inbox, plan_path):
+    _excel_owner_file(plan_path)
+    code, out, _err = run_cli(["merge", inbox, "--plan", plan_path, "-o", tmp_path / "m.xlsx", "-q"])
+    assert code == 0
+    said = fx.FIX_MESSAGES["plan-open-in-excel"].format(owner="山田 さん", file=plan_path.name)
+    assert said in out.splitlines()
+    from gyokaku_xl.run.check import check
+    outcome = check(inbox, plan_path=plan_path)
+    found = [f for f in outcome.result.findings if f.code == "plan-open-in-excel"]
+    assert [(f.severity, f.file) for f in found] == [(g.SEVERITY_INFO, plan_path.name)]
+
+
+def test_template_says_the_plan_is_open(tmp_path, plan_path):
+    _excel_owner_file(plan_path)
+    code, _out, err = run_cli(["template", "--plan", plan_path, "--year", "令和3年度", "--period", "上半期",
+                               "-o", tmp_path / "配布"])
+    assert code == 0
+    assert f"{g.SEVERITY_INFO}: {plan_path.name} " + fx.FIX_MESSAGES["plan-open-in-excel"].format(
+        owner="山田 さん", file=plan_path.name) in err.splitlines()
+
+
+def test_master_open_in_excel_is_said_before_it_is_replaced(tmp_path, inbox, plan_path):
+    master = tmp_path / "集約結果.xlsx"
+    merge(inbox, master, plan_path=plan_path)
+    _excel_owner_file(master)
+    outcome = merge(inbox, master, plan_path=plan_path)
+    assert fx.OUTPUT_OPEN_IN_EXCEL.format(path=master, owner="山田 さん") in outcome.notices
+    from gyokaku_xl.run.check import check
+    report = tmp_path / "検証結果.xlsx"
+    check(inbox, plan_path=plan_path, report=report)
+    _excel_owner_file(report, "鈴木")
+    again = check(inbox, plan_path=plan_path, report=report)
+    assert fx.OUTPUT_OPEN_IN_EXCEL.format(path=report, owner="鈴木 さん") in again.notices
+
+
+def test_no_lock_file_says_nothing(tmp_path, inbox, plan_path):
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
+    assert not [f for f in outcome.result.findings if f.code == "plan-open-in-excel"]
+    assert not [n for n in outcome.notices if "Excel で開かれて" in n]

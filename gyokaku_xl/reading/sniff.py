@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
+from gyokaku_xl.text import fixes as fx
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.findings import ERROR, INFO, Finding, GyokakuError, make
 from gyokaku_xl.domain.inbox import (XLSX, XLSM, XLSB, ENCRYPTED, LEGACY_XLS, LOCK, NOT_EXCEL,
@@ -284,6 +285,30 @@ def lock_owner(path: Path) -> str | None:
     if Path(path).name.startswith(".~lock."):
         return _libreoffice_owner(data)
     return _excel_owner(data)
+
+
+def owner_file(path: Path) -> Path | None:
+    """The owner (lock) file Excel (``~$name``) or LibreOffice (``.~lock.name#``) keeps beside
+    ``path`` while it has the file open; None when there is none."""
+    path = Path(path)
+    for name in ("~$" + path.name, f".~lock.{path.name}#"):
+        candidate = path.with_name(name)
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:
+            continue
+    return None
+
+
+def opened_by(path: Path) -> str | None:
+    """Who has ``path`` open in Excel or LibreOffice, as shown to users (「山田 さん」, or 「他の利用者」
+    when the owner file does not tell); None when the file is not open."""
+    lock = owner_file(path)
+    if lock is None:
+        return None
+    owner = lock_owner(lock)
+    return fx.OWNER_NAMED.format(owner=owner) if owner else fx.OWNER_UNKNOWN
 
 
 def _excel_owner(data: bytes) -> str | None:

@@ -14,7 +14,7 @@ from gyokaku_xl.infra.guard import protecting
 from gyokaku_xl.render.master import write_check_report, write_findings_report
 from gyokaku_xl.run.annotate import annotate_copies
 from gyokaku_xl.run.inbox import Progress, source_paths, validate_inbox
-from gyokaku_xl.run.guard import refuse_outputs, run_inputs
+from gyokaku_xl.run.guard import open_output_notices, refuse_outputs, run_inputs
 from gyokaku_xl.run.inputs import find_plan
 
 
@@ -47,6 +47,7 @@ def _check(inbox: str | Path, plan_path: str | Path | None, period: Period | Non
     outcome = RunOutcome("check", result, plan_path=used_plan, notices=notices)
     if report is not None:
         target = Path(report)
+        outcome.notices.extend(open_output_notices(target))
         outcome.report = atomic_write(target, lambda tmp: write_check_report(
             tmp, result, target.resolve().parent, source_paths(Path(inbox))))
     if annotate is not None:

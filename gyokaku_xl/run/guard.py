@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 from gyokaku_xl.domain.findings import GyokakuError
+from gyokaku_xl.reading.sniff import opened_by
 from gyokaku_xl.infra.guard import Protected, refuse_protected, refuse_protected_folder, same_path
 from gyokaku_xl.text import fixes as fx
 from gyokaku_xl.text import glossary as g
@@ -74,3 +75,9 @@ def refuse_outputs(inputs: Iterable[Protected], files: Iterable[PathLike | None]
     for folder in folders:
         if folder is not None:
             refuse_protected_folder(Path(folder), items)
+
+
+def open_output_notices(target: PathLike) -> list[str]:
+    """A notice, said before writing, when the output about to be replaced is open in Excel."""
+    owner = opened_by(Path(target))
+    return [] if owner is None else [fx.OUTPUT_OPEN_IN_EXCEL.format(path=target, owner=owner)]

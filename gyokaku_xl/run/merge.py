@@ -23,7 +23,7 @@ from gyokaku_xl.render.master import write_master
 from gyokaku_xl.render.split_book import is_split, split_path
 from gyokaku_xl.run.archive import archive_master
 from gyokaku_xl.run.check import annotate_into, check_annotate_dir
-from gyokaku_xl.run.guard import history_inputs, refuse_outputs, run_inputs
+from gyokaku_xl.run.guard import history_inputs, open_output_notices, refuse_outputs, run_inputs
 from gyokaku_xl.run.inbox import Progress, source_paths, validate_inbox
 from gyokaku_xl.run.inputs import checked_history_folder, find_plan, history_folder
 from gyokaku_xl.run.publish import publication_title, write_opendata
@@ -115,6 +115,7 @@ def _write_master_protected(outcome: RunOutcome, inbox: Path, target: Path, fold
     result = outcome.result
     if folder is not None:
         _read_history(outcome, folder, target, limits, sources)
+    outcome.notices.extend(open_output_notices(target))
     split = SplitBook(result, target, worker) if is_split(result) else None
     try:
         def write(tmp: Path) -> None:

@@ -11,9 +11,22 @@ from __future__ import annotations
 #: A finding of a superseded file, kept as 情報 about that file.
 SUPERSEDED_FINDING = "【差替え済みのファイル・対応不要】{message}"
 
-FIX_MESSAGES: dict[str, str] = {}
-FIX_TITLES: dict[str, str] = {}
-FIX_ACTIONS: dict[str, str] = {}
+FIX_MESSAGES: dict[str, str] = {
+    "plan-open-in-excel": "計画マスタ「{file}」が Excel で開かれています（{owner}）。保存していない変更は反映されません。",
+}
+FIX_TITLES: dict[str, str] = {
+    "plan-open-in-excel": "計画マスタが開かれている",
+}
+FIX_ACTIONS: dict[str, str] = {
+    "plan-open-in-excel": "変更を保存してから実行し直す（変更がなければ対応不要）",
+}
+
+# --- files open in Excel ------------------------------------------------------------------------
+#: Who holds a file open, from its owner file (``~$name``): named, or not known.
+OWNER_NAMED = "{owner} さん"
+OWNER_UNKNOWN = "他の利用者"
+OUTPUT_OPEN_IN_EXCEL = ("「{path}」が Excel で開かれています（{owner}）。置き換えられない場合は、"
+                        "同じフォルダに別の名前で保存します。")
 
 # --- outputs never replace inputs ---------------------------------------------------------------
 OUTPUT_IS_INPUT = ("出力先「{output}」は入力の{what}「{input}」です。"
