@@ -199,11 +199,11 @@ def test_plan_master_open_in_excel_is_said(tmp_path, inbox, plan_path):
     _excel_owner_file(plan_path)
     code, out, _err = run_cli(["merge", inbox, "--plan", plan_path, "-o", tmp_path / "m.xlsx", "-q"])
     assert code == 0
-    said = fx.FIX_MESSAGES["plan-open-in-excel"].format(owner="山田 さん", file=plan_path.name)
+    said = fx.FIX_MESSAGES["open-in-excel"].format(owner="山田 さん", file=plan_path.name)
     assert said in out.splitlines()
     from gyokaku_xl.run.check import check
     outcome = check(inbox, plan_path=plan_path)
-    found = [f for f in outcome.result.findings if f.code == "plan-open-in-excel"]
+    found = [f for f in outcome.result.findings if f.code == "open-in-excel"]
     assert [(f.severity, f.file) for f in found] == [(g.SEVERITY_INFO, plan_path.name)]
 
 
@@ -212,7 +212,7 @@ def test_template_says_the_plan_is_open(tmp_path, plan_path):
     code, _out, err = run_cli(["template", "--plan", plan_path, "--year", "令和3年度", "--period", "上半期",
                                "-o", tmp_path / "配布"])
     assert code == 0
-    assert f"{g.SEVERITY_INFO}: {plan_path.name} " + fx.FIX_MESSAGES["plan-open-in-excel"].format(
+    assert f"{g.SEVERITY_INFO}: {plan_path.name} " + fx.FIX_MESSAGES["open-in-excel"].format(
         owner="山田 さん", file=plan_path.name) in err.splitlines()
 
 
@@ -232,5 +232,5 @@ def test_master_open_in_excel_is_said_before_it_is_replaced(tmp_path, inbox, pla
 
 def test_no_lock_file_says_nothing(tmp_path, inbox, plan_path):
     outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
-    assert not [f for f in outcome.result.findings if f.code == "plan-open-in-excel"]
+    assert not [f for f in outcome.result.findings if f.code == "open-in-excel"]
     assert not [n for n in outcome.notices if "Excel で開かれて" in n]

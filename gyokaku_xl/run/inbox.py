@@ -61,7 +61,7 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
             reports.append(report)
         if resolved_plan is not None:
             plan, plan_findings = load_plan(resolved_plan, reader.read_plan)
-            notices.extend(f.message for f in plan_findings if f.code == "plan-open-in-excel")
+            notices.extend(f.message for f in plan_findings if f.code == "open-in-excel")
             if plan_path is None:
                 notices.append(f"計画マスタとして「{resolved_plan}」を使用しました。")
     if period is None:

@@ -37,7 +37,7 @@ def plan_open_findings(path: Path) -> list[Finding]:
     owner = opened_by(path)
     if owner is None:
         return []
-    return [make("plan-open-in-excel", INFO, file=path.name, owner=owner, value=owner)]
+    return [make("open-in-excel", INFO, file=path.name, owner=owner, value=owner)]
 
 
 def find_plan(inbox: Path) -> Path | None:

@@ -12,13 +12,13 @@ from __future__ import annotations
 SUPERSEDED_FINDING = "【差替え済みのファイル・対応不要】{message}"
 
 FIX_MESSAGES: dict[str, str] = {
-    "plan-open-in-excel": "計画マスタ「{file}」が Excel で開かれています（{owner}）。保存していない変更は反映されません。",
+    "open-in-excel": "計画マスタ「{file}」が Excel で開かれています（{owner}）。保存していない変更は反映されません。",
 }
 FIX_TITLES: dict[str, str] = {
-    "plan-open-in-excel": "計画マスタが開かれている",
+    "open-in-excel": "計画マスタが開かれている",
 }
 FIX_ACTIONS: dict[str, str] = {
-    "plan-open-in-excel": "変更を保存してから実行し直す（変更がなければ対応不要）",
+    "open-in-excel": "変更を保存してから実行し直す（変更がなければ対応不要）",
 }
 
 # --- files open in Excel ------------------------------------------------------------------------
