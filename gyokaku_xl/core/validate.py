@@ -5,12 +5,13 @@ Nothing here raises for bad input: every problem becomes a finding on the report
 
 from __future__ import annotations
 
+from gyokaku_xl.text import fixes as fx
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.core.checks import FileContext, excludes_row, run_file_rules, run_row_rules
 from gyokaku_xl.domain.findings import ERROR, INFO, make
 from gyokaku_xl.domain.form import FormData
-from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
+from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits, Room
 from gyokaku_xl.domain.model import Period, PeriodError, Plan
 from gyokaku_xl.domain.reports import FileReport, RowReport
 
@@ -30,8 +31,16 @@ class RunBudget:
         self.cells = 0
         self.findings = 0
 
+    def room(self) -> Room:
+        """What the run can still take: a form beyond it need not be read to its end."""
+        return Room(rows=self.limits.max_run_rows - self.rows, cells=self.limits.max_run_cells - self.cells)
+
     def admit(self, report: FileReport) -> bool:
-        """Count a read form against the run's bounds; reject it when it does not fit."""
+        """Count a read form against the run's bounds; reject it when it does not fit (also one
+        whose reading stopped because it could not fit: ``report.stopped``)."""
+        if report.stopped is not None:
+            self._reject_stopped(report, *report.stopped)
+            return False
         form = report.form
         if form is None:
             return True
@@ -49,6 +58,17 @@ class RunBudget:
             return True
         self._reject(report, *over)
         return False
+
+    def _reject_stopped(self, report: FileReport, rows: int, cells: int) -> None:
+        """A form whose reading stopped once it could not fit: the run would hold more than its bound
+        (said as the bound plus one, the same however far a worker read before stopping)."""
+        if self.rows + rows > self.limits.max_run_rows:
+            over = (g.RUN_LIMIT_ROWS, _units("rows", self.limits.max_run_rows),
+                    fx.RUN_LIMIT_AT_LEAST["rows"].format(n=self.limits.max_run_rows + 1))
+        else:
+            over = (g.RUN_LIMIT_CELLS, _units("cells", self.limits.max_run_cells),
+                    fx.RUN_LIMIT_AT_LEAST["cells"].format(n=self.limits.max_run_cells + 1))
+        self._reject(report, *over)
 
     @property
     def findings_left(self) -> int:
@@ -70,7 +90,7 @@ class RunBudget:
 
     @staticmethod
     def _reject(report: FileReport, what: str, limit: str, seen: str) -> None:
-        sheet = report.form.sheet if report.form is not None else ""
+        sheet = report.form.sheet if report.form is not None else g.FORM_SHEET if report.stopped else ""
         report.findings.append(make("run-too-large", ERROR, file=report.file, sheet=sheet,
                                     what=what, limit=limit, seen=seen, value=seen))
         report.form = None

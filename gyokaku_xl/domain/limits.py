@@ -32,3 +32,12 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class Room:
+    """What the run can still take (form rows and their filled cells): a form that would not fit
+    is not read to its end."""
+
+    rows: int
+    cells: int

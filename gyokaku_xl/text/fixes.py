@@ -50,3 +50,7 @@ BUTTON_FORCE_HELP = "同じ名前のブックがあっても作り直します�
 
 # --- the return folder --------------------------------------------------------------------------
 ANNOTATE_REMOVED = ("前回の指摘付きの写し「{path}」を削除しました（「{file}」は今回返送する必要がありません）。")
+
+# --- the run's bound, decided while reading -----------------------------------------------------
+#: What a form whose reading stopped was seen to hold: at least this much (``{n}`` counted so far).
+RUN_LIMIT_AT_LEAST = {"rows": "このファイルまでで {n:,} 行以上", "cells": "このファイルまでで {n:,} セル以上"}
