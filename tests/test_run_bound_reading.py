@@ -16,6 +16,7 @@ from gyokaku_xl.domain.limits import Limits, Room
 from gyokaku_xl.reading import form as form_reader
 from gyokaku_xl.reading import xlsx
 from gyokaku_xl.run.merge import merge
+from gyokaku_xl.text import fixes as fx
 from gyokaku_xl.text import glossary as g
 
 SOUMU = "行政総務課"
@@ -96,3 +97,24 @@ def test_an_inbox_beyond_the_bound_reads_only_what_can_fit(tmp_path, plan_path, 
     assert parsed < 1500 + 4 * (500 + 60) + 100, parsed  # each copy read only until it cannot fit
     t = outcome.result.tally
     assert t.reconciles and outcome.exit_code == 1
+
+
+def test_what_the_run_reads_is_bounded_however_many_files_cannot_fit(tmp_path, plan_path, plan, forms,
+                                                                     rows_parsed):
+    """Each copy that cannot fit would still be read up to the room: past twice the run's bound of
+    reading, later files are stopped at their first row, so time does not grow with their number."""
+    inbox = tmp_path / "big_inbox"
+    inbox.mkdir()
+    first = big_form(forms, plan, inbox / "a00.xlsx", 600)
+    copies = 12
+    for n in range(1, copies + 1):
+        (inbox / f"a{n:02d}.xlsx").write_bytes(first.read_bytes())
+    limits = Limits(max_run_rows=1000, max_run_read_rows=2000)
+    outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, limits=limits)
+    over = [f for f in outcome.result.findings if f.code == "run-too-large"]
+    assert len(over) == copies
+    read_bound = [f for f in over if fx.RUN_LIMIT_READ_ROWS in f.message]
+    assert read_bound and all("2,001 行以上" in f.message for f in read_bound)
+    parsed = rows_parsed["rows"]
+    assert parsed < 2000 + copies * 60 + 200, parsed  # not 12 × 400 rows more
+    assert outcome.result.tally.rows_merged > 0 and outcome.result.tally.reconciles

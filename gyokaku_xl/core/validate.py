@@ -23,6 +23,10 @@ class RunBudget:
     past ``limits.max_run_rows`` / ``max_run_cells`` is rejected with a finding and its form let
     go, so memory stays flat however many large files the inbox holds. After validation, a file
     whose findings would carry the run past ``max_run_findings`` is rejected the same way.
+
+    Forms are read against :meth:`room` and stop being read once they cannot fit; what the run
+    reads in all, kept or not, is bounded by ``max_run_read_rows`` / ``max_run_read_cells``, past
+    which later forms stop at their first row: time stays proportional to what is merged.
     """
 
     def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -30,10 +34,14 @@ class RunBudget:
         self.rows = 0
         self.cells = 0
         self.findings = 0
+        self.read_rows = 0
+        self.read_cells = 0
 
     def room(self) -> Room:
-        """What the run can still take: a form beyond it need not be read to its end."""
-        return Room(rows=self.limits.max_run_rows - self.rows, cells=self.limits.max_run_cells - self.cells)
+        """What the run can still take and read: a form beyond it need not be read to its end."""
+        lim = self.limits
+        return Room(rows=max(0, min(lim.max_run_rows - self.rows, lim.max_run_read_rows - self.read_rows)),
+                    cells=max(0, min(lim.max_run_cells - self.cells, lim.max_run_read_cells - self.read_cells)))
 
     def admit(self, report: FileReport) -> bool:
         """Count a read form against the run's bounds; reject it when it does not fit (also one
@@ -46,6 +54,8 @@ class RunBudget:
             return True
         rows = len(form.rows)
         cells = sum(1 for row in form.rows for cell in row.cells.values() if cell is not None)
+        self.read_rows += rows
+        self.read_cells += cells
         over = None
         if self.rows + rows > self.limits.max_run_rows:
             over = (g.RUN_LIMIT_ROWS, _units("rows", self.limits.max_run_rows), _units("rows", self.rows + rows))
@@ -60,15 +70,17 @@ class RunBudget:
         return False
 
     def _reject_stopped(self, report: FileReport, rows: int, cells: int) -> None:
-        """A form whose reading stopped once it could not fit: the run would hold more than its bound
-        (said as the bound plus one, the same however far a worker read before stopping)."""
-        if self.rows + rows > self.limits.max_run_rows:
-            over = (g.RUN_LIMIT_ROWS, _units("rows", self.limits.max_run_rows),
-                    fx.RUN_LIMIT_AT_LEAST["rows"].format(n=self.limits.max_run_rows + 1))
-        else:
-            over = (g.RUN_LIMIT_CELLS, _units("cells", self.limits.max_run_cells),
-                    fx.RUN_LIMIT_AT_LEAST["cells"].format(n=self.limits.max_run_cells + 1))
-        self._reject(report, *over)
+        """A form whose reading stopped once it could not fit: the run would hold, or read, more than
+        its bound (said as the bound plus one, the same however far a worker read before stopping)."""
+        lim = self.limits
+        bounds = ((self.rows + rows, lim.max_run_rows, g.RUN_LIMIT_ROWS, "rows"),
+                  (self.cells + cells, lim.max_run_cells, g.RUN_LIMIT_CELLS, "cells"),
+                  (self.read_rows + rows, lim.max_run_read_rows, fx.RUN_LIMIT_READ_ROWS, "rows"),
+                  (self.read_cells + cells, lim.max_run_read_cells, fx.RUN_LIMIT_READ_CELLS, "cells"))
+        self.read_rows += rows
+        self.read_cells += cells
+        _seen, limit, what, unit = next((b for b in bounds if b[0] > b[1]), bounds[-1])
+        self._reject(report, what, _units(unit, limit), fx.RUN_LIMIT_AT_LEAST[unit].format(n=limit + 1))
 
     @property
     def findings_left(self) -> int:
