@@ -118,3 +118,23 @@ def test_what_the_run_reads_is_bounded_however_many_files_cannot_fit(tmp_path, p
     parsed = rows_parsed["rows"]
     assert parsed < 2000 + copies * 60 + 200, parsed  # not 12 × 400 rows more
     assert outcome.result.tally.rows_merged > 0 and outcome.result.tally.reconciles
+
+
+def test_workers_stop_as_the_serial_read_does(tmp_path, plan_path, plan, forms):
+    """Workers get the room when their chunk is sent (never less than at admission): the same
+    files are rejected, with the same words, as when this process reads them one by one."""
+    from gyokaku_xl.run.inbox import validate_inbox
+    inbox = tmp_path / "big_inbox"
+    inbox.mkdir()
+    first = big_form(forms, plan, inbox / "a.xlsx", 800)
+    for n in range(2, 5):
+        (inbox / f"{chr(96 + n)}.xlsx").write_bytes(first.read_bytes())
+    limits = Limits(max_run_rows=1000)
+
+    def over(parallel_from):
+        result, _plan, _notices = validate_inbox(inbox, plan_path, limits=limits, parallel_from=parallel_from)
+        return sorted((f.file, f.message) for f in result.findings if f.code == "run-too-large")
+
+    serial = over(10_000)
+    assert [file for file, _ in serial] == ["b.xlsx", "c.xlsx", "d.xlsx"]
+    assert over(1) == serial

@@ -54,24 +54,19 @@ class RunBudget:
             return True
         rows = len(form.rows)
         cells = sum(1 for row in form.rows for cell in row.cells.values() if cell is not None)
+        if self.rows + rows > self.limits.max_run_rows or self.cells + cells > self.limits.max_run_cells:
+            self._reject_stopped(report, rows, cells)  # said alike however far the form was read
+            return False
         self.read_rows += rows
         self.read_cells += cells
-        over = None
-        if self.rows + rows > self.limits.max_run_rows:
-            over = (g.RUN_LIMIT_ROWS, _units("rows", self.limits.max_run_rows), _units("rows", self.rows + rows))
-        elif self.cells + cells > self.limits.max_run_cells:
-            over = (g.RUN_LIMIT_CELLS, _units("cells", self.limits.max_run_cells),
-                    _units("cells", self.cells + cells))
-        if over is None:
-            self.rows += rows
-            self.cells += cells
-            return True
-        self._reject(report, *over)
-        return False
+        self.rows += rows
+        self.cells += cells
+        return True
 
     def _reject_stopped(self, report: FileReport, rows: int, cells: int) -> None:
-        """A form whose reading stopped once it could not fit: the run would hold, or read, more than
-        its bound (said as the bound plus one, the same however far a worker read before stopping)."""
+        """A form that cannot fit (read whole, or stopped once it could not): the run would hold, or
+        read, more than its bound. Said as the bound plus one, the same however far the form was
+        read (a worker may read further than this process would have)."""
         lim = self.limits
         bounds = ((self.rows + rows, lim.max_run_rows, g.RUN_LIMIT_ROWS, "rows"),
                   (self.cells + cells, lim.max_run_cells, g.RUN_LIMIT_CELLS, "cells"),

@@ -53,6 +53,6 @@ ANNOTATE_REMOVED = ("前回の指摘付きの写し「{path}」を削除しま�
 
 # --- the run's bound, decided while reading -----------------------------------------------------
 #: What a form whose reading stopped was seen to hold: at least this much (``{n}`` counted so far).
-RUN_LIMIT_AT_LEAST = {"rows": "このファイルまでで {n:,} 行以上", "cells": "このファイルまでで {n:,} セル以上"}
+RUN_LIMIT_AT_LEAST = {"rows": "{n:,} 行以上", "cells": "{n:,} セル以上"}
 RUN_LIMIT_READ_ROWS = "読み込む行数"
 RUN_LIMIT_READ_CELLS = "読み込むセル数"
