@@ -234,3 +234,22 @@ def test_no_lock_file_says_nothing(tmp_path, inbox, plan_path):
     outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     assert not [f for f in outcome.result.findings if f.code == "open-in-excel"]
     assert not [n for n in outcome.notices if "Excel で開かれて" in n]
+
+
+def test_a_file_system_without_locks_still_writes(tmp_path, monkeypatch):
+    import fcntl
+    from gyokaku_xl.infra import atomic
+
+    def no_locks(fd, op):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    target = tmp_path / "out.xlsx"
+    atomic.atomic_write(target, lambda tmp: tmp.write_bytes(b"new"))
+    assert target.read_bytes() == b"new"
+    leftover = tmp_path / ".~tmp-old00000.xlsx"
+    leftover.write_bytes(b"")
+    old = atomic.RUN_STARTED - 600
+    os.utime(leftover, (old, old))
+    atomic.remove_leftovers(tmp_path)
+    assert leftover.exists(), "without locks, a writer cannot be told apart: left alone"

@@ -117,7 +117,10 @@ def held(tmp: Path) -> Iterator[None]:
         yield
         return
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:  # a file system without locks (some network shares): write unheld
+            pass
         yield
     finally:
         os.close(fd)
@@ -132,7 +135,7 @@ def _free(path: Path) -> bool:
     fd = os.open(path, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except OSError:  # held by a writer, or locks not known here: not ours to remove
         return False
     finally:
         os.close(fd)
