@@ -17,8 +17,7 @@ from gyokaku_xl.domain.model import Period
 from gyokaku_xl.infra.guard import Protected, refuse_protected, same_path
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.run.merge import merge
-from gyokaku_xl.text import fixes as fx
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 H1 = Period(2021, g.PERIOD_FIRST_HALF)
 
@@ -34,8 +33,8 @@ def refused(result, output, what, input_) -> None:
     assert code == 2, err
     lines = err.splitlines()
     assert len(lines) == 1, err
-    assert lines[0] in (f"エラー: {fx.OUTPUT_IS_INPUT.format(output=output, what=what, input=input_)}",
-                        f"エラー: {fx.OUTPUT_IN_FOLDER.format(output=output, what=what, input=input_)}"), err
+    assert lines[0] in (f"エラー: {g.OUTPUT_IS_INPUT.format(output=output, what=what, input=input_)}",
+                        f"エラー: {g.OUTPUT_IN_FOLDER.format(output=output, what=what, input=input_)}"), err
 
 
 def snapshot(*paths: Path) -> dict[Path, bytes]:
@@ -46,27 +45,27 @@ def snapshot(*paths: Path) -> dict[Path, bytes]:
 def test_merge_onto_the_plan_master_is_refused(tmp_path, inbox, plan_path):
     before = snapshot(plan_path)
     refused(run_cli(["merge", inbox, "--plan", plan_path, "-o", plan_path, "-q"]), plan_path,
-            fx.INPUT_PLAN, plan_path)
+            g.INPUT_PLAN, plan_path)
     assert snapshot(plan_path) == before
 
 
 def test_merge_onto_a_submission_is_refused(tmp_path, inbox, plan_path):
     form = sorted(inbox.iterdir())[0]
     before = snapshot(form)
-    refused(run_cli(["merge", inbox, "--plan", plan_path, "-o", form, "-q"]), form, fx.INPUT_INBOX, inbox)
+    refused(run_cli(["merge", inbox, "--plan", plan_path, "-o", form, "-q"]), form, g.INPUT_INBOX, inbox)
     assert snapshot(form) == before
 
 
 def test_merge_into_the_inbox_is_refused(tmp_path, inbox, plan_path):
     target = inbox / "集約結果.xlsx"
-    refused(run_cli(["merge", inbox, "--plan", plan_path, "-o", target, "-q"]), target, fx.INPUT_INBOX, inbox)
+    refused(run_cli(["merge", inbox, "--plan", plan_path, "-o", target, "-q"]), target, g.INPUT_INBOX, inbox)
     assert not target.exists()
 
 
 def test_merge_onto_the_plan_by_another_spelling_is_refused(tmp_path, inbox, plan_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     spelled = Path("inbox") / ".." / plan_path.name
-    refused(run_cli(["merge", inbox, "--plan", plan_path, "-o", spelled, "-q"]), spelled, fx.INPUT_PLAN,
+    refused(run_cli(["merge", inbox, "--plan", plan_path, "-o", spelled, "-q"]), spelled, g.INPUT_PLAN,
             plan_path)
 
 
@@ -78,7 +77,7 @@ def test_merge_onto_an_archived_master_is_refused(tmp_path, plan_path):
     before = snapshot(archived)
     year_end = builders.build_period_inbox(tmp_path, plan_path, Period(2021, g.PERIOD_YEAR_END))
     refused(run_cli(["merge", year_end, "--plan", plan_path, "-o", archived, "-q", "--history", history]),
-            archived, fx.INPUT_ARCHIVE, archived)
+            archived, g.INPUT_ARCHIVE, archived)
     assert snapshot(archived) == before
 
 
@@ -92,21 +91,21 @@ def test_merge_onto_an_archive_named_in_the_plan_settings_is_refused(tmp_path, p
     before = snapshot(archived)
     year_end = builders.build_period_inbox(tmp_path, plan_path, Period(2021, g.PERIOD_YEAR_END))
     refused(run_cli(["merge", year_end, "--plan", plan_path, "-o", archived, "-q"]),
-            archived, fx.INPUT_ARCHIVE, archived)
+            archived, g.INPUT_ARCHIVE, archived)
     assert snapshot(archived) == before
 
 
 def test_history_folder_that_is_the_inbox_is_refused(tmp_path, inbox, plan_path):
     code, _out, err = run_cli(["merge", inbox, "--plan", plan_path, "-o", tmp_path / "m.xlsx", "-q",
                                "--history", inbox])
-    assert code == 2 and err.splitlines() == [f"エラー: {fx.HISTORY_IS_INBOX.format(history=inbox, inbox=inbox)}"]
+    assert code == 2 and err.splitlines() == [f"エラー: {g.HISTORY_IS_INBOX.format(history=inbox, inbox=inbox)}"]
     assert not (tmp_path / "m.xlsx").exists()
 
 
 def test_merge_opendata_into_the_inbox_is_refused(tmp_path, inbox, plan_path):
     code, _out, err = run_cli(["merge", inbox, "--plan", plan_path, "-o", tmp_path / "m.xlsx", "-q",
                                "--opendata", inbox])
-    assert code == 2 and fx.INPUT_INBOX in err and len(err.splitlines()) == 1
+    assert code == 2 and g.INPUT_INBOX in err and len(err.splitlines()) == 1
     assert not (tmp_path / "m.xlsx").exists(), "refused before any work"
 
 
@@ -120,14 +119,14 @@ def test_merge_annotate_into_the_inbox_by_another_spelling_is_refused(tmp_path, 
 def test_check_report_onto_the_plan_master_is_refused(tmp_path, inbox, plan_path):
     before = snapshot(plan_path)
     refused(run_cli(["check", inbox, "--plan", plan_path, "--report", plan_path, "-q"]), plan_path,
-            fx.INPUT_PLAN, plan_path)
+            g.INPUT_PLAN, plan_path)
     assert snapshot(plan_path) == before
 
 
 def test_check_report_onto_a_submission_is_refused(tmp_path, inbox, plan_path):
     form = sorted(inbox.iterdir())[-1]
     before = snapshot(form)
-    refused(run_cli(["check", inbox, "--plan", plan_path, "--report", form, "-q"]), form, fx.INPUT_INBOX, inbox)
+    refused(run_cli(["check", inbox, "--plan", plan_path, "--report", form, "-q"]), form, g.INPUT_INBOX, inbox)
     assert snapshot(form) == before
 
 
@@ -139,7 +138,7 @@ def test_pdf_opendata_onto_the_master_is_refused(tmp_path, inbox, plan_path):
     master = folder / f"{opendata_stem(H1)}.xlsx"  # the open data's own name, in its folder
     merge(inbox, master, plan_path=plan_path)
     before = snapshot(master)
-    refused(run_cli(["pdf", master, "--opendata", folder]), master, fx.INPUT_MASTER, master)
+    refused(run_cli(["pdf", master, "--opendata", folder]), master, g.INPUT_MASTER, master)
     assert snapshot(master) == before
 
 
@@ -148,7 +147,7 @@ def test_pdf_output_onto_the_master_is_refused(tmp_path, inbox, plan_path):
     merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path)
     shutil.copyfile(tmp_path / "m.xlsx", master)
     before = snapshot(master)
-    refused(run_cli(["pdf", master, "-o", master]), master, fx.INPUT_MASTER, master)
+    refused(run_cli(["pdf", master, "-o", master]), master, g.INPUT_MASTER, master)
     assert snapshot(master) == before
 
 
@@ -156,7 +155,7 @@ def test_merge_opendata_does_not_replace_the_master_just_written(tmp_path, inbox
     from gyokaku_xl.publish.opendata import opendata_stem
     master = tmp_path / f"{opendata_stem(H1)}.xlsx"
     code, _out, err = run_cli(["merge", inbox, "--plan", plan_path, "-o", master, "-q", "--opendata", tmp_path])
-    assert code == 2 and fx.INPUT_MASTER in err and len(err.splitlines()) == 1
+    assert code == 2 and g.INPUT_MASTER in err and len(err.splitlines()) == 1
     assert not master.exists()
 
 
@@ -167,7 +166,7 @@ def test_template_onto_the_previous_master_is_refused(tmp_path, inbox, plan_path
     before = snapshot(previous)
     code, _out, err = run_cli(["template", "--plan", plan_path, "--year", "令和3年度", "--period", "上半期",
                                "-o", form.parent, "--force", "--previous", previous])
-    refused((code, _out, err), form, fx.INPUT_PREVIOUS, previous)
+    refused((code, _out, err), form, g.INPUT_PREVIOUS, previous)
     assert snapshot(previous) == before
 
 
@@ -179,21 +178,21 @@ def test_template_into_the_history_folder_onto_an_archive_is_refused(tmp_path, p
     before = snapshot(archived)
     result = run_cli(["template", "--plan", plan_path, "--year", "令和3年度", "--period", "上半期",
                       "-o", history, "--force", "--history", history])
-    refused(result, archived, fx.INPUT_ARCHIVE, archived)
+    refused(result, archived, g.INPUT_ARCHIVE, archived)
     assert snapshot(archived) == before
 
 
 # --- button --------------------------------------------------------------------------------------
 def test_button_into_the_inbox_is_refused(tmp_path, inbox):
     target = inbox / "集約ツール.xlsm"
-    refused(run_cli(["button", "-o", target, "--inbox", str(inbox)]), target, fx.INPUT_INBOX, inbox)
+    refused(run_cli(["button", "-o", target, "--inbox", str(inbox)]), target, g.INPUT_INBOX, inbox)
     assert not target.exists()
 
 
 def test_button_onto_its_plan_is_refused(tmp_path):
     plan = tmp_path / "計画マスタ.xlsm"
     plan.write_bytes(b"plan")
-    refused(run_cli(["button", "-o", plan, "--plan", "計画マスタ.xlsm"]), plan, fx.INPUT_PLAN, plan)
+    refused(run_cli(["button", "-o", plan, "--plan", "計画マスタ.xlsm"]), plan, g.INPUT_PLAN, plan)
     assert plan.read_bytes() == b"plan"
 
 
@@ -216,7 +215,7 @@ def test_hard_link_to_an_input_is_the_input(tmp_path):
     except OSError:
         pytest.skip("no hard links here")
     with pytest.raises(GyokakuError):
-        refuse_protected(link, [Protected(a, fx.INPUT_PLAN)])
+        refuse_protected(link, [Protected(a, g.INPUT_PLAN)])
 
 
 def test_names_compare_by_case_where_the_folder_ignores_case(tmp_path, monkeypatch):
@@ -237,7 +236,7 @@ def test_button_refuses_an_existing_workbook_without_force(tmp_path):
     book = tmp_path / "集約ツール.xlsm"
     book.write_bytes(b"edited settings")
     code, _out, err = run_cli(["button", "-o", book])
-    assert code == 2 and err.splitlines() == [f"エラー: {fx.BUTTON_BOOK_EXISTS.format(path=book)}"]
+    assert code == 2 and err.splitlines() == [f"エラー: {g.BUTTON_BOOK_EXISTS.format(path=book)}"]
     assert book.read_bytes() == b"edited settings"
     code, out, _err = run_cli(["button", "-o", book, "--force"])
     assert code == 0 and f"作成: {book}" in out

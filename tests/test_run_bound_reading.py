@@ -16,8 +16,7 @@ from gyokaku_xl.domain.limits import Limits, Room
 from gyokaku_xl.reading import form as form_reader
 from gyokaku_xl.reading import xlsx
 from gyokaku_xl.run.merge import merge
-from gyokaku_xl.text import fixes as fx
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 SOUMU = "行政総務課"
 
@@ -113,7 +112,7 @@ def test_what_the_run_reads_is_bounded_however_many_files_cannot_fit(tmp_path, p
     outcome = merge(inbox, tmp_path / "m.xlsx", plan_path=plan_path, limits=limits)
     over = [f for f in outcome.result.findings if f.code == "run-too-large"]
     assert len(over) == copies
-    read_bound = [f for f in over if fx.RUN_LIMIT_READ_ROWS in f.message]
+    read_bound = [f for f in over if g.RUN_LIMIT_READ_ROWS in f.message]
     assert read_bound and all("2,001 行以上" in f.message for f in read_bound)
     parsed = rows_parsed["rows"]
     assert parsed < 2000 + copies * 60 + 200, parsed  # not 12 × 400 rows more

@@ -16,8 +16,7 @@ from gyokaku_xl.app import cli
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.run import archive
 from gyokaku_xl.run.merge import merge
-from gyokaku_xl.text import fixes as fx
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 H1 = Period(2021, g.PERIOD_FIRST_HALF)
 
@@ -140,7 +139,7 @@ def test_return_folder_holds_exactly_what_must_go_back(tmp_path, inbox, plan_pat
     kept = f"{forms[d3].stem}_指摘.xlsx"
     assert [p.name for p in second.annotated] == [kept]
     assert sorted(p.name for p in folder.iterdir()) == sorted([kept, "メモ_指摘.xlsx", "送付状.txt"])
-    removed = [n for n in second.notices if fx.ANNOTATE_REMOVED.split("「")[0] in n]
+    removed = [n for n in second.notices if g.ANNOTATE_REMOVED.split("「")[0] in n]
     assert len(removed) == 2, second.notices
     assert any(forms[d1].stem in n for n in removed) and any(forms[d2].stem in n for n in removed)
 
@@ -199,7 +198,7 @@ def test_plan_master_open_in_excel_is_said(tmp_path, inbox, plan_path):
     _excel_owner_file(plan_path)
     code, out, _err = run_cli(["merge", inbox, "--plan", plan_path, "-o", tmp_path / "m.xlsx", "-q"])
     assert code == 0
-    said = fx.FIX_MESSAGES["open-in-excel"].format(owner="山田 さん", file=plan_path.name)
+    said = g.MESSAGES["open-in-excel"].format(owner="山田 さん", file=plan_path.name)
     assert said in out.splitlines()
     from gyokaku_xl.run.check import check
     outcome = check(inbox, plan_path=plan_path)
@@ -212,7 +211,7 @@ def test_template_says_the_plan_is_open(tmp_path, plan_path):
     code, _out, err = run_cli(["template", "--plan", plan_path, "--year", "令和3年度", "--period", "上半期",
                                "-o", tmp_path / "配布"])
     assert code == 0
-    assert f"{g.SEVERITY_INFO}: {plan_path.name} " + fx.FIX_MESSAGES["open-in-excel"].format(
+    assert f"{g.SEVERITY_INFO}: {plan_path.name} " + g.MESSAGES["open-in-excel"].format(
         owner="山田 さん", file=plan_path.name) in err.splitlines()
 
 
@@ -221,13 +220,13 @@ def test_master_open_in_excel_is_said_before_it_is_replaced(tmp_path, inbox, pla
     merge(inbox, master, plan_path=plan_path)
     _excel_owner_file(master)
     outcome = merge(inbox, master, plan_path=plan_path)
-    assert fx.OUTPUT_OPEN_IN_EXCEL.format(path=master, owner="山田 さん") in outcome.notices
+    assert g.OUTPUT_OPEN_IN_EXCEL.format(path=master, owner="山田 さん") in outcome.notices
     from gyokaku_xl.run.check import check
     report = tmp_path / "検証結果.xlsx"
     check(inbox, plan_path=plan_path, report=report)
     _excel_owner_file(report, "鈴木")
     again = check(inbox, plan_path=plan_path, report=report)
-    assert fx.OUTPUT_OPEN_IN_EXCEL.format(path=report, owner="鈴木 さん") in again.notices
+    assert g.OUTPUT_OPEN_IN_EXCEL.format(path=report, owner="鈴木 さん") in again.notices
 
 
 def test_no_lock_file_says_nothing(tmp_path, inbox, plan_path):

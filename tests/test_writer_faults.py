@@ -16,7 +16,7 @@ import builders
 from gyokaku_xl.app.cli import main
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.infra import atomic
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 FAULTS = {errno.ENOSPC: g.OS_ERROR_DISK_FULL, errno.EACCES: g.OS_ERROR_PERMISSION}
 

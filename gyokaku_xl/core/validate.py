@@ -5,8 +5,7 @@ Nothing here raises for bad input: every problem becomes a finding on the report
 
 from __future__ import annotations
 
-from gyokaku_xl.text import fixes as fx
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.core.checks import FileContext, excludes_row, run_file_rules, run_row_rules
 from gyokaku_xl.domain.findings import ERROR, INFO, make
@@ -70,12 +69,12 @@ class RunBudget:
         lim = self.limits
         bounds = ((self.rows + rows, lim.max_run_rows, g.RUN_LIMIT_ROWS, "rows"),
                   (self.cells + cells, lim.max_run_cells, g.RUN_LIMIT_CELLS, "cells"),
-                  (self.read_rows + rows, lim.max_run_read_rows, fx.RUN_LIMIT_READ_ROWS, "rows"),
-                  (self.read_cells + cells, lim.max_run_read_cells, fx.RUN_LIMIT_READ_CELLS, "cells"))
+                  (self.read_rows + rows, lim.max_run_read_rows, g.RUN_LIMIT_READ_ROWS, "rows"),
+                  (self.read_cells + cells, lim.max_run_read_cells, g.RUN_LIMIT_READ_CELLS, "cells"))
         self.read_rows += rows
         self.read_cells += cells
         _seen, limit, what, unit = next((b for b in bounds if b[0] > b[1]), bounds[-1])
-        self._reject(report, what, _units(unit, limit), fx.RUN_LIMIT_AT_LEAST[unit].format(n=limit + 1))
+        self._reject(report, what, _units(unit, limit), g.RUN_LIMIT_AT_LEAST[unit].format(n=limit + 1))
 
     @property
     def findings_left(self) -> int:
@@ -149,5 +148,5 @@ def validate_file(report: FileReport, plan: Plan, period: Period | None,
 def clip_text(value: object) -> object:
     """Text cut to Excel's cell limit (the finding keeps the fact that it was cut)."""
     if isinstance(value, str) and len(value) > schema.CELL_TEXT_LIMIT:
-        return value[: schema.CELL_TEXT_LIMIT - 1] + "…"
+        return value[: schema.CELL_TEXT_LIMIT - 1] + g.ELLIPSIS
     return value

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import GyokakuError
-from gyokaku_xl.text import fixes as fx
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,9 @@ def refuse_protected(target: str | Path, items: Iterable[Protected] | None = Non
     for item in (active() if items is None else items):
         if item.folder:
             if same_path(target.parent if str(target.parent) else Path("."), item.path):
-                raise GyokakuError(fx.OUTPUT_IN_FOLDER.format(output=target, what=item.label, input=item.path))
+                raise GyokakuError(g.OUTPUT_IN_FOLDER.format(output=target, what=item.label, input=item.path))
         elif same_path(target, item.path) and not any(same_path(target, p) for p in _REPLACEABLE.get()):
-            raise GyokakuError(fx.OUTPUT_IS_INPUT.format(output=target, what=item.label, input=item.path))
+            raise GyokakuError(g.OUTPUT_IS_INPUT.format(output=target, what=item.label, input=item.path))
 
 
 def refuse_protected_folder(folder: str | Path, items: Iterable[Protected] | None = None) -> None:
@@ -81,7 +81,7 @@ def refuse_protected_folder(folder: str | Path, items: Iterable[Protected] | Non
     folder = Path(folder)
     for item in (active() if items is None else items):
         if item.folder and same_path(folder, item.path):
-            raise GyokakuError(fx.OUTPUT_IN_FOLDER.format(output=folder, what=item.label, input=item.path))
+            raise GyokakuError(g.OUTPUT_IN_FOLDER.format(output=folder, what=item.label, input=item.path))
 
 
 def same_path(a: str | Path, b: str | Path) -> bool:

@@ -28,7 +28,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.infra.oserror import library_text, os_error_text
@@ -60,9 +60,9 @@ _CANDIDATES = (
 
 #: Font families the sheets name → installed substitutes, first found wins (Linux only).
 FONT_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("ＭＳ 明朝", "MS Mincho", "ＭＳ Ｐ明朝", "MS PMincho"):
+    (g.FONT_MS_MINCHO, "MS Mincho", g.FONT_MS_PMINCHO, "MS PMincho"):
         ("IPAexMincho", "IPAMincho", "Noto Serif CJK JP", "Source Han Serif JP", "Noto Sans CJK JP"),
-    ("ＭＳ ゴシック", "MS Gothic", "ＭＳ Ｐゴシック", "MS PGothic"):
+    (g.FONT_MS_GOTHIC, "MS Gothic", g.FONT_MS_PGOTHIC, "MS PGothic"):
         ("IPAexGothic", "IPAGothic", "Noto Sans CJK JP", "Source Han Sans JP"),
 }
 
@@ -107,7 +107,7 @@ def export_publication(master: Path, out_dir: Path | None = None, *,
     """Like :func:`export_reports`, also saying which fonts LibreOffice substituted."""
     master = Path(master)
     if not master.is_file():
-        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=f"「{master}」が見つかりません"))
+        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=g.PDF_DETAIL_MISSING.format(path=master)))
     soffice = find_soffice()
     if soffice is None:
         raise GyokakuError(g.FATAL_PDF_NO_OFFICE)
@@ -266,7 +266,8 @@ def convert(soffice: str, source: Path, tmp: Path, timeout: float = DEFAULT_TIME
         _stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _stop(proc, posix)
-        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=f"LibreOffice が {int(timeout)} 秒以内に終了しませんでした")) from None
+        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=g.PDF_DETAIL_TIMEOUT.format(
+            seconds=int(timeout)))) from None
     produced = out / f"{source.stem}.{target.split(':')[0]}"
     if proc.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
         raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=_failure_detail(out, proc.returncode, stderr)))
@@ -284,7 +285,8 @@ def _failure_detail(out: Path, returncode: int | None, stderr: bytes) -> str:
     if not os.access(out, os.W_OK):
         return g.OS_ERROR_PERMISSION
     detail = stderr.decode("utf-8", "replace").strip().splitlines()
-    return f"LibreOffice 終了コード {returncode}" + (f"：{detail[-1]}" if detail else "")
+    return (g.PDF_DETAIL_EXIT_SAID.format(code=returncode, said=detail[-1]) if detail
+            else g.PDF_DETAIL_EXIT.format(code=returncode))
 
 
 def _stop(proc: subprocess.Popen, posix: bool) -> None:

@@ -11,13 +11,13 @@ from typing import Any, Sequence
 
 import xlsxwriter
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan
 from gyokaku_xl.render.forms import DOCUMENT_DATE, WORKBOOK_OPTIONS
 from gyokaku_xl.render.styles import Formats
 
 #: Written in 総括掲載 when a 重点 事業 is deliberately left out of the summary (blank would mean ○).
-MARK_FALSE = "×"
+MARK_FALSE = g.MARK_FALSE
 
 _SETTINGS_ORDER = (g.SETTING_PLAN_NAME, g.SETTING_MUNICIPALITY, g.SETTING_ROUNDING, g.SETTING_COORDINATOR)
 

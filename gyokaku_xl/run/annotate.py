@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import Finding, GyokakuError
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.infra.oserror import library_text, os_error_text
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 from gyokaku_xl.render.annotated import COPY_SUFFIX, annotatable, annotate_workbook, copy_name
-from gyokaku_xl.text import fixes as fx
 
 
 def annotate_file(source: Path, target: Path, findings: list[Finding]) -> Path:
@@ -40,13 +39,13 @@ def annotate_copies(findings: Iterable[Finding], sources: dict[str, str],
             continue
         target = Path(out_dir) / copy_name(file)
         if target.resolve() in inputs:
-            notices.append(f"「{target}」は提出ファイルのため、指摘付きの写しを作りませんでした。")
+            notices.append(g.RUN_ANNOTATE_ONTO_INPUT.format(path=target))
             continue
         try:
             written.append(annotate_file(Path(source), target, items))
         except Exception as exc:  # noqa: BLE001 - one copy we cannot make must not stop the run
             detail = str(exc) if isinstance(exc, GyokakuError) else library_text(exc)
-            notices.append(f"「{file}」の指摘付きの写しを作れませんでした（{detail}）。")
+            notices.append(g.RUN_ANNOTATE_FAILED.format(file=file, detail=detail))
     notices.extend(remove_stale_copies(Path(out_dir), {copy_name(f) for f in to_annotate}))
     return written, notices
 
@@ -64,10 +63,10 @@ def remove_stale_copies(out_dir: Path, needed: set[str]) -> list[str]:
         try:
             path.unlink()
         except OSError as exc:
-            notices.append(g.ANNOTATE_STALE_COPY.format(path=path, file=source_name(path.name))
-                           + f"（{os_error_text(exc)}）")
+            notices.append(g.ANNOTATE_NOT_REMOVED.format(path=path, file=source_name(path.name),
+                                                         detail=os_error_text(exc)))
             continue
-        notices.append(fx.ANNOTATE_REMOVED.format(path=path, file=source_name(path.name)))
+        notices.append(g.ANNOTATE_REMOVED.format(path=path, file=source_name(path.name)))
     return notices
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
+from gyokaku_xl import text as g
 from gyokaku_xl.core.checks import outside_plan_period
 from gyokaku_xl.domain.findings import Finding, GyokakuError
 from gyokaku_xl.domain.model import Period, Plan
@@ -32,7 +33,7 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
         found = [plan.find_department(d) for d in departments]
         unknown = [d for d, f in zip(departments, found) if f is None]
         if unknown:
-            raise GyokakuError(f"所管課「{'、'.join(unknown)}」は計画マスタにありません。")
+            raise GyokakuError(g.FATAL_UNKNOWN_DEPARTMENTS.format(departments=g.SEP_LIST.join(unknown)))
         wanted = tuple(f for f in found if f is not None)
     targets = [Path(out_dir) / form_file_name(d, period) for d in wanted]
     inputs = run_inputs(plan=plan_path, previous=previous, history=history_folder(plan, Path(plan_path), history_dir))
@@ -48,13 +49,11 @@ def _make_forms(plan: Plan, findings: list[Finding], plan_path: Path, period: Pe
     """:func:`make_forms` once the targets are known not to replace an input."""
     carried, history_findings = previous_snapshot(plan, plan_path, period, previous, history_dir, use_previous)
     folder = history_folder(plan, plan_path, history_dir) if previous is None and use_previous else None
-    output_folder(out_dir, "調査票")
+    output_folder(out_dir, g.RUN_OUTPUT_FORMS)
     existing = [t.name for t in targets if t.exists()]
     if existing and not overwrite:
-        more = f" ほか {len(existing) - 3} 件" if len(existing) > 3 else ""
-        raise GyokakuError(f"出力先に同じ名前の調査票があります（{'、'.join(existing[:3])}{more}）。"
-                           "記入済みの調査票を消さないよう、別のフォルダを指定するか、"
-                           "上書きしてよい場合は --force を付けてください。")
+        more = g.FORMS_EXIST_MORE.format(count=len(existing) - 3) if len(existing) > 3 else ""
+        raise GyokakuError(g.FATAL_FORMS_EXIST.format(names=g.SEP_LIST.join(existing[:3]), more=more))
     paths = []
     for department, target in zip(wanted, targets):
         atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d, carried))

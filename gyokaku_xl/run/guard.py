@@ -12,11 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import GyokakuError
-from gyokaku_xl.reading.sniff import opened_by
 from gyokaku_xl.infra.guard import Protected, refuse_protected, refuse_protected_folder, same_path
-from gyokaku_xl.text import fixes as fx
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl.reading.sniff import opened_by
 
 #: The history folder's files that are archived masters (what the history reader reads).
 ARCHIVE_SUFFIXES = (".xlsx", ".xlsm")
@@ -33,11 +32,11 @@ def run_inputs(*, plan: PathLike | None = None, inbox: PathLike | None = None,
 
     Raises :class:`GyokakuError` when the history folder is the inbox.
     """
-    items = [Protected(Path(p), label) for p, label in ((plan, fx.INPUT_PLAN), (previous, fx.INPUT_PREVIOUS),
-                                                        (opinions, fx.INPUT_OPINIONS)) if p is not None]
+    items = [Protected(Path(p), label) for p, label in ((plan, g.INPUT_PLAN), (previous, g.INPUT_PREVIOUS),
+                                                        (opinions, g.INPUT_OPINIONS)) if p is not None]
     items += [Protected(Path(p), label) for p, label in extra]
     if inbox is not None:
-        items.append(Protected(Path(inbox), fx.INPUT_INBOX, folder=True))
+        items.append(Protected(Path(inbox), g.INPUT_INBOX, folder=True))
     if history is not None:
         items += history_inputs(Path(history), Path(inbox) if inbox is not None else None, master)
     return items
@@ -50,13 +49,13 @@ def history_inputs(folder: Path, inbox: Path | None = None, master: PathLike | N
     (a folder shared with the masters) unless it is named as an archive is.
     """
     if inbox is not None and folder.exists() and same_path(folder, inbox):
-        raise GyokakuError(fx.HISTORY_IS_INBOX.format(history=folder, inbox=inbox))
+        raise GyokakuError(g.HISTORY_IS_INBOX.format(history=folder, inbox=inbox))
     try:
         names = sorted(p for p in folder.iterdir() if p.suffix.lower() in ARCHIVE_SUFFIXES and p.is_file())
     except OSError:  # absent (created on first archive) or unreadable (said by the history reader)
         return []
     own = None if master is None or is_archive_name(Path(master).name) else Path(master)
-    return [Protected(p, fx.INPUT_ARCHIVE) for p in names if own is None or not same_path(p, own)]
+    return [Protected(p, g.INPUT_ARCHIVE) for p in names if own is None or not same_path(p, own)]
 
 
 def is_archive_name(name: str) -> bool:
@@ -80,4 +79,4 @@ def refuse_outputs(inputs: Iterable[Protected], files: Iterable[PathLike | None]
 def open_output_notices(target: PathLike) -> list[str]:
     """A notice, said before writing, when the output about to be replaced is open in Excel."""
     owner = opened_by(Path(target))
-    return [] if owner is None else [fx.OUTPUT_OPEN_IN_EXCEL.format(path=target, owner=owner)]
+    return [] if owner is None else [g.OUTPUT_OPEN_IN_EXCEL.format(path=target, owner=owner)]

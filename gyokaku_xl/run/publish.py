@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.infra.atomic import atomic_write, output_folder, refuse_file_as_folder
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period
@@ -16,7 +16,6 @@ from gyokaku_xl.publish.opendata import opendata_stem, opendata_table, rows_from
 from gyokaku_xl.infra.guard import Protected, protecting
 from gyokaku_xl.publish.pdf import export_publication, pdf_target
 from gyokaku_xl.run.guard import refuse_outputs
-from gyokaku_xl.text import fixes as fx
 from gyokaku_xl.reading.xlsx import ReadError
 
 
@@ -28,7 +27,7 @@ def publication_title(plan_name: str, period: Period) -> str:
 def write_opendata(period: Period, rows: list[dict[str, object]], out_dir: str | Path,
                    title: str = "") -> list[Path]:
     """Write ``取組状況一覧_<期間>.csv`` and ``.xlsx`` into ``out_dir`` (atomically); returns both paths."""
-    folder = output_folder(out_dir, "オープンデータ")
+    folder = output_folder(out_dir, g.RUN_OUTPUT_OPENDATA)
     table = opendata_table(period, rows)
     stem = opendata_stem(period)
     csv_path = atomic_write(folder / f"{stem}.csv", lambda tmp: write_csv(tmp, table))
@@ -44,7 +43,7 @@ def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
     except KeyError:
         raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path)) from None
     except ReadError as exc:
-        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + f"（{exc.code}）") from None
+        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + g.PARENTHESIZED.format(exc.code)) from None
     if period is None:
         raise GyokakuError(g.FATAL_OPENDATA_NO_PERIOD.format(path=path))
     return write_opendata(period, rows, out_dir)
@@ -53,8 +52,8 @@ def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
 def publish(master: str | Path, out_dir: str | Path | None = None,
             opendata: str | Path | None = None) -> PublishOutcome:
     """The PDF of a master's 資料1-1〜1-3 and, when ``opendata`` is given, its open data."""
-    refuse_file_as_folder(opendata, "オープンデータ")
-    inputs = [Protected(Path(master), fx.INPUT_MASTER)]
+    refuse_file_as_folder(opendata, g.RUN_OUTPUT_OPENDATA)
+    inputs = [Protected(Path(master), g.INPUT_MASTER)]
     out = Path(out_dir) if out_dir is not None else None
     refuse_outputs(inputs, files=[pdf_target(Path(master), out)])
     outcome = PublishOutcome()

@@ -1,24 +1,29 @@
 """Words of the run's safety rules: outputs that would replace an input, replaced submissions,
 return copies, leftovers of interrupted runs, files open in Excel, the run's reading bound.
 
-New finding codes are registered in the glossary's tables by one line each
-(``MESSAGES.update(FIX_MESSAGES)`` …).
+Its finding codes are in :data:`FIX_FINDINGS` (code → title, message, action), registered in
+:data:`~gyokaku_xl.text.findings.FINDINGS` by one ``**FIX_FINDINGS`` line.
 """
 
 from __future__ import annotations
+
+__all__ = [
+    "SUPERSEDED_FINDING", "FIX_FINDINGS", "OWNER_NAMED", "OWNER_UNKNOWN", "OUTPUT_OPEN_IN_EXCEL",
+    "OUTPUT_IS_INPUT", "OUTPUT_IN_FOLDER", "HISTORY_IS_INBOX", "INPUT_PLAN", "INPUT_INBOX", "INPUT_PREVIOUS",
+    "INPUT_ARCHIVE", "INPUT_OPINIONS", "INPUT_MASTER", "BUTTON_BOOK_EXISTS", "BUTTON_FORCE_HELP",
+    "ANNOTATE_REMOVED", "ANNOTATE_NOT_REMOVED", "RUN_LIMIT_AT_LEAST", "RUN_LIMIT_READ_ROWS", "RUN_LIMIT_READ_CELLS",
+]
 
 # --- replaced submissions -----------------------------------------------------------------------
 #: A finding of a superseded file, kept as 情報 about that file.
 SUPERSEDED_FINDING = "【差替え済みのファイル・対応不要】{message}"
 
-FIX_MESSAGES: dict[str, str] = {
-    "open-in-excel": "計画マスタ「{file}」が Excel で開かれています（{owner}）。保存していない変更は反映されません。",
-}
-FIX_TITLES: dict[str, str] = {
-    "open-in-excel": "計画マスタが開かれている",
-}
-FIX_ACTIONS: dict[str, str] = {
-    "open-in-excel": "変更を保存してから実行し直す（変更がなければ対応不要）",
+#: The finding codes of these rules: code → (title, message, action).
+FIX_FINDINGS: dict[str, tuple[str, str, str]] = {
+    "open-in-excel": (
+        "計画マスタが開かれている",
+        "計画マスタ「{file}」が Excel で開かれています（{owner}）。保存していない変更は反映されません。",
+        "変更を保存してから実行し直す（変更がなければ対応不要）"),
 }
 
 # --- files open in Excel ------------------------------------------------------------------------
@@ -50,6 +55,8 @@ BUTTON_FORCE_HELP = "同じ名前のブックがあっても作り直します�
 
 # --- the return folder --------------------------------------------------------------------------
 ANNOTATE_REMOVED = ("前回の指摘付きの写し「{path}」を削除しました（「{file}」は今回返送する必要がありません）。")
+ANNOTATE_NOT_REMOVED = ("「{path}」は前回の指摘付きの写しです。「{file}」は今回返送する必要がありませんが、"
+                        "写しを削除できませんでした（{detail}）。古い写しを返送しないよう、削除してください。")
 
 # --- the run's bound, decided while reading -----------------------------------------------------
 #: What a form whose reading stopped was seen to hold: at least this much (``{n}`` counted so far).
