@@ -182,6 +182,8 @@ SCENARIOS: dict[str, tuple[Callable, str]] = {
 #: (tests/test_read.py: file-too-large, read-failed; tests/test_hostile_run.py: run-too-large).
 ELSEWHERE = {"completeness-unchecked", "file-too-large", "read-failed", "run-too-large",
              "year-outside-plan"}  # tests/test_trust.py (a plan period and a year outside it)
+#: The plan master open in Excel: a finding about the plan, not a department file (tests/test_run_safety.py).
+ELSEWHERE |= {"open-in-excel"}
 #: Findings about the history folder's files (tests/test_history.py).
 ELSEWHERE |= {c for c in g.MESSAGES if c.startswith("history-")}
 #: A 年度末 form made from 上半期's history (tests/test_misleading_figures.py).

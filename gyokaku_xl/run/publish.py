@@ -14,8 +14,10 @@ from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.outcome import PublishOutcome
 from gyokaku_xl.publish.opendata import opendata_stem, opendata_table, rows_from_master, write_csv, write_xlsx
 from gyokaku_xl.domain.opinions import OpinionRow
+from gyokaku_xl.infra.guard import Protected, protecting
 from gyokaku_xl.publish.opendata_opinions import opinion_rows_from_master, opinions_stem, opinions_table
-from gyokaku_xl.publish.pdf import export_publication
+from gyokaku_xl.publish.pdf import export_publication, pdf_target
+from gyokaku_xl.run.guard import refuse_outputs
 from gyokaku_xl.reading.xlsx import ReadError
 from gyokaku_xl.publish.targets import targets_rows_from_master
 from gyokaku_xl.run.targets import write_targets_table
@@ -79,10 +81,14 @@ def publish(master: str | Path, out_dir: str | Path | None = None,
             opendata: str | Path | None = None) -> PublishOutcome:
     """The PDF of a master's 資料1-1〜1-3 and, when ``opendata`` is given, its open data."""
     refuse_file_as_folder(opendata, g.RUN_OUTPUT_OPENDATA)
+    inputs = [Protected(Path(master), g.INPUT_MASTER)]
+    out = Path(out_dir) if out_dir is not None else None
+    refuse_outputs(inputs, files=[pdf_target(Path(master), out)])
     outcome = PublishOutcome()
-    if opendata is not None:
-        outcome.opendata_paths = opendata_from_master(master, opendata)
-    export = export_publication(Path(master), Path(out_dir) if out_dir is not None else None)
+    with protecting(inputs):
+        if opendata is not None:
+            outcome.opendata_paths = opendata_from_master(master, opendata)
+        export = export_publication(Path(master), out)
     outcome.pdf_paths = export.paths
     outcome.notices = export.notices()
     return outcome
