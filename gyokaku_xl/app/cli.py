@@ -14,6 +14,7 @@ from typing import Callable, Sequence, TextIO
 
 from gyokaku_xl.domain.version import __version__
 from gyokaku_xl.domain.findings import GyokakuError
+from gyokaku_xl.text import control as ctl
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain.model import Period, PeriodError, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.outcome import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK
@@ -120,6 +121,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--master", default="集約結果.xlsx", metavar="集約結果", help="「設定」に入れる出力ファイル")
     b.add_argument("--year", default="", metavar="年度", help="「設定」に入れる報告年度")
     b.add_argument("--period", default="", metavar="期間", help="「設定」に入れる報告期間")
+    b.add_argument("--forms", default=ctl.SETTING_DEFAULTS[ctl.SETTING_FORMS], metavar="フォルダ", help=ctl.CLI_BUTTON_FORMS)
+    b.add_argument("--returns", default=ctl.SETTING_DEFAULTS[ctl.SETTING_RETURNS], metavar="フォルダ",
+                   help=ctl.CLI_BUTTON_RETURNS)
+    b.add_argument("--reminders", default=ctl.SETTING_DEFAULTS[ctl.SETTING_REMINDERS], metavar="フォルダ",
+                   help=ctl.CLI_BUTTON_REMINDERS)
+    b.add_argument("--force", action="store_true", help=ctl.CLI_BUTTON_FORCE)
+    b.add_argument("--upgrade", type=Path, metavar="ブック", help=ctl.CLI_BUTTON_UPGRADE)
 
     d = add("doctor", f"「{g.BUTTON_CAPTION}」ボタンと PDF 出力に必要なものがそろっているか確認します")
     d.add_argument("--book", type=Path, metavar="ブック", help="確認する集約ツール（.xlsm）")
@@ -311,10 +319,24 @@ def _cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_button(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from gyokaku_xl.app.button_book import build_control_workbook, interpreter_for_book
-    path = build_control_workbook(args.output, inbox=args.inbox, plan=args.plan, master=args.master,
-                                  year=args.year, period=args.period)
-    print(f"作成: {path}", file=out)
+    from gyokaku_xl.app.button_book import (IF_EXISTS_REFUSE, IF_EXISTS_REPLACE, build_control_workbook,
+                                            interpreter_for_book, upgrade_control_workbook)
+    if args.upgrade is not None:
+        upgrade = upgrade_control_workbook(args.upgrade)
+        print(ctl.UPGRADE_DONE.format(path=upgrade.path), file=out)
+        print(ctl.UPGRADE_KEPT.format(count=len(upgrade.kept), labels="・".join(upgrade.kept)), file=out)
+        for text, labels in ((ctl.UPGRADE_NEW, upgrade.added), (ctl.UPGRADE_DROPPED, upgrade.dropped)):
+            if labels:
+                print(text.format(labels="・".join(labels)), file=out)
+        if upgrade.interpreter:
+            print(ctl.UPGRADE_CONF_KEPT.format(path=upgrade.interpreter), file=out)
+            return EXIT_OK
+    else:
+        path = build_control_workbook(args.output, inbox=args.inbox, plan=args.plan, master=args.master,
+                                      year=args.year, period=args.period, forms=args.forms,
+                                      returns=args.returns, reminders=args.reminders,
+                                      if_exists=IF_EXISTS_REPLACE if args.force else IF_EXISTS_REFUSE)
+        print(f"作成: {path}", file=out)
     interpreter = interpreter_for_book()
     if interpreter.placeholder:
         from gyokaku_xl.text import glossary as g
