@@ -159,25 +159,30 @@ class Settings:
     period: Period | None
     history: Path | None = None
     pdf: bool = False
-    forms: Path | None = None  # 配布フォルダ
-    returns: Path | None = None  # 差戻しフォルダ
-    reminders: Path | None = None  # 督促フォルダ
+    folders: dict[str, str] = field(default_factory=dict)  # 配布・差戻し・督促フォルダ as written
     cells: dict[str, str] = field(default_factory=dict)  # label -> its value cell ("B12")
     book_folder: Path | None = None
+    book_url: str | None = None
 
     def where(self, label: str) -> str:
         """「設定」シートの B12（配布フォルダ）: the setting's cell, for messages."""
         return c.SETTING_CELL.format(cell=self.cells.get(label, "B"), label=label)
 
     def folder(self, label: str, action: str) -> Path:
-        """The folder setting ``label``; a Japanese error naming its cell when it is missing."""
-        value = {c.SETTING_FORMS: self.forms, c.SETTING_RETURNS: self.returns,
-                 c.SETTING_REMINDERS: self.reminders}[label]
-        if value is not None:
-            return value
-        if label not in self.cells:
-            raise GyokakuError(c.MSG_SETTING_ROW_MISSING.format(label=label, action=action))
-        raise GyokakuError(c.MSG_SETTING_EMPTY.format(where=self.where(label), action=action))
+        """The folder setting ``label`` (resolved only when an action needs it, so that a folder one
+        action cannot use never stops another); a Japanese error naming its cell when unusable."""
+        text = self.folders.get(label, "")
+        if not text:
+            if label not in self.cells:
+                raise GyokakuError(c.MSG_SETTING_ROW_MISSING.format(label=label, action=action))
+            raise GyokakuError(c.MSG_SETTING_EMPTY.format(where=self.where(label), action=action))
+        try:
+            path = _resolve(text, self.book_folder, self.book_url)
+        except GyokakuError as exc:
+            raise GyokakuError(with_cells(str(exc), [self.cells[label]] if label in self.cells else [])) from None
+        if _same_path(path, self.inbox):
+            raise GyokakuError(c.MSG_FOLDER_IS_INBOX.format(where=self.where(label)))
+        return path
 
     def required_period(self, action: str) -> Period:
         """The period of the settings; a Japanese error naming both cells when it is blank."""
@@ -220,11 +225,16 @@ class ButtonStatus:
 ActionFunction = Callable[["BookLike", str], ButtonStatus]
 
 
+def caller_book() -> BookLike:
+    """The workbook whose button called Python (xlwings' ``Book.caller``)."""
+    import xlwings as xw  # only here: nothing else imports xlwings
+
+    return xw.Book.caller()
+
+
 def run_from_excel(vba_xlwings_version: str = "") -> None:
     """Called by the 集約 button of books built before the ribbon: :func:`run` on the calling book."""
-    import xlwings as xw  # only here: the core never imports xlwings
-
-    run(xw.Book.caller(), vba_xlwings_version=vba_xlwings_version)
+    run(caller_book(), vba_xlwings_version=vba_xlwings_version)
 
 
 def run(book: BookLike, *, vba_xlwings_version: str = "",
@@ -355,8 +365,7 @@ def resolve_settings(values: dict[str, str], folder: Path | None, *, url: str | 
     cells = cells or {}
 
     def at(message: str, *labels: str) -> GyokakuError:
-        where = "・".join(cells[label] for label in labels if label in cells)
-        return GyokakuError(message + c.AT_CELLS.format(cells=where) if where else message)
+        return GyokakuError(with_cells(message, [cells[label] for label in labels if label in cells]))
 
     def resolve(label: str, default: str = "") -> Path | None:
         text = values.get(label, "") or default
@@ -390,14 +399,18 @@ def resolve_settings(values: dict[str, str], folder: Path | None, *, url: str | 
         except PeriodError as exc:
             raise at(g.BUTTON_MSG_PERIOD_INVALID.format(value=exc), g.BUTTON_SETTING_YEAR,
                      g.BUTTON_SETTING_PERIOD) from None
-    folders = {label: resolve(label) for label in (c.SETTING_FORMS, c.SETTING_RETURNS, c.SETTING_REMINDERS)}
-    for label, path in folders.items():
-        if path is not None and _same_path(path, inbox):
-            raise GyokakuError(c.MSG_FOLDER_IS_INBOX.format(
-                where=c.SETTING_CELL.format(cell=cells.get(label, "B"), label=label)))
+    folders = {label: values.get(label, "") for label in (c.SETTING_FORMS, c.SETTING_RETURNS, c.SETTING_REMINDERS)}
     return Settings(inbox=inbox, plan=plan, output=output, period=period, history=history, pdf=pdf,
-                    forms=folders[c.SETTING_FORMS], returns=folders[c.SETTING_RETURNS],
-                    reminders=folders[c.SETTING_REMINDERS], cells=dict(cells), book_folder=folder)
+                    folders={label: text for label, text in folders.items() if label in values},
+                    cells=dict(cells), book_folder=folder, book_url=url)
+
+
+def with_cells(message: str, cells: Sequence[str]) -> str:
+    """``message`` naming the cells of 「設定」 it is about, before its final 「。」."""
+    if not cells:
+        return message
+    where = c.AT_CELLS.format(cells="・".join(cells))
+    return message[:-1] + where + "。" if message.endswith("。") else message + where
 
 
 def _same_path(a: Path, b: Path) -> bool:

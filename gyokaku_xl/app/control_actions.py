@@ -48,9 +48,7 @@ from gyokaku_xl.text import glossary as g
 # --- the entry -----------------------------------------------------------------------------------
 def run_from_excel(action: str, vba_xlwings_version: str = "") -> None:
     """Called by every button and the ribbon (xlwings ``RunPython``): :func:`perform` on the calling book."""
-    import xlwings as xw  # only here: the rest never imports xlwings
-
-    perform(xw.Book.caller(), action, vba_xlwings_version=vba_xlwings_version)
+    perform(b.caller_book(), action, vba_xlwings_version=vba_xlwings_version)
 
 
 def perform(book: BookLike, action: str, *, vba_xlwings_version: str = "",
