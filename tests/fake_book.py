@@ -132,3 +132,34 @@ def control_book(folder: Path, *, inbox: str = "inbox", plan: str = "計画マ�
 
 def click(book: FakeBook, **kwargs) -> ButtonStatus:
     return run(book, now=lambda: RUN_AT, **kwargs)
+
+
+def board(book: FakeBook) -> list[dict[str, object]]:
+    """The rows of the 「提出状況」 board as the actions wrote them (empty rows left out)."""
+    from gyokaku_xl.app.button import BOARD_FIRST_ROW, BOARD_ROWS, SHEET_BOARD
+    from gyokaku_xl.text import control as c
+
+    sheet = book.sheets[SHEET_BOARD]
+    rows = []
+    for row in range(BOARD_FIRST_ROW, BOARD_FIRST_ROW + BOARD_ROWS):
+        values = [sheet.cells.get((row, col)) for col in range(1, len(c.BOARD_HEADERS) + 1)]
+        if any(v not in (None, "") for v in values):
+            rows.append(dict(zip(c.BOARD_HEADERS, values)))
+    return rows
+
+
+def board_counts(book: FakeBook) -> dict[str, object]:
+    """The counts row of the board: state → count, and 所管課 計."""
+    from gyokaku_xl.app.button import BOARD_COUNTS_ROW, SHEET_BOARD
+    from gyokaku_xl.text import control as c
+
+    sheet = book.sheets[SHEET_BOARD]
+    labels = [*c.BOARD_STATES, c.BOARD_TOTAL]
+    return {label: sheet.cells.get((BOARD_COUNTS_ROW + 1, 2 + i)) for i, label in enumerate(labels)}
+
+
+def perform(book: FakeBook, action: str, **kwargs) -> ButtonStatus:
+    """Click the button of ``action`` (the ribbon's or the 操作 sheet's: both end here)."""
+    from gyokaku_xl.app.control_actions import perform as run_action
+
+    return run_action(book, action, now=lambda: RUN_AT, **kwargs)

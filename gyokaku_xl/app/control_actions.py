@@ -114,13 +114,15 @@ def make_forms_action(book: BookLike, run_at: str) -> ButtonStatus:
     folder = settings.folder(c.SETTING_FORMS, label)
     outcome = make_forms(settings.plan, period, folder, history_dir=settings.history)
     message = c.MSG_TEMPLATE_DONE.format(count=len(outcome.paths), period=period.label, folder=folder)
-    if outcome.previous is not None:
-        carried = c.MSG_TEMPLATE_CARRIED.format(period=outcome.previous.period.label,
-                                                 source=Path(outcome.previous.source).name)
-    else:
-        carried = c.MSG_TEMPLATE_FRESH
+    if outcome.previous is not None:  # what carried over, in the words of the command
+        message += "\n" + g.TEMPLATE_CARRIED.format(period=outcome.previous.period.label,
+                                                    source=Path(outcome.previous.source).name)
+    elif outcome.history_dir is not None and not Path(outcome.history_dir).is_dir():
+        message += "\n" + g.TEMPLATE_HISTORY_MISSING.format(folder=outcome.history_dir)
+    elif outcome.history_dir is not None:
+        message += "\n" + g.TEMPLATE_NOT_CARRIED.format(folder=outcome.history_dir, period=period.label)
     findings = outcome.plan_findings + outcome.history_findings
-    status = _done(run_at, f"{message}\n{carried}")
+    status = _done(run_at, message)
     status.fields.update({
         g.BUTTON_STATUS_OUTPUT: str(folder),
         g.BUTTON_STATUS_FINDINGS: "・".join(g.BUTTON_FINDING_COUNT.format(severity=s, count=n)

@@ -64,8 +64,6 @@ MSG_MASTER_MISSING = "集約結果「{path}」がありません。先に「{mer
 
 # --- what each action says -----------------------------------------------------------------------
 MSG_TEMPLATE_DONE = "調査票を {count} 件作成しました（{period}）。配布フォルダ：{folder}"
-MSG_TEMPLATE_CARRIED = "前回（{period}）の内容を引き継ぎました：{source}"
-MSG_TEMPLATE_FRESH = "前回の内容は引き継いでいません（履歴フォルダに前回の集約結果がありません）。"
 MSG_BOARD_DONE = "提出状況を更新しました（{counts}）。「{sheet}」シートを表示します。"
 MSG_CHECK_DONE = "検証しました（集約結果ブックは変更していません）。検証結果：{report}"
 MSG_CHECK_RETURNS = "指摘を書き込んだ差戻し用の写しを {count} 件作りました：{folder}"
