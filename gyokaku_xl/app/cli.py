@@ -16,6 +16,7 @@ from gyokaku_xl.domain.version import __version__
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.text import control as ctl
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import loop as lt
 from gyokaku_xl.domain.model import Period, PeriodError, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.outcome import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK
 
@@ -80,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="履歴フォルダ（--previous がなければ、ここにある直前の期間を引き継ぎます。"
                         "省略時は計画マスタの「設定」の 履歴フォルダ）")
     t.add_argument("--no-previous", action="store_true", help="前回の内容を引き継がずに作成します")
+    t.add_argument("--opinions", type=Path, metavar="委員意見", help=lt.CLI_OPINIONS_HELP)
 
     for name, text in (("check", "受付フォルダの調査票を検証します（集約はしません）"),
                        ("merge", "受付フォルダの調査票を検証・集約し、集約結果ブックを作成します")):
@@ -104,6 +106,14 @@ def _parser() -> argparse.ArgumentParser:
                            help="過去の集約結果を置くフォルダ（前期比較に使い、今回の集約結果も保存します。"
                                 "省略時は計画マスタの「設定」の 履歴フォルダ）")
         c.add_argument("-q", "--quiet", action="store_true", help="進捗表示を出しません")
+
+    r = add("remind", lt.CLI_REMIND_HELP)
+    r.add_argument("inbox", type=Path, metavar="受付フォルダ", help="提出された調査票のフォルダ（受付フォルダ）")
+    r.add_argument("--plan", type=Path, metavar="計画マスタ", help="計画マスタ（省略時は受付フォルダ内か隣の 計画マスタ.xlsx）")
+    r.add_argument("-o", "--out", "--output", dest="out", type=Path, default=Path(lt.CLI_REMIND_OUT_DEFAULT),
+                   metavar="フォルダ", help=lt.CLI_REMIND_OUT_HELP)
+    r.add_argument("--year", metavar="年度", help="報告年度（省略時は調査票の記載から）")
+    r.add_argument("--period", metavar="期間", help="報告期間（省略時は調査票の記載から）")
 
     pdf = add("pdf", "集約結果ブックの資料1-1〜1-3 を PDF に出力します（LibreOffice を使用）")
     pdf.add_argument("master", type=Path, metavar="集約結果", help="集約結果ブック（.xlsx）")
@@ -256,13 +266,20 @@ def _cmd_template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise GyokakuError("--previous と --no-previous は同時に指定できません。")
     outcome = make_forms(args.plan, period, args.out, departments=args.department, overwrite=args.force,
                          previous=args.previous, history_dir=args.history,
-                         use_previous=not args.no_previous)
-    for f in outcome.plan_findings + outcome.history_findings:
+                         use_previous=not args.no_previous, opinions=args.opinions)
+    for f in outcome.plan_findings + outcome.history_findings + outcome.opinion_findings:
         where = f.location()
         print(f"{f.severity}: {where + ' ' if where else ''}{f.message}", file=err)
     for path in outcome.paths:
         print(f"作成: {path}", file=out)
     print(f"調査票を {len(outcome.paths)} 件作成しました（{period.label}）。", file=out)
+    if args.opinions is not None:
+        print(lt.TEMPLATE_OPINIONS.format(count=len(outcome.opinions) - len(outcome.opinions_carried),
+                                          initiatives=len({o.initiative_id for o in outcome.opinions}),
+                                          source=Path(args.opinions).name), file=out)
+    if outcome.opinions_carried and outcome.previous is not None:
+        print(lt.TEMPLATE_OPINIONS_CARRIED.format(period=outcome.previous.period.label,
+                                                  count=len(outcome.opinions_carried)), file=out)
     if outcome.previous is not None:
         source = Path(outcome.previous.source).name
         print(g.TEMPLATE_CARRIED.format(period=outcome.previous.period.label, source=source), file=out)
@@ -299,6 +316,21 @@ def _cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print_summary(outcome, out)
     if outcome.failure or outcome.locked:  # nothing written, or written under another name
         print(f"エラー: {outcome.failure or outcome.locked}", file=err)
+    return outcome.exit_code
+
+
+def _cmd_remind(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from gyokaku_xl.run.remind import remind
+    outcome = remind(args.inbox, args.out, plan_path=args.plan, period=_period(args, required=False))
+    for notice in outcome.notices:
+        print(notice, file=out)
+    for row in outcome.chased:
+        print(lt.REMIND_DRAFT_LINE.format(department=row.department, state=row.state, path=row.draft), file=out)
+    if not outcome.chased and outcome.result is not None:
+        print(lt.REMIND_NOTHING.format(period=outcome.result.period.label), file=out)
+    if outcome.listing is not None:
+        print(lt.REMIND_LIST_LINE.format(path=outcome.listing), file=out)
+    print(lt.REMIND_NOT_SENT, file=out)
     return outcome.exit_code
 
 
@@ -356,6 +388,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "template": _cmd_template,
     "check": _cmd_check,
     "merge": _cmd_merge,
+    "remind": _cmd_remind,
     "pdf": _cmd_pdf,
     "button": _cmd_button,
     "doctor": _cmd_doctor,

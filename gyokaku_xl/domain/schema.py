@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import loop as lt
 
 #: Bump when the form's layout changes; older forms are reported as ``outdated-template``.
 #: 1.1 added the locked 「前回の進捗状況」 column and the carried-over texts (sheet 「前回の内容」).
@@ -99,6 +100,13 @@ FORM_COLUMNS: tuple[Column, ...] = (
            help="取組による財政効果額を千円単位の 0 以上の整数で記入してください（ない場合は空欄）。"),
     Column("note", "備考", TEXT, 16,
            help="連絡事項などがあれば記入してください。"),
+)
+
+#: Written after the last column only on forms with committee opinions (so other forms keep their
+#: layout) and optional when read: the opinion (locked, for reference) and the department's reply.
+OPINION_COLUMNS: tuple[Column, ...] = (
+    Column("opinion", lt.FORM_COL_OPINION, REFERENCE, 30, prefilled=True, help=lt.FORM_COL_OPINION_HELP),
+    Column("opinion_reply", lt.FORM_COL_REPLY, LONG_TEXT, 30, help=lt.FORM_COL_REPLY_HELP),
 )
 
 COLUMNS_BY_KEY: dict[str, Column] = {c.key: c for c in FORM_COLUMNS}

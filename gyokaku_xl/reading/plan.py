@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import loop as lt
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import ERROR, WARNING, Finding, make
 from gyokaku_xl.domain.model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, PeriodError, Perspective,
                                      Plan, Program, Status, StatusScale, parse_fiscal_year,
                                      parse_plan_years)
 from gyokaku_xl.domain.normalize import clean, key, label_key, nfkc, positive_int
+from gyokaku_xl.reading.contacts import deadline_findings, read_contacts
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 from gyokaku_xl.domain.cells import SheetData, column_letter
 
@@ -38,10 +40,12 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
                                g.PLAN_COL_INITIATIVE_NAME, g.PLAN_COL_DEPARTMENT),
 }
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {g.PLAN_SHEET_STATUSES: (g.PLAN_COL_DEFINITION,),
-                                                g.PLAN_SHEET_PROGRAMS: (g.PLAN_COL_TARGET,)}
+                                                g.PLAN_SHEET_PROGRAMS: (g.PLAN_COL_TARGET,),
+                                                lt.PLAN_SHEET_CONTACTS: (lt.PLAN_COL_PERSON,)}
 #: Optional sheets: read when present, with their required columns.
 OPTIONAL_SHEETS: dict[str, tuple[str, ...]] = {
     g.PLAN_SHEET_FISCAL_TARGETS: (g.PLAN_COL_FISCAL_YEAR, g.PLAN_COL_TARGET),
+    lt.PLAN_SHEET_CONTACTS: (g.PLAN_COL_DEPARTMENT, lt.PLAN_COL_ADDRESS),
 }
 
 
@@ -114,6 +118,14 @@ def read_plan(path: str | Path) -> PlanResult:
         findings.extend(replace(f, severity=WARNING) for f in target_findings)
         if not target_findings:
             plan.fiscal_targets = _fiscal_targets(table, file, findings)
+    contacts = book.sheets.get(lt.PLAN_SHEET_CONTACTS)
+    if contacts is not None:  # optional, like 財政効果目標: without its headers a warning
+        contact_findings: list[Finding] = []
+        table = _table(contacts, file, contact_findings)
+        findings.extend(replace(f, severity=WARNING) for f in contact_findings)
+        if not contact_findings:
+            plan.contacts = read_contacts(table, plan, file, findings)
+    findings.extend(deadline_findings(plan.settings, file))
     plan.source = str(path)
     errors = any(f.is_error for f in findings)
     return PlanResult(None if errors else plan, findings)

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import loop as lt
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import Finding, title_of
+from gyokaku_xl.domain.loop import date_label, deadline_of
 from gyokaku_xl.domain.records import MergeResult, Submission
 from gyokaku_xl.render.styles import Formats, light, status_colours
 
@@ -162,6 +164,11 @@ def add_submissions_sheet(workbook: Any, result: MergeResult, formats: Formats) 
             fmt = state_fmt.get(s.state, plain) if col == 1 else (wrap if col == 9 else plain)
             write_cell(ws, row_no, col, value, fmt)
     _table(ws, g.SUBMISSION_HEADERS, len(subs), "提出状況", "Table Style Light 15")
+    deadline = deadline_of(result.plan)
+    if deadline is not None:  # beside the table, outside its print columns' data
+        ws.set_column(len(widths) + 1, len(widths) + 1, 30)
+        ws.write_string(0, len(widths) + 1, lt.SUBMISSIONS_DEADLINE.format(deadline=date_label(deadline)),
+                        formats.get(valign="top", bold=True))
     ws.freeze_panes(1, 1)
     ws.set_landscape()
     ws.set_paper(9)

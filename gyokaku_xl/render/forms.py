@@ -12,16 +12,20 @@ import re
 import unicodedata
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import xlsxwriter
 
 from gyokaku_xl.domain.version import __version__
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import loop as lt
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
 from gyokaku_xl.domain.cells import column_letter
+from gyokaku_xl.domain.loop import date_label, deadline_of
 from gyokaku_xl.domain.records import Snapshot
+from gyokaku_xl.domain.opinions import Opinion
+from gyokaku_xl.render.form_opinions import add_opinion_columns, opinion_cells
 from gyokaku_xl.render.styles import Formats, use_fonts
 
 #: Fixed creation/modification date of every generated form (determinism).
@@ -69,7 +73,7 @@ def form_file_name(department: str, period: Period) -> str:
 
 # --- public writers -----------------------------------------------------------------------------
 def write_form(path: str | Path, plan: Plan, period: Period, department: str,
-               previous: Snapshot | None = None) -> None:
+               previous: Snapshot | None = None, opinions: Mapping[str, Sequence[Opinion]] | None = None) -> None:
     """Write one department's form, prefilled with its initiatives in plan order.
 
     With ``previous`` (an earlier period's snapshot), 取組状況・今後の予定・遅れ等の理由 start from
@@ -100,10 +104,14 @@ def write_form(path: str | Path, plan: Plan, period: Period, department: str,
         identity[s.PROP_PREVIOUS_FISCAL_YEAR] = str(previous.period.fiscal_year)
         identity[s.PROP_PREVIOUS_PERIOD] = previous.period.half
     title = f"{plan.name}　{period.label}　{g.FORM_TITLE}" if plan.name else g.FORM_TITLE
+    deadline = deadline_of(plan)
+    if deadline is not None:
+        title += "　" + lt.FORM_DEADLINE.format(deadline=date_label(deadline))
     _write(Path(path), plan=plan, scale=plan.scale, title=title, meta=meta, rows=rows,
            prefilled_locked=True, identity=identity,
            header_text=(department, period.label), doc_title=f"{g.FORM_TITLE}（{department}）",
-           previous=previous.period if previous is not None else None, carried=carried)
+           previous=previous.period if previous is not None else None, carried=carried,
+           opinions=opinions)
 
 
 def write_blank_form(path: str | Path, plan: Plan | None = None) -> None:
@@ -174,7 +182,7 @@ def _prefilled_values(plan: Plan, initiative: Initiative) -> dict[str, object]:
 def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, meta: dict[str, str],
            rows: Sequence[dict[str, object]], prefilled_locked: bool, identity: dict[str, str],
            header_text: tuple[str, str], doc_title: str, previous: Period | None = None,
-           carried: Sequence[tuple[str, ...]] = ()) -> None:
+           carried: Sequence[tuple[str, ...]] = (), opinions: Mapping[str, Sequence[Opinion]] | None = None) -> None:
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
         if plan is not None:
@@ -195,6 +203,8 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
         guide = workbook.add_worksheet(g.FORM_GUIDE_SHEET)
         status_cells = _write_guide(guide, fmt, scale, plan, previous)
         _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells)
+        if opinions:
+            _write_opinions(sheet, fmt, rows, opinions)
         if previous is not None:
             _write_carried(workbook.add_worksheet(g.FORM_CARRY_SHEET), carried)
         sheet.activate()
@@ -227,6 +237,19 @@ def _write_main(sheet: Any, fmt: Formats, scale: StatusScale, title: str, meta: 
     _page_setup(sheet, last, header_text)
     sheet.protect("", {"format_columns": True, "format_rows": True,
                        "select_locked_cells": True, "select_unlocked_cells": True})
+
+
+def _write_opinions(sheet: Any, fmt: Formats, rows: Sequence[dict[str, object]],
+                    opinions: Mapping[str, Sequence[Opinion]]) -> None:
+    """The 「委員意見」 and 「意見への対応」 columns, when a row of this form has an opinion."""
+    cells = opinion_cells(rows, opinions)
+    if not any(cells):
+        return
+    width = s.OPINION_COLUMNS[0].width
+    heights = [max(data_row_height(values), row_height([(text, width)])) for values, text in zip(rows, cells)]
+    last_col = add_opinion_columns(sheet, fmt, cells, heights, FILL_PREFILLED, FILL_INPUT,
+                                   (FILL_MISSING, FONT_MISSING))
+    sheet.print_area(0, 0, s.FIRST_DATA_ROW + max(len(rows), 1) - 1, last_col)
 
 
 def _write_meta(sheet: Any, fmt: Formats, meta: dict[str, str]) -> None:
@@ -434,6 +457,10 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
         row += 1
     if plan is not None and plan.coordinator:
         _guide_line(sheet, row, f"提出先・問い合わせ先：{plan.coordinator}", text)
+        row += 1
+    deadline = deadline_of(plan) if plan is not None else None
+    if deadline is not None:
+        _guide_line(sheet, row, lt.GUIDE_DEADLINE.format(deadline=date_label(deadline)), text)
         row += 1
     row += 1
     sheet.write_string(row, 0, "２　各欄の説明", heading)

@@ -17,6 +17,7 @@ from gyokaku_xl.domain.records import MergeResult, Snapshot
 from gyokaku_xl.render.data_sheets import (add_data_sheet, add_findings_list_sheet, add_findings_sheet,
                                            add_submissions_sheet, source_paths_of)
 from gyokaku_xl.render.movement import add_movement_sheets
+from gyokaku_xl.render.opinions import add_opinions
 from gyokaku_xl.render.reports import add_report_sheets
 from gyokaku_xl.render.styles import Formats, status_colours, use_fonts
 
@@ -71,6 +72,7 @@ def write_master(path: Path, result: MergeResult, master_dir: Path,
     use_fonts(workbook, result.plan.fonts)
     formats = Formats(workbook)
     add_report_sheets(workbook, result, by_program=by_program)
+    add_opinions(workbook, result, formats)
     scale = result.plan.scale
     add_movement_sheets(workbook, result.plan, build_movement(result, list(history) or result.history),
                         status_colours(scale.names, scale.on_track))

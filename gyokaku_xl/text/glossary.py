@@ -929,3 +929,8 @@ REPORT_SECTION3_MORE = "ほか{count}件の取組は{by_program}を参照。"
 SPLIT_SUMMARY_LABEL = "資料1-3（取組数が多いため別ブック）"
 SPLIT_NOTICE_STALE = ("前回の集約で作った「{path}」は、今回の集約結果に対応していません"
                       "（今回の資料1-3 は集約結果ブックの中にあります）。")
+# --- the loop with departments and the committee (回答期限, 督促, 委員意見): text/loop.py -------------
+from gyokaku_xl.text.loop import LOOP_FINDINGS as _LOOP_FINDINGS  # noqa: E402
+MESSAGES.update({code: message for code, (_title, message, _action) in _LOOP_FINDINGS.items()})
+FINDING_TITLES.update({code: title for code, (title, _message, _action) in _LOOP_FINDINGS.items()})
+FINDING_ACTIONS.update({code: action for code, (_title, _message, action) in _LOOP_FINDINGS.items()})
