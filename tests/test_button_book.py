@@ -34,7 +34,7 @@ from gyokaku_xl.domain.findings import GyokakuError
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = {"inbox": "受付", "plan": "計画マスタ.xlsx", "master": "集約結果.xlsx", "year": "令和3年度",
             "period": "上半期", "history": "履歴", "pdf": True, "forms": "配布先", "returns": "差戻し先",
-            "reminders": "督促先"}
+            "reminders": "督促先", "opinions": "委員意見.xlsx"}
 #: How each setting appears in 「設定」.
 SHOWN = {**SETTINGS, "pdf": g.BUTTON_YES}
 

@@ -17,6 +17,7 @@ from gyokaku_xl.app import control_actions
 from gyokaku_xl.app.button import SHEET_BOARD, SHEET_SETTINGS, with_cells
 from gyokaku_xl.text import control as c
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import loop as lt
 
 DEPARTMENTS = builders.DEPARTMENTS
 
@@ -227,7 +228,7 @@ def test_unexpected_errors_of_every_action_are_a_japanese_line_and_a_log(tmp_pat
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
-    for name in ("make_forms", "refresh_board", "check", "diagnose", "find_soffice", "board_of"):
+    for name in ("make_forms", "refresh_board", "check", "remind", "diagnose", "find_soffice", "board_of"):
         monkeypatch.setattr(control_actions, name, broken)
     monkeypatch.setattr(control_actions.b, "merge_status", broken)
     (tmp_path / g.MASTER_FILE_NAME).write_bytes(b"x")  # so that pdf gets as far as the engine
@@ -235,3 +236,53 @@ def test_unexpected_errors_of_every_action_are_a_japanese_line_and_a_log(tmp_pat
     assert status.exit_code == 2 and "ZeroDivisionError: boom" in status.message
     assert status.log is not None and "Traceback" in status.log.read_text(encoding="utf-8")
     assert book.status()[c.STATUS_ACTION] == c.ACTION_LABELS[action]
+
+
+# --- 督促メールを作成 -----------------------------------------------------------------------------
+def test_remind_writes_drafts_for_the_departments_to_chase_and_refreshes_the_board(tmp_path, inbox, plan):
+    import email
+    from email import policy
+    missing, errors, _in_order = DEPARTMENTS
+    file_of(inbox, missing).unlink()
+    first = plan.initiatives_of(errors)[0].id
+    builders.fill_form(file_of(inbox, errors), file_of(inbox, errors), {first: {"status": "とても順調"}})
+    book = settings_book(tmp_path)
+    before = {p: p.read_bytes() for p in inbox.iterdir()}
+    status = perform(book, "remind")
+    folder = tmp_path / c.SETTING_DEFAULTS[c.SETTING_REMINDERS]
+    drafts = sorted(folder.glob("*.eml"))
+    assert status.exit_code == 1
+    assert sorted(p.stem for p in drafts) == sorted([missing, errors])
+    message = email.message_from_bytes(drafts[0].read_bytes(), policy=policy.default)
+    assert message["X-Unsent"] == "1"  # a draft: nothing is sent
+    cells = book.status()
+    assert cells[c.STATUS_ACTION] == c.ACTION_LABELS["remind"]
+    assert cells[g.BUTTON_STATUS_MESSAGE].splitlines()[0] == c.MSG_REMIND_DONE.format(
+        count=2, departments=f"{missing}、{errors}", folder=folder)
+    assert cells[g.BUTTON_STATUS_OUTPUT] == str(folder / "督促一覧.xlsx")
+    assert [r[c.BOARD_HEADERS[1]] for r in board(book)] == [c.BOARD_ERRORS, c.BOARD_NOT_SUBMITTED, c.BOARD_ACCEPTED]
+    assert {p: p.read_bytes() for p in inbox.iterdir()} == before  # the inbox untouched
+
+
+def test_remind_with_everyone_in_order_writes_no_draft(tmp_path, inbox):
+    book = settings_book(tmp_path)
+    status = perform(book, "remind")
+    assert status.exit_code == 0
+    assert list((tmp_path / c.SETTING_DEFAULTS[c.SETTING_REMINDERS]).glob("*.eml")) == []
+    assert book.status()[g.BUTTON_STATUS_MESSAGE] == lt.REMIND_NOTHING.format(period=builders.PERIOD.label)
+
+
+def test_template_puts_the_committee_opinions_on_the_forms(tmp_path, plan_path, plan):
+    import openpyxl
+    opinions = tmp_path / "委員意見.xlsx"
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.title = "委員意見"
+    sheet.append(["取組番号", "意見", "会議"])
+    first = plan.initiatives[0]
+    sheet.append([first.id, "進め方を見直すこと", "令和3年度第1回推進委員会"])
+    wb.save(opinions)
+    book = settings_book(tmp_path, **{c.SETTING_OPINIONS: opinions.name})
+    status = perform(book, "template")
+    assert status.exit_code == 0, status.message
+    assert lt.TEMPLATE_OPINIONS.format(count=1, initiatives=1, source=opinions.name) in status.message.splitlines()

@@ -84,7 +84,7 @@ SETTINGS_FIRST_ROW = 5
 REQUIRED_SETTINGS = (g.BUTTON_SETTING_INBOX, g.BUTTON_SETTING_PLAN, g.BUTTON_SETTING_OUTPUT,
                      g.BUTTON_SETTING_YEAR, g.BUTTON_SETTING_PERIOD)
 SETTINGS_LABELS = REQUIRED_SETTINGS + (g.BUTTON_SETTING_HISTORY, g.BUTTON_SETTING_PDF, c.SETTING_FORMS,
-                                       c.SETTING_RETURNS, c.SETTING_REMINDERS)
+                                       c.SETTING_RETURNS, c.SETTING_REMINDERS, c.SETTING_OPINIONS)
 SETTINGS_SCAN = "A1:B40"  # where the labels are looked for (they are found by label, not by row)
 
 #: 「操作」: the buttons by group, the status block (labels in A, values in B) and the detail lines (A).
@@ -159,6 +159,7 @@ class Settings:
     period: Period | None
     history: Path | None = None
     pdf: bool = False
+    opinions: Path | None = None  # 委員意見 (the file for 調査票を作成)
     folders: dict[str, str] = field(default_factory=dict)  # 配布・差戻し・督促フォルダ as written
     cells: dict[str, str] = field(default_factory=dict)  # label -> its value cell ("B12")
     book_folder: Path | None = None
@@ -383,6 +384,7 @@ def resolve_settings(values: dict[str, str], folder: Path | None, *, url: str | 
     output = resolve(g.BUTTON_SETTING_OUTPUT, g.MASTER_FILE_NAME)
     assert output is not None
     history = resolve(g.BUTTON_SETTING_HISTORY)
+    opinions = resolve(c.SETTING_OPINIONS)
     try:
         pdf = _yes_no(values.get(g.BUTTON_SETTING_PDF, ""))
     except GyokakuError as exc:
@@ -401,7 +403,7 @@ def resolve_settings(values: dict[str, str], folder: Path | None, *, url: str | 
                      g.BUTTON_SETTING_PERIOD) from None
     folders = {label: values.get(label, "") for label in (c.SETTING_FORMS, c.SETTING_RETURNS, c.SETTING_REMINDERS)}
     return Settings(inbox=inbox, plan=plan, output=output, period=period, history=history, pdf=pdf,
-                    folders={label: text for label, text in folders.items() if label in values},
+                    opinions=opinions, folders={label: text for label, text in folders.items() if label in values},
                     cells=dict(cells), book_folder=folder, book_url=url)
 
 

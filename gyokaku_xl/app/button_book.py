@@ -118,7 +118,7 @@ def build_control_workbook(output: Path, *, inbox: str, plan: str, master: str, 
                            period: str, history: str = "", pdf: bool = False,
                            forms: str = c.SETTING_DEFAULTS[c.SETTING_FORMS],
                            returns: str = c.SETTING_DEFAULTS[c.SETTING_RETURNS],
-                           reminders: str = c.SETTING_DEFAULTS[c.SETTING_REMINDERS],
+                           reminders: str = c.SETTING_DEFAULTS[c.SETTING_REMINDERS], opinions: str = "",
                            if_exists: str = IF_EXISTS_REFUSE) -> Path:
     """Write the control workbook (``.xlsm``) with the given settings; return its path.
 
@@ -128,7 +128,8 @@ def build_control_workbook(output: Path, *, inbox: str, plan: str, master: str, 
                 g.BUTTON_SETTING_OUTPUT: master, g.BUTTON_SETTING_YEAR: year,
                 g.BUTTON_SETTING_PERIOD: period, g.BUTTON_SETTING_HISTORY: history,
                 g.BUTTON_SETTING_PDF: g.BUTTON_YES if pdf else g.BUTTON_NO,
-                c.SETTING_FORMS: forms, c.SETTING_RETURNS: returns, c.SETTING_REMINDERS: reminders}
+                c.SETTING_FORMS: forms, c.SETTING_RETURNS: returns, c.SETTING_REMINDERS: reminders,
+                c.SETTING_OPINIONS: opinions}
     output = _checked_output(Path(output))
     if output.exists() and if_exists != IF_EXISTS_REPLACE:
         raise GyokakuError(c.BUILD_EXISTS.format(path=output))

@@ -41,8 +41,10 @@ from gyokaku_xl.run.board import board_of, refresh_board
 from gyokaku_xl.run.check import check
 from gyokaku_xl.run.forms import make_forms
 from gyokaku_xl.run.publish import publish
+from gyokaku_xl.run.remind import remind
 from gyokaku_xl.text import control as c
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import loop as lt
 
 
 # --- the entry -----------------------------------------------------------------------------------
@@ -67,9 +69,8 @@ def _unknown(action: str) -> ActionFunction:
 
 
 def _after(book: BookLike, status: ButtonStatus) -> None:
-    if status.board is not None and status.outcome is not None:
-        write_board(book, status.board, status.fields.get(g.BUTTON_STATUS_RUN_AT, ""),
-                    status.board_inbox, status.outcome.result.period.label)
+    if status.board is not None:
+        write_board(book, status.board, status.fields.get(g.BUTTON_STATUS_RUN_AT, ""), status.board_inbox)
 
 
 def _progress(book: BookLike, label: str):
@@ -98,7 +99,7 @@ def _inbox_status(outcome: RunOutcome, run_at: str, message: str, settings: Sett
     status.alert_mode = None
     status.fields.update({g.BUTTON_STATUS_RESULT: status.result, g.BUTTON_STATUS_MESSAGE: message,
                           g.BUTTON_STATUS_OUTPUT: "", g.BUTTON_STATUS_HISTORY: "", g.BUTTON_STATUS_PDF: ""})
-    status.board = board_of(outcome, settings.inbox)
+    status.board = board_of(outcome.result, settings.inbox)
     status.board_inbox = str(settings.inbox)
     return status
 
@@ -112,8 +113,15 @@ def make_forms_action(book: BookLike, run_at: str) -> ButtonStatus:
     if settings.plan is None:
         raise GyokakuError(c.MSG_SETTING_EMPTY.format(where=settings.where(g.BUTTON_SETTING_PLAN), action=label))
     folder = settings.folder(c.SETTING_FORMS, label)
-    outcome = make_forms(settings.plan, period, folder, history_dir=settings.history)
+    outcome = make_forms(settings.plan, period, folder, history_dir=settings.history, opinions=settings.opinions)
     message = c.MSG_TEMPLATE_DONE.format(count=len(outcome.paths), period=period.label, folder=folder)
+    if settings.opinions is not None:
+        message += "\n" + lt.TEMPLATE_OPINIONS.format(
+            count=len(outcome.opinions) - len(outcome.opinions_carried),
+            initiatives=len({o.initiative_id for o in outcome.opinions}), source=settings.opinions.name)
+    if outcome.opinions_carried and outcome.previous is not None:
+        message += "\n" + lt.TEMPLATE_OPINIONS_CARRIED.format(period=outcome.previous.period.label,
+                                                              count=len(outcome.opinions_carried))
     if outcome.previous is not None:  # what carried over, in the words of the command
         message += "\n" + g.TEMPLATE_CARRIED.format(period=outcome.previous.period.label,
                                                     source=Path(outcome.previous.source).name)
@@ -168,7 +176,37 @@ def merge_action(book: BookLike, run_at: str) -> ButtonStatus:
     settings = b.read_settings(book)
     status = b.merge_status(settings, book.app, run_at)
     if status.outcome is not None:
-        status.board = board_of(status.outcome, settings.inbox)
+        status.board = board_of(status.outcome.result, settings.inbox)
+        status.board_inbox = str(settings.inbox)
+    return status
+
+
+def remind_action(book: BookLike, run_at: str) -> ButtonStatus:
+    """督促メールを作成: :func:`gyokaku_xl.run.remind.remind` (as ``remind``) into the 督促フォルダ, then the board."""
+    label = c.ACTION_LABELS["remind"]
+    settings = b.read_settings(book)
+    folder = settings.folder(c.SETTING_REMINDERS, label)
+    outcome = remind(settings.inbox, folder, plan_path=settings.plan, period=settings.period)
+    if outcome.chased:
+        message = "\n".join([c.MSG_REMIND_DONE.format(
+            count=len(outcome.drafts), departments="、".join(row.department for row in outcome.chased), folder=folder),
+            lt.REMIND_NOT_SENT])
+    else:
+        message = lt.REMIND_NOTHING.format(period=outcome.result.period.label if outcome.result else "")
+    status = _done(run_at, message)
+    status.exit_code = outcome.exit_code
+    status.fields.update({
+        g.BUTTON_STATUS_OUTPUT: str(outcome.listing or ""),
+        g.BUTTON_STATUS_NOT_SUBMITTED: "、".join(f"{row.department}（{row.state}）" for row in outcome.chased)
+        or g.BUTTON_NONE,
+    })
+    status.details = [*outcome.notices,
+                      *(lt.REMIND_DRAFT_LINE.format(department=row.department, state=row.state, path=row.draft)
+                        for row in outcome.chased)]
+    if outcome.listing is not None:
+        status.details.append(lt.REMIND_LIST_LINE.format(path=outcome.listing))
+    if outcome.result is not None:
+        status.board = board_of(outcome.result, settings.inbox)
         status.board_inbox = str(settings.inbox)
     return status
 
@@ -213,6 +251,7 @@ ACTIONS: dict[str, ActionFunction] = {
     "template": make_forms_action,
     "board": board_action,
     "check": check_action,
+    "remind": remind_action,
     "merge": merge_action,
     "pdf": pdf_action,
     "doctor": doctor_action,
@@ -220,10 +259,10 @@ ACTIONS: dict[str, ActionFunction] = {
 
 
 # --- the 「提出状況」 sheet -----------------------------------------------------------------------
-def write_board(book: BookLike, board: Board, run_at: str, inbox: str, period: str) -> None:
+def write_board(book: BookLike, board: Board, run_at: str, inbox: str) -> None:
     """Write the board: when, which inbox and period, the counts, one row per department (the rest cleared)."""
     sheet = book.sheets[b.SHEET_BOARD]
-    sheet.range(f"B{b.BOARD_FACTS_ROW}").value = [[b.excel_text(v)] for v in (run_at, inbox, period)]
+    sheet.range(f"B{b.BOARD_FACTS_ROW}").value = [[b.excel_text(v)] for v in (run_at, inbox, board.period)]
     sheet.range(f"B{b.BOARD_COUNTS_ROW + 1}").value = [[*board.counts.values(), sum(board.counts.values())]]
     rows = [[b.excel_text(r.department), r.state, b.excel_text(r.file), r.saved, r.errors if r.file else "",
              r.warnings if r.file else "", r.deadline, b.excel_text(r.note)] for r in board.rows[:b.BOARD_ROWS]]

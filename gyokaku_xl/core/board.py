@@ -1,8 +1,8 @@
 """The 「提出状況」 board of the control workbook: one row per 所管課, what needs action first (pure).
 
 The state of a department comes from the same validation and consolidation ``check`` and ``merge``
-run (:class:`~gyokaku_xl.domain.records.Submission`); :func:`department_state` is the one place it is
-derived for the board.
+run (:class:`~gyokaku_xl.domain.records.Submission`), derived by the one function the console and
+督促 use too (:func:`gyokaku_xl.core.chase.reply_state`).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from gyokaku_xl.domain.records import MergeResult, Submission
+from gyokaku_xl.core.chase import reply_state
+from gyokaku_xl.domain.records import MergeResult
 from gyokaku_xl.text import control as c
-from gyokaku_xl.text import glossary as g
 
 
 @dataclass(frozen=True)
@@ -35,19 +35,7 @@ class Board:
 
     rows: tuple[BoardRow, ...]
     counts: dict[str, int]
-
-
-def department_state(submission: Submission) -> str:
-    """未提出 / 不受理 (no row accepted) / エラーあり / 警告あり / 受理 of one department."""
-    if submission.state == g.NOT_SUBMITTED:
-        return c.BOARD_NOT_SUBMITTED
-    if submission.state == g.HAS_ERRORS and submission.rows_merged == 0:
-        return c.BOARD_REJECTED
-    if submission.errors:
-        return c.BOARD_ERRORS
-    if submission.warnings:
-        return c.BOARD_WARNINGS
-    return c.BOARD_ACCEPTED
+    period: str = ""  # the period's label
 
 
 #: The board's order: what needs action first (then plan order within a state).
@@ -63,13 +51,14 @@ def build_board(result: MergeResult, saved: dict[str, str] | None = None, deadli
     saved = saved or {}
     rows = []
     for s in result.submissions:
-        state = department_state(s)
+        state = reply_state(s)
         note = c.BOARD_STATE_NOTES[state] + (f"（{s.note}）" if s.note else "")
         rows.append(BoardRow(department=s.department, state=state, file=s.file, saved=saved.get(s.file, ""),
                              errors=s.errors, warnings=s.warnings, deadline=deadline, note=note))
     rows.sort(key=lambda row: _ORDER[row.state])
     tally = Counter(row.state for row in rows)
-    return Board(rows=tuple(rows), counts={state: tally.get(state, 0) for state in c.BOARD_STATES})
+    return Board(rows=tuple(rows), counts={state: tally.get(state, 0) for state in c.BOARD_STATES},
+                 period=result.period.label)
 
 
 def counts_text(board: Board) -> str:

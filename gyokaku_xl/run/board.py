@@ -7,8 +7,10 @@ from pathlib import Path
 
 from gyokaku_xl.core.board import Board, build_board
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
+from gyokaku_xl.domain.loop import date_label, deadline_of
 from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.outcome import RunOutcome
+from gyokaku_xl.domain.records import MergeResult
 from gyokaku_xl.run.check import check
 from gyokaku_xl.run.inbox import Progress, source_paths
 
@@ -20,23 +22,24 @@ def refresh_board(inbox: str | Path, plan_path: str | Path | None = None, period
                   limits: Limits = DEFAULT_LIMITS) -> tuple[RunOutcome, Board]:
     """Validate the inbox exactly as ``check`` does (nothing is written) and make its board."""
     outcome = check(inbox, plan_path=plan_path, period=period, progress=progress, limits=limits)
-    return outcome, board_of(outcome, inbox)
+    return outcome, board_of(outcome.result, inbox)
 
 
-def board_of(outcome: RunOutcome, inbox: str | Path) -> Board:
-    """The board of a finished check or merge of ``inbox``."""
+def board_of(result: MergeResult, inbox: str | Path) -> Board:
+    """The board of a finished check, merge or remind of ``inbox`` (its merge result)."""
     paths = source_paths(Path(inbox))
     saved: dict[str, str] = {}
-    for submission in outcome.result.submissions:
+    for submission in result.submissions:
         path = paths.get(submission.file)
         if path:
             try:
                 saved[submission.file] = datetime.fromtimestamp(Path(path).stat().st_mtime).strftime(SAVED_FORMAT)
             except OSError:  # gone since it was read: the board leaves the time blank
                 pass
-    return build_board(outcome.result, saved, deadline=deadline_text(outcome.result.plan))
+    return build_board(result, saved, deadline=deadline_text(result.plan))
 
 
 def deadline_text(plan: Plan) -> str:
     """The plan's 回答期限 as the board shows it ('' when the plan has none)."""
-    return ""
+    deadline = deadline_of(plan)
+    return "" if deadline is None else date_label(deadline)

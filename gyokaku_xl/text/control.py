@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from gyokaku_xl.text import glossary as _g
+from gyokaku_xl.text import loop as _loop
 
 CONTROL_TAB = "行革集約"
 SHEET_OPERATIONS = "操作"
@@ -46,11 +47,14 @@ RESULT_ATTENTION = "完了（確認が必要）"
 SETTING_FORMS = "配布フォルダ"
 SETTING_RETURNS = "差戻しフォルダ"
 SETTING_REMINDERS = "督促フォルダ"
+SETTING_OPINIONS = "委員意見"
 SETTING_DEFAULTS = {SETTING_FORMS: "配布", SETTING_RETURNS: "差戻し", SETTING_REMINDERS: "督促"}
 SETTING_NOTES = {
     SETTING_FORMS: "「調査票を作成」が所管課ごとの調査票を入れるフォルダです。記入済みの調査票がある受付フォルダとは別にします。",
     SETTING_RETURNS: "「検証」が検証結果（検証結果.xlsx）と、指摘を書き込んだ差戻し用の写しを入れるフォルダです。",
     SETTING_REMINDERS: "「督促メールを作成」が督促メールの下書き（.eml）と督促一覧を入れるフォルダです。",
+    SETTING_OPINIONS: ("推進委員会の委員意見のファイル（.xlsx、シート「委員意見」）です。「調査票を作成」が該当する取組の"
+                       "調査票に意見を載せます。空欄のときは載せません（前回の未対応の意見は履歴から引き継ぎます）。"),
 }
 CHECK_REPORT_NAME = "検証結果.xlsx"
 SETTING_CELL = "「設定」シートの {cell}（{label}）"
@@ -68,9 +72,7 @@ MSG_BOARD_DONE = "提出状況を更新しました（{counts}）。「{sheet}�
 MSG_CHECK_DONE = "検証しました（集約結果ブックは変更していません）。検証結果：{report}"
 MSG_CHECK_RETURNS = "指摘を書き込んだ差戻し用の写しを {count} 件作りました：{folder}"
 MSG_CHECK_ERRORS = "エラーのある調査票があります。差戻し用の写しを所管課に返してください。"
-MSG_REMIND_DONE = ("督促メールの下書きを {count} 件作りました：{folder}。"
-                   "メールソフトで開き、宛先と本文を確かめてから送ってください（送信はしていません）。")
-MSG_REMIND_NONE = "督促が必要な所管課はありません。"
+MSG_REMIND_DONE = "督促メールの下書きを {count} 件作りました（{departments}）：{folder}"
 MSG_PDF_DONE = "PDF を作成しました：{path}"
 MSG_DOCTOR_OK = "必要なものはそろっています。確認した項目は下の「詳細」にあります。"
 MSG_DOCTOR_ATTENTION = "× の項目があります。下の「詳細」を見て直してください。"
@@ -81,11 +83,11 @@ PROGRESS = "{action}… {done}/{total} {label}"
 BOARD_TITLE = "提出状況"
 BOARD_INTRO = ("「提出状況を更新」「検証」「集約を実行」を押すと、受付フォルダの調査票を検証した結果で更新されます。"
                "対応が必要な所管課が上に並びます。")
-BOARD_NOT_SUBMITTED = _g.NOT_SUBMITTED
-BOARD_REJECTED = "不受理"
-BOARD_ERRORS = _g.HAS_ERRORS
-BOARD_WARNINGS = "警告あり"
-BOARD_ACCEPTED = "受理"
+BOARD_NOT_SUBMITTED = _loop.STATE_NOT_SUBMITTED
+BOARD_REJECTED = _loop.STATE_REJECTED
+BOARD_ERRORS = _loop.STATE_HAS_ERRORS
+BOARD_WARNINGS = _loop.STATE_HAS_WARNINGS
+BOARD_ACCEPTED = _loop.STATE_ACCEPTED
 #: The states in the order the board lists them: what needs action first.
 BOARD_STATES = (BOARD_REJECTED, BOARD_ERRORS, BOARD_NOT_SUBMITTED, BOARD_WARNINGS, BOARD_ACCEPTED)
 BOARD_STATE_NOTES = {
