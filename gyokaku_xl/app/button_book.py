@@ -468,6 +468,10 @@ def _write_run_sheet(sheet, fmt: Formats, xlwings_version: str) -> None:
     sheet.write_string(1, 0, c.OPERATIONS_INTRO)
     group_format = fmt.get(bold=True, font_size=12, font_color="#1F4E78", bottom=1, bottom_color="#1F4E78")
     note_format = fmt.get(valign="vcenter", text_wrap=True, font_size=10)
+    # The caption also sits in the cell under each shape: printed pages and LibreOffice show it
+    # (form buttons are not printed), and Excel shows the button on top of it.
+    face = fmt.get(bold=True, align="center", valign="vcenter", bg_color="#DDEBF7", border=1,
+                   border_color="#8EA9DB")
     row = ACTIONS_FIRST_ROW - 1
     for group, actions in ACTION_GROUPS:
         sheet.write_string(row, 0, c.GROUP_LABELS[group], group_format)
@@ -475,8 +479,9 @@ def _write_run_sheet(sheet, fmt: Formats, xlwings_version: str) -> None:
         row += 1
         for action, macro in actions:
             sheet.set_row(row, 30)
+            sheet.write_string(row, 0, c.ACTION_LABELS[action], face)
             sheet.insert_button(row, 0, {"macro": macro, "caption": c.ACTION_LABELS[action],
-                                         "width": 180, "height": 34, "x_offset": 4, "y_offset": 3})
+                                         "width": 180, "height": 36, "x_offset": 2, "y_offset": 2})
             sheet.write_string(row, 1, c.ACTION_NOTES[action], note_format)
             row += 1
     sheet.write_string(STATUS_HEADING_ROW - 1, 0, g.BUTTON_STATUS_HEADING, fmt.get(bold=True, font_size=12))
@@ -520,7 +525,7 @@ def _write_board_sheet(sheet, fmt: Formats) -> None:
     """「提出状況」: facts, counts per state (coloured), and the table the actions fill (coloured by state)."""
     _print_setup(sheet)
     sheet.hide_gridlines(2)
-    for col, width in enumerate((22, 11, 36, 16, 9, 9, 12, 56)):
+    for col, width in enumerate((22, 11, 46, 18, 9, 9, 18, 50)):
         sheet.set_column(col, col, width)
     sheet.write_string(0, 0, c.BOARD_TITLE, fmt.get(bold=True, font_size=16))
     sheet.write_string(1, 0, c.BOARD_INTRO)

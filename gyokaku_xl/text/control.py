@@ -92,8 +92,8 @@ BOARD_ACCEPTED = _loop.STATE_ACCEPTED
 BOARD_STATES = (BOARD_REJECTED, BOARD_ERRORS, BOARD_NOT_SUBMITTED, BOARD_WARNINGS, BOARD_ACCEPTED)
 BOARD_STATE_NOTES = {
     BOARD_NOT_SUBMITTED: "調査票がまだ届いていません。",
-    BOARD_REJECTED: "受理できた行がありません。正しい様式で出し直してもらいます。",
-    BOARD_ERRORS: "エラーのある行は集約されません。差戻し用の写しで直してもらいます。",
+    BOARD_REJECTED: "受理できた行がありません。出し直しを依頼します。",
+    BOARD_ERRORS: "エラーの行は集約されません。修正を依頼します。",
     BOARD_WARNINGS: "受理しました。警告の箇所を確かめてください。",
     BOARD_ACCEPTED: "受理しました。",
 }
