@@ -286,3 +286,16 @@ def test_template_puts_the_committee_opinions_on_the_forms(tmp_path, plan_path, 
     status = perform(book, "template")
     assert status.exit_code == 0, status.message
     assert lt.TEMPLATE_OPINIONS.format(count=1, initiatives=1, source=opinions.name) in status.message.splitlines()
+
+
+def test_board_shows_the_plans_deadline(tmp_path, inbox):
+    builders.build_plan(tmp_path, settings={**builders.DEFAULT_SETTINGS, lt.SETTING_DEADLINE: "2021-10-15"})
+    book = settings_book(tmp_path)
+    perform(book, "board")
+    assert {r[c.BOARD_HEADERS[6]] for r in board(book)} == {"令和3年10月15日（金）"}
+
+
+def test_board_without_a_deadline_leaves_the_column_blank(tmp_path, inbox):
+    book = settings_book(tmp_path)
+    perform(book, "board")
+    assert {r[c.BOARD_HEADERS[6]] for r in board(book)} == {""}
