@@ -441,3 +441,20 @@ def test_books_built_before_the_new_settings_still_work(tmp_path, inbox):
         row = next(r for (r, c), v in sheet.cells.items() if c == 1 and v == label)
         del sheet.cells[(row, 1)], sheet.cells[(row, 2)]
     assert click(book).exit_code == 0
+
+
+def test_a_book_of_the_earlier_layout_gets_its_status_by_label(tmp_path, inbox):
+    """Books built before the ribbon: sheet 「集約」, no 「操作」 label, the labels elsewhere."""
+    book = control_book(tmp_path)
+    sheet = book.sheets.pop(SHEET_RUN)
+    book.sheets[g.BUTTON_SHEET_RUN] = sheet
+    action_row = next(r for (r, col), v in sheet.cells.items() if col == 1 and v == c.STATUS_ACTION)
+    del sheet.cells[(action_row, 1)]
+    moved = next(r for (r, col), v in sheet.cells.items() if col == 1 and v == g.BUTTON_STATUS_MESSAGE)
+    sheet.cells[(moved + 40, 1)] = sheet.cells.pop((moved, 1))  # not in one block any more
+    status = click(book)
+    assert status.exit_code == 0
+    result_row = next(r for (r, col), v in sheet.cells.items() if col == 1 and v == g.BUTTON_STATUS_RESULT)
+    assert sheet.cells[(result_row, 2)] == g.BUTTON_RESULT_OK
+    assert sheet.cells[(moved + 40, 2)] == g.BUTTON_MSG_OK
+    assert sheet.cells.get((action_row, 2)) in ("", None)  # nothing written where no label says so
