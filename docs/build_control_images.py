@@ -143,9 +143,12 @@ def render(book: Book, folder: Path, sheet: str, target: Path) -> None:
 
 def main() -> int:
     IMAGES.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="gyokaku_xl-control-") as tmp_name:
-        folder = Path(tmp_name) / "令和3年度上半期"
-        folder.mkdir()
+    # A fixed folder (not a random temporary name), since the board shows the inbox's path.
+    work = Path(tempfile.gettempdir()) / "gyokaku_xl-docs"
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        folder = work / "令和3年度上半期"
+        folder.mkdir(parents=True)
         shutil.copyfile(ROOT / "examples" / "計画マスタ.xlsx", folder / "計画マスタ.xlsx")
         sample_inbox(folder)
         path = build_control_workbook(folder / g.BUTTON_FILE_NAME, inbox="受付", plan="計画マスタ.xlsx",
@@ -156,6 +159,8 @@ def main() -> int:
         book = Book(path)
         perform(book, "check", now=lambda: NOW)
         render(book, folder, SHEET_RUN, IMAGES / "control_operations.png")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     for name in ("control_board.png", "control_operations.png"):
         print(IMAGES / name)
     return 0

@@ -525,15 +525,17 @@ def _write_board_sheet(sheet, fmt: Formats) -> None:
     """「提出状況」: facts, counts per state (coloured), and the table the actions fill (coloured by state)."""
     _print_setup(sheet)
     sheet.hide_gridlines(2)
-    for col, width in enumerate((22, 11, 46, 18, 9, 9, 18, 50)):
+    for col, width in enumerate((22, 11, 52, 18, 9, 9, 18, 50)):
         sheet.set_column(col, col, width)
     sheet.write_string(0, 0, c.BOARD_TITLE, fmt.get(bold=True, font_size=16))
     sheet.write_string(1, 0, c.BOARD_INTRO)
     label = fmt.get(bold=True, bg_color="#D9E1F2", border=1)
     value = fmt.get(border=1, num_format="@")
     for offset, text in enumerate((c.BOARD_UPDATED, c.BOARD_INBOX, c.BOARD_PERIOD)):
-        sheet.write_string(BOARD_FACTS_ROW - 1 + offset, 0, text, label)
-        sheet.write_string(BOARD_FACTS_ROW - 1 + offset, 1, c.BOARD_NOT_YET if offset == 0 else "", value)
+        row = BOARD_FACTS_ROW - 1 + offset
+        sheet.write_string(row, 0, text, label)
+        # the value spans B:E so that a long folder stays inside its box (written to B)
+        sheet.merge_range(row, 1, row, 4, c.BOARD_NOT_YET if offset == 0 else "", value)
     count_row = BOARD_COUNTS_ROW - 1
     sheet.write_string(count_row, 0, c.BOARD_COUNTS_LABEL, label)
     sheet.write_blank(count_row + 1, 0, None, label)
