@@ -299,3 +299,12 @@ def test_board_without_a_deadline_leaves_the_column_blank(tmp_path, inbox):
     book = settings_book(tmp_path)
     perform(book, "board")
     assert {r[c.BOARD_HEADERS[6]] for r in board(book)} == {""}
+
+
+def test_a_book_without_the_board_sheet_still_refreshes_and_says_so(tmp_path, inbox):
+    book = settings_book(tmp_path)
+    del book.sheets[SHEET_BOARD]
+    status = perform(book, "board")
+    note = g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_BOARD)
+    assert status.exit_code == 0 and note in book.status()[g.BUTTON_STATUS_MESSAGE]
+    assert book.app.alerts and note in book.app.alerts[0][0]

@@ -252,7 +252,8 @@ def run_action(book: BookLike, label: str, action: ActionFunction, *, vba_xlwing
 
     Never raises for problems the user can fix: they end as a Japanese message in the status area
     and a message box. Unexpected errors do too, with the traceback in a log file beside the book.
-    ``after(book, status)`` runs once the status area is written (the board, a sheet to show).
+    ``after(book, status)`` runs before the status area is written (the board); what it cannot do
+    becomes a note of the status.
     """
     run_at = now().strftime("%Y-%m-%d %H:%M:%S")
     app = book.app
@@ -273,16 +274,16 @@ def run_action(book: BookLike, label: str, action: ActionFunction, *, vba_xlwing
         set_status_bar(app, False)
     status.fields[c.STATUS_ACTION] = label
     _version_check(status, vba_xlwings_version)
-    try:
-        _write_status_area(book, status)
-    except Exception as exc:  # noqa: BLE001 - still tell the user what happened
-        status.message += "\n" + g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_RUN) + f"（{_one_line(exc)}）"
-        status.alert_mode = status.alert_mode or ALERT_CRITICAL
     if after is not None:
         try:
             after(book, status)
         except Exception as exc:  # noqa: BLE001 - the action is done; say what could not be shown
             _add_note(status, g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_BOARD) + f"（{_one_line(exc)}）")
+    try:
+        _write_status_area(book, status)
+    except Exception as exc:  # noqa: BLE001 - still tell the user what happened
+        status.message += "\n" + g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_RUN) + f"（{_one_line(exc)}）"
+        status.alert_mode = status.alert_mode or ALERT_CRITICAL
     if status.alert_mode:
         _alert(app, status.message, status.alert_mode)
     if status.output is not None:
