@@ -131,3 +131,8 @@ ACTION_NAME_LABEL = "操作の名前（{action}）"
 VBA_MESSAGE_LABELS = dict(_g.BUTTON_MESSAGE_LABELS)
 VBA_MESSAGES = {name: text.replace(f"「{_g.BUTTON_CAPTION}」", "「{action}」")
                 for name, text in _g.BUTTON_VBA_MESSAGES.items()}
+DOCTOR_CONTROLS = "リボンと「操作」シート"
+DOCTOR_CONTROLS_OK = "リボン「{tab}」と {count} つのボタンがあります（リボンの表示は Excel でしか確かめられません）。"
+DOCTOR_CONTROLS_OLD = ("前の版で作られた集約ツールです（リボン「行革集約」と「操作」シートのボタンがありません。"
+                       "「集約を実行」は使えます）。「python -m gyokaku_xl button --upgrade {book}」で、"
+                       "「設定」を引き継いだまま作り直せます。")
