@@ -53,6 +53,11 @@ def test_template_makes_the_forms_into_the_forms_folder_and_never_overwrites(tmp
     stamps = {p: p.read_bytes() for p in made}
     again = perform(book, "template")  # filled forms are never replaced, as the command refuses
     assert again.exit_code == 2 and book.status()[g.BUTTON_STATUS_RESULT] == g.BUTTON_RESULT_FAILED
+    from gyokaku_xl.render.forms import form_file_name
+    assert again.message == c.MSG_FORMS_EXIST.format(
+        folder=folder, files="、".join(form_file_name(d, builders.PERIOD) for d in DEPARTMENTS),
+        where=c.SETTING_CELL.format(cell="B12", label=c.SETTING_FORMS))
+    assert "--force" not in again.message  # no command-line words for the clerk
     assert all(p.read_bytes() == data for p, data in stamps.items())
 
 

@@ -39,7 +39,7 @@ from gyokaku_xl.domain.outcome import EXIT_OK, RunOutcome
 from gyokaku_xl.publish.pdf import find_soffice
 from gyokaku_xl.run.board import board_of, refresh_board
 from gyokaku_xl.run.check import check
-from gyokaku_xl.run.forms import make_forms
+from gyokaku_xl.run.forms import FormsExistError, make_forms
 from gyokaku_xl.run.publish import publish
 from gyokaku_xl.run.remind import remind
 from gyokaku_xl.text import control as c
@@ -113,7 +113,13 @@ def make_forms_action(book: BookLike, run_at: str) -> ButtonStatus:
     if settings.plan is None:
         raise GyokakuError(c.MSG_SETTING_EMPTY.format(where=settings.where(g.BUTTON_SETTING_PLAN), action=label))
     folder = settings.folder(c.SETTING_FORMS, label)
-    outcome = make_forms(settings.plan, period, folder, history_dir=settings.history, opinions=settings.opinions)
+    try:
+        outcome = make_forms(settings.plan, period, folder, history_dir=settings.history,
+                             opinions=settings.opinions)
+    except FormsExistError as exc:  # the command's refusal, in the words of the settings sheet
+        more = c.MORE_FILES.format(count=len(exc.existing) - 3) if len(exc.existing) > 3 else ""
+        raise GyokakuError(c.MSG_FORMS_EXIST.format(folder=folder, files="、".join(exc.existing[:3]) + more,
+                                                    where=settings.where(c.SETTING_FORMS))) from None
     message = c.MSG_TEMPLATE_DONE.format(count=len(outcome.paths), period=period.label, folder=folder)
     if settings.opinions is not None:
         message += "\n" + lt.TEMPLATE_OPINIONS.format(

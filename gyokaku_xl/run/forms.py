@@ -16,6 +16,19 @@ from gyokaku_xl.run.opinions import committee_opinions, open_opinions_of
 from gyokaku_xl.core.opinions import opinions_by_initiative
 
 
+class FormsExistError(GyokakuError):
+    """The output folder already holds forms of these names (``existing``): filled-in forms are never
+    replaced unless asked. The Excel button words the same refusal for its settings sheet."""
+
+    def __init__(self, message: str, existing: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.existing = list(existing)
+
+    def __reduce__(self):
+        """Picklable across process pools."""
+        return (type(self), (str(self), self.existing))
+
+
 def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
                departments: Sequence[str] | None = None, overwrite: bool = False, *,
                previous: str | Path | None = None, history_dir: str | Path | None = None,
@@ -44,9 +57,9 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
     existing = [t.name for t in targets if t.exists()]
     if existing and not overwrite:
         more = f" ほか {len(existing) - 3} 件" if len(existing) > 3 else ""
-        raise GyokakuError(f"出力先に同じ名前の調査票があります（{'、'.join(existing[:3])}{more}）。"
-                           "記入済みの調査票を消さないよう、別のフォルダを指定するか、"
-                           "上書きしてよい場合は --force を付けてください。")
+        raise FormsExistError(f"出力先に同じ名前の調査票があります（{'、'.join(existing[:3])}{more}）。"
+                              "記入済みの調査票を消さないよう、別のフォルダを指定するか、"
+                              "上書きしてよい場合は --force を付けてください。", existing)
     given, opinion_findings = committee_opinions(plan, opinions)
     open_ones = open_opinions_of(carried)
     by_id = opinions_by_initiative(plan, [*open_ones, *given])

@@ -136,3 +136,6 @@ DOCTOR_CONTROLS_OK = "リボン「{tab}」と {count} つのボタンがあり�
 DOCTOR_CONTROLS_OLD = ("前の版で作られた集約ツールです（リボン「行革集約」と「操作」シートのボタンがありません。"
                        "「集約を実行」は使えます）。「python -m gyokaku_xl button --upgrade {book}」で、"
                        "「設定」を引き継いだまま作り直せます。")
+MSG_FORMS_EXIST = ("配布フォルダ（{folder}）に同じ名前の調査票があります（{files}）。記入済みの調査票を消さないよう、"
+                   "作成しませんでした。前の調査票を別のフォルダに移すか、{where}に別のフォルダを指定してください。")
+MORE_FILES = " ほか {count} 件"
