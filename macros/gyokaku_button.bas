@@ -12,8 +12,9 @@ Attribute VB_Name = "GyokakuButton"
 '   3. hands over to Python with xlwings' RunPython. Everything else (reading the settings sheet,
 '      the action itself, the status area, messages, opening the result) is done by
 '      gyokaku_xl.app.control_actions.run_from_excel(action) in Python.
-' Every public Sub and the ribbon callback has its own On Error: any VBA run-time error (a blocked cmd.exe or WScript.Run, a broken xlwings.conf sheet) ends in a
-' Japanese message box and the status area, never in the debugger.
+' Every public Sub and the ribbon callback has its own On Error: any VBA run-time error (a blocked
+' cmd.exe or WScript.Run, a broken xlwings.conf sheet) ends in a Japanese message box and the status
+' area naming the button, never in the debugger.
 '
 ' Needs the xlwings VBA module of version GYOKAKU_XLWINGS_VERSION in the same VBA project;
 ' "python -m gyokaku_xl button" builds a workbook that has both. To set it up by hand instead:
@@ -126,6 +127,8 @@ End Sub
 ' the interpreter first and then runs in Python.
 Private Sub Perform(ByVal action As String)
     Application.StatusBar = False
+    ' The action becomes part of a line of Python: only the lower-case words of the actions pass.
+    If action = "" Or action Like "*[!a-z]*" Then Err.Raise 5, , "action: " & action
     If action = "settings" Then
         SettingsSheet.Activate
         Exit Sub

@@ -436,3 +436,11 @@ def test_ribbon_from_a_book_with_quoted_interpreter_and_unc_path(book_path, monk
     assert loaded.message_boxes == []
     change, interpreter, _argv = python_call(loaded.transcript.runs[-1].command)
     assert change == r'pushd "\\fileserver\apps\Python311"' and interpreter == python
+
+
+def test_a_ribbon_tag_that_is_not_an_action_word_never_reaches_python(book_path, monkeypatch):
+    loaded = excel(book_path, monkeypatch)
+    loaded.click_ribbon(RIBBON_CALLBACK, "Broken", "x'); import os; os.system('calc")
+    assert loaded.transcript.runs == []  # no probe, no RunPython
+    (text, _title), = loaded.message_boxes
+    assert text.startswith(c.VBA_MESSAGES["GyokakuVbaError"].split("{")[0]) and "(5)" in text
