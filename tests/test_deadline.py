@@ -175,3 +175,24 @@ def test_submissions_sheet_shows_the_deadline(tmp_path, period):
     outcome = check(inbox, plan_path=path, report=tmp_path / "検証結果.xlsx")
     ws = openpyxl.load_workbook(outcome.report)["提出状況"]
     assert ws["L1"].value == "回答期限：令和3年10月15日（金）"
+
+
+def test_a_deadline_of_an_earlier_inquiry_is_not_used(tmp_path):
+    """A 回答期限 on or before the end of the reporting period is the last 照会's, left in the plan."""
+    from gyokaku_xl.domain.model import Period
+    from gyokaku_xl.run.forms import make_forms
+    path = _plan(tmp_path, "2021-10-15")
+    year_end = Period(2021, "年度末")
+    outcome = make_forms(path, year_end, tmp_path / "配布")
+    stale = [f for f in outcome.plan_findings if f.code == "deadline-before-period"]
+    assert len(stale) == 1 and stale[0].severity == "警告" and "令和3年10月15日（金）" in stale[0].message
+    assert "回答期限" not in openpyxl.load_workbook(outcome.paths[0])["取組状況"]["A1"].value
+    plan = builders.load_plan(path)
+    inbox = tmp_path / "受付"
+    form = builders.build_form(inbox / "行政総務課.xlsx", plan, year_end, "行政総務課",
+                               builders.default_reports(plan, "行政総務課"))
+    _set_saved_time(form, "2022-04-20T01:00:00Z")
+    result = check(inbox, plan_path=path).result
+    assert not [f for f in result.findings if f.code == "submitted-after-deadline"]
+    first_half = make_forms(path, builders.PERIOD, tmp_path / "配布2")
+    assert not [f for f in first_half.plan_findings if f.code == "deadline-before-period"]

@@ -185,7 +185,7 @@ ELSEWHERE = {"completeness-unchecked", "file-too-large", "read-failed", "run-too
 #: Findings about the history folder's files (tests/test_history.py).
 ELSEWHERE |= {c for c in g.MESSAGES if c.startswith("history-")}
 #: The loop with departments and the committee (tests/test_deadline.py, tests/test_opinions.py).
-ELSEWHERE |= {"submitted-after-deadline", "opinion-reply-missing", "opinion-empty", "opinion-unknown-target",
+ELSEWHERE |= {"submitted-after-deadline", "deadline-before-period", "opinion-reply-missing", "opinion-empty", "opinion-unknown-target",
               "opinions-unreadable", "opinions-sheet-missing", "opinions-header-missing"}
 
 

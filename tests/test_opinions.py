@@ -93,6 +93,8 @@ def test_forms_of_the_initiatives_concerned_get_the_two_columns(tmp_path, plan_p
     assert opinion.value == f"【{MEETING}】委託の効果を数値で示すこと。"
     assert opinion.protection.locked and not sheet.cell(rows["1-01"], first + 1).protection.locked
     assert sheet.cell(rows["2-01"], first).value is None
+    guide = [[c.value for c in r] for r in openpyxl.load_workbook(forms["行政総務課"])["記入要領"].iter_rows()]
+    assert ["意見への対応", "委員意見がある取組は必須", t.FORM_COL_REPLY_HELP] in [r[:3] for r in guide]
     # 資産経営課 has 3-03 of 事業 4; without any other opinion its form has them too
     other = openpyxl.load_workbook(forms["資産経営課"])[g.FORM_SHEET]
     assert other.cell(header, first).value == "委員意見"
@@ -106,6 +108,8 @@ def test_forms_without_opinions_keep_their_layout(tmp_path, plan_path, plan):
     forms = dict(zip(plan.departments, outcome.paths))
     sheet = openpyxl.load_workbook(forms["情報政策課"])[g.FORM_SHEET]
     assert sheet.max_column == len(schema.FORM_COLUMNS)
+    guide = [c.value for r in openpyxl.load_workbook(forms["情報政策課"])["記入要領"].iter_rows() for c in r]
+    assert "意見への対応" not in guide
 
 
 def _fill_all(plan, paths, inbox: Path, replies: dict[str, str]) -> Path:
@@ -221,3 +225,13 @@ def test_open_data_gains_the_opinions_and_replies(tmp_path, plan_path, plan):
     assert (tmp_path / "公開2" / "委員意見と対応_令和3年度上半期.csv").read_bytes() == \
         (tmp_path / "公開" / "委員意見と対応_令和3年度上半期.csv").read_bytes()
     assert len(again) == 4
+
+
+def test_template_previous_carries_open_opinions_too(tmp_path, plan_path, plan):
+    first = _opinion_forms(tmp_path, plan_path, opinions=build_opinions(tmp_path / "委員意見.xlsx"))
+    inbox = _fill_all(plan, first.paths, tmp_path / "受付1", {"1-01": "対応済み。", "3-01": "対応済み。"})
+    master = merge(inbox, tmp_path / "集約結果1.xlsx", plan_path=plan_path).output
+    extra = build_opinions(tmp_path / "委員意見2.xlsx", [{"取組番号": "2-02", "意見": "新しい意見。", "会議": "第2回"}])
+    second = _opinion_forms(tmp_path, plan_path, Period(2021, g.PERIOD_SECOND_HALF), previous=master, opinions=extra)
+    assert sorted(o.initiative_id for o in second.opinions_carried) == ["3-02", "3-03"]
+    assert sorted(o.initiative_id for o in second.opinions) == ["2-02", "3-02", "3-03"]

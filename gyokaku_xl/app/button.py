@@ -30,6 +30,9 @@ from typing import Any, Callable, Protocol, Sequence
 
 from gyokaku_xl.text import control as c
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import loop as lt
+from gyokaku_xl.core.chase import chased
+from gyokaku_xl.domain.records import MergeResult
 from gyokaku_xl.app.summary_lines import error_detail_lines, rejected_departments, summary_lines
 from gyokaku_xl.core.board import Board
 from gyokaku_xl.domain.findings import GyokakuError, count_by_severity
@@ -565,6 +568,7 @@ def outcome_status(outcome: RunOutcome, run_at: str) -> ButtonStatus:
         g.BUTTON_STATUS_FINDINGS: "・".join(g.BUTTON_FINDING_COUNT.format(severity=s, count=n)
                                            for s, n in counts.items()),
         g.BUTTON_STATUS_NOT_SUBMITTED: not_submitted,
+        g.BUTTON_STATUS_CHASE: chase_text(result),
         g.BUTTON_STATUS_OUTPUT: str(output) if output is not None else "",
         g.BUTTON_STATUS_HISTORY: _history_text(outcome),
         g.BUTTON_STATUS_MESSAGE: status.message,
@@ -572,6 +576,14 @@ def outcome_status(outcome: RunOutcome, run_at: str) -> ButtonStatus:
     status.details = summary_lines(outcome)
     status.outcome = outcome
     return status
+
+
+def chase_text(result: MergeResult) -> str:
+    """``3 件（保育課、…）`` — the departments a 督促 should go to (「なし」 when none)."""
+    departments = [s.department for s in chased(result)]
+    if not departments:
+        return g.BUTTON_NONE
+    return lt.BUTTON_CHASE_COUNT.format(count=len(departments), departments="、".join(departments))
 
 
 def _failure_details(exc: GyokakuError) -> list[str]:

@@ -105,7 +105,7 @@ def validate_file(report: FileReport, plan: Plan, period: Period | None,
     file_findings = run_file_rules(ctx)
     report.findings.extend(file_findings)
     report.department = ctx.department
-    report.findings.extend(late_submission(plan, report))
+    report.findings.extend(late_submission(plan, period, report))
     if any(f.is_error for f in file_findings):
         report.rejected = True
     count = len(report.findings)

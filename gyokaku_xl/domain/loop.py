@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
+from gyokaku_xl.text import glossary as g
 from gyokaku_xl.text import loop as t
-from gyokaku_xl.domain.model import ERAS, Plan
+from gyokaku_xl.domain.model import ERAS, Period, Plan
 from gyokaku_xl.domain.normalize import clean, nfkc
 
 #: Japan Standard Time: a 回答期限 is a day in Japan; saved times in UTC are compared in it.
@@ -71,6 +72,28 @@ def _checked(day: date) -> date | None:
 def deadline_of(plan: Plan) -> date | None:
     """The plan master's 回答期限 (設定), None when not set or unreadable."""
     return parse_deadline(plan.settings.get(t.SETTING_DEADLINE, ""))
+
+
+def period_end(period: Period) -> date:
+    """The last day of a reporting period: 上半期 ends on 30 September, the others on 31 March."""
+    if period.half == g.PERIOD_FIRST_HALF:
+        return date(period.fiscal_year, 9, 30)
+    return date(period.fiscal_year + 1, 3, 31)
+
+
+def deadline_for(plan: Plan, period: Period | None) -> date | None:
+    """The 回答期限 of ``period``'s 照会: the plan master's, unless it falls on or before the end
+    of the period (then it is an earlier 照会's, left in the plan master; None)."""
+    deadline = deadline_of(plan)
+    if deadline is None or period is None or deadline <= period_end(period):
+        return None
+    return deadline
+
+
+def stale_deadline(plan: Plan, period: Period) -> date | None:
+    """The plan master's 回答期限 when it is an earlier 照会's (see :func:`deadline_for`), else None."""
+    deadline = deadline_of(plan)
+    return deadline if deadline is not None and deadline_for(plan, period) is None else None
 
 
 def date_label(day: date) -> str:

@@ -14,7 +14,7 @@ from gyokaku_xl.text import glossary as g
 from gyokaku_xl.text import loop as lt
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import Finding, title_of
-from gyokaku_xl.domain.loop import date_label, deadline_of
+from gyokaku_xl.domain.loop import date_label, deadline_for
 from gyokaku_xl.domain.records import MergeResult, Submission
 from gyokaku_xl.render.styles import Formats, light, status_colours
 
@@ -164,7 +164,7 @@ def add_submissions_sheet(workbook: Any, result: MergeResult, formats: Formats) 
             fmt = state_fmt.get(s.state, plain) if col == 1 else (wrap if col == 9 else plain)
             write_cell(ws, row_no, col, value, fmt)
     _table(ws, g.SUBMISSION_HEADERS, len(subs), "提出状況", "Table Style Light 15")
-    deadline = deadline_of(result.plan)
+    deadline = deadline_for(result.plan, result.period)
     if deadline is not None:  # beside the table, outside its print columns' data
         ws.set_column(len(widths) + 1, len(widths) + 1, 30)
         ws.write_string(0, len(widths) + 1, lt.SUBMISSIONS_DEADLINE.format(deadline=date_label(deadline)),

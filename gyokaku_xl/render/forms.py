@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -22,7 +22,7 @@ from gyokaku_xl.text import loop as lt
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
 from gyokaku_xl.domain.cells import column_letter
-from gyokaku_xl.domain.loop import date_label, deadline_of
+from gyokaku_xl.domain.loop import date_label, deadline_for
 from gyokaku_xl.domain.records import Snapshot
 from gyokaku_xl.domain.opinions import Opinion
 from gyokaku_xl.render.form_opinions import add_opinion_columns, opinion_cells
@@ -104,14 +104,14 @@ def write_form(path: str | Path, plan: Plan, period: Period, department: str,
         identity[s.PROP_PREVIOUS_FISCAL_YEAR] = str(previous.period.fiscal_year)
         identity[s.PROP_PREVIOUS_PERIOD] = previous.period.half
     title = f"{plan.name}　{period.label}　{g.FORM_TITLE}" if plan.name else g.FORM_TITLE
-    deadline = deadline_of(plan)
+    deadline = deadline_for(plan, period)
     if deadline is not None:
         title += "　" + lt.FORM_DEADLINE.format(deadline=date_label(deadline))
     _write(Path(path), plan=plan, scale=plan.scale, title=title, meta=meta, rows=rows,
            prefilled_locked=True, identity=identity,
            header_text=(department, period.label), doc_title=f"{g.FORM_TITLE}（{department}）",
            previous=previous.period if previous is not None else None, carried=carried,
-           opinions=opinions)
+           opinions=opinions, deadline=deadline)
 
 
 def write_blank_form(path: str | Path, plan: Plan | None = None) -> None:
@@ -182,7 +182,8 @@ def _prefilled_values(plan: Plan, initiative: Initiative) -> dict[str, object]:
 def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, meta: dict[str, str],
            rows: Sequence[dict[str, object]], prefilled_locked: bool, identity: dict[str, str],
            header_text: tuple[str, str], doc_title: str, previous: Period | None = None,
-           carried: Sequence[tuple[str, ...]] = (), opinions: Mapping[str, Sequence[Opinion]] | None = None) -> None:
+           carried: Sequence[tuple[str, ...]] = (), opinions: Mapping[str, Sequence[Opinion]] | None = None,
+           deadline: date | None = None) -> None:
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
         if plan is not None:
@@ -201,7 +202,8 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
             workbook.set_custom_property(name, value, "text")
         sheet = workbook.add_worksheet(g.FORM_SHEET)
         guide = workbook.add_worksheet(g.FORM_GUIDE_SHEET)
-        status_cells = _write_guide(guide, fmt, scale, plan, previous)
+        with_opinions = bool(opinions) and any(opinion_cells(rows, opinions))
+        status_cells = _write_guide(guide, fmt, scale, plan, previous, deadline, with_opinions)
         _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells)
         if opinions:
             _write_opinions(sheet, fmt, rows, opinions)
@@ -427,7 +429,8 @@ def carry_over_note(previous: Period) -> str:
 
 
 def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None,
-                 previous: Period | None = None) -> str:
+                 previous: Period | None = None, deadline: date | None = None,
+                 with_opinions: bool = False) -> str:
     """Write the guide; return the absolute range of the status names (dropdown fallback)."""
     for n, width in enumerate(_GUIDE_WIDTHS):
         sheet.set_column(n, n, width)
@@ -458,7 +461,6 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
     if plan is not None and plan.coordinator:
         _guide_line(sheet, row, f"提出先・問い合わせ先：{plan.coordinator}", text)
         row += 1
-    deadline = deadline_of(plan) if plan is not None else None
     if deadline is not None:
         _guide_line(sheet, row, lt.GUIDE_DEADLINE.format(deadline=date_label(deadline)), text)
         row += 1
@@ -473,6 +475,10 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
         row += 1
     for column in s.FORM_COLUMNS:
         _guide_table_row(sheet, row, (column.label, _requirement(column), column.help), [cell] * 3)
+        row += 1
+    for column in s.OPINION_COLUMNS if with_opinions else ():  # only on forms with committee opinions
+        requirement = _requirement(column) if column.prefilled else lt.FORM_REPLY_REQUIREMENT
+        _guide_table_row(sheet, row, (column.label, requirement, column.help), [cell] * 3)
         row += 1
     row += 1
     sheet.write_string(row, 0, "３　進捗状況の区分", heading)

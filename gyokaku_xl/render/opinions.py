@@ -13,9 +13,9 @@ from gyokaku_xl.domain.records import MergeResult
 from gyokaku_xl.render.styles import (FONT_SIZE, Formats, column_px, put_text, setup_a4, text_height)
 
 #: Column widths: 取組番号, 取組名, 所管課, 会議, 意見, 対応.
-WIDTHS = (9, 20, 13, 18, 46, 46)
+WIDTHS = (9, 20, 13, 20, 45, 45)
 #: The 期間 column of the open opinions.
-PERIOD_WIDTH = 16
+PERIOD_WIDTH = 19
 
 
 def add_opinions_sheet(workbook: Any, title: str, subtitle: str, rows: Sequence[OpinionRow],

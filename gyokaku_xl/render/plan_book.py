@@ -12,6 +12,7 @@ from typing import Any, Sequence
 import xlsxwriter
 
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import loop as lt
 from gyokaku_xl.domain.model import Plan
 from gyokaku_xl.render.forms import DOCUMENT_DATE, WORKBOOK_OPTIONS
 from gyokaku_xl.render.styles import Formats
@@ -23,11 +24,12 @@ _SETTINGS_ORDER = (g.SETTING_PLAN_NAME, g.SETTING_MUNICIPALITY, g.SETTING_ROUNDI
 
 
 def plan_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tuple[object, ...]]]]:
-    """The five sheets of the plan master as ``{sheet: (header, rows)}``."""
+    """The sheets of the plan master as ``{sheet: (header, rows)}`` (the five, then 所管課 when the
+    plan has contacts)."""
     settings = {g.SETTING_PLAN_NAME: plan.name, g.SETTING_MUNICIPALITY: plan.municipality,
                 g.SETTING_ROUNDING: plan.rounding, g.SETTING_COORDINATOR: plan.coordinator}
     extra = [(k, v) for k, v in plan.settings.items() if k not in settings]
-    return {
+    tables = {
         g.PLAN_SHEET_SETTINGS: ((g.PLAN_COL_ITEM, g.PLAN_COL_VALUE),
                                 [(k, settings[k]) for k in _SETTINGS_ORDER] + extra),
         g.PLAN_SHEET_PERSPECTIVES: ((g.PLAN_COL_NUMBER, g.PLAN_COL_NAME),
@@ -44,6 +46,10 @@ def plan_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tuple[objec
                                     g.PLAN_COL_INITIATIVE_NAME, g.PLAN_COL_DEPARTMENT),
                                    [(i.id, i.program, i.name, i.department) for i in plan.initiatives]),
     }
+    if plan.contacts:  # the optional 所管課 sheet (督促 drafts' addresses)
+        tables[lt.PLAN_SHEET_CONTACTS] = ((g.PLAN_COL_DEPARTMENT, lt.PLAN_COL_ADDRESS, lt.PLAN_COL_PERSON),
+                                          [(c.department, c.address, c.person) for c in plan.contacts.values()])
+    return tables
 
 
 def _mark(flag: bool) -> str:
@@ -61,7 +67,8 @@ _WIDTHS = {g.PLAN_COL_ITEM: 18, g.PLAN_COL_VALUE: 44, g.PLAN_COL_NUMBER: 8, g.PL
            g.PLAN_COL_STATUS: 12, g.PLAN_COL_ON_TRACK: 8, g.PLAN_COL_DEFINITION: 56,
            g.PLAN_COL_PROGRAM_NUMBER: 10, g.PLAN_COL_PERSPECTIVE: 12, g.PLAN_COL_PROGRAM_NAME: 36,
            g.PLAN_COL_PRIORITY: 7, g.PLAN_COL_SUMMARY: 9, g.PLAN_COL_DEPARTMENT: 20,
-           g.PLAN_COL_INITIATIVE_ID: 10, g.PLAN_COL_INITIATIVE_NAME: 44}
+           g.PLAN_COL_INITIATIVE_ID: 10, g.PLAN_COL_INITIATIVE_NAME: 44,
+           lt.PLAN_COL_ADDRESS: 30, lt.PLAN_COL_PERSON: 12}
 
 
 def write_plan(path: str | Path, plan: Plan) -> None:

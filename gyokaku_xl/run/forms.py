@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Sequence
 
 from gyokaku_xl.core.checks import outside_plan_period
+from gyokaku_xl.core.deadline import stale_deadline_findings
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.outcome import FormsOutcome
@@ -67,6 +68,7 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
     for department, target in zip(wanted, targets):
         atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d, carried, by_id))
         paths.append(target)
-    return FormsOutcome(paths, findings + outside_plan_period(plan, period), carried, history_findings, folder,
+    plan_findings = findings + outside_plan_period(plan, period) + stale_deadline_findings(plan, period)
+    return FormsOutcome(paths, plan_findings, carried, history_findings, folder,
                         opinions=[o for items in by_id.values() for o in items],
                         opinions_carried=open_ones, opinion_findings=opinion_findings)

@@ -10,7 +10,8 @@ from gyokaku_xl.text import loop as t
 from gyokaku_xl.core.chase import department_states
 from gyokaku_xl.domain.findings import Finding, GyokakuError
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
-from gyokaku_xl.domain.loop import deadline_of
+from gyokaku_xl.core.deadline import stale_deadline_findings
+from gyokaku_xl.domain.loop import deadline_for
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.remind import ChaseRow, RemindOutcome
 from gyokaku_xl.infra.atomic import atomic_write, output_folder
@@ -39,7 +40,8 @@ def remind(inbox: str | Path, out_dir: str | Path, *, plan_path: str | Path | No
     result, used_plan, notices = validate_inbox(inbox, plan_path, period, None, limits)
     plan = result.plan
     outcome = RemindOutcome(notices=list(notices), result=result, plan_path=used_plan,
-                            deadline=deadline_of(plan))
+                            deadline=deadline_for(plan, result.period))
+    outcome.notices.extend(f.message for f in stale_deadline_findings(plan, result.period))
     outcome.states = department_states(result)
     if not result.completeness_checked:
         outcome.notices.append(t.REMIND_UNCHECKED)

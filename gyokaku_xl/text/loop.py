@@ -128,9 +128,9 @@ FORM_COL_OPINION = "委員意見"
 FORM_COL_OPINION_HELP = "行政改革推進委員会などの委員の意見です（【】内は会議。参考・変更不可）。"
 FORM_COL_REPLY = "意見への対応"
 FORM_COL_REPLY_HELP = "委員意見がある取組は、意見を受けての対応・考え方を必ず記入してください。"
+FORM_REPLY_REQUIREMENT = "委員意見がある取組は必須"
 FORM_REPLY_INPUT_TITLE = "意見への対応"
 FORM_REPLY_INPUT_MESSAGE = "左の委員意見を受けての対応・考え方を記入してください。"
-FORM_OPINIONS_NOTE = "・「委員意見」のある取組は「意見への対応」を必ず記入してください。"
 SHEET_OPINIONS = "意見と対応"
 OPINIONS_TITLE = "委員意見と対応（{period}）"
 OPINIONS_SUBTITLE = "{plan}"
@@ -153,6 +153,11 @@ LOOP_FINDINGS: dict[str, tuple[str, str, str]] = {
         "回答期限後の提出",
         "回答期限（{deadline}）後の提出です（{basis} {seen}）。",
         "対応は不要（提出が遅れた所管課の記録）"),
+    "deadline-before-period": (
+        "回答期限が前の照会のまま",
+        "計画マスタの回答期限（{value}）は報告期間（{period}）の終わりより前のため、前の照会の期限とみなして"
+        "使っていません（調査票・督促に回答期限を載せず、遅れた提出も確かめません）。",
+        "計画マスタの「設定」の回答期限を今回の照会の期限に直す"),
     "plan-contact-unknown-department": (
         "所管課シートの所管課が計画にない",
         "「所管課」シートの所管課「{value}」は、計画マスタの取組の所管課にありません。この行は使用しません。",
