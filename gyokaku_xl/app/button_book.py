@@ -44,7 +44,8 @@ from gyokaku_xl.app.button import (ACTION_GROUPS, ACTIONS_FIRST_ROW, BOARD_COUNT
                                    NAME_STATUS_RUN_AT, RIBBON_FILE, SETTINGS_FIRST_ROW, SETTINGS_LABELS,
                                    SETTINGS_SCAN, SHEET_BOARD, SHEET_RUN, SHEET_SETTINGS, SHEET_XLWINGS_CONF,
                                    STATUS_FIRST_ROW, STATUS_HEADING_ROW, STATUS_LABELS, VBA_FILE,
-                                   VBA_MESSAGE_NAMES, VBA_MODULE, settings_values, status_block)
+                                   VBA_MESSAGE_NAMES, VBA_MODULE, cell_text, settings_values,
+                                   status_block)
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.infra.oserror import library_text
 from gyokaku_xl.render.styles import FONT_GOTHIC, Formats
@@ -173,7 +174,6 @@ def read_book_settings(path: Path) -> BookSettings:
     import warnings
 
     import openpyxl
-    from gyokaku_xl.app.button import cell_text
 
     try:
         with warnings.catch_warnings():
