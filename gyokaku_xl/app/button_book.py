@@ -52,6 +52,8 @@ from gyokaku_xl.render.styles import FONT_GOTHIC, Formats
 
 #: Characters of a message per line in column B of 「集約」 (for the row heights of the message list).
 MESSAGE_CHARS_PER_LINE = 52
+#: Characters of a setting's note per line in column C of 「設定」 (for its row height).
+NOTE_CHARS_PER_LINE = 40
 #: Fixed document date (house rule: same inputs, same workbook).
 DOCUMENT_DATE = datetime(2021, 4, 1)
 XLWINGS_STANDALONE = "quickstart_standalone.xlsm"
@@ -578,7 +580,8 @@ def _write_settings_sheet(sheet, fmt: Formats, settings: dict[str, str]) -> None
     note = fmt.get(border=1, valign="top", text_wrap=True, font_size=10)
     for offset, name in enumerate(SETTINGS_LABELS):
         row = SETTINGS_FIRST_ROW - 1 + offset
-        sheet.set_row(row, 30)
+        # column C is 80 characters wide: about 40 full-width characters per line at 10 pt
+        sheet.set_row(row, max(30, 14 * -(-len(setting_note(name)) // NOTE_CHARS_PER_LINE) + 2))
         sheet.write_string(row, 0, name, label)
         sheet.write_string(row, 1, settings.get(name, "") or "", value)
         sheet.write_string(row, 2, setting_note(name), note)
