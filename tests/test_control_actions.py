@@ -50,6 +50,7 @@ def test_template_makes_the_forms_into_the_forms_folder_and_never_overwrites(tmp
         c.MSG_TEMPLATE_DONE.format(count=len(DEPARTMENTS), period=builders.PERIOD.label, folder=folder))
     assert sorted(book.details()[-len(made):]) == [c.DETAIL_WRITTEN.format(path=p) for p in made]
     assert book.app.alerts == [] and book.app.books.opened == []
+    assert book.app.bar == [c.STATUS_BAR_RUNNING.format(action=c.ACTION_LABELS["template"]), False]
     stamps = {p: p.read_bytes() for p in made}
     again = perform(book, "template")  # filled forms are never replaced, as the command refuses
     assert again.exit_code == 2 and book.status()[g.BUTTON_STATUS_RESULT] == g.BUTTON_RESULT_FAILED

@@ -50,6 +50,8 @@ def test_success_writes_status_and_opens_master(tmp_path, inbox):
     assert book.app.alerts == []
     assert book.app.books.opened == [str(master)]
     progress = [v for v in book.app.bar if isinstance(v, str)]
+    assert progress[0] == c.STATUS_BAR_RUNNING.format(action=g.BUTTON_CAPTION)  # at once, before reading
+    progress = progress[1:]
     assert progress and all(v.startswith("集約中… ") for v in progress)
     assert progress[-1].startswith("集約中… 3/3 ")
     assert book.app.bar[-1] is False  # Excel gets its status bar back

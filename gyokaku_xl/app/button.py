@@ -264,6 +264,7 @@ def run_action(book: BookLike, label: str, action: ActionFunction, *, vba_xlwing
         _write_status_area(book, _running(run_at, label))
     except Exception:  # the sheet may have been renamed; the click still runs
         pass
+    set_status_bar(app, c.STATUS_BAR_RUNNING.format(action=label))  # the reading progress follows
     try:
         status = action(book, run_at)
     except GyokakuError as exc:

@@ -139,3 +139,4 @@ DOCTOR_CONTROLS_OLD = ("前の版で作られた集約ツールです（リボ�
 MSG_FORMS_EXIST = ("配布フォルダ（{folder}）に同じ名前の調査票があります（{files}）。記入済みの調査票を消さないよう、"
                    "作成しませんでした。前の調査票を別のフォルダに移すか、{where}に別のフォルダを指定してください。")
 MORE_FILES = " ほか {count} 件"
+STATUS_BAR_RUNNING = "{action}を実行しています…"
