@@ -266,6 +266,8 @@ def test_remind_writes_drafts_for_the_departments_to_chase_and_refreshes_the_boa
     assert cells[g.BUTTON_STATUS_MESSAGE].splitlines()[0] == c.MSG_REMIND_DONE.format(
         count=2, departments=f"{missing}、{errors}", folder=folder)
     assert cells[g.BUTTON_STATUS_OUTPUT] == str(folder / "督促一覧.xlsx")
+    assert cells[g.BUTTON_STATUS_NOT_SUBMITTED] == missing
+    assert cells[g.BUTTON_STATUS_CHASE] == f"2 件（{missing}、{errors}）"
     assert [r[c.BOARD_HEADERS[1]] for r in board(book)] == [c.BOARD_ERRORS, c.BOARD_NOT_SUBMITTED, c.BOARD_ACCEPTED]
     assert {p: p.read_bytes() for p in inbox.iterdir()} == before  # the inbox untouched
 

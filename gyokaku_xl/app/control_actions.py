@@ -201,11 +201,11 @@ def remind_action(book: BookLike, run_at: str) -> ButtonStatus:
         message = lt.REMIND_NOTHING.format(period=outcome.result.period.label if outcome.result else "")
     status = _done(run_at, message)
     status.exit_code = outcome.exit_code
-    status.fields.update({
-        g.BUTTON_STATUS_OUTPUT: str(outcome.listing or ""),
-        g.BUTTON_STATUS_NOT_SUBMITTED: "、".join(f"{row.department}（{row.state}）" for row in outcome.chased)
-        or g.BUTTON_NONE,
-    })
+    status.fields[g.BUTTON_STATUS_OUTPUT] = str(outcome.listing or "")
+    if outcome.result is not None:
+        missing = [s.department for s in outcome.states if s.state == c.BOARD_NOT_SUBMITTED]
+        status.fields[g.BUTTON_STATUS_NOT_SUBMITTED] = "、".join(missing) or g.BUTTON_NONE
+        status.fields[g.BUTTON_STATUS_CHASE] = b.chase_text(outcome.result)
     status.details = [*outcome.notices,
                       *(lt.REMIND_DRAFT_LINE.format(department=row.department, state=row.state, path=row.draft)
                         for row in outcome.chased)]
