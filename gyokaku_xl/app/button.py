@@ -219,10 +219,6 @@ class ButtonStatus:
         """True when a master workbook was written."""
         return self.exit_code < 2
 
-    def column(self) -> list[str]:
-        """The status values in the order of :data:`STATUS_LABELS`."""
-        return [self.fields.get(label, "") for label in STATUS_LABELS]
-
 
 # --- entry points -------------------------------------------------------------------------------
 #: What an action does: (book, run_at) -> its status. It reads the settings it needs itself.

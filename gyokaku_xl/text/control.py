@@ -39,7 +39,6 @@ OPERATIONS_INTRO = ("上のリボンの「行革集約」タブか、このシ�
 
 # --- the shared status area ------------------------------------------------------------------------
 STATUS_ACTION = "操作"
-STATUS_SUMMARY = "結果の要約"
 RESULT_DONE = "完了"
 RESULT_ATTENTION = "完了（確認が必要）"
 
@@ -76,7 +75,6 @@ MSG_REMIND_DONE = "督促メールの下書きを {count} 件作りました（{
 MSG_PDF_DONE = "PDF を作成しました：{path}"
 MSG_DOCTOR_OK = "必要なものはそろっています。確認した項目は下の「詳細」にあります。"
 MSG_DOCTOR_ATTENTION = "× の項目があります。下の「詳細」を見て直してください。"
-MSG_SETTINGS_OPENED = "「設定」シートを開きました。"
 PROGRESS = "{action}… {done}/{total} {label}"
 
 # --- the 「提出状況」 board ---------------------------------------------------------------------------
