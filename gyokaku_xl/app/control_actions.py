@@ -4,7 +4,7 @@ The ribbon tab 「行革集約」 and the shapes of the 「操作」 sheet run t
 (``macros/gyokaku_button.bas``: the interpreter probe, then xlwings' ``RunPython``), which calls
 :func:`run_from_excel` with the action's key. :func:`perform` reads the 「設定」 sheet, runs the
 action's function from :data:`ACTIONS`, writes the shared status area and, after 提出状況を更新,
-検証 and 集約を実行, the 「提出状況」 board. Every action is the command of the same name:
+検証, 督促メールを作成 and 集約を実行, the 「提出状況」 board. Every action is the command of the same name:
 
 =============  ==============================  ======================================
 key            button                          pipeline function (CLI command)
@@ -20,8 +20,6 @@ key            button                          pipeline function (CLI command)
 
 (設定を開く only shows the 「設定」 sheet: it is done in VBA.)
 """
-
-from __future__ import annotations
 
 from __future__ import annotations
 
