@@ -316,3 +316,14 @@ def test_a_book_without_the_board_sheet_still_refreshes_and_says_so(tmp_path, in
     note = g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_BOARD)
     assert status.exit_code == 0 and note in book.status()[g.BUTTON_STATUS_MESSAGE]
     assert book.app.alerts and note in book.app.alerts[0][0]
+
+
+def test_doctor_from_a_book_opened_from_onedrive_checks_this_pc(tmp_path, monkeypatch):
+    """Excel gives a OneDrive book's place as a URL: the doctor then checks this PC only."""
+    from gyokaku_xl.app import doctor
+    book = settings_book(tmp_path)
+    book.fullname = "https://d.docs.live.net/abc123/集約ツール.xlsm"
+    seen = []
+    monkeypatch.setattr(control_actions, "diagnose", lambda book: seen.append(book) or doctor.DoctorReport())
+    status = perform(book, "doctor")
+    assert seen == [None] and status.exit_code == 0
