@@ -37,7 +37,7 @@ from gyokaku_xl.app.button import SHEET_BOARD, SHEET_RUN  # noqa: E402
 from gyokaku_xl.app.button_book import build_control_workbook  # noqa: E402
 from gyokaku_xl.app.control_actions import perform  # noqa: E402
 from gyokaku_xl.publish import pdf  # noqa: E402
-from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl import text as g  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
 DPI = 60

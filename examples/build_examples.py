@@ -27,8 +27,7 @@ if str(ROOT) not in sys.path:
 import openpyxl  # noqa: E402
 from openpyxl.writer.excel import ExcelWriter  # noqa: E402
 
-from gyokaku_xl.text import glossary as g  # noqa: E402
-from gyokaku_xl.text import loop as lt  # noqa: E402
+from gyokaku_xl import text as g  # noqa: E402
 from gyokaku_xl.domain import schema as s  # noqa: E402
 from gyokaku_xl.infra.atomic import atomic_write  # noqa: E402
 from gyokaku_xl.run.forms import make_forms
@@ -69,7 +68,7 @@ def build(out_dir: str | Path = EXAMPLES) -> list[Path]:
             verify_intact(blank, target)
             written.append(target)
         written += _build_year_end(out, plan_path, inbox, Path(tmp))
-    opinions = out / lt.OPINION_FILE_NAME
+    opinions = out / g.OPINION_FILE_NAME
     written.append(atomic_write(opinions, write_opinions))
     for folder in (inbox, out / YEAR_END_INBOX):
         keep = {p.name for p in written if p.parent == folder}
@@ -85,9 +84,9 @@ def write_opinions(path: Path) -> None:
 
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
                                            "strings_to_numbers": False})
-    book.set_properties({"title": lt.OPINION_SHEET, "created": FILLED_AT})
-    sheet = book.add_worksheet(lt.OPINION_SHEET)
-    for col, (label, width) in enumerate(zip((lt.OPINION_COL_ID, lt.OPINION_COL_TEXT, lt.OPINION_COL_MEETING),
+    book.set_properties({"title": g.OPINION_SHEET, "created": FILLED_AT})
+    sheet = book.add_worksheet(g.OPINION_SHEET)
+    for col, (label, width) in enumerate(zip((g.OPINION_COL_ID, g.OPINION_COL_TEXT, g.OPINION_COL_MEETING),
                                              (10, 60, 32))):
         sheet.set_column(col, col, width)
         sheet.write_string(0, col, label)

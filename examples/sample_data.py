@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import loop as lt
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.contacts import Contact
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program
 
@@ -280,8 +279,8 @@ def sample_plan() -> Plan:
     """The sample plan as a :class:`Plan`, equal to what ``read_plan`` reads from 計画マスタ.xlsx."""
     settings = {g.SETTING_PLAN_NAME: PLAN_NAME, g.SETTING_MUNICIPALITY: MUNICIPALITY,
                 g.SETTING_ROUNDING: g.ROUNDING_TRUNCATE, g.SETTING_COORDINATOR: COORDINATOR,
-                g.SETTING_PLAN_PERIOD: "2020-2023", lt.SETTING_DEADLINE: DEADLINE,
-                lt.SETTING_REMIND_EXTRA: REMIND_EXTRA}
+                g.SETTING_PLAN_PERIOD: "2020-2023", g.SETTING_DEADLINE: DEADLINE,
+                g.SETTING_REMIND_EXTRA: REMIND_EXTRA}
     return Plan(
         name=PLAN_NAME, municipality=MUNICIPALITY,
         perspectives=tuple(Perspective(n, name) for n, name in PERSPECTIVES),

@@ -16,7 +16,7 @@ from openpyxl.utils.cell import coordinate_from_string, range_boundaries
 from gyokaku_xl.app.button import (DETAIL_ROWS, DETAILS_FIRST_ROW, SHEET_RUN, SHEET_SETTINGS, STATUS_FIRST_ROW,
                                    STATUS_LABELS, ButtonStatus, run)
 from gyokaku_xl.app.button_book import build_control_workbook
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 RUN_AT = datetime(2021, 10, 1, 9, 30, 0)
 RUN_AT_TEXT = "2021-10-01 09:30:00"

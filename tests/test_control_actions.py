@@ -16,7 +16,7 @@ from fake_book import RUN_AT_TEXT, FakeBook, board, board_counts, control_book, 
 from gyokaku_xl.app import control_actions
 from gyokaku_xl.app.button import SHEET_BOARD, SHEET_SETTINGS, with_cells
 from gyokaku_xl.text import control as c
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.text import loop as lt
 
 DEPARTMENTS = builders.DEPARTMENTS

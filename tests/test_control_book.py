@@ -26,7 +26,7 @@ from gyokaku_xl.app.button import (ACTION_GROUPS, ACTION_MACROS, BOARD_FIRST_ROW
 from gyokaku_xl.app.cli import main
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.text import control as c
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 NS = {"ui": button_book.RIBBON_NAMESPACE}
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.loop import date_label, deadline_of, local_time, parse_deadline
 from gyokaku_xl.run.check import check
 
@@ -55,8 +55,8 @@ def test_saved_times_are_compared_in_japan_time():
 
 # --- the plan master: 回答期限 and the 所管課 sheet ----------------------------------------------------
 def _plan(tmp_path: Path, deadline: object = "2021-10-15", contacts=None) -> Path:
-    settings = {**builders.DEFAULT_SETTINGS, t.SETTING_DEADLINE: deadline}
-    extra = {t.PLAN_SHEET_CONTACTS: contacts} if contacts is not None else None
+    settings = {**builders.DEFAULT_SETTINGS, g.SETTING_DEADLINE: deadline}
+    extra = {g.PLAN_SHEET_CONTACTS: contacts} if contacts is not None else None
     return builders.build_plan(tmp_path, settings=settings, extra_sheets=extra)
 
 
@@ -163,10 +163,12 @@ def test_a_form_saved_after_the_deadline_is_noted(tmp_path, period):
     assert "保存日時 2021-10-16 00:00" in f.message
     assert "ファイルの更新日時" in late_findings["情報政策課.xlsx"].message
     assert result.tally.files_accepted == 3, "late is noted, never rejected"
+    from gyokaku_xl.core.chase import department_states
+    late_departments = {d.department for d in department_states(result) if d.late}
+    assert late_departments == {"資産経営課", "情報政策課"}
 
 
 def test_submissions_sheet_shows_the_deadline(tmp_path, period):
-    from gyokaku_xl.render.master import write_check_report
     path = _plan(tmp_path)
     plan = builders.load_plan(path)
     inbox = tmp_path / "受付"

@@ -11,8 +11,7 @@ import pytest
 
 import builders
 from examples import build_examples, sample_data
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import loop as lt
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import share_percent
 from gyokaku_xl.reading.plan import read_plan
@@ -62,7 +61,7 @@ def test_committed_examples_equal_a_fresh_build(fresh_build):
     folder, written = fresh_build
     fresh = {p.relative_to(folder).as_posix() for p in written}
     inboxes = (EXAMPLES / "inbox", EXAMPLES / build_examples.YEAR_END_INBOX)
-    committed = {g.PLAN_FILE_NAME, lt.OPINION_FILE_NAME} | {
+    committed = {g.PLAN_FILE_NAME, g.OPINION_FILE_NAME} | {
         f"{inbox.name}/{p.name}" for inbox in inboxes for p in inbox.glob("*.xlsx")}
     assert fresh == committed, "python examples/build_examples.py で作り直してください"
     for name in sorted(fresh):

@@ -17,7 +17,7 @@ import pytest
 import builders
 from gyokaku_xl.app import button as excel_button
 from gyokaku_xl.run import merge as merging
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.text import control as c
 from gyokaku_xl.app.button import DETAIL_ROWS, SHEET_RUN, SHEET_SETTINGS, ButtonStatus
 

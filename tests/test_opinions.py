@@ -10,8 +10,7 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 from gyokaku_xl.app.cli import main
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import GyokakuError
@@ -30,7 +29,7 @@ OPINIONS = [
 ]
 
 
-def build_opinions(path: Path, rows=OPINIONS, sheet: str = t.OPINION_SHEET) -> Path:
+def build_opinions(path: Path, rows=OPINIONS, sheet: str = g.OPINION_SHEET) -> Path:
     """A 委員意見.xlsx as the office keeps it."""
     book = openpyxl.Workbook()
     ws = book.active
@@ -65,7 +64,7 @@ def test_an_unusable_opinions_file_stops_template(tmp_path, plan_path, broken, c
         build_opinions(path, sheet="Sheet1")
     elif broken == "header":
         book = openpyxl.Workbook()
-        book.active.title = t.OPINION_SHEET
+        book.active.title = g.OPINION_SHEET
         book.active.append(["取組番号", "コメント", "会議"])
         book.active.append(["1-01", "意見", MEETING])
         book.save(path)
@@ -94,7 +93,7 @@ def test_forms_of_the_initiatives_concerned_get_the_two_columns(tmp_path, plan_p
     assert opinion.protection.locked and not sheet.cell(rows["1-01"], first + 1).protection.locked
     assert sheet.cell(rows["2-01"], first).value is None
     guide = [[c.value for c in r] for r in openpyxl.load_workbook(forms["行政総務課"])["記入要領"].iter_rows()]
-    assert ["意見への対応", "委員意見がある取組は必須", t.FORM_COL_REPLY_HELP] in [r[:3] for r in guide]
+    assert ["意見への対応", "委員意見がある取組は必須", g.FORM_COL_REPLY_HELP] in [r[:3] for r in guide]
     # 資産経営課 has 3-03 of 事業 4; without any other opinion its form has them too
     other = openpyxl.load_workbook(forms["資産経営課"])[g.FORM_SHEET]
     assert other.cell(header, first).value == "委員意見"
@@ -136,10 +135,10 @@ def test_opinions_travel_through_merge_to_their_sheet(tmp_path, plan_path, plan)
     reply_col = schema.column_index("note") + 3  # after the last column: 委員意見, then 意見への対応
     cells = {f.initiative_id: f.cell for f in result.result.findings if f.code == "opinion-reply-missing"}
     assert all(c.startswith(openpyxl.utils.get_column_letter(reply_col)) for c in cells.values())
-    ws = openpyxl.load_workbook(result.output)[t.SHEET_OPINIONS]
+    ws = openpyxl.load_workbook(result.output)[g.SHEET_OPINIONS]
     values = [[c.value for c in row] for row in ws.iter_rows()]
     assert values[0][0] == "委員意見と対応（令和3年度【上半期】）"
-    header = [r[:6] for r in values].index(list(t.OPINIONS_HEADERS))
+    header = [r[:6] for r in values].index(list(g.OPINIONS_HEADERS))
     body = [row[:6] for row in values[header + 1:header + 5]]
     assert body == [
         ["1-01", "給食調理業務の委託", "行政総務課", MEETING, "委託の効果を数値で示すこと。", "効果額を今期から報告する。"],
@@ -148,12 +147,12 @@ def test_opinions_travel_through_merge_to_their_sheet(tmp_path, plan_path, plan)
         ["3-03", "施設予約のオンライン化", "資産経営課", MEETING, "ICT活用の全体像を示すこと。", None],
     ]
     assert ws.page_setup.paperSize == 9
-    assert openpyxl.load_workbook(result.output).sheetnames.index(t.SHEET_OPINIONS) == 3, "after 資料1-1〜1-3"
+    assert openpyxl.load_workbook(result.output).sheetnames.index(g.SHEET_OPINIONS) == 3, "after 資料1-1〜1-3"
 
 
 def test_no_opinion_no_sheet(inbox, plan_path, tmp_path):
     result = merge(inbox, tmp_path / "集約結果.xlsx", plan_path=plan_path)
-    assert t.SHEET_OPINIONS not in openpyxl.load_workbook(result.output).sheetnames
+    assert g.SHEET_OPINIONS not in openpyxl.load_workbook(result.output).sheetnames
 
 
 def test_an_open_opinion_is_carried_to_the_next_period(tmp_path, plan_path, plan):
@@ -174,10 +173,10 @@ def test_an_open_opinion_is_carried_to_the_next_period(tmp_path, plan_path, plan
     # answered this time: nothing is left open
     inbox2 = _fill_all(plan, second.paths, tmp_path / "受付2", {"3-03": "来年度に示す。"})
     done = merge(inbox2, tmp_path / "集約結果2.xlsx", plan_path=plan_path, history_dir=history)
-    values = [[c.value for c in row] for row in openpyxl.load_workbook(done.output)[t.SHEET_OPINIONS].iter_rows()]
+    values = [[c.value for c in row] for row in openpyxl.load_workbook(done.output)[g.SHEET_OPINIONS].iter_rows()]
     assert ["3-03", "施設予約のオンライン化", "資産経営課", MEETING, "ICT活用の全体像を示すこと。", "来年度に示す。"] in [
         r[:6] for r in values]
-    assert not any(r[0] == t.OPINIONS_OPEN_HEADING for r in values)
+    assert not any(r[0] == g.OPINIONS_OPEN_HEADING for r in values)
 
 
 def test_an_opinion_not_carried_is_listed_as_open(tmp_path, plan_path, plan):
@@ -189,12 +188,12 @@ def test_an_opinion_not_carried_is_listed_as_open(tmp_path, plan_path, plan):
     second = _opinion_forms(tmp_path, plan_path, second_period, use_previous=False)
     inbox2 = _fill_all(plan, second.paths, tmp_path / "受付2", {})
     done = merge(inbox2, tmp_path / "集約結果2.xlsx", plan_path=plan_path, history_dir=history)
-    values = [[c.value for c in row] for row in openpyxl.load_workbook(done.output)[t.SHEET_OPINIONS].iter_rows()]
-    heading = [r[0] for r in values].index(t.OPINIONS_OPEN_HEADING)
+    values = [[c.value for c in row] for row in openpyxl.load_workbook(done.output)[g.SHEET_OPINIONS].iter_rows()]
+    heading = [r[0] for r in values].index(g.OPINIONS_OPEN_HEADING)
     open_rows = [r for r in values[heading + 2:] if r[0]]
     assert [(r[0], r[6]) for r in open_rows] == [("3-01", "令和3年度【上半期】"), ("3-02", "令和3年度【上半期】"),
                                                  ("3-03", "令和3年度【上半期】")]
-    assert values[[r[0] for r in values].index(t.OPINIONS_HEADING) + 2][0] == t.OPINIONS_NONE
+    assert values[[r[0] for r in values].index(g.OPINIONS_HEADING) + 2][0] == g.OPINIONS_NONE
 
 
 def test_cli_template_takes_opinions(tmp_path, plan_path):
@@ -217,7 +216,7 @@ def test_open_data_gains_the_opinions_and_replies(tmp_path, plan_path, plan):
     assert "委員意見と対応_令和3年度上半期.csv" in names and "委員意見と対応_令和3年度上半期.xlsx" in names
     with open(tmp_path / "公開" / "委員意見と対応_令和3年度上半期.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0] == list(t.OPENDATA_OPINIONS_COLUMNS)
+    assert rows[0] == list(g.OPENDATA_OPINIONS_COLUMNS)
     assert rows[1] == ["令和3年度", "2021", "上半期", "1-01", "給食調理業務の委託", "行政総務課", MEETING,
                        "委託の効果を数値で示すこと。", "効果額を報告する。"]
     assert len(rows) == 5

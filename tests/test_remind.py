@@ -13,8 +13,7 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 from gyokaku_xl.app.cli import main
 from gyokaku_xl.core.chase import department_states
 from gyokaku_xl.domain.outcome import EXIT_ATTENTION, EXIT_OK
@@ -33,12 +32,12 @@ EXTRA = "問い合わせ：行政総務課 内線 1234"
 @pytest.fixture
 def loop_plan(tmp_path: Path) -> Path:
     """The default plan with a fourth department (財政課, no address), a 回答期限 and a 所管課 sheet."""
-    settings = {**builders.DEFAULT_SETTINGS, t.SETTING_DEADLINE: "令和3年10月15日",
-                t.SETTING_REMIND_EXTRA: EXTRA}
+    settings = {**builders.DEFAULT_SETTINGS, g.SETTING_DEADLINE: "令和3年10月15日",
+                g.SETTING_REMIND_EXTRA: EXTRA}
     initiatives = builders.DEFAULT_INITIATIVES + [
         {"取組番号": "3-04", "事業番号": "4", "取組名": "電子決裁の推進", "所管課": "財政課"}]
     return builders.build_plan(tmp_path, settings=settings, initiatives=initiatives,
-                               extra_sheets={t.PLAN_SHEET_CONTACTS: CONTACTS})
+                               extra_sheets={g.PLAN_SHEET_CONTACTS: CONTACTS})
 
 
 @pytest.fixture
@@ -67,11 +66,11 @@ def test_each_department_gets_the_state_of_its_reply(mixed_inbox, loop_plan):
     result = check(mixed_inbox, plan_path=loop_plan, period=builders.PERIOD).result
     states = {s.department: s for s in department_states(result)}
     assert {d: s.state for d, s in states.items()} == {
-        "行政総務課": t.STATE_HAS_ERRORS, "資産経営課": t.STATE_REJECTED,
-        "情報政策課": t.STATE_ACCEPTED, "財政課": t.STATE_NOT_SUBMITTED}
+        "行政総務課": g.STATE_HAS_ERRORS, "資産経営課": g.STATE_REJECTED,
+        "情報政策課": g.STATE_ACCEPTED, "財政課": g.STATE_NOT_SUBMITTED}
     assert states["行政総務課"].errors == 1 and states["行政総務課"].needs_chasing
     assert "報告期間" in states["資産経営課"].reason
-    assert states["財政課"].reason == t.REASON_NOT_SUBMITTED
+    assert states["財政課"].reason == g.REASON_NOT_SUBMITTED
     assert not states["情報政策課"].needs_chasing
 
 
@@ -81,7 +80,7 @@ def test_remind_writes_a_draft_per_department_to_chase(mixed_inbox, loop_plan, t
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in mixed_inbox.iterdir()} == before
     assert [p.name for p in outcome.drafts] == ["行政総務課.eml", "資産経営課.eml", "財政課.eml"]
     assert [(r.department, r.state) for r in outcome.chased] == [
-        ("行政総務課", t.STATE_HAS_ERRORS), ("資産経営課", t.STATE_REJECTED), ("財政課", t.STATE_NOT_SUBMITTED)]
+        ("行政総務課", g.STATE_HAS_ERRORS), ("資産経営課", g.STATE_REJECTED), ("財政課", g.STATE_NOT_SUBMITTED)]
     assert outcome.exit_code == EXIT_ATTENTION
     assert not (tmp_path / "督促" / "情報政策課.eml").exists(), "a department in order gets no draft"
     assert any("財政課" in n and "宛先は空欄" in n for n in outcome.notices)
@@ -112,7 +111,7 @@ def test_the_draft_with_errors_parses_back_with_its_attachment(mixed_inbox, loop
     attached = attachments[0]
     assert attached.get_filename().endswith("_指摘.xlsx")
     assert attached.get_content_type() == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    copy = tmp_path / "督促" / t.REMIND_ATTACH_FOLDER / attached.get_filename()
+    copy = tmp_path / "督促" / g.REMIND_ATTACH_FOLDER / attached.get_filename()
     assert attached.get_content() == copy.read_bytes() == outcome.chased[0].attachment.read_bytes()
     book = openpyxl.load_workbook(io.BytesIO(attached.get_content()))
     assert book.sheetnames[0] == g.ANNOTATE_SHEET, "the annotated copy, with its 指摘一覧"
@@ -138,10 +137,10 @@ def test_drafts_for_missing_and_rejected_ask_for_the_form(mixed_inbox, loop_plan
 
 def test_reminder_list_cell_by_cell(mixed_inbox, loop_plan, tmp_path):
     outcome = remind(mixed_inbox, tmp_path / "督促", plan_path=loop_plan)
-    assert outcome.listing == tmp_path / "督促" / t.REMIND_LIST_FILE
-    ws = openpyxl.load_workbook(outcome.listing)[t.REMIND_LIST_SHEET]
+    assert outcome.listing == tmp_path / "督促" / g.REMIND_LIST_FILE
+    ws = openpyxl.load_workbook(outcome.listing)[g.REMIND_LIST_SHEET]
     assert ws["A1"].value == "督促一覧　テスト市行財政改革計画（2020-2023）　令和3年度【上半期】"
-    assert [c.value for c in ws[4]] == list(t.REMIND_LIST_HEADERS)
+    assert [c.value for c in ws[4]] == list(g.REMIND_LIST_HEADERS)
     rows = [[c.value or "" for c in row] for row in ws.iter_rows(min_row=5, max_row=7)]
     copy = outcome.chased[0].attachment.name
     assert rows == [
@@ -167,8 +166,8 @@ def test_nobody_to_chase_writes_no_draft_and_names_an_old_one(inbox, plan_path, 
     outcome = remind(inbox, out, plan_path=plan_path)
     assert outcome.drafts == [] and outcome.chased == [] and outcome.exit_code == EXIT_OK
     assert any("行政総務課.eml" in n and "送信しないで" in n for n in outcome.notices)
-    ws = openpyxl.load_workbook(outcome.listing)[t.REMIND_LIST_SHEET]
-    assert ws["A5"].value == t.REMIND_LIST_NONE
+    ws = openpyxl.load_workbook(outcome.listing)[g.REMIND_LIST_SHEET]
+    assert ws["A5"].value == g.REMIND_LIST_NONE
 
 
 def test_the_inbox_is_refused_as_output(mixed_inbox, loop_plan):
@@ -184,8 +183,8 @@ def test_cli_remind_prints_each_draft(mixed_inbox, loop_plan, tmp_path):
     assert code == EXIT_ATTENTION, err.getvalue()
     lines = out.getvalue().splitlines()
     assert f"督促の下書き: 行政総務課（エラーあり）→ {tmp_path / '督促' / '行政総務課.eml'}" in lines
-    assert f"督促一覧: {tmp_path / '督促' / t.REMIND_LIST_FILE}" in lines
-    assert t.REMIND_NOT_SENT in lines
+    assert f"督促一覧: {tmp_path / '督促' / g.REMIND_LIST_FILE}" in lines
+    assert g.REMIND_NOT_SENT in lines
 
 
 def test_check_mentions_remind_when_someone_needs_chasing(mixed_inbox, loop_plan):
@@ -199,7 +198,7 @@ def test_an_unreadable_file_is_chased_without_an_attachment(inbox, plan_path, fo
     broken = inbox / forms["資産経営課"].name
     broken.write_bytes(b"PK\x03\x04broken")
     outcome = remind(inbox, tmp_path / "督促", plan_path=plan_path)
-    assert [(r.department, r.state, r.attachment) for r in outcome.chased] == [("資産経営課", t.STATE_REJECTED, None)]
+    assert [(r.department, r.state, r.attachment) for r in outcome.chased] == [("資産経営課", g.STATE_REJECTED, None)]
     message = _parse(outcome.drafts[0])
     assert not list(message.iter_attachments())
     body = message.get_body(("plain",)).get_content()
@@ -213,14 +212,14 @@ def test_warnings_only_is_not_chased(inbox, plan_path, plan, forms, tmp_path):
     builders.fill_form(forms["行政総務課"], inbox / forms["行政総務課"].name, reports)
     outcome = remind(inbox, tmp_path / "督促", plan_path=plan_path)
     states = {s.department: s.state for s in outcome.states}
-    assert states["行政総務課"] == t.STATE_HAS_WARNINGS and outcome.chased == []
+    assert states["行政総務課"] == g.STATE_HAS_WARNINGS and outcome.chased == []
 
 
 def test_without_a_plan_master_missing_departments_are_not_known(inbox, plan_path, forms, tmp_path):
     plan_path.unlink()
     (inbox / forms["資産経営課"].name).unlink()
     outcome = remind(inbox, tmp_path / "督促")
-    assert outcome.chased == [] and t.REMIND_UNCHECKED in outcome.notices
+    assert outcome.chased == [] and g.REMIND_UNCHECKED in outcome.notices
 
 
 def test_an_annotated_copy_is_the_same_bytes_whenever_it_is_made(mixed_inbox, loop_plan, tmp_path):

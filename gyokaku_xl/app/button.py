@@ -28,9 +28,8 @@ from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from typing import Any, Callable, Protocol, Sequence
 
+from gyokaku_xl import text as g
 from gyokaku_xl.text import control as c
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import loop as lt
 from gyokaku_xl.core.chase import chased
 from gyokaku_xl.domain.records import MergeResult
 from gyokaku_xl.app.summary_lines import error_detail_lines, rejected_departments, summary_lines
@@ -38,6 +37,7 @@ from gyokaku_xl.core.board import Board
 from gyokaku_xl.domain.findings import GyokakuError, count_by_severity
 from gyokaku_xl.domain.model import Period, PeriodError
 from gyokaku_xl.domain.outcome import RunOutcome
+from gyokaku_xl.domain.tokens import NO_WORDS, YES_WORDS
 from gyokaku_xl.run import merge as merging
 
 # --- layout of the control workbook -----------------------------------------------------------
@@ -278,11 +278,11 @@ def run_action(book: BookLike, label: str, action: ActionFunction, *, vba_xlwing
         try:
             after(book, status)
         except Exception as exc:  # noqa: BLE001 - the action is done; say what could not be shown
-            _add_note(status, g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_BOARD) + f"（{_one_line(exc)}）")
+            _add_note(status, g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_BOARD) + g.PARENTHESIZED.format(_one_line(exc)))
     try:
         _write_status_area(book, status)
     except Exception as exc:  # noqa: BLE001 - still tell the user what happened
-        status.message += "\n" + g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_RUN) + f"（{_one_line(exc)}）"
+        status.message += "\n" + g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_RUN) + g.PARENTHESIZED.format(_one_line(exc))
         status.alert_mode = status.alert_mode or ALERT_CRITICAL
     if status.alert_mode:
         _alert(app, status.message, status.alert_mode)
@@ -412,8 +412,8 @@ def with_cells(message: str, cells: Sequence[str]) -> str:
     """``message`` naming the cells of 「設定」 it is about, before its final 「。」."""
     if not cells:
         return message
-    where = c.AT_CELLS.format(cells="・".join(cells))
-    return message[:-1] + where + "。" if message.endswith("。") else message + where
+    where = c.AT_CELLS.format(cells=g.SEP_DOT.join(cells))
+    return message[:-1] + where + g.FULL_STOP if message.endswith(g.FULL_STOP) else message + where
 
 
 def _same_path(a: Path, b: Path) -> bool:
@@ -423,8 +423,8 @@ def _same_path(a: Path, b: Path) -> bool:
         return a == b
 
 
-_YES = {g.BUTTON_YES, "はい。", "する", "作成する", "yes", "y", "true", "1", "○"}
-_NO = {g.BUTTON_NO, "", "しない", "no", "n", "false", "0", "×"}
+_YES = {g.BUTTON_YES, *YES_WORDS}
+_NO = {g.BUTTON_NO, *NO_WORDS}
 
 
 def _yes_no(text: str) -> bool:
@@ -549,12 +549,12 @@ def outcome_status(outcome: RunOutcome, run_at: str) -> ButtonStatus:
     if not result.completeness_checked:
         not_submitted = g.BUTTON_NOT_CHECKED
     else:
-        not_submitted = "、".join(missing) if missing else g.BUTTON_NONE
+        not_submitted = g.SEP_LIST.join(missing) if missing else g.BUTTON_NONE
     rejected = rejected_departments(outcome)
     if rejected:  # a department whose every file was rejected is not hidden behind 「なし」
         not_submitted = g.BUTTON_NOT_SUBMITTED_AND_REJECTED.format(
             not_submitted=not_submitted,
-            rejected=g.CONSOLE_REJECTED_DEPARTMENTS.format(departments="／".join(rejected)))
+            rejected=g.CONSOLE_REJECTED_DEPARTMENTS.format(departments=g.SEP_SLASH.join(rejected)))
     status.fields = {
         g.BUTTON_STATUS_RUN_AT: run_at,
         g.BUTTON_STATUS_RESULT: status.result,
@@ -562,7 +562,7 @@ def outcome_status(outcome: RunOutcome, run_at: str) -> ButtonStatus:
         g.BUTTON_STATUS_FILES_REJECTED: g.BUTTON_FILES.format(count=tally.files_rejected),
         g.BUTTON_STATUS_ROWS_MERGED: g.BUTTON_ROWS.format(merged=tally.rows_merged, read=tally.rows_read,
                                                           rejected=tally.rows_rejected),
-        g.BUTTON_STATUS_FINDINGS: "・".join(g.BUTTON_FINDING_COUNT.format(severity=s, count=n)
+        g.BUTTON_STATUS_FINDINGS: g.SEP_DOT.join(g.BUTTON_FINDING_COUNT.format(severity=s, count=n)
                                            for s, n in counts.items()),
         g.BUTTON_STATUS_NOT_SUBMITTED: not_submitted,
         g.BUTTON_STATUS_CHASE: chase_text(result),
@@ -580,7 +580,7 @@ def chase_text(result: MergeResult) -> str:
     departments = [s.department for s in chased(result)]
     if not departments:
         return g.BUTTON_NONE
-    return lt.BUTTON_CHASE_COUNT.format(count=len(departments), departments="、".join(departments))
+    return g.BUTTON_CHASE_COUNT.format(count=len(departments), departments=g.SEP_LIST.join(departments))
 
 
 def _failure_details(exc: GyokakuError) -> list[str]:
@@ -717,7 +717,7 @@ def _log_unexpected(book: BookLike, exc: BaseException, run_at: str) -> Path:
     import tempfile
 
     name = book_fullname(book)
-    stem = PureWindowsPath(name).stem if name else "集約ツール"
+    stem = PureWindowsPath(name or g.BUTTON_FILE_NAME).stem
     candidates = [folder for folder in (book_folder(book), Path(tempfile.gettempdir())) if folder is not None]
     text = f"[{run_at}]\n" + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)) + "\n"
     for folder in candidates:

@@ -32,8 +32,8 @@ from datetime import datetime
 from importlib import metadata, util
 from pathlib import Path
 
+from gyokaku_xl import text as g
 from gyokaku_xl.text import control as c
-from gyokaku_xl.text import glossary as g
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.app.button import (ACTION_GROUPS, ACTIONS_FIRST_ROW, BOARD_COUNTS_ROW, BOARD_FACTS_ROW,
                                    BOARD_FIRST_ROW, BOARD_HEADER_ROW, BOARD_ROWS, CODE_NAME_BOARD,
@@ -271,7 +271,7 @@ def _macros_file(name: str) -> Path:
     for candidate in (here / "macros" / name, here.parent / "macros" / name):
         if candidate.is_file():
             return candidate
-    raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=f"{name} がありません"))
+    raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=g.BUTTON_BUILD_PART_MISSING.format(name=name)))
 
 
 def button_module_source() -> str:
@@ -283,7 +283,7 @@ def pinned_xlwings_version(source: str | None = None) -> str:
     """The xlwings version the button module is written for (its ``GYOKAKU_XLWINGS_VERSION``)."""
     found = vba_constant(source if source is not None else button_module_source(), VERSION_CONSTANT)
     if found is None:
-        raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=f"{VERSION_CONSTANT} がありません"))
+        raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=g.BUTTON_BUILD_PART_MISSING.format(name=VERSION_CONSTANT)))
     return found
 
 
@@ -328,7 +328,8 @@ def vba_sources() -> VbaSources:
     except Exception as exc:  # noqa: BLE001 - any failure reading xlwings' file is one message
         raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=f"{standalone}: {library_text(exc)}")) from None
     if XLWINGS_MODULE not in modules:
-        raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=f"{standalone} に xlwings モジュールがありません"))
+        raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=g.BUTTON_BUILD_NO_XLWINGS_MODULE.format(
+            path=standalone)))
     xlwings_source = crlf(modules[XLWINGS_MODULE])
     embedded = vba_constant(xlwings_source, "XLWINGS_VERSION")
     if embedded != installed:
@@ -513,7 +514,7 @@ def _write_run_sheet(sheet, fmt: Formats, xlwings_version: str) -> None:
         # Column B is 96 characters wide: about 48 full-width characters per line at 9 pt.
         lines = max(1, -(-len(text) // MESSAGE_CHARS_PER_LINE))
         sheet.set_row(MESSAGES_FIRST_ROW - 1 + offset, 12.5 * lines + 2)
-        sheet.write_string(MESSAGES_FIRST_ROW - 1 + offset, 0, "・" + labels[name], quiet_label)
+        sheet.write_string(MESSAGES_FIRST_ROW - 1 + offset, 0, g.BULLET + labels[name], quiet_label)
         sheet.write_string(MESSAGES_FIRST_ROW - 1 + offset, 1, text, quiet)
     sheet.set_first_sheet()
 

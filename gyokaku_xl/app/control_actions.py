@@ -41,7 +41,7 @@ from gyokaku_xl.run.forms import FormsExistError, make_forms
 from gyokaku_xl.run.publish import publish
 from gyokaku_xl.run.remind import remind
 from gyokaku_xl.text import control as c
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.text import loop as lt
 
 
@@ -116,7 +116,7 @@ def make_forms_action(book: BookLike, run_at: str) -> ButtonStatus:
                              opinions=settings.opinions)
     except FormsExistError as exc:  # the command's refusal, in the words of the settings sheet
         more = c.MORE_FILES.format(count=len(exc.existing) - 3) if len(exc.existing) > 3 else ""
-        raise GyokakuError(c.MSG_FORMS_EXIST.format(folder=folder, files="、".join(exc.existing[:3]) + more,
+        raise GyokakuError(c.MSG_FORMS_EXIST.format(folder=folder, files=g.SEP_LIST.join(exc.existing[:3]) + more,
                                                     where=settings.where(c.SETTING_FORMS))) from None
     message = c.MSG_TEMPLATE_DONE.format(count=len(outcome.paths), period=period.label, folder=folder)
     if settings.opinions is not None:
@@ -137,7 +137,7 @@ def make_forms_action(book: BookLike, run_at: str) -> ButtonStatus:
     status = _done(run_at, message)
     status.fields.update({
         g.BUTTON_STATUS_OUTPUT: str(folder),
-        g.BUTTON_STATUS_FINDINGS: "・".join(g.BUTTON_FINDING_COUNT.format(severity=s, count=n)
+        g.BUTTON_STATUS_FINDINGS: g.SEP_DOT.join(g.BUTTON_FINDING_COUNT.format(severity=s, count=n)
                                            for s, n in count_by_severity(findings).items()),
     })
     status.details = [finding_line(f) for f in findings] + [c.DETAIL_WRITTEN.format(path=p) for p in outcome.paths]
@@ -193,7 +193,7 @@ def remind_action(book: BookLike, run_at: str) -> ButtonStatus:
     outcome = remind(settings.inbox, folder, plan_path=settings.plan, period=settings.period)
     if outcome.chased:
         message = "\n".join([c.MSG_REMIND_DONE.format(
-            count=len(outcome.drafts), departments="、".join(row.department for row in outcome.chased), folder=folder),
+            count=len(outcome.drafts), departments=g.SEP_LIST.join(row.department for row in outcome.chased), folder=folder),
             lt.REMIND_NOT_SENT])
     else:
         message = lt.REMIND_NOTHING.format(period=outcome.result.period.label if outcome.result else "")
@@ -202,7 +202,7 @@ def remind_action(book: BookLike, run_at: str) -> ButtonStatus:
     status.fields[g.BUTTON_STATUS_OUTPUT] = str(outcome.listing or "")
     if outcome.result is not None:
         missing = [s.department for s in outcome.states if s.state == c.BOARD_NOT_SUBMITTED]
-        status.fields[g.BUTTON_STATUS_NOT_SUBMITTED] = "、".join(missing) or g.BUTTON_NONE
+        status.fields[g.BUTTON_STATUS_NOT_SUBMITTED] = g.SEP_LIST.join(missing) or g.BUTTON_NONE
         status.fields[g.BUTTON_STATUS_CHASE] = b.chase_text(outcome.result)
     status.details = [*outcome.notices,
                       *(lt.REMIND_DRAFT_LINE.format(department=row.department, state=row.state, path=row.draft)

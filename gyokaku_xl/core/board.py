@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from gyokaku_xl.core.chase import reply_state
 from gyokaku_xl.domain.records import MergeResult
+from gyokaku_xl import text as g
 from gyokaku_xl.text import control as c
 
 
@@ -52,7 +53,7 @@ def build_board(result: MergeResult, saved: dict[str, str] | None = None, deadli
     rows = []
     for s in result.submissions:
         state = reply_state(s)
-        note = c.BOARD_STATE_NOTES[state] + (f"（{s.note}）" if s.note else "")
+        note = c.BOARD_STATE_NOTES[state] + (g.PARENTHESIZED.format(s.note) if s.note else "")
         rows.append(BoardRow(department=s.department, state=state, file=s.file, saved=saved.get(s.file, ""),
                              errors=s.errors, warnings=s.warnings, deadline=deadline, note=note))
     rows.sort(key=lambda row: _ORDER[row.state])

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 
 from gyokaku_xl.domain.findings import INFO, WARNING, Finding, make
 from gyokaku_xl.domain.loop import date_label, deadline_for, local_time, short_date_label, stale_deadline
 from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.reports import FileReport
+
+
+#: The finding of a form saved after the 回答期限.
+LATE_CODE = "submitted-after-deadline"
 
 
 def late_submission(plan: Plan, period: Period | None, report: FileReport) -> list[Finding]:
@@ -19,13 +23,13 @@ def late_submission(plan: Plan, period: Period | None, report: FileReport) -> li
     if deadline is None or report.form is None:
         return []
     saved = local_time(report.form.modified)
-    basis = t.LATE_BASIS_SAVED
+    basis = g.LATE_BASIS_SAVED
     if saved is None:
-        saved, basis = local_time(report.modified), t.LATE_BASIS_FILE
+        saved, basis = local_time(report.modified), g.LATE_BASIS_FILE
     if saved is None or saved.date() <= deadline:
         return []
     seen = saved.strftime("%Y-%m-%d %H:%M")
-    return [make("submitted-after-deadline", INFO, file=report.file, sheet=report.form.sheet,
+    return [make(LATE_CODE, INFO, file=report.file, sheet=report.form.sheet,
                  value=seen, seen=seen, basis=basis, deadline=short_date_label(deadline))]
 
 

@@ -15,11 +15,12 @@ from the history folder) and the current :class:`~gyokaku_xl.domain.records.Merg
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Sequence
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period, Plan, Program, bounded_amount, share_percent
+from gyokaku_xl.domain.content import (Comparison, ComparisonRow, Fiscal, FiscalLine, Movement, Trend, TrendRow,
+                                       YearLine)
 from gyokaku_xl.domain.records import MergeResult, Snapshot, SnapshotRow, snapshot_of
 
 def period_key(period: Period) -> tuple[int, int]:
@@ -37,53 +38,6 @@ def earlier_periods(history: Sequence[Snapshot], current: Period) -> list[Snapsh
 
 
 # --- 前期比較 -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ComparisonRow:
-    """One 取組: its previous and current status ('' when not reported) and the change."""
-
-    initiative_id: str
-    name: str
-    program: str
-    department: str
-    previous: str
-    current: str
-    change: str  # one of glossary.CHANGES; '' when there is no previous period
-
-    @property
-    def changed(self) -> bool:
-        """True for 改善, 悪化 and 変化."""
-        return self.change in (g.CHANGE_IMPROVED, g.CHANGE_WORSENED, g.CHANGE_CHANGED)
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """前期比較: the rows in plan order, the transition table and the count of each change."""
-
-    current: Period
-    previous: Period | None
-    rows: tuple[ComparisonRow, ...]
-    #: transition table: previous statuses (rows) × current statuses (columns); the last row is
-    #: 「（なし）」 (not in the previous period), the last column 「（なし）」 (not reported now)
-    row_labels: tuple[str, ...] = ()
-    column_labels: tuple[str, ...] = ()
-    matrix: tuple[tuple[int, ...], ...] = ()
-    counts: tuple[tuple[str, int], ...] = ()
-
-    def count(self, change: str) -> int:
-        """How many 取組 had ``change``."""
-        return dict(self.counts).get(change, 0)
-
-    @property
-    def improved(self) -> int:
-        """Number of 改善."""
-        return self.count(g.CHANGE_IMPROVED)
-
-    @property
-    def worsened(self) -> int:
-        """Number of 悪化."""
-        return self.count(g.CHANGE_WORSENED)
-
-
 def change_of(plan: Plan, previous: str, current: str, *, _sets: tuple[frozenset, frozenset] | None = None) -> str:
     """The kind of change from status ``previous`` to ``current`` ('' = not reported)."""
     if not current:
@@ -135,27 +89,6 @@ def compare(result: MergeResult, history: Sequence[Snapshot] | None = None,
 
 
 # --- 推移 -----------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class TrendRow:
-    """One period's status counts (in ``Trend.statuses`` order), total and on-track share."""
-
-    period: Period
-    counts: tuple[int, ...]
-    total: int
-    on_track: int
-    share: int
-    is_current: bool = False
-
-
-@dataclass(frozen=True)
-class Trend:
-    """推移: one row per period, oldest first, the current period last."""
-
-    statuses: tuple[str, ...]  # the scale, plus 「その他」 when an older period used other statuses
-    rows: tuple[TrendRow, ...]
-    has_other: bool = False
-
-
 def _trend_row(plan: Plan, snapshot: Snapshot, has_other: bool, is_current: bool) -> TrendRow:
     names = plan.scale.names
     index = {name: n for n, name in enumerate(names)}
@@ -189,45 +122,6 @@ def trend(result: MergeResult, history: Sequence[Snapshot] | None = None,
 
 
 # --- 財政効果 -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class FiscalLine:
-    """One line of 財政効果: amounts per year (None when nothing was reported), 累計, 目標額, 達成率."""
-
-    labels: tuple[str, ...]
-    amounts: tuple[int | None, ...]
-    cumulative: int
-    target: int | None = None
-    rate: int | None = None  # percent; None without a (non-zero) target
-
-
-@dataclass(frozen=True)
-class YearLine:
-    """One fiscal year against the plan's yearly target (財政効果目標 sheet)."""
-
-    year: int
-    amount: int | None
-    target: int | None
-    rate: int | None
-    cumulative: int
-    cumulative_target: int
-    cumulative_rate: int | None
-
-
-@dataclass(frozen=True)
-class Fiscal:
-    """財政効果: the years shown (with the period each year's amount comes from) and the lines."""
-
-    years: tuple[Period, ...]
-    programs: tuple[FiscalLine, ...]  # plan order, each with labels (番号, 事業名, 所管課)
-    perspectives: tuple[FiscalLine, ...]  # labels (視点,)
-    total: FiscalLine
-    by_year: tuple[YearLine, ...] = ()  # only when the plan has yearly targets
-    has_targets: bool = False
-    partial_targets: bool = False  # some 事業 have a target and some do not
-    unmatched: int = 0  # 千円 reported for 取組 no longer in the plan (left out)
-    any_amount: bool = False
-
-
 def year_snapshots(snapshots: Sequence[Snapshot]) -> list[Snapshot]:
     """Per fiscal year, the latest period's snapshot (年度末, else 下半期, else 上半期), by year."""
     latest: dict[int, Snapshot] = {}
@@ -340,15 +234,6 @@ def _by_year(plan: Plan, chosen: Sequence[Snapshot], amounts: Sequence[int | Non
 
 
 # --- everything at once ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Movement:
-    """What the three sheets show."""
-
-    comparison: Comparison
-    trend: Trend
-    fiscal: Fiscal
-
-
 def build_movement(result: MergeResult, history: Sequence[Snapshot] | None = None) -> Movement:
     """前期比較, 推移 and 財政効果 of ``result`` with ``history`` (default ``result.history``)."""
     current = snapshot_of(result)
@@ -361,6 +246,6 @@ def comparison_summary(comparison: Comparison) -> str:
     """The console line: 「前期比較: 令和3年度上半期 と比較（改善 2・悪化 1）」."""
     if comparison.previous is None:
         return g.SUMMARY_COMPARISON_NONE
-    parts = "・".join(g.MOVEMENT_CHANGE_PART.format(change=c, count=comparison.count(c))
+    parts = g.SEP_DOT.join(g.MOVEMENT_CHANGE_PART.format(change=c, count=comparison.count(c))
                       for c in (g.CHANGE_IMPROVED, g.CHANGE_WORSENED))
     return g.SUMMARY_COMPARISON_LINE.format(previous=comparison.previous.file_label, parts=parts)

@@ -1,7 +1,8 @@
 """The office's loop with departments: the 回答期限 (a date in Japanese or ISO writing) and the
 times it is compared with.
 
-Dates are read here (with the era table of :mod:`gyokaku_xl.domain.model`) and nowhere else.
+Dates are read here (with the era table and date patterns of :mod:`gyokaku_xl.domain.tokens`) and
+nowhere else.
 """
 
 from __future__ import annotations
@@ -9,18 +10,18 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import loop as t
-from gyokaku_xl.domain.model import ERAS, Period, Plan
+from gyokaku_xl import text as g
+from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.normalize import clean, nfkc
+from gyokaku_xl.domain.tokens import DATE_ERA_YMD, DATE_WEEKDAY, DATE_YMD, ERA_FIRST_YEAR, ERAS
 
 #: Japan Standard Time: a 回答期限 is a day in Japan; saved times in UTC are compared in it.
 JST = timezone(timedelta(hours=9))
 #: Excel's day 0 (serial dates count from here, after Excel's 1900 leap-year slip).
 _EXCEL_EPOCH = date(1899, 12, 30)
-_WEEKDAY = re.compile(r"[（(][月火水木金土日][)）]$")
+_WEEKDAY = re.compile(DATE_WEEKDAY)
 _TIME = re.compile(r"[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$")
-_ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_ISO = re.compile(DATE_YMD)
 _ERA = {name: first for name, _letter, first in ERAS}
 _ERA_LETTER = {letter: first for _name, letter, first in ERAS}
 
@@ -45,13 +46,13 @@ def parse_deadline(value: object) -> date | None:
     m = _ISO.fullmatch(text)
     if m:
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = re.fullmatch(r"(\D+?)(元|\d{1,2})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?", text)
+    m = re.fullmatch(DATE_ERA_YMD, text)
     if m:
         era = m.group(1)
         first = _ERA.get(era) or _ERA_LETTER.get(era.upper())
         if first is None:
             return None
-        number = 1 if m.group(2) == t.ERA_FIRST_YEAR else int(m.group(2))
+        number = 1 if m.group(2) == ERA_FIRST_YEAR else int(m.group(2))
         if number < 1:
             return None
         return _make(first + number - 1, int(m.group(3)), int(m.group(4)))
@@ -71,7 +72,7 @@ def _checked(day: date) -> date | None:
 
 def deadline_of(plan: Plan) -> date | None:
     """The plan master's 回答期限 (設定), None when not set or unreadable."""
-    return parse_deadline(plan.settings.get(t.SETTING_DEADLINE, ""))
+    return parse_deadline(plan.settings.get(g.SETTING_DEADLINE, ""))
 
 
 def period_end(period: Period) -> date:
@@ -101,16 +102,16 @@ def date_label(day: date) -> str:
     for name, _letter, first in ERAS:
         if day.year >= first:
             number = day.year - first + 1
-            year = t.ERA_FIRST_YEAR if number == 1 else str(number)
-            return t.DATE_LABEL.format(era=name, year=year, month=day.month, day=day.day,
-                                       weekday=t.WEEKDAYS[day.weekday()])
-    return t.DATE_LABEL.format(era="", year=day.year, month=day.month, day=day.day,
-                               weekday=t.WEEKDAYS[day.weekday()])
+            year = ERA_FIRST_YEAR if number == 1 else str(number)
+            return g.DATE_LABEL.format(era=name, year=year, month=day.month, day=day.day,
+                                       weekday=g.WEEKDAYS[day.weekday()])
+    return g.DATE_LABEL.format(era="", year=day.year, month=day.month, day=day.day,
+                               weekday=g.WEEKDAYS[day.weekday()])
 
 
 def short_date_label(day: date) -> str:
     """``10月15日``."""
-    return t.DATE_SHORT.format(month=day.month, day=day.day)
+    return g.DATE_SHORT.format(month=day.month, day=day.day)
 
 
 def local_time(iso: str) -> datetime | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.normalize import clean
 
 
@@ -26,8 +26,8 @@ def opinions_text(opinions: list[Opinion]) -> str:
     """The form cell of a 取組's opinions: one paragraph each, its meeting first."""
     parts = []
     for o in opinions:
-        meeting = o.meeting or t.OPINION_NO_MEETING
-        parts.append(f"{t.OPINION_MEETING_OPEN}{meeting}{t.OPINION_MEETING_CLOSE}{o.text}")
+        meeting = o.meeting or g.OPINION_NO_MEETING
+        parts.append(f"{g.OPINION_MEETING_OPEN}{meeting}{g.OPINION_MEETING_CLOSE}{o.text}")
     return "\n".join(parts)
 
 
@@ -36,14 +36,14 @@ def parse_opinions(initiative_id: str, text: object) -> list[Opinion]:
     a bracketed meeting continues the one before it)."""
     found: list[list[str]] = []
     for line in clean(text).split("\n"):
-        if line.startswith(t.OPINION_MEETING_OPEN) and t.OPINION_MEETING_CLOSE in line:
-            meeting, _, rest = line[len(t.OPINION_MEETING_OPEN):].partition(t.OPINION_MEETING_CLOSE)
+        if line.startswith(g.OPINION_MEETING_OPEN) and g.OPINION_MEETING_CLOSE in line:
+            meeting, _, rest = line[len(g.OPINION_MEETING_OPEN):].partition(g.OPINION_MEETING_CLOSE)
             found.append([meeting, rest])
         elif found:
             found[-1][1] += "\n" + line
         elif line:
             found.append(["", line])
-    return [Opinion(initiative_id, body.strip(), "" if meeting.strip() == t.OPINION_NO_MEETING else meeting.strip())
+    return [Opinion(initiative_id, body.strip(), "" if meeting.strip() == g.OPINION_NO_MEETING else meeting.strip())
             for meeting, body in found if body.strip()]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gyokaku_xl.domain.content import MasterContent
 from gyokaku_xl.domain.findings import ATTENTION_CODES, Finding
 from gyokaku_xl.domain.opinions import Opinion
 from gyokaku_xl.domain.records import MergeResult, Snapshot
@@ -50,6 +51,9 @@ class RunOutcome:
     by_program_book: Path | None = None  # 資料1-3 as its own workbook (large plans)
     failure: str = ""  # why no master was written (no row could be accepted); "" when written
     locked: str = ""  # the target was open elsewhere: ``output`` is the other name it was saved as
+    #: what the master shows (資料1-1, 前期比較・推移・財政効果), computed once by the merge; None
+    #: when no master was written (``check``, or nothing could be merged)
+    content: MasterContent | None = None
 
     @property
     def history(self) -> list[Snapshot]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.outcome import EXIT_ATTENTION, EXIT_OK
 from gyokaku_xl.domain.records import MergeResult, Submission
 
@@ -26,11 +26,12 @@ class DepartmentState:
     errors: int
     warnings: int
     submission: Submission
+    late: bool = False  # ``file`` was saved after the 回答期限 (情報 submitted-after-deadline)
 
     @property
     def needs_chasing(self) -> bool:
         """True when the department must submit or resubmit (未提出, 不受理, エラーあり)."""
-        return self.state in t.CHASED_STATES
+        return self.state in g.CHASED_STATES
 
 
 @dataclass(frozen=True)

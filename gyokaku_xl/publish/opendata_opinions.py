@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.model import Period, era_label
 from gyokaku_xl.domain.opinions import OpinionRow
@@ -16,7 +16,7 @@ from gyokaku_xl.reading.xlsx import read_workbook
 
 def opinions_stem(period: Period) -> str:
     """``委員意見と対応_令和3年度上半期``."""
-    return t.OPENDATA_OPINIONS_STEM.format(period=period.file_label)
+    return g.OPENDATA_OPINIONS_STEM.format(period=period.file_label)
 
 
 def opinions_table(period: Period, rows: Iterable[OpinionRow]) -> list[list[object]]:
@@ -28,5 +28,5 @@ def opinions_table(period: Period, rows: Iterable[OpinionRow]) -> list[list[obje
 def opinion_rows_from_master(path: Path, period: Period, limits: Limits = DEFAULT_LIMITS) -> list[OpinionRow]:
     """The master's own opinions (its 「意見と対応」's rows of its period; open ones of earlier
     periods are published with their own period)."""
-    book = read_workbook(path, (t.SHEET_OPINIONS,), limits)
+    book = read_workbook(path, (g.SHEET_OPINIONS,), limits)
     return [r for r in read_master_opinions(book, period.label) if r.period == period.label]

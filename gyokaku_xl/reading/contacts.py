@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.contacts import Contact
 from gyokaku_xl.domain.findings import WARNING, Finding, make
@@ -52,20 +51,20 @@ def read_contacts(table: Table, plan: Plan, file: str, findings: list[Finding]) 
                                  value=raw, first=first[department], row=row))
             continue
         first[department] = cell
-        address = nfkc(clean(values.get(t.PLAN_COL_ADDRESS)))
+        address = nfkc(clean(values.get(g.PLAN_COL_ADDRESS)))
         if address and not is_address(address):
             findings.append(make("plan-contact-bad-address", WARNING, file=file, sheet=table.sheet,
-                                 cell=f"{column_letter(table.columns[t.PLAN_COL_ADDRESS])}{row}",
-                                 value=values.get(t.PLAN_COL_ADDRESS), row=row))
+                                 cell=f"{column_letter(table.columns[g.PLAN_COL_ADDRESS])}{row}",
+                                 value=values.get(g.PLAN_COL_ADDRESS), row=row))
             address = ""
-        contacts[department] = Contact(department, address, clean(values.get(t.PLAN_COL_PERSON)))
+        contacts[department] = Contact(department, address, clean(values.get(g.PLAN_COL_PERSON)))
     return contacts
 
 
 def deadline_findings(settings: dict[str, str], file: str) -> list[Finding]:
     """A 警告 when the 設定 item 回答期限 is not a date (the forms then show none)."""
-    value = settings.get(t.SETTING_DEADLINE, "")
+    value = settings.get(g.SETTING_DEADLINE, "")
     if not value or parse_deadline(value) is not None:
         return []
     return [make("plan-setting-invalid", WARNING, file=file, sheet=g.PLAN_SHEET_SETTINGS,
-                 label=t.SETTING_DEADLINE, value=value, expected=t.DEADLINE_EXAMPLE)]
+                 label=g.SETTING_DEADLINE, value=value, expected=g.DEADLINE_EXAMPLE)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.cells import SheetData, WorkbookData, column_letter
 from gyokaku_xl.domain.findings import ERROR, WARNING, Finding, make
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
@@ -32,18 +32,18 @@ def read_opinions(path: str | Path, plan: Plan,
     path = Path(path)
     file = path.name
     try:
-        book = read_workbook(path, (t.OPINION_SHEET,), limits)
+        book = read_workbook(path, (g.OPINION_SHEET,), limits)
     except ReadError as exc:
         return [], [make("opinions-unreadable", ERROR, file=file, detail=exc.detail())]
-    data = book.sheets.get(t.OPINION_SHEET)
+    data = book.sheets.get(g.OPINION_SHEET)
     if data is None:
-        return [], [make("opinions-sheet-missing", ERROR, file=file, sheet=t.OPINION_SHEET,
-                         value="、".join(book.sheet_names[:5]))]
+        return [], [make("opinions-sheet-missing", ERROR, file=file, sheet=g.OPINION_SHEET,
+                         value=g.SEP_LIST.join(book.sheet_names[:5]))]
     header_row, columns = _header(data)
-    missing = [label for label in t.OPINION_REQUIRED if label not in columns]
+    missing = [label for label in g.OPINION_REQUIRED if label not in columns]
     if missing:
         return [], [make("opinions-header-missing", ERROR, file=file, sheet=data.name,
-                         cell=f"{header_row}行目" if header_row else "", expected=label)
+                         cell=g.ROW_LABEL.format(row=header_row) if header_row else "", expected=label)
                     for label in missing]
     opinions: list[Opinion] = []
     findings: list[Finding] = []
@@ -54,13 +54,13 @@ def read_opinions(path: str | Path, plan: Plan,
         values = {label: data.value(row, col) for label, col in columns.items()}
         if all(clean(v) == "" for v in values.values()):
             continue
-        target = nfkc(clean(values.get(t.OPINION_COL_ID)))
-        text = clean(values.get(t.OPINION_COL_TEXT))
-        meeting = clean(values.get(t.OPINION_COL_MEETING))
-        cell = f"{column_letter(columns[t.OPINION_COL_ID])}{row}"
+        target = nfkc(clean(values.get(g.OPINION_COL_ID)))
+        text = clean(values.get(g.OPINION_COL_TEXT))
+        meeting = clean(values.get(g.OPINION_COL_MEETING))
+        cell = f"{column_letter(columns[g.OPINION_COL_ID])}{row}"
         if not text:
             findings.append(make("opinion-empty", WARNING, file=file, sheet=data.name, row=row,
-                                 cell=f"{column_letter(columns[t.OPINION_COL_TEXT])}{row}", value=target))
+                                 cell=f"{column_letter(columns[g.OPINION_COL_TEXT])}{row}", value=target))
             continue
         initiative = plan.find_initiative(target)
         if initiative is not None:
@@ -80,8 +80,8 @@ def read_opinions(path: str | Path, plan: Plan,
 HEADER_SEARCH_COLUMNS = 60
 
 
-def _header(data: SheetData, labels: tuple[str, ...] = t.OPINION_REQUIRED + t.OPINION_OPTIONAL,
-            required: tuple[str, ...] = t.OPINION_REQUIRED) -> tuple[int, dict[str, int]]:
+def _header(data: SheetData, labels: tuple[str, ...] = g.OPINION_REQUIRED + g.OPINION_OPTIONAL,
+            required: tuple[str, ...] = g.OPINION_REQUIRED) -> tuple[int, dict[str, int]]:
     """The header row (the first of the first rows naming a required label) and label → column."""
     wanted = {label_key(label): label for label in labels}
     rows = data.rows()
@@ -99,25 +99,25 @@ def _header(data: SheetData, labels: tuple[str, ...] = t.OPINION_REQUIRED + t.OP
 def read_master_opinions(book: WorkbookData, period_label: str) -> list[OpinionRow]:
     """The rows of an earlier master's 「意見と対応」 (both its tables: the period's own opinions and
     the ones it still listed as open), by their header labels; none when the sheet is absent."""
-    data = book.sheets.get(t.SHEET_OPINIONS)
+    data = book.sheets.get(g.SHEET_OPINIONS)
     if data is None:
         return []
     rows: list[OpinionRow] = []
-    labels = t.OPINIONS_HEADERS + (t.OPINIONS_PERIOD_HEADER,)
+    labels = g.OPINIONS_HEADERS + (g.OPINIONS_PERIOD_HEADER,)
     header_rows = []
     for row in data.rows():
         found = {lab: col for col in range(1, min(data.max_col, HEADER_SEARCH_COLUMNS) + 1)
                  for lab in labels if label_key(data.value(row, col)) == label_key(lab)}
-        if all(lab in found for lab in t.OPINIONS_HEADERS):
+        if all(lab in found for lab in g.OPINIONS_HEADERS):
             header_rows.append((row, found))
     for n, (header, columns) in enumerate(header_rows):
         end = header_rows[n + 1][0] if n + 1 < len(header_rows) else data.max_row + 1
         for row in range(header + 1, end):
             values = {lab: clean(data.value(row, col)) for lab, col in columns.items()}
-            initiative_id, text = values[t.OPINIONS_HEADERS[0]], values[t.OPINIONS_HEADERS[4]]
+            initiative_id, text = values[g.OPINIONS_HEADERS[0]], values[g.OPINIONS_HEADERS[4]]
             if not initiative_id or not text:
                 continue
-            rows.append(OpinionRow(initiative_id, values[t.OPINIONS_HEADERS[1]], values[t.OPINIONS_HEADERS[2]],
-                                   values[t.OPINIONS_HEADERS[3]], text, values[t.OPINIONS_HEADERS[5]],
-                                   values.get(t.OPINIONS_PERIOD_HEADER) or period_label))
+            rows.append(OpinionRow(initiative_id, values[g.OPINIONS_HEADERS[1]], values[g.OPINIONS_HEADERS[2]],
+                                   values[g.OPINIONS_HEADERS[3]], text, values[g.OPINIONS_HEADERS[5]],
+                                   values.get(g.OPINIONS_PERIOD_HEADER) or period_label))
     return rows

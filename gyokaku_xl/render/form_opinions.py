@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.opinions import Opinion, opinions_text
@@ -46,6 +46,6 @@ def add_opinion_columns(sheet: Any, fmt: Formats, cells: Sequence[str], heights:
         "criteria": f"=AND(LEN(TRIM({opinion_letter}{top}))>0,LEN(TRIM({reply_letter}{top}))=0)",
         "format": missing})
     sheet.data_validation(s.FIRST_DATA_ROW, first_col + 1, last, first_col + 1, {
-        "validate": "any", "input_title": t.FORM_REPLY_INPUT_TITLE,
-        "input_message": t.FORM_REPLY_INPUT_MESSAGE})
+        "validate": "any", "input_title": g.FORM_REPLY_INPUT_TITLE,
+        "input_message": g.FORM_REPLY_INPUT_MESSAGE})
     return first_col + 1

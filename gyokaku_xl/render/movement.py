@@ -2,8 +2,8 @@
 
 Each sheet is printable on A4 like the report sheets (report margins, fit to the page width, page
 numbers in the footer, the list's header row repeated on every page) and every row gets an explicit
-height from its text. Tables of different shapes share one sheet through a column grid made of the
-union of their column boundaries (:class:`Grid`); a field spanning several grid columns is merged.
+height from its text. Tables of different shapes share one sheet through columns made of the union
+of their column boundaries (:class:`SharedColumns`); a field spanning several of them is merged.
 Statuses take the fixed colours used on every other sheet.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan, era_label
-from gyokaku_xl.core.movement import Comparison, Fiscal, FiscalLine, Movement, Trend
+from gyokaku_xl.domain.content import Comparison, Fiscal, FiscalLine, Movement, Trend
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render.charts import add_trend_chart
 
@@ -22,16 +22,11 @@ SIZE_HEADER = 9
 SIZE_BODY = 9
 SIZE_NOTE = 8
 SIZE_HEADING = 10
-#: Grid boundaries closer than this (pixels) to an existing one are snapped to it.
+#: Column boundaries closer than this (pixels) to an existing one are snapped to it.
 SNAP_PX = 14
 
 
-def _width(px: float) -> float:
-    """Column width in character units for ``px`` pixels (inverse of ``styles.column_px``)."""
-    return round(max(px - 5, 7) / 7, 2)
-
-
-class Grid:
+class SharedColumns:
     """Sheet columns shared by several tables: the union of their column boundaries (pixels).
 
     The first layout is kept exactly; the others' boundaries snap to a near one.
@@ -55,7 +50,7 @@ class Grid:
         self.bounds = sorted(bounds)
         self._index = {b: n for n, b in enumerate(self.bounds)}
         self._layouts = layouts
-        self.widths = tuple(_width(b - a) for a, b in zip(self.bounds, self.bounds[1:]))
+        self.widths = tuple(st.width_of_px(b - a) for a, b in zip(self.bounds, self.bounds[1:]))
         self.last_col = len(self.widths) - 1
         self._px: dict[tuple[int, int], int] = {}
 
@@ -84,18 +79,17 @@ class Grid:
         """Pixel width of grid columns ``first``..``last``."""
         k = (first, last)
         if k not in self._px:
-            self._px[k] = sum(st.column_px(self.widths[c]) for c in range(first, last + 1))
+            self._px[k] = st.columns_px(self.widths, first, last)
         return self._px[k]
 
 
-class _Sheet:
+class _Sheet(st.Rows):
     """Writes rows top to bottom on a grid, with explicit heights."""
 
-    def __init__(self, workbook: Any, name: str, grid: Grid) -> None:
-        self.sheet = workbook.add_worksheet(name)
+    def __init__(self, workbook: Any, name: str, grid: SharedColumns) -> None:
+        super().__init__(workbook.add_worksheet(name))
         self.fmt = st.Formats(workbook, font=st.FONT_MINCHO, size=SIZE_BODY)
         self.grid = grid
-        self.row = 0
         self._capacities: dict[tuple[int, int, float], int] = {}
         for col, width in enumerate(grid.widths):
             self.sheet.set_column(col, col, width)
@@ -107,7 +101,7 @@ class _Sheet:
     def put(self, first: int, last: int, value: object, cell_format: Any) -> None:
         """Write a string or number into a cell or merged range of the current row."""
         if first != last:
-            self.sheet.merge_range(self.row, first, self.row, last, "", cell_format)
+            st.merge_cells(self.sheet, self.row, first, self.row, last, cell_format)
         if isinstance(value, int) and not isinstance(value, bool):
             self.sheet.write_number(self.row, first, value, cell_format)
         else:
@@ -116,12 +110,6 @@ class _Sheet:
     def height_of(self, first: int, last: int, text: str, size: float, extra: float = 4.0) -> float:
         """Row height that shows ``text`` wrapped across columns ``first``..``last``."""
         return st.text_height(text, self.grid.px(first, last), size, extra)
-
-    def advance(self, height: float) -> int:
-        """Set the current row's height and move on; returns the row just finished."""
-        self.sheet.set_row(self.row, height)
-        self.row += 1
-        return self.row - 1
 
     def line(self, text: str, cell_format: Any, size: float, first: int = 0, last: int | None = None) -> int:
         """One wrapped text row."""
@@ -198,13 +186,13 @@ def write_comparison_sheet(workbook: Any, plan: Plan, comparison: Comparison, co
         return _first_period_sheet(workbook, plan, comparison, colours)
     k = len(comparison.column_labels) + 1
     count_px = min(TRANSITION_COUNT_PX, (sum(COMPARISON_PX) - TRANSITION_LABEL_PX) / k)
-    grid = Grid(COMPARISON_PX, (TRANSITION_LABEL_PX, *[count_px] * k))
+    grid = SharedColumns(COMPARISON_PX, (TRANSITION_LABEL_PX, *[count_px] * k))
     page = _Sheet(workbook, g.SHEET_COMPARISON, grid)
     page.title(plan, g.MOVEMENT_DOC_TITLE_COMPARISON.format(previous=previous.label, current=current.label))
-    parts = "・".join(g.MOVEMENT_CHANGE_PART.format(change=c, count=n) for c, n in comparison.counts)
+    parts = g.SEP_DOT.join(g.MOVEMENT_CHANGE_PART.format(change=c, count=n) for c, n in comparison.counts)
     page.line(g.MOVEMENT_CHANGE_COUNTS.format(parts=parts), page.gothic(SIZE_BODY, bold=True, valign="vcenter"),
               SIZE_BODY)
-    on_track = "".join(f"「{s}」" for s in plan.scale.on_track)
+    on_track = "".join(g.QUOTED.format(s) for s in plan.scale.on_track)
     page.note(g.MOVEMENT_RULE_ON_TRACK.format(on_track=on_track))
     page.advance(4)
     _transition_table(page, comparison, colours)
@@ -219,7 +207,7 @@ def _first_period_sheet(workbook: Any, plan: Plan, comparison: Comparison, colou
     statuses = plan.scale.names
     labels = (*statuses, g.CHANGE_NOT_REPORTED, g.REPORT_TOTAL)
     count_px = min(TRANSITION_COUNT_PX + 14, (sum(COMPARISON_PX) - 2 * TRANSITION_LABEL_PX) / len(labels))
-    grid = Grid(COMPARISON_PX, (2 * TRANSITION_LABEL_PX, *[count_px] * len(labels)))
+    grid = SharedColumns(COMPARISON_PX, (2 * TRANSITION_LABEL_PX, *[count_px] * len(labels)))
     page = _Sheet(workbook, g.SHEET_COMPARISON, grid)
     page.title(plan, g.MOVEMENT_DOC_TITLE_COMPARISON_NONE.format(current=comparison.current.label))
     page.line(g.MOVEMENT_NO_PREVIOUS.format(current=comparison.current.label),
@@ -331,12 +319,12 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
     n = len(trend.statuses)
     page_px = st.printable_px()
     count_px = min(TREND_COUNT_PX, (page_px - TREND_LABEL_PX - TREND_SHARE_PX) / (n + 1))
-    grid = Grid((TREND_LABEL_PX, *[count_px] * (n + 1), TREND_SHARE_PX))
+    grid = SharedColumns((TREND_LABEL_PX, *[count_px] * (n + 1), TREND_SHARE_PX))
     page = _Sheet(workbook, g.SHEET_TREND, grid)
     first, last = trend.rows[0].period, trend.rows[-1].period
     page.title(plan, g.MOVEMENT_TREND_TITLE.format(first=first.label, last=last.label) if first != last
                else g.MOVEMENT_TREND_TITLE_ONE.format(period=last.label))
-    on_track = "".join(f"「{s}」" for s in plan.scale.on_track)
+    on_track = "".join(g.QUOTED.format(s) for s in plan.scale.on_track)
     page.note(g.MOVEMENT_TREND_NOTE.format(on_track=on_track, rounding=plan.rounding))
     if trend.has_other:
         page.note(g.MOVEMENT_TREND_OTHER_NOTE)
@@ -391,7 +379,7 @@ def write_fiscal_sheet(workbook: Any, plan: Plan, fiscal: Fiscal) -> Any:
     if fiscal.by_year:
         rest = (sum(program_layout) - FISCAL_BY_YEAR_LABEL_PX) / 6
         layouts.append((FISCAL_BY_YEAR_LABEL_PX, *[max(rest, 80)] * 6))
-    grid = Grid(*layouts)
+    grid = SharedColumns(*layouts)
     page = _Sheet(workbook, g.SHEET_FISCAL, grid)
     current = fiscal.years[-1] if fiscal.years else None
     page.title(plan, g.MOVEMENT_FISCAL_TITLE.format(period=current.label if current else ""))

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from gyokaku_xl.text import loop as t
-from gyokaku_xl.core.opinions import open_opinions, opinion_rows
+from gyokaku_xl import text as g
+from gyokaku_xl.domain.content import OpinionContent
 from gyokaku_xl.domain.opinions import OpinionRow
 from gyokaku_xl.domain.records import MergeResult
 from gyokaku_xl.render.styles import (FONT_SIZE, Formats, column_px, put_text, setup_a4, text_height)
@@ -22,17 +22,17 @@ def add_opinions_sheet(workbook: Any, title: str, subtitle: str, rows: Sequence[
                        open_rows: Sequence[OpinionRow], formats: Formats) -> Any:
     """Add 「意見と対応」: this period's opinions and replies, then the earlier ones still open
     (with the period that carried them)."""
-    ws = workbook.add_worksheet(t.SHEET_OPINIONS)
+    ws = workbook.add_worksheet(g.SHEET_OPINIONS)
     for col, width in enumerate(WIDTHS + (PERIOD_WIDTH,)):
         ws.set_column(col, col, width)
     last = len(WIDTHS) - 1
     ws.set_row(0, 24)
     put_text(ws, 0, 0, last, title, formats.get(bold=True, font_size=14, valign="vcenter"))
     put_text(ws, 1, 0, last, subtitle, formats.get(valign="vcenter"))
-    row = _table(ws, 3, t.OPINIONS_HEADING, rows, formats, t.OPINIONS_NONE, with_period=False)
+    row = _table(ws, 3, g.OPINIONS_HEADING, rows, formats, g.OPINIONS_NONE, with_period=False)
     if open_rows:
-        row = _table(ws, row + 1, t.OPINIONS_OPEN_HEADING, open_rows, formats, "", with_period=True)
-    setup_a4(ws, landscape=True, footer="&C－ &P －")
+        row = _table(ws, row + 1, g.OPINIONS_OPEN_HEADING, open_rows, formats, "", with_period=True)
+    setup_a4(ws, landscape=True, footer=g.REPORT_PAGE_FOOTER)
     ws.fit_to_pages(1, 0)
     ws.print_area(0, 0, row - 1, last + 1 if open_rows else last)
     return ws
@@ -44,7 +44,7 @@ def _table(ws: Any, row: int, heading: str, rows: Sequence[OpinionRow], formats:
     last = len(WIDTHS) - 1
     ws.write_string(row, 0, heading, formats.get(bold=True))
     row += 1
-    headers = t.OPINIONS_HEADERS + ((t.OPINIONS_PERIOD_HEADER,) if with_period else ())
+    headers = g.OPINIONS_HEADERS + ((g.OPINIONS_PERIOD_HEADER,) if with_period else ())
     for col, label in enumerate(headers):
         ws.write_string(row, col, label, formats.header())
     row += 1
@@ -67,11 +67,11 @@ def _table(ws: Any, row: int, heading: str, rows: Sequence[OpinionRow], formats:
     return row
 
 
-def add_opinions(workbook: Any, result: MergeResult, formats: Formats) -> Any | None:
-    """Add 「意見と対応」 when this period's forms showed an opinion or an earlier one is still open."""
-    rows = opinion_rows(result)
-    open_rows = open_opinions(rows, result.earlier_opinions)
-    if not rows and not open_rows:
+def add_opinions(workbook: Any, result: MergeResult, opinions: OpinionContent, formats: Formats) -> Any | None:
+    """Add 「意見と対応」 when this period's forms showed an opinion or an earlier one is still open
+    (``opinions`` as :func:`gyokaku_xl.core.content.master_content` computed them)."""
+    if not opinions.rows and not opinions.still_open:
         return None
-    return add_opinions_sheet(workbook, t.OPINIONS_TITLE.format(period=result.period.label),
-                              t.OPINIONS_SUBTITLE.format(plan=result.plan.name), rows, open_rows, formats)
+    return add_opinions_sheet(workbook, g.OPINIONS_TITLE.format(period=result.period.label),
+                              g.OPINIONS_SUBTITLE.format(plan=result.plan.name), opinions.rows,
+                              opinions.still_open, formats)

@@ -11,14 +11,13 @@ from typing import Any, Sequence
 
 import xlsxwriter
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import loop as lt
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan
 from gyokaku_xl.render.forms import DOCUMENT_DATE, WORKBOOK_OPTIONS
 from gyokaku_xl.render.styles import Formats
 
 #: Written in 総括掲載 when a 重点 事業 is deliberately left out of the summary (blank would mean ○).
-MARK_FALSE = "×"
+MARK_FALSE = g.MARK_FALSE
 
 _SETTINGS_ORDER = (g.SETTING_PLAN_NAME, g.SETTING_MUNICIPALITY, g.SETTING_ROUNDING, g.SETTING_COORDINATOR)
 
@@ -47,7 +46,7 @@ def plan_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tuple[objec
                                    [(i.id, i.program, i.name, i.department) for i in plan.initiatives]),
     }
     if plan.contacts:  # the optional 所管課 sheet (督促 drafts' addresses)
-        tables[lt.PLAN_SHEET_CONTACTS] = ((g.PLAN_COL_DEPARTMENT, lt.PLAN_COL_ADDRESS, lt.PLAN_COL_PERSON),
+        tables[g.PLAN_SHEET_CONTACTS] = ((g.PLAN_COL_DEPARTMENT, g.PLAN_COL_ADDRESS, g.PLAN_COL_PERSON),
                                           [(c.department, c.address, c.person) for c in plan.contacts.values()])
     return tables
 
@@ -68,7 +67,7 @@ _WIDTHS = {g.PLAN_COL_ITEM: 18, g.PLAN_COL_VALUE: 44, g.PLAN_COL_NUMBER: 8, g.PL
            g.PLAN_COL_PROGRAM_NUMBER: 10, g.PLAN_COL_PERSPECTIVE: 12, g.PLAN_COL_PROGRAM_NAME: 36,
            g.PLAN_COL_PRIORITY: 7, g.PLAN_COL_SUMMARY: 9, g.PLAN_COL_DEPARTMENT: 20,
            g.PLAN_COL_INITIATIVE_ID: 10, g.PLAN_COL_INITIATIVE_NAME: 44,
-           lt.PLAN_COL_ADDRESS: 30, lt.PLAN_COL_PERSON: 12}
+           g.PLAN_COL_ADDRESS: 30, g.PLAN_COL_PERSON: 12}
 
 
 def write_plan(path: str | Path, plan: Plan) -> None:

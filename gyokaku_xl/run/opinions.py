@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 from gyokaku_xl.core.opinions import still_open
 from gyokaku_xl.domain.findings import Finding, GyokakuError
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
@@ -26,11 +26,11 @@ def committee_opinions(plan: Plan, path: str | Path | None,
         return [], []
     source = Path(path)
     if not source.is_file():
-        raise GyokakuError(t.FATAL_OPINIONS_UNUSABLE.format(path=source, detail=t.OPINIONS_NO_FILE))
+        raise GyokakuError(g.FATAL_OPINIONS_UNUSABLE.format(path=source, detail=g.OPINIONS_NO_FILE))
     opinions, findings = read_opinions(source, plan, limits)
     errors = [f for f in findings if f.is_error]
     if errors:
-        raise GyokakuError(t.FATAL_OPINIONS_UNUSABLE.format(path=source, detail=errors[0].message), findings)
+        raise GyokakuError(g.FATAL_OPINIONS_UNUSABLE.format(path=source, detail=errors[0].message), findings)
     return opinions, findings
 
 
@@ -42,7 +42,7 @@ def earlier_opinion_rows(snapshots: Iterable[Snapshot], limits: Limits = DEFAULT
         if not snapshot.source:
             continue
         try:
-            book = read_workbook(snapshot.source, (t.SHEET_OPINIONS,), limits)
+            book = read_workbook(snapshot.source, (g.SHEET_OPINIONS,), limits)
         except ReadError:
             continue
         rows.extend(read_master_opinions(book, snapshot.period.label))

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import loop as lt
+from gyokaku_xl import text as g
 from gyokaku_xl.infra.atomic import atomic_write, output_folder, refuse_file_as_folder
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period
@@ -28,7 +27,7 @@ def publication_title(plan_name: str, period: Period) -> str:
 def write_opendata(period: Period, rows: list[dict[str, object]], out_dir: str | Path,
                    title: str = "") -> list[Path]:
     """Write ``取組状況一覧_<期間>.csv`` and ``.xlsx`` into ``out_dir`` (atomically); returns both paths."""
-    folder = output_folder(out_dir, "オープンデータ")
+    folder = output_folder(out_dir, g.RUN_OUTPUT_OPENDATA)
     table = opendata_table(period, rows)
     stem = opendata_stem(period)
     csv_path = atomic_write(folder / f"{stem}.csv", lambda tmp: write_csv(tmp, table))
@@ -41,13 +40,13 @@ def write_opinions_opendata(period: Period, rows: list[OpinionRow], out_dir: str
     """Write ``委員意見と対応_<期間>.csv`` and ``.xlsx`` (when the period has opinions); returns the paths."""
     if not rows:
         return []
-    folder = output_folder(out_dir, "オープンデータ")
+    folder = output_folder(out_dir, g.RUN_OUTPUT_OPENDATA)
     table = opinions_table(period, rows)
     stem = opinions_stem(period)
-    header = lt.OPENDATA_OPINIONS_COLUMNS
+    header = g.OPENDATA_OPINIONS_COLUMNS
     csv_path = atomic_write(folder / f"{stem}.csv", lambda tmp: write_csv(tmp, table, header))
     xlsx_path = atomic_write(folder / f"{stem}.xlsx", lambda tmp: write_xlsx(tmp, table, title, header,
-                                                                            lt.SHEET_OPINIONS))
+                                                                            g.SHEET_OPINIONS))
     return [csv_path, xlsx_path]
 
 
@@ -59,7 +58,7 @@ def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
     except KeyError:
         raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path)) from None
     except ReadError as exc:
-        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + f"（{exc.code}）") from None
+        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + g.PARENTHESIZED.format(exc.code)) from None
     if period is None:
         raise GyokakuError(g.FATAL_OPENDATA_NO_PERIOD.format(path=path))
     try:
@@ -72,7 +71,7 @@ def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
 def publish(master: str | Path, out_dir: str | Path | None = None,
             opendata: str | Path | None = None) -> PublishOutcome:
     """The PDF of a master's 資料1-1〜1-3 and, when ``opendata`` is given, its open data."""
-    refuse_file_as_folder(opendata, "オープンデータ")
+    refuse_file_as_folder(opendata, g.RUN_OUTPUT_OPENDATA)
     outcome = PublishOutcome()
     if opendata is not None:
         outcome.opendata_paths = opendata_from_master(master, opendata)

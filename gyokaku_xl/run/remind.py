@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gyokaku_xl.text import loop as t
+from gyokaku_xl import text as g
 from gyokaku_xl.core.chase import department_states
 from gyokaku_xl.domain.findings import Finding, GyokakuError
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
@@ -36,7 +36,7 @@ def remind(inbox: str | Path, out_dir: str | Path, *, plan_path: str | Path | No
     inbox = Path(inbox)
     out = Path(out_dir)
     if out.resolve() == inbox.resolve():
-        raise GyokakuError(t.FATAL_REMIND_OUT_IS_INBOX)
+        raise GyokakuError(g.FATAL_REMIND_OUT_IS_INBOX)
     result, used_plan, notices = validate_inbox(inbox, plan_path, period, None, limits)
     plan = result.plan
     outcome = RemindOutcome(notices=list(notices), result=result, plan_path=used_plan,
@@ -44,21 +44,21 @@ def remind(inbox: str | Path, out_dir: str | Path, *, plan_path: str | Path | No
     outcome.notices.extend(f.message for f in stale_deadline_findings(plan, result.period))
     outcome.states = department_states(result)
     if not result.completeness_checked:
-        outcome.notices.append(t.REMIND_UNCHECKED)
-    out = output_folder(out, t.REMIND_OUT_WHAT)
+        outcome.notices.append(g.REMIND_UNCHECKED)
+    out = output_folder(out, g.REMIND_OUT_WHAT)
     sources = source_paths(inbox)
     to_annotate = annotatable(result.findings)
     for state in outcome.states:
-        draft = out / f"{safe_file_part(state.department) or t.REMIND_DRAFT_FALLBACK}.eml"
+        draft = out / f"{safe_file_part(state.department) or g.REMIND_DRAFT_FALLBACK}.eml"
         if not state.needs_chasing:
             if draft.is_file():
-                outcome.notices.append(t.REMIND_STALE_DRAFT.format(path=draft, department=state.department))
+                outcome.notices.append(g.REMIND_STALE_DRAFT.format(path=draft, department=state.department))
             continue
         contact = plan.contacts.get(state.department)
         address = contact.address if contact is not None else ""
         attachment = None
         if state.file in to_annotate and state.file in sources:
-            attachment = _annotated_copy(Path(sources[state.file]), out / t.REMIND_ATTACH_FOLDER,
+            attachment = _annotated_copy(Path(sources[state.file]), out / g.REMIND_ATTACH_FOLDER,
                                          to_annotate[state.file], outcome.notices)
         subject, body = reminder_message(plan, result.period, state, outcome.deadline,
                                          findings=[f for f in result.findings if f.file == state.file],
@@ -72,8 +72,8 @@ def remind(inbox: str | Path, out_dir: str | Path, *, plan_path: str | Path | No
         outcome.chased.append(ChaseRow(state.department, state.state, state.reason, address,
                                        outcome.deadline, attachment, draft))
         if not address:
-            outcome.notices.append(t.REMIND_NO_ADDRESS.format(department=state.department))
-    listing = out / t.REMIND_LIST_FILE
+            outcome.notices.append(g.REMIND_NO_ADDRESS.format(department=state.department))
+    listing = out / g.REMIND_LIST_FILE
     outcome.listing = atomic_write(listing, lambda tmp: write_reminder_list(
         tmp, plan, result.period, outcome.chased, outcome.deadline))
     return outcome
@@ -83,9 +83,9 @@ def _annotated_copy(source: Path, folder: Path, findings: list[Finding],
                     notices: list[str]) -> Path | None:
     """The annotated copy of ``source`` in ``folder`` (None with a notice when it cannot be made)."""
     try:
-        output_folder(folder, t.REMIND_COPY_WHAT)
+        output_folder(folder, g.REMIND_COPY_WHAT)
         return annotate_file(source, folder / copy_name(source.name), findings)
     except Exception as exc:  # noqa: BLE001 - one copy we cannot make must not stop the run
         detail = str(exc) if isinstance(exc, GyokakuError) else library_text(exc)
-        notices.append(t.REMIND_COPY_FAILED.format(file=source.name, detail=detail))
+        notices.append(g.REMIND_COPY_FAILED.format(file=source.name, detail=detail))
         return None

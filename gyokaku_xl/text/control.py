@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from gyokaku_xl.text import glossary as _g
+from gyokaku_xl.text import button as _g
 from gyokaku_xl.text import loop as _loop
 
 CONTROL_TAB = "行革集約"
@@ -138,3 +138,5 @@ MSG_FORMS_EXIST = ("配布フォルダ（{folder}）に同じ名前の調査票�
                    "作成しませんでした。前の調査票を別のフォルダに移すか、{where}に別のフォルダを指定してください。")
 MORE_FILES = " ほか {count} 件"
 STATUS_BAR_RUNNING = "{action}を実行しています…"
+
+__all__ = [name for name in tuple(globals()) if name.isupper()]
