@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from gyokaku_xl.text.revisions import REVISION_FINDINGS
+
 import builders
 from builders import DEFAULT_INITIATIVES, DEFAULT_PROGRAMS, build_plan
 from gyokaku_xl.text import glossary as g
@@ -204,7 +206,7 @@ def test_every_plan_code_has_a_message():
         "plan-empty-name", "plan-duplicate-id", "plan-unknown-perspective", "plan-unknown-program",
         "plan-invalid-number", "plan-no-statuses", "plan-no-on-track", "plan-empty-program",
         "plan-department-mismatch", "plan-target-invalid", "plan-target-duplicate-year",
-        "plan-target-year-invalid"}
+        "plan-target-year-invalid", *(c for c in REVISION_FINDINGS if c.startswith("plan-"))}
 
 
 def test_unreadable_file_raises(tmp_path):

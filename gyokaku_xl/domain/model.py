@@ -260,6 +260,11 @@ class Plan:
     fonts: tuple[str, str] = g.FONT_CHOICES[g.FONT_CHOICE_DEFAULT]
     #: 財政効果の目標額（千円） per fiscal year (Gregorian start year), from the optional 財政効果目標 sheet
     fiscal_targets: dict[int, int] = field(default_factory=dict)
+    #: the 「計画の変更」 log (domain.revisions.PlanChange, in the order they apply; typed loosely
+    #: because that module builds on this one)
+    changes: tuple = ()
+    #: 取組 the 取組 sheet lists that ended, were merged or renumbered by the period the plan is for
+    retired: tuple[Initiative, ...] = ()
 
     def __post_init__(self) -> None:
         self._perspectives = {p.number: p for p in self.perspectives}

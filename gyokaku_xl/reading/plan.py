@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import revisions as t
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import ERROR, WARNING, Finding, make
 from gyokaku_xl.domain.model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, PeriodError, Perspective,
                                      Plan, Program, Status, StatusScale, parse_fiscal_year,
                                      parse_plan_years)
 from gyokaku_xl.domain.normalize import clean, key, label_key, nfkc, positive_int
+from gyokaku_xl.reading import plan_changes
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 from gyokaku_xl.domain.cells import SheetData, column_letter
 
@@ -38,10 +40,12 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
                                g.PLAN_COL_INITIATIVE_NAME, g.PLAN_COL_DEPARTMENT),
 }
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {g.PLAN_SHEET_STATUSES: (g.PLAN_COL_DEFINITION,),
-                                                g.PLAN_SHEET_PROGRAMS: (g.PLAN_COL_TARGET,)}
+                                                g.PLAN_SHEET_PROGRAMS: (g.PLAN_COL_TARGET,),
+                                                t.PLAN_SHEET_CHANGES: plan_changes.OPTIONAL}
 #: Optional sheets: read when present, with their required columns.
 OPTIONAL_SHEETS: dict[str, tuple[str, ...]] = {
     g.PLAN_SHEET_FISCAL_TARGETS: (g.PLAN_COL_FISCAL_YEAR, g.PLAN_COL_TARGET),
+    t.PLAN_SHEET_CHANGES: plan_changes.REQUIRED,
 }
 
 
@@ -114,6 +118,9 @@ def read_plan(path: str | Path) -> PlanResult:
         findings.extend(replace(f, severity=WARNING) for f in target_findings)
         if not target_findings:
             plan.fiscal_targets = _fiscal_targets(table, file, findings)
+    changes = book.sheets.get(t.PLAN_SHEET_CHANGES)
+    if changes is not None:
+        plan.changes = _changes(changes, plan, file, findings)
     plan.source = str(path)
     errors = any(f.is_error for f in findings)
     return PlanResult(None if errors else plan, findings)
@@ -349,6 +356,19 @@ def _target(table: _Table, row: int, values: dict, label: str, file: str,
                              limit=f"{MAX_AMOUNT:,}", row=row))
         return None
     return amount
+
+
+def _changes(data: SheetData, plan: Plan, file: str, findings: list[Finding]) -> tuple:
+    """The 「計画の変更」 sheet (optional: without its headers it is left out with a warning)."""
+    header_findings: list[Finding] = []
+    table = _table(data, file, header_findings)
+    findings.extend(replace(f, severity=WARNING) for f in header_findings)
+    if header_findings:
+        return ()
+
+    def cell_of(row: int, label: str) -> str:
+        return _cell(table, row, label) if label in table.columns else f"{row}行目"
+    return plan_changes.read_changes(table.rows, cell_of, plan.initiatives, plan.years, file, findings)
 
 
 def _fiscal_targets(table: _Table, file: str, findings: list[Finding]) -> dict[int, int]:

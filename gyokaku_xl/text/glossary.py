@@ -929,3 +929,8 @@ REPORT_SECTION3_MORE = "ほか{count}件の取組は{by_program}を参照。"
 SPLIT_SUMMARY_LABEL = "資料1-3（取組数が多いため別ブック）"
 SPLIT_NOTICE_STALE = ("前回の集約で作った「{path}」は、今回の集約結果に対応していません"
                       "（今回の資料1-3 は集約結果ブックの中にあります）。")
+
+# Findings of plan revisions (issue 17): one table of its own, registered here.
+from gyokaku_xl.text.revisions import REVISION_FINDINGS  # noqa: E402
+for _code, (_title, _message, _action) in REVISION_FINDINGS.items():
+    MESSAGES[_code], FINDING_TITLES[_code], FINDING_ACTIONS[_code] = _message, _title, _action
