@@ -265,12 +265,17 @@ class Plan:
     changes: tuple = ()
     #: 取組 the 取組 sheet lists that ended, were merged or renumbered by the period the plan is for
     retired: tuple[Initiative, ...] = ()
+    #: (old number, number now) of renumbered 取組: a form that still has the old number is read as the new
+    aliases: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         self._perspectives = {p.number: p for p in self.perspectives}
         self._programs = {p.number: p for p in self.programs}
         self._initiatives = {i.id: i for i in self.initiatives}
         self._initiative_keys = {key(i.id): i for i in self.initiatives}
+        for old, now in self.aliases:
+            if now in self._initiatives:
+                self._initiative_keys.setdefault(key(old), self._initiatives[now])
         self._order = {i.id: n for n, i in enumerate(self.initiatives)}
         by_department: dict[str, list[Initiative]] = {}
         by_program: dict[str, list[Initiative]] = {}

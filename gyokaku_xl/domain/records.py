@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from gyokaku_xl.domain.findings import Finding
 from gyokaku_xl.domain.model import Initiative, Period, Perspective, Plan, Program
+from gyokaku_xl.domain.revisions import PlanEntry, plan_entries
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ class Snapshot:
     period: Period
     rows: tuple[SnapshotRow, ...]
     source: str = ""
+    #: the plan the master was made with (its hidden 「計画の取組」 sheet; empty for older masters)
+    plan: tuple[PlanEntry, ...] = ()
 
     def by_id(self) -> dict[str, SnapshotRow]:
         """The rows keyed by initiative id."""
@@ -146,4 +149,4 @@ def snapshot_of(result: MergeResult) -> Snapshot:
         department=r.department, status=r.status, progress=r.text("progress"),
         next_steps=r.text("next_steps"), delay_reason=r.text("delay_reason"),
         fiscal_effect=_amount(r.values.get("fiscal_effect"))) for r in result.records)
-    return Snapshot(result.plan.name, result.period, rows)
+    return Snapshot(result.plan.name, result.period, rows, plan=plan_entries(result.plan))

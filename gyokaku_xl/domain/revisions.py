@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gyokaku_xl.domain.model import Period, PeriodError, parse_fiscal_year, parse_period
+from gyokaku_xl.domain.model import Period, PeriodError, Plan, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.normalize import clean, key, nfkc
 
 # --- kinds of change (identifiers; the words users read are in text/revisions) ------------------
@@ -69,6 +69,11 @@ class PlanEntry:
     program: str
     name: str
     department: str
+
+
+def plan_entries(plan: Plan) -> tuple[PlanEntry, ...]:
+    """The plan's 取組 as a master records them."""
+    return tuple(PlanEntry(i.id, i.program, i.name, i.department) for i in plan.initiatives)
 
 
 def sort_changes(changes: "tuple[PlanChange, ...] | list[PlanChange]") -> tuple[PlanChange, ...]:

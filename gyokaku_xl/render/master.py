@@ -13,10 +13,13 @@ from gyokaku_xl.text import glossary as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import Finding
 from gyokaku_xl.core.movement import build_movement
+from gyokaku_xl.core.revisions import revision_view
+from gyokaku_xl.domain.revisions import plan_entries
 from gyokaku_xl.domain.records import MergeResult, Snapshot
 from gyokaku_xl.render.data_sheets import (add_data_sheet, add_findings_list_sheet, add_findings_sheet,
                                            add_submissions_sheet, source_paths_of)
 from gyokaku_xl.render.movement import add_movement_sheets
+from gyokaku_xl.render.revisions import add_plan_record_sheet, add_revisions_sheet
 from gyokaku_xl.render.reports import add_report_sheets
 from gyokaku_xl.render.styles import Formats, status_colours, use_fonts
 
@@ -74,9 +77,13 @@ def write_master(path: Path, result: MergeResult, master_dir: Path,
     scale = result.plan.scale
     add_movement_sheets(workbook, result.plan, build_movement(result, list(history) or result.history),
                         status_colours(scale.names, scale.on_track))
+    if result.plan.changes:
+        add_revisions_sheet(workbook, result.plan, revision_view(result.plan, result.period,
+                                                                 list(history) or result.history))
     add_data_sheet(workbook, result, formats)
     add_findings_sheet(workbook, result, formats, source_paths_of(result, source_paths), master_dir)
     add_submissions_sheet(workbook, result, formats)
+    add_plan_record_sheet(workbook, plan_entries(result.plan))
     workbook.close()
 
 

@@ -175,6 +175,10 @@ class _Sheet:
         return sheet
 
 
+#: The page writer the other A4 sheets built on this grid share (計画の変更, 計画期間の総括).
+Page = _Sheet
+
+
 def _status_fill(colours: dict[str, str], status: str, amount: float = 0.55) -> dict[str, str]:
     colour = colours.get(status)
     return {"bg_color": st.light(colour, amount)} if colour else {}

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Sequence
 
 from gyokaku_xl.core.checks import outside_plan_period
+from gyokaku_xl.core.revisions import carry, in_force
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.outcome import FormsOutcome
@@ -25,8 +26,11 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
     the forms carry its texts over; ``use_previous=False`` opts out of the history folder's default.
     """
     plan, findings = load_plan(plan_path)
+    plan = in_force(plan, period)  # ended, merged or renumbered 取組 get no row
     carried, history_findings = previous_snapshot(plan, Path(plan_path), period, previous,
                                                   history_dir, use_previous)
+    if carried is not None:  # renumbered and merged 取組 carry their predecessors' rows
+        carried = carry(carried, plan, period)
     folder = history_folder(plan, Path(plan_path), history_dir) if previous is None and use_previous else None
     out = output_folder(out_dir, "調査票")
     wanted = plan.departments

@@ -1,0 +1,175 @@
+"""Plan revisions end to end: three periods merged through the command line with a history folder,
+a 番号変更 and a 終了 at the first boundary, a 統合 and a 追加 at the second; the forms, 前期比較,
+推移, 財政効果, 計画の変更 and 資料1-1 checked cell by cell; unlogged changes give their warnings."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import builders
+from builders import DEFAULT_INITIATIVES, build_plan, default_reports, fill_form, form_rows
+from gyokaku_xl.app import cli
+from gyokaku_xl.core.revisions import in_force
+from gyokaku_xl.domain import schema as s
+from gyokaku_xl.domain.model import Period
+from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import revisions as t
+
+from test_movement_sheets import rows
+
+P1 = Period(2021, g.PERIOD_FIRST_HALF)
+P2 = Period(2021, g.PERIOD_YEAR_END)
+P3 = Period(2022, g.PERIOD_FIRST_HALF)
+
+RENUMBER_END = [
+    {"適用時期": "令和3年度年度末", "区分": "番号変更", "取組番号": "1-02", "変更後の取組番号": "1-99",
+     "内容": "事業の再編による番号の整理"},
+    {"適用時期": "R3 年度末", "区分": "終了", "取組番号": "3-03", "変更後の取組番号": None,
+     "内容": "施設予約システムの稼働により完了"},
+]
+MERGE_ADD = [
+    {"適用時期": "2022 上半期", "区分": "統合", "取組番号": "2-02", "変更後の取組番号": "2-01",
+     "内容": "会議改革を職員提案制度の取組に統合"},
+    {"適用時期": "R4 上半期", "区分": "追加", "取組番号": "3-04", "変更後の取組番号": None,
+     "内容": "電子申請の拡充を新たに位置付け"},
+]
+#: 1-02 is 1-99 from 令和3年度年度末; 3-03 stays listed though it ended (the log says so)
+SECOND = [*[{**i, "取組番号": "1-99"} if i["取組番号"] == "1-02" else i for i in DEFAULT_INITIATIVES]]
+#: 2-02 is gone (merged into 2-01), 3-04 is new
+THIRD = [*[i for i in SECOND if i["取組番号"] != "2-02"],
+         {"取組番号": "3-04", "事業番号": "4", "取組名": "電子申請の拡充", "所管課": "情報政策課"}]
+
+
+def plan_master(root: Path, initiatives, changes) -> Path:
+    extra = {t.PLAN_SHEET_CHANGES: changes} if changes else None
+    return build_plan(root, initiatives=initiatives, extra_sheets=extra)
+
+
+def run(*args: object) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main([str(a) for a in args], out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def period_inbox(root: Path, plan_path: Path, period: Period, history: Path,
+                 statuses: dict[str, str], texts: dict[str, dict[str, object]]) -> Path:
+    """Forms made by ``template`` (carry-over from the history folder), filled like departments."""
+    forms = root / f"配布_{period.file_label}"
+    code, _out, err = run("template", "--plan", plan_path, "--year", period.fiscal_year, "--period", period.half,
+                          "-o", forms, "--history", history, "--force")
+    assert code == 0, err
+    plan = in_force(builders.load_plan(plan_path), period)
+    inbox = root / f"受付_{period.file_label}"
+    inbox.mkdir(parents=True, exist_ok=True)
+    for department in plan.departments:
+        blank = forms / next(p.name for p in forms.iterdir() if p.name.startswith(department))
+        reports = default_reports(plan, department)
+        for ident, values in reports.items():
+            if ident in statuses:
+                values["status"] = statuses[ident]
+                if not plan.scale.is_on_track(statuses[ident]):
+                    values["delay_reason"] = "調整に時間を要している。"
+            values.update(texts.get(ident, {}))
+        fill_form(blank, inbox / blank.name, reports)
+    return inbox
+
+
+def merge(inbox: Path, plan_path: Path, output: Path, history: Path) -> tuple[int, str, str]:
+    return run("merge", inbox, "--plan", plan_path, "-o", output, "-q", "--history", history)
+
+
+def sheet(path: Path, name: str) -> list[list[object]]:
+    book = openpyxl.load_workbook(path)
+    return rows(book[name])
+
+
+@pytest.fixture(scope="module")
+def three_periods(tmp_path_factory):
+    root = tmp_path_factory.mktemp("revisions")
+    history = root / "履歴"
+    history.mkdir()
+    first_plan = plan_master(root / "p1", DEFAULT_INITIATIVES, None)
+    second_plan = plan_master(root / "p2", SECOND, RENUMBER_END)
+    third_plan = plan_master(root / "p3", THIRD, RENUMBER_END + MERGE_ADD)
+    inbox1 = period_inbox(root, first_plan, P1, history, {"1-02": "遅れ", "2-02": "未着手"},
+                          {"3-03": {"fiscal_effect": 120}, "1-01": {"fiscal_effect": 100},
+                           "2-02": {"fiscal_effect": 30}})
+    results = {}
+    results[P1] = merge(inbox1, first_plan, root / "R3上半期.xlsx", history)
+    inbox2 = period_inbox(root, second_plan, P2, history, {"1-99": "概ね順調", "2-02": "遅れ"},
+                          {"1-01": {"fiscal_effect": 200}, "2-02": {"fiscal_effect": 40}})
+    results[P2] = merge(inbox2, second_plan, root / "R3年度末.xlsx", history)
+    inbox3 = period_inbox(root, third_plan, P3, history, {"2-01": "遅れ", "3-04": "未着手"},
+                          {"2-01": {"fiscal_effect": 50}})
+    results[P3] = merge(inbox3, third_plan, root / "R4上半期.xlsx", history)
+    return root, results
+
+
+def test_every_period_merges(three_periods):
+    _root, results = three_periods
+    for period, (code, out, err) in results.items():
+        assert code == 0, (period, out, err)
+
+
+def test_the_forms_follow_the_plan_in_force(three_periods):
+    root, _ = three_periods
+    forms = root / f"配布_{P2.file_label}"
+    ids = {}
+    for path in sorted(forms.iterdir()):
+        book = openpyxl.load_workbook(path)
+        ids.update({i: (path.name, r) for i, r in form_rows(book[g.FORM_SHEET]).items()})
+    assert sorted(ids) == ["1-01", "1-03", "1-99", "2-01", "2-02", "3-01", "3-02"]  # 3-03 ended, still listed
+
+
+def form_values(folder: Path, ident: str) -> dict[str, object]:
+    for path in sorted(folder.iterdir()):
+        book = openpyxl.load_workbook(path)
+        ws = book[g.FORM_SHEET]
+        row = form_rows(ws).get(ident)
+        if row is not None:
+            return {c.key: ws.cell(row, n + 1).value for n, c in enumerate(s.FORM_COLUMNS)}
+    raise AssertionError(ident)
+
+
+def test_carry_over_follows_a_renumbering(three_periods):
+    root, _ = three_periods
+    values = form_values(root / f"配布_{P2.file_label}", "1-99")
+    assert values["previous_status"] == "遅れ"
+    assert values["progress"] == "・窓口業務の委託を実施。"
+    assert values["delay_reason"] == "調整に時間を要している。"
+
+
+def test_carry_over_follows_a_merge(three_periods):
+    root, _ = three_periods
+    values = form_values(root / f"配布_{P3.file_label}", "2-01")
+    assert values["previous_status"] == "概ね順調"
+    assert values["progress"] == "・職員提案制度の運用を実施。\n【2-02（統合）】・会議のペーパーレス化を実施。"
+    assert values["delay_reason"] == "【2-02（統合）】調整に時間を要している。"
+    assert form_values(root / f"配布_{P3.file_label}", "3-04")["previous_status"] == g.REPORT_NOT_REPORTED
+
+
+def test_unlogged_removal_and_renumbering_are_warnings(three_periods, tmp_path):
+    root, _ = three_periods
+    history = tmp_path / "履歴"
+    history.mkdir()
+    (history / f"{P1.file_label}_集約結果.xlsx").write_bytes((root / "履歴" / f"{P1.file_label}_集約結果.xlsx").read_bytes())
+    unlogged = plan_master(tmp_path, [i for i in SECOND if i["取組番号"] != "3-03"], None)
+    code, out, err = merge(root / f"受付_{P2.file_label}", unlogged, tmp_path / "集約結果.xlsx", history)
+    assert code in (0, 1), err
+    found = [r for r in sheet(tmp_path / "集約結果.xlsx", g.SHEET_FINDINGS) if "plan-unlogged" in " ".join(map(str, r))]
+    messages = sorted(r[[n for n, v in enumerate(r) if str(v).startswith("plan-unlogged")][0] + 2] for r in found)
+    assert messages == [
+        "前期の取組 1-02 が計画マスタになく、同じ取組名の 1-99 があります。番号変更なら「計画の変更」に記入してください。",
+        "前期の取組 3-03 が計画マスタにありません。終了・統合・番号変更なら「計画の変更」に記入してください。",
+    ]
+    assert all(r[0] == "警告" for r in found)
+    changes = sheet(tmp_path / "集約結果.xlsx", t.SHEET_REVISIONS)
+    now = changes[changes.index([t.REVISIONS_HEADING_NOW.format(period=P2.label)]) + 2:]
+    assert now[:2] == [
+        [P2.label, "番号変更", "1-02", "1-99", "窓口業務の委託", t.DETECTED_CONTENT, "未記入"],
+        [P2.label, "終了", "3-03", "－", "施設予約のオンライン化", t.DETECTED_CONTENT, "未記入"],
+    ]
