@@ -173,3 +173,75 @@ def test_unlogged_removal_and_renumbering_are_warnings(three_periods, tmp_path):
         [P2.label, "番号変更", "1-02", "1-99", "窓口業務の委託", t.DETECTED_CONTENT, "未記入"],
         [P2.label, "終了", "3-03", "－", "施設予約のオンライン化", t.DETECTED_CONTENT, "未記入"],
     ]
+
+
+def comparison_list(path: Path) -> list[list[object]]:
+    found = sheet(path, g.SHEET_COMPARISON)
+    return found[found.index(["【取組ごとの変化】"]) + 2:]
+
+
+def transition(path: Path) -> list[list[object]]:
+    found = sheet(path, g.SHEET_COMPARISON)
+    start = found.index(["【前期 × 今期の取組数】"]) + 1
+    return found[start:found.index(["【取組ごとの変化】"])]
+
+
+def test_comparison_after_a_renumbering_and_an_end(three_periods):
+    root, _ = three_periods
+    master = root / "R3年度末.xlsx"
+    assert comparison_list(master) == [
+        ["1-01", "給食調理業務の委託", "民間委託推進事業", "行政総務課", "概ね順調", "概ね順調", "変化なし"],
+        ["1-99", "窓口業務の委託", "民間委託推進事業", "資産経営課", "遅れ", "概ね順調", "改善\n（1-02 から番号変更）"],
+        ["1-03", "施設の長寿命化", "施設管理適正化事業", "資産経営課", "概ね順調", "概ね順調", "変化なし"],
+        ["2-01", "職員提案制度の運用", "業務改善推進事業", "行政総務課", "概ね順調", "概ね順調", "変化なし"],
+        ["2-02", "会議のペーパーレス化", "業務改善推進事業", "行政総務課", "未着手", "遅れ", "変化"],
+        ["3-01", "RPAの導入", "ICT活用推進事業", "情報政策課", "概ね順調", "概ね順調", "変化なし"],
+        ["3-02", "AI-OCRの活用", "ICT活用推進事業", "情報政策課", "概ね順調", "概ね順調", "変化なし"],
+        ["3-03", "施設予約のオンライン化", "ICT活用推進事業", "資産経営課", "概ね順調", "－",
+         "終了\n（施設予約システムの稼働により完了）"],
+    ]
+    counts = sheet(master, g.SHEET_COMPARISON)[2]
+    assert counts == ["変化の内訳：改善 1・悪化 0・変化 1・変化なし 5・新規 0・報告なし 0・終了 1"]
+    assert transition(master)[0] == ["前期＼今期", "済", "概ね順調", "遅れ", "未着手", "休止", "終了・統合", "（なし）", "合計"]
+    assert transition(master)[2] == ["概ね順調", 0, 5, 0, 0, 0, 1, 0, 6]
+
+
+def test_comparison_after_a_merge_and_an_addition(three_periods):
+    root, _ = three_periods
+    master = root / "R4上半期.xlsx"
+    found = {r[0]: r for r in comparison_list(master)}
+    assert list(found) == ["1-01", "1-99", "1-03", "2-01", "3-01", "3-02", "3-04"]
+    assert found["2-01"] == ["2-01", "職員提案制度の運用", "業務改善推進事業", "行政総務課", "概ね順調", "遅れ",
+                             "悪化\n（2-02（遅れ）を統合）"]
+    assert found["3-04"] == ["3-04", "電子申請の拡充", "ICT活用推進事業", "情報政策課", "－", "未着手",
+                             "新規\n（令和4年度【上半期】から追加）"]
+    table = transition(master)
+    assert table[0] == ["前期＼今期", "済", "概ね順調", "遅れ", "未着手", "休止", "（なし）", "合計"]
+    assert table[-3] == ["新規（追加）", 0, 0, 0, 1, 0, 0, 1]
+
+
+def test_trend_counts_each_period_as_its_plan_stood(three_periods):
+    root, _ = three_periods
+    found = sheet(root / "R4上半期.xlsx", g.SHEET_TREND)
+    start = found.index(["報告期間", "済", "概ね順調", "遅れ", "未着手", "休止", "合計", "順調の割合（％）"])
+    assert found[start + 1:start + 5] == [
+        [P1.label, 0, 6, 1, 1, 0, 8, 75],
+        [P2.label, 0, 6, 1, 0, 0, 7, 85],
+        [P3.label, 0, 5, 1, 1, 0, 7, 71],
+        ["※計画の変更：令和3年度【年度末】 追加 0・終了 1、令和4年度【上半期】 追加 1・終了 1。"
+         "各期間の取組数は、その期間の計画によります。"],
+    ]
+
+
+def test_fiscal_keeps_amounts_of_ended_and_merged(three_periods):
+    root, _ = three_periods
+    found = sheet(root / "R4上半期.xlsx", g.SHEET_FISCAL)
+    notes = [r[0] for r in found if isinstance(r[0], str) and r[0].startswith("※")]
+    assert "※統合された取組（2-02→2-01）の統合前の財政効果額は、報告したときの事業に計上しています。" \
+           "統合後の額は統合先の取組の事業に計上しています。" in notes
+    assert "※終了した取組（3-03）が終了前に報告した財政効果額は、累計に含めています。" in notes
+    total = next(r for r in found if r[0] == "計画全体")
+    # 令和3年度: 年度末's 1-01 200 + 2-02 40, and 3-03's 120 of 上半期 (it ended at 年度末); 令和4年度: 2-01 50
+    assert total[1:] == [360, 50, 410]
+    ict = next(r for r in found if r[0] == "4")
+    assert ict[1:] == ["ICT活用推進事業", "情報政策課", 120, "－", 120]

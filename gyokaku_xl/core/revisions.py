@@ -191,6 +191,10 @@ def follow(plan: Plan, previous: Snapshot, current: Period) -> Followed:
             ended.append((change.initiative_id, "", change))
     added = frozenset(in_plan[key(c.initiative_id)] for c in changes
                       if c.kind == rv.ADD and key(c.initiative_id) in in_plan)
+    for change in changes:
+        if change.kind == rv.ADD and key(change.initiative_id) in in_plan:
+            notes.setdefault(in_plan[key(change.initiative_id)], []).append(
+                t.NOTE_ADDED.format(period=change.period.label))
     return Followed(statuses, {k: tuple(v) for k, v in notes.items()}, tuple(ended), added)
 
 
@@ -375,6 +379,28 @@ def fiscal_notes(plan: Plan, snapshots: Sequence[Snapshot], current: Period) -> 
     if ended:
         notes.append(t.FISCAL_ENDED_NOTE.format(ids="、".join(ended)))
     return tuple(notes)
+
+
+def left_in_year(plan: Plan, snapshots: Sequence[Snapshot],
+                 chosen: Sequence[Snapshot]) -> list[tuple[SnapshotRow, ...]]:
+    """For each year's chosen snapshot, the rows of 取組 that ended or were merged within that year
+    after reporting in an earlier period of it: their amounts still count for the year."""
+    out = []
+    for snapshot in chosen:
+        present = {key(r.initiative_id) for r in snapshot.rows}
+        extra: dict[str, SnapshotRow] = {}
+        for earlier in sorted(snapshots, key=lambda x: x.period.order_key):
+            if (earlier.period.fiscal_year != snapshot.period.fiscal_year
+                    or earlier.period.order_key >= snapshot.period.order_key):
+                continue
+            for row in earlier.rows:
+                if key(row.initiative_id) in present:
+                    continue
+                f = fate(row.initiative_id, plan.changes, earlier.period, snapshot.period)
+                if f.ended is not None or f.merged is not None:
+                    extra[key(row.initiative_id)] = row
+        out.append(tuple(extra.values()))
+    return out
 
 
 def trend_changes(plan: Plan, periods: Sequence[Period]) -> tuple[tuple[Period, int, int], ...]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import revisions as rt
 from gyokaku_xl.domain.model import Plan, era_label
 from gyokaku_xl.core.movement import Comparison, Fiscal, FiscalLine, Movement, Trend
 from gyokaku_xl.render import styles as st
@@ -317,6 +318,8 @@ def _comparison_list(page: _Sheet, comparison: Comparison, colours: dict[str, st
             change, change_fmt = row.change, not_reported
         else:
             change, change_fmt = row.change, status_format(row.current, True)
+        if row.note:  # what a plan change did to the 取組, under the change
+            change = f"{change}\n（{row.note}）"
         values = (row.initiative_id, row.name, row.program, row.department,
                   row.previous or g.MOVEMENT_EMPTY, row.current or g.MOVEMENT_EMPTY, change)
         page.cells(spans, values, (centre, text, text, text, prev_fmt, cur_fmt, change_fmt), sizes)
@@ -362,6 +365,10 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
         page.cells(spans, (row.period.label, *row.counts, row.total, row.share),
                    [label, *[number] * (n + 2)], [SIZE_BODY] * len(spans))
     last_row = page.row - 1
+    if trend.changes:  # how the plan changed between the periods counted
+        parts = "、".join(rt.TREND_CHANGES_PART.format(period=p.label, added=a, ended=e) for p, a, e in trend.changes)
+        page.advance(4)
+        page.note(rt.TREND_CHANGES_NOTE.format(parts=parts))
     page.advance(10)
     page.heading(g.MOVEMENT_TREND_CHART_HEADING)
     chart_row = page.row
@@ -408,6 +415,8 @@ def write_fiscal_sheet(workbook: Any, plan: Plan, fiscal: Fiscal) -> Any:
         page.note(g.MOVEMENT_FISCAL_UNMATCHED.format(amount=f"{fiscal.unmatched:,}"))
     if not fiscal.any_amount:
         page.note(g.MOVEMENT_FISCAL_NO_AMOUNTS)
+    for note in fiscal.notes:
+        page.note(note)
     page.advance(6)
     styles = _FiscalStyles(page)
     year_headers = [g.MOVEMENT_FISCAL_YEAR_HEADER.format(year=p.year_label, half=p.half) for p in fiscal.years]
