@@ -168,7 +168,7 @@ def test_unlogged_removal_and_renumbering_are_warnings(three_periods, tmp_path):
     ]
     assert all(r[0] == "警告" for r in found)
     changes = sheet(tmp_path / "集約結果.xlsx", t.SHEET_REVISIONS)
-    now = changes[changes.index([t.REVISIONS_HEADING_NOW.format(period=P2.label)]) + 2:]
+    now = changes[changes.index([t.REVISIONS_HEADING_NOW.format(period=P2.file_label)]) + 2:]
     assert now[:2] == [
         [P2.label, "番号変更", "1-02", "1-99", "窓口業務の委託", t.DETECTED_CONTENT, "未記入"],
         [P2.label, "終了", "3-03", "－", "施設予約のオンライン化", t.DETECTED_CONTENT, "未記入"],
@@ -191,14 +191,14 @@ def test_comparison_after_a_renumbering_and_an_end(three_periods):
     master = root / "R3年度末.xlsx"
     assert comparison_list(master) == [
         ["1-01", "給食調理業務の委託", "民間委託推進事業", "行政総務課", "概ね順調", "概ね順調", "変化なし"],
-        ["1-99", "窓口業務の委託", "民間委託推進事業", "資産経営課", "遅れ", "概ね順調", "改善\n（1-02 から番号変更）"],
+        ["1-99", "窓口業務の委託\n（1-02 から番号変更）", "民間委託推進事業", "資産経営課", "遅れ", "概ね順調", "改善"],
         ["1-03", "施設の長寿命化", "施設管理適正化事業", "資産経営課", "概ね順調", "概ね順調", "変化なし"],
         ["2-01", "職員提案制度の運用", "業務改善推進事業", "行政総務課", "概ね順調", "概ね順調", "変化なし"],
         ["2-02", "会議のペーパーレス化", "業務改善推進事業", "行政総務課", "未着手", "遅れ", "変化"],
         ["3-01", "RPAの導入", "ICT活用推進事業", "情報政策課", "概ね順調", "概ね順調", "変化なし"],
         ["3-02", "AI-OCRの活用", "ICT活用推進事業", "情報政策課", "概ね順調", "概ね順調", "変化なし"],
-        ["3-03", "施設予約のオンライン化", "ICT活用推進事業", "資産経営課", "概ね順調", "－",
-         "終了\n（施設予約システムの稼働により完了）"],
+        ["3-03", "施設予約のオンライン化\n（施設予約システムの稼働により完了）", "ICT活用推進事業", "資産経営課",
+         "概ね順調", "－", "終了"],
     ]
     counts = sheet(master, g.SHEET_COMPARISON)[2]
     assert counts == ["変化の内訳：改善 1・悪化 0・変化 1・変化なし 5・新規 0・報告なし 0・終了 1"]
@@ -210,14 +210,18 @@ def test_comparison_after_a_merge_and_an_addition(three_periods):
     root, _ = three_periods
     master = root / "R4上半期.xlsx"
     found = {r[0]: r for r in comparison_list(master)}
-    assert list(found) == ["1-01", "1-99", "1-03", "2-01", "3-01", "3-02", "3-04"]
-    assert found["2-01"] == ["2-01", "職員提案制度の運用", "業務改善推進事業", "行政総務課", "概ね順調", "遅れ",
-                             "悪化\n（2-02（遅れ）を統合）"]
-    assert found["3-04"] == ["3-04", "電子申請の拡充", "ICT活用推進事業", "情報政策課", "－", "未着手",
-                             "新規\n（令和4年度【上半期】から追加）"]
+    assert list(found) == ["1-01", "1-99", "1-03", "2-01", "3-01", "3-02", "3-04", "2-02"]
+    assert found["2-01"] == ["2-01", "職員提案制度の運用\n（2-02（遅れ）を統合）", "業務改善推進事業", "行政総務課",
+                             "概ね順調", "遅れ", "悪化"]
+    assert found["3-04"] == ["3-04", "電子申請の拡充\n（令和4年度【上半期】から追加）", "ICT活用推進事業", "情報政策課",
+                             "－", "未着手", "新規"]
+    assert found["2-02"] == ["2-02", "会議のペーパーレス化\n（2-01 に統合・会議改革を職員提案制度の取組に統合）",
+                             "業務改善推進事業", "行政総務課", "遅れ", "－", "統合"]
+    assert sheet(master, g.SHEET_COMPARISON)[2] == ["変化の内訳：改善 0・悪化 1・変化 0・変化なし 5・新規 1・報告なし 0・統合 1"]
     table = transition(master)
-    assert table[0] == ["前期＼今期", "済", "概ね順調", "遅れ", "未着手", "休止", "（なし）", "合計"]
-    assert table[-3] == ["新規（追加）", 0, 0, 0, 1, 0, 0, 1]
+    assert table[0] == ["前期＼今期", "済", "概ね順調", "遅れ", "未着手", "休止", "終了・統合", "（なし）", "合計"]
+    assert table[3] == ["遅れ", 0, 0, 0, 0, 0, 1, 0, 1]
+    assert table[-3] == ["新規（追加）", 0, 0, 0, 1, 0, 0, 0, 1]
 
 
 def test_trend_counts_each_period_as_its_plan_stood(three_periods):
@@ -245,3 +249,41 @@ def test_fiscal_keeps_amounts_of_ended_and_merged(three_periods):
     assert total[1:] == [360, 50, 410]
     ict = next(r for r in found if r[0] == "4")
     assert ict[1:] == ["ICT活用推進事業", "情報政策課", 120, "－", 120]
+
+
+def test_the_revisions_sheet(three_periods):
+    root, _ = three_periods
+    found = sheet(root / "R4上半期.xlsx", t.SHEET_REVISIONS)
+    header = ["適用時期", "区分", "取組番号", "変更後の\n取組番号", "取組名", "内容", "記入"]
+    assert found[:3] == [["テスト市行財政改革計画（2020-2023）"], ["計画の変更（令和4年度【上半期】時点）"],
+                         [t.REVISIONS_NOTE_LOG]]
+    now = found.index(["【今期の変更（令和4年度上半期）】"])
+    every = found.index(["【計画期間中のすべての変更】"])
+    assert found[now + 1:every] == [
+        header,
+        [P3.label, "統合", "2-02", "2-01", "会議のペーパーレス化", "会議改革を職員提案制度の取組に統合", "記入あり"],
+        [P3.label, "追加", "3-04", "－", "電子申請の拡充", "電子申請の拡充を新たに位置付け", "記入あり"],
+    ]
+    assert found[every + 1:] == [
+        header,
+        [P2.label, "番号変更", "1-02", "1-99", "窓口業務の委託", "事業の再編による番号の整理", "記入あり"],
+        [P2.label, "終了", "3-03", "－", "施設予約のオンライン化", "施設予約システムの稼働により完了", "記入あり"],
+        *found[now + 2:every],
+    ]
+    book = openpyxl.load_workbook(root / "R4上半期.xlsx")
+    assert book[t.SHEET_PLAN_RECORD].sheet_state == "hidden"
+    assert book[t.SHEET_REVISIONS].page_setup.paperSize == 9 and book[t.SHEET_REVISIONS].page_setup.orientation == "landscape"
+
+
+def test_no_revisions_sheet_before_any_change(three_periods):
+    root, _ = three_periods
+    assert t.SHEET_REVISIONS not in openpyxl.load_workbook(root / "R3上半期.xlsx").sheetnames
+
+
+def test_summary_note_line(three_periods):
+    root, _ = three_periods
+    note = "今期、計画の変更により 1 取組を追加、1 取組を統合しました（詳細は「計画の変更」）"
+    assert [note] in sheet(root / "R4上半期.xlsx", g.SHEET_SUMMARY)
+    assert ["今期、計画の変更により 1 取組を終了、1 取組の番号を変更しました（詳細は「計画の変更」）"] in \
+        sheet(root / "R3年度末.xlsx", g.SHEET_SUMMARY)
+    assert not any("計画の変更により" in str(r) for r in sheet(root / "R3上半期.xlsx", g.SHEET_SUMMARY))

@@ -20,6 +20,7 @@ from typing import Sequence
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.text import revisions as rt
+from gyokaku_xl.domain import revisions as rv
 from gyokaku_xl.core.revisions import Followed, fiscal_notes, follow, known_names, left_in_year, trend_changes
 from gyokaku_xl.domain.model import Period, Plan, Program, bounded_amount, share_percent
 from gyokaku_xl.domain.normalize import key
@@ -139,9 +140,10 @@ def compare(result: MergeResult, history: Sequence[Snapshot] | None = None,
     matrix = [[0] * len(column_labels) for _ in row_labels]
     for row in rows:
         was = rt.TRANSITION_ADDED if not row.previous and row.initiative_id in followed.added else row.previous
-        is_ = rt.TRANSITION_ENDED if row.change == rt.CHANGE_ENDED else row.current
+        is_ = rt.TRANSITION_ENDED if row.change in (rt.CHANGE_ENDED, rt.CHANGE_MERGED) else row.current
         matrix[r_index.get(was, len(row_labels) - 1)][c_index.get(is_, len(column_labels) - 1)] += 1
-    kinds = (*g.CHANGES, *((rt.CHANGE_ENDED,) if followed.ended else ()))
+    left = {rt.CHANGE_MERGED if c.kind == rv.MERGE else rt.CHANGE_ENDED for _i, _s, c in followed.ended}
+    kinds = (*g.CHANGES, *(k for k in (rt.CHANGE_ENDED, rt.CHANGE_MERGED) if k in left))
     counts = tuple((change, sum(1 for r in rows if r.change == change)) for change in kinds)
     return Comparison(result.period, previous.period, tuple(rows), row_labels, column_labels,
                       tuple(tuple(r) for r in matrix), counts)
@@ -158,9 +160,13 @@ def ended_rows(plan: Plan, followed: Followed, history: Sequence[Snapshot]) -> l
             program_name = plan.program(program).name
         except KeyError:
             program_name = program
-        note = change.content or rt.KIND_LABELS[change.kind]
+        if change.kind == rv.MERGE:
+            kind = rt.CHANGE_MERGED
+            note = "・".join(n for n in (rt.NOTE_MERGED_INTO.format(new=change.new_id), change.content) if n)
+        else:
+            kind, note = rt.CHANGE_ENDED, change.content or rt.KIND_LABELS[change.kind]
         rows.append(ComparisonRow(ident, entry.name if entry else "", program_name,
-                                  entry.department if entry else "", status, "", rt.CHANGE_ENDED, note))
+                                  entry.department if entry else "", status, "", kind, note))
     return rows
 
 

@@ -179,8 +179,9 @@ def follow(plan: Plan, previous: Snapshot, current: Period) -> Followed:
         now = in_plan.get(key(f.initiative_id)) if f.initiative_id else None
         if f.ended is not None or now is None:
             ended.append((row.initiative_id, row.status, f.ended or f.via[-1]))
-        elif f.merged is not None:
+        elif f.merged is not None:  # the successor notes it; the merged 取組 keeps a row of its own
             notes.setdefault(now, []).append(t.NOTE_MERGED_FROM.format(old=row.initiative_id, status=row.status))
+            ended.append((row.initiative_id, row.status, f.merged))
         else:
             statuses.setdefault(now, row.status)
             notes.setdefault(now, []).append(t.NOTE_RENUMBERED_FROM.format(old=row.initiative_id))

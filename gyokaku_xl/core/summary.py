@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.core.revisions import revision_view, summary_note
 from gyokaku_xl.domain.model import Plan, share_percent, to_fullwidth_digits
 from gyokaku_xl.domain.normalize import key, positive_int
 from gyokaku_xl.domain.records import MergeResult, Record, Submission
@@ -127,6 +128,8 @@ class SummaryData:
     initiative_count: int
     on_track_count: int
     on_track_percent: int
+    #: the line under the table when the plan changed this period ('' when it did not)
+    revision_note: str = ""
 
 
 # --- small text helpers ---------------------------------------------------------------------------
@@ -394,6 +397,7 @@ def build_summary(result: MergeResult) -> SummaryData:
             list=list_label, by_program=_shared_prefix_dropped(list_label, program_label)),
         sentences=sentences(plan, table, program_count),
         notes=notes(plan, records, result.submissions),
+        revision_note=summary_note(revision_view(plan, result.period, result.history)),
         table_heading=g.REPORT_TABLE_HEADING,
         table=table,
         chart_heading=g.REPORT_CHART_HEADING.format(total=table.totals.total),

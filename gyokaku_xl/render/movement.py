@@ -318,9 +318,8 @@ def _comparison_list(page: _Sheet, comparison: Comparison, colours: dict[str, st
             change, change_fmt = row.change, not_reported
         else:
             change, change_fmt = row.change, status_format(row.current, True)
-        if row.note:  # what a plan change did to the 取組, under the change
-            change = f"{change}\n（{row.note}）"
-        values = (row.initiative_id, row.name, row.program, row.department,
+        name = f"{row.name}\n（{row.note}）" if row.note else row.name  # what a plan change did to it
+        values = (row.initiative_id, name, row.program, row.department,
                   row.previous or g.MOVEMENT_EMPTY, row.current or g.MOVEMENT_EMPTY, change)
         page.cells(spans, values, (centre, text, text, text, prev_fmt, cur_fmt, change_fmt), sizes)
     return header_row

@@ -25,7 +25,7 @@ def add_revisions_sheet(workbook: Any, plan: Plan, view: RevisionView) -> Any:
     if any(line.detected for line in view.lines):
         page.note(t.REVISIONS_NOTE_DETECTED)
     page.advance(6)
-    page.heading(t.REVISIONS_HEADING_NOW.format(period=view.current.label))
+    page.heading(t.REVISIONS_HEADING_NOW.format(period=view.current.file_label))
     if view.this_period:
         _table(page, view.this_period)
     else:

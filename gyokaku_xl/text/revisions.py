@@ -105,6 +105,8 @@ STATUS_JOIN = "・"
 DETECTED_CONTENT = "「計画の変更」に記入がなく、前期の集約結果の計画と比べて見つかった変更"
 DETECTED_CHANGE_CONTENT = "「{before}」→「{after}」（「計画の変更」に記入なし）"
 CHANGE_ENDED = "終了"
+CHANGE_MERGED = "統合"
+NOTE_MERGED_INTO = "{new} に統合"
 TRANSITION_ADDED = "新規（追加）"
 TRANSITION_ENDED = "終了・統合"
 
@@ -116,7 +118,7 @@ REVISIONS_TITLE = "計画の変更（{period}時点）"
 REVISIONS_NOTE_LOG = "※計画マスタの「計画の変更」に記入された変更と、前期の集約結果の計画と比べて見つかった変更です。"
 REVISIONS_NOTE_DETECTED = ("※「未記入」の行は「計画の変更」に記入がない変更です。終了・統合・番号変更などであれば、"
                            "計画マスタの「計画の変更」に記入してください。")
-REVISIONS_HEADING_NOW = "【今期の変更（{period}）】"
+REVISIONS_HEADING_NOW = "【今期の変更（{period}）】"  # period: file label
 REVISIONS_HEADING_ALL = "【計画期間中のすべての変更】"
 REVISIONS_NONE_NOW = "今期の変更はありません。"
 REVISIONS_NONE_ALL = "計画の変更はありません。"
