@@ -103,7 +103,7 @@ def three_periods(tmp_path_factory):
     inbox2 = period_inbox(root, second_plan, P2, history, {"1-99": "概ね順調", "2-02": "遅れ"},
                           {"1-01": {"fiscal_effect": 200}, "2-02": {"fiscal_effect": 40}})
     results[P2] = merge(inbox2, second_plan, root / "R3年度末.xlsx", history)
-    inbox3 = period_inbox(root, third_plan, P3, history, {"2-01": "遅れ", "3-04": "未着手"},
+    inbox3 = period_inbox(root, third_plan, P3, history, {"2-01": "遅れ", "3-04": "未着手", "3-01": "済"},
                           {"2-01": {"fiscal_effect": 50}})
     results[P3] = merge(inbox3, third_plan, root / "R4上半期.xlsx", history)
     return root, results
@@ -217,7 +217,7 @@ def test_comparison_after_a_merge_and_an_addition(three_periods):
                              "－", "未着手", "新規"]
     assert found["2-02"] == ["2-02", "会議のペーパーレス化\n（2-01 に統合・会議改革を職員提案制度の取組に統合）",
                              "業務改善推進事業", "行政総務課", "遅れ", "－", "統合"]
-    assert sheet(master, g.SHEET_COMPARISON)[2] == ["変化の内訳：改善 0・悪化 1・変化 0・変化なし 5・新規 1・報告なし 0・統合 1"]
+    assert sheet(master, g.SHEET_COMPARISON)[2] == ["変化の内訳：改善 0・悪化 1・変化 1・変化なし 4・新規 1・報告なし 0・統合 1"]
     table = transition(master)
     assert table[0] == ["前期＼今期", "済", "概ね順調", "遅れ", "未着手", "休止", "終了・統合", "（なし）", "合計"]
     assert table[3] == ["遅れ", 0, 0, 0, 0, 0, 1, 0, 1]
@@ -231,7 +231,7 @@ def test_trend_counts_each_period_as_its_plan_stood(three_periods):
     assert found[start + 1:start + 5] == [
         [P1.label, 0, 6, 1, 1, 0, 8, 75],
         [P2.label, 0, 6, 1, 0, 0, 7, 85],
-        [P3.label, 0, 5, 1, 1, 0, 7, 71],
+        [P3.label, 1, 4, 1, 1, 0, 7, 71],
         ["※計画の変更：令和3年度【年度末】 追加 0・終了 1、令和4年度【上半期】 追加 1・終了 1。"
          "各期間の取組数は、その期間の計画によります。"],
     ]
@@ -287,3 +287,93 @@ def test_summary_note_line(three_periods):
     assert ["今期、計画の変更により 1 取組を終了、1 取組の番号を変更しました（詳細は「計画の変更」）"] in \
         sheet(root / "R3年度末.xlsx", g.SHEET_SUMMARY)
     assert not any("計画の変更により" in str(r) for r in sheet(root / "R3上半期.xlsx", g.SHEET_SUMMARY))
+
+
+def test_term_report_over_three_periods(three_periods, tmp_path):
+    root, _ = three_periods
+    output = tmp_path / "計画期間の総括.xlsx"
+    code, out, err = run("term-report", "--plan", root / "p3" / "計画マスタ.xlsx", "--history", root / "履歴",
+                         "-o", output)
+    assert code == 0, err
+    assert out.splitlines() == [f"計画期間の総括: {output}（令和3年度【上半期】 ～ 令和4年度【上半期】、3 期間・9 取組）"]
+    found = sheet(output, t.SHEET_TERM_REPORT)
+    assert found[:2] == [["テスト市行財政改革計画（2020-2023）"], ["計画期間の総括（令和3年度【上半期】 ～ 令和4年度【上半期】）"]]
+    counts = found.index([t.TERM_HEADING_COUNTS])
+    assert found[counts + 1:counts + 6] == [
+        ["取組の視点", "済", "概ね順調", "遅れ", "未着手", "休止", "終了・統合", "報告なし", "合計"],
+        ["(1)民間活力の活用", 0, 3, 0, 0, 0, 0, 0, 3],
+        ["(2)行政の効率化", 0, 0, 1, 0, 0, 1, 0, 2],
+        ["(3)ICTの活用推進", 1, 1, 0, 1, 0, 1, 0, 4],
+        ["合計", 1, 4, 1, 1, 0, 2, 0, 9],
+    ]
+    listing = found[found.index([t.TERM_HEADING_LIST]) + 1:]
+    assert listing[0] == ["取組番号", "取組名", "所管課", "令和3年度\n上半期", "令和3年度\n年度末", "令和4年度\n上半期",
+                          "最終", "計画の変更"]
+    by_id = {r[0]: r for r in listing[1:]}
+    assert list(by_id) == ["1-01", "1-99", "1-03", "2-01", "2-02", "3-01", "3-02", "3-03", "3-04"]
+    assert by_id["1-99"] == ["1-99", "窓口業務の委託", "資産経営課", "遅れ", "概ね順調", "概ね順調", "概ね順調",
+                             "令和3年度【年度末】 番号変更 1-02→1-99（事業の再編による番号の整理）"]
+    assert by_id["2-02"] == ["2-02", "会議のペーパーレス化", "行政総務課", "未着手", "遅れ", "－", "遅れ",
+                             "令和4年度【上半期】 統合 2-02→2-01（会議改革を職員提案制度の取組に統合）"]
+    assert by_id["2-01"][-1] == "令和4年度【上半期】 統合 2-02→2-01（会議改革を職員提案制度の取組に統合）"
+    assert by_id["3-03"] == ["3-03", "施設予約のオンライン化", "資産経営課", "概ね順調", "－", "－", "概ね順調",
+                             "令和3年度【年度末】 終了 3-03（施設予約システムの稼働により完了）"]
+    assert by_id["3-04"][3:7] == ["－", "－", "未着手", "未着手"]
+    fiscal = found[found.index([t.TERM_HEADING_FISCAL]) + 1:]
+    assert fiscal[0] == ["事業番号", "事業名", "所管課", "令和3年度\n（年度末）", "令和4年度\n（上半期）", "累計", "目標額",
+                         "達成率（％）"]
+    assert next(r for r in fiscal if r[0] == "計画全体")[1:] == [360, 50, 410, "－", "－"]
+
+
+def test_next_plan_draft(three_periods, tmp_path):
+    root, _ = three_periods
+    draft = tmp_path / "次期計画マスタ.xlsx"
+    code, out, err = run("term-report", "--plan", root / "p3" / "計画マスタ.xlsx", "--history", root / "履歴",
+                         "-o", tmp_path / "総括.xlsx", "--next-plan", draft)
+    assert code == 0, err
+    assert out.splitlines()[-1] == (f"次期計画マスタの下書き: {draft}（引き継ぐ取組 6 件）。"
+                                    "黄色のセル（計画名・計画期間）を記入してください。")
+    book = openpyxl.load_workbook(draft)
+    initiatives = rows(book[g.PLAN_SHEET_INITIATIVES])
+    assert initiatives[0] == ["取組番号", "事業番号", "取組名", "所管課", "前計画の取組番号"]
+    # 3-01 finished (済), 3-03 ended, 2-02 merged: not carried
+    assert [r[0] for r in initiatives[1:]] == ["1-01", "1-99", "1-03", "2-01", "3-02", "3-04"]
+    assert initiatives[2] == ["1-99", "1", "窓口業務の委託", "資産経営課", "1-99"]
+    settings = book[g.PLAN_SHEET_SETTINGS]
+    blanks = {settings.cell(r, 1).value: settings.cell(r, 2) for r in range(2, settings.max_row + 1)}
+    for label in (g.SETTING_PLAN_NAME, g.SETTING_PLAN_PERIOD):
+        assert blanks[label].value in (None, "")
+        assert blanks[label].fill.fgColor.rgb == "FFFFFF00"
+    assert blanks[g.SETTING_MUNICIPALITY].value == "テスト市"
+    assert {s for s in book.sheetnames} == {"設定", "取組の視点", "進捗区分", "事業", "取組"}
+    code, _out, err = run("template", "--plan", draft, "--year", "2024", "--period", "上半期", "-o", tmp_path / "f0")
+    assert code == 2 and "計画名" in err  # not usable until the highlighted cells are filled
+    blanks[g.SETTING_PLAN_NAME].value = "テスト市行財政改革計画（2024-2027）"
+    blanks[g.SETTING_PLAN_PERIOD].value = "2024-2027"
+    book.save(draft)
+    code, out, err = run("template", "--plan", draft, "--year", "2024", "--period", "上半期", "-o", tmp_path / "forms",
+                         "--no-previous")
+    assert code == 0, err
+    assert err == ""
+    assert len(list((tmp_path / "forms").iterdir())) == 3
+
+
+def test_term_report_prints_through_pdf(three_periods, tmp_path, soffice):
+    root, _ = three_periods
+    output = tmp_path / "計画期間の総括.xlsx"
+    assert run("term-report", "--plan", root / "p3" / "計画マスタ.xlsx", "--history", root / "履歴", "-o", output)[0] == 0
+    code, out, err = run("pdf", output)
+    assert code == 0, err
+    assert f"PDF: {tmp_path / '計画期間の総括.pdf'}" in out.splitlines()
+    assert (tmp_path / "計画期間の総括.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_term_report_needs_history(tmp_path):
+    plan_path = build_plan(tmp_path)
+    code, _out, err = run("term-report", "--plan", plan_path, "--history", tmp_path / "なし", "-o", tmp_path / "x.xlsx")
+    assert code == 2
+    assert err.startswith("エラー: 履歴フォルダ「")
+    code, _out, err = run("term-report", "--plan", plan_path, "-o", tmp_path / "x.xlsx")
+    assert (code, err) == (2, f"エラー: {t.TERM_NO_FOLDER}\n")
+    code, _out, err = run("term-report", "--plan", plan_path, "--history", tmp_path, "-o", plan_path)
+    assert (code, err) == (2, f"エラー: {t.TERM_WOULD_REPLACE_INPUT.format(path=plan_path)}\n")

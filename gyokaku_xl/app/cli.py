@@ -15,6 +15,7 @@ from typing import Callable, Sequence, TextIO
 from gyokaku_xl.domain.version import __version__
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import revisions as rt
 from gyokaku_xl.domain.model import Period, PeriodError, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.outcome import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK
 
@@ -120,6 +121,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--master", default="集約結果.xlsx", metavar="集約結果", help="「設定」に入れる出力ファイル")
     b.add_argument("--year", default="", metavar="年度", help="「設定」に入れる報告年度")
     b.add_argument("--period", default="", metavar="期間", help="「設定」に入れる報告期間")
+
+    tr = add("term-report", rt.CLI_TERM_HELP)
+    tr.add_argument("--plan", required=True, type=Path, metavar="計画マスタ", help=rt.CLI_TERM_PLAN)
+    tr.add_argument("--history", type=Path, metavar="履歴フォルダ", help=rt.CLI_TERM_HISTORY)
+    tr.add_argument("-o", "--output", type=Path, default=Path(rt.TERM_REPORT_FILE_NAME), metavar="総括",
+                    help=rt.CLI_TERM_OUTPUT)
+    tr.add_argument("--next-plan", type=Path, metavar="次期計画マスタ", help=rt.CLI_TERM_NEXT_PLAN)
 
     d = add("doctor", f"「{g.BUTTON_CAPTION}」ボタンと PDF 出力に必要なものがそろっているか確認します")
     d.add_argument("--book", type=Path, metavar="ブック", help="確認する集約ツール（.xlsm）")
@@ -330,6 +338,20 @@ def _cmd_doctor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK if report.ok else EXIT_ATTENTION
 
 
+def _cmd_term_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from gyokaku_xl.run.term_report import term_report
+    outcome = term_report(args.plan, args.output, history_dir=args.history, next_plan=args.next_plan)
+    for f in outcome.findings:
+        where = f.location()
+        print(f"{f.severity}: {where + ' ' if where else ''}{f.message}", file=err)
+    print(rt.TERM_WRITTEN.format(path=outcome.output, first=outcome.periods[0].label,
+                                 last=outcome.periods[-1].label, periods=len(outcome.periods),
+                                 count=outcome.initiatives), file=out)
+    if outcome.next_plan is not None:
+        print(rt.NEXT_PLAN_WRITTEN.format(path=outcome.next_plan, count=outcome.continuing), file=out)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "template": _cmd_template,
     "check": _cmd_check,
@@ -337,4 +359,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "pdf": _cmd_pdf,
     "button": _cmd_button,
     "doctor": _cmd_doctor,
+    "term-report": _cmd_term_report,
 }

@@ -8,8 +8,10 @@ the plan as a master recorded it, so that a later period can tell what changed w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from gyokaku_xl.domain.findings import Finding
 from gyokaku_xl.domain.model import Period, PeriodError, Plan, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.normalize import clean, key, nfkc
 
@@ -115,3 +117,17 @@ _KIND_KEYS = {key(word): kind for word, kind in CHANGE_KIND_TOKENS.items()}
 def change_kind(value: object) -> str | None:
     """The kind of change a 区分 cell names, None when it names none."""
     return _KIND_KEYS.get(key(value))
+
+
+@dataclass
+class TermOutcome:
+    """What ``term-report`` did: the periods reported, the 取組 listed, the files written and the
+    findings about the plan master and the history folder."""
+
+    findings: list[Finding]
+    periods: tuple[Period, ...]
+    initiatives: int
+    output: Path | None = None
+    next_plan: Path | None = None
+    continuing: int = 0
+    notices: list[str] = field(default_factory=list)

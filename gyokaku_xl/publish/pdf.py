@@ -29,6 +29,7 @@ import zipfile
 from pathlib import Path
 
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import revisions as rt
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.infra.oserror import library_text, os_error_text
@@ -36,7 +37,7 @@ from gyokaku_xl.publish.libreoffice import (PdfExport, font_substitutions, insta
                                             pdf_filter_options, publication_markup,
                                             workbook_fonts_and_title, write_profile)
 
-REPORT_SHEETS = (g.SHEET_SUMMARY, g.SHEET_LIST, g.SHEET_BY_PROGRAM)
+REPORT_SHEETS = (g.SHEET_SUMMARY, g.SHEET_LIST, g.SHEET_BY_PROGRAM, rt.SHEET_TERM_REPORT)
 DEFAULT_TIMEOUT = 240.0
 _WORKBOOK_XML = "xl/workbook.xml"
 _MAX_WORKBOOK_XML = 5 * 1024 * 1024

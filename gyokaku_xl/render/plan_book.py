@@ -7,7 +7,7 @@ maintains the file by hand in Excel.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import xlsxwriter
 
@@ -70,26 +70,33 @@ def write_plan(path: str | Path, plan: Plan) -> None:
 
 
 def write_plan_tables(path: str | Path, tables: dict[str, tuple[Sequence[str], Sequence[Sequence[object]]]],
-                      title: str = "", company: str = "") -> None:
-    """Write sheets ``{name: (header, rows)}`` as a plain plan-master-style workbook (no checks)."""
+                      title: str = "", company: str = "",
+                      highlight: Mapping[str, set[tuple[int, int]]] | None = None) -> None:
+    """Write sheets ``{name: (header, rows)}`` as a plain plan-master-style workbook (no checks);
+    ``highlight`` names cells (row, column; 0-based, the header is row 0) to fill yellow for the
+    office to complete."""
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
         workbook.set_properties({"title": title or g.PLAN_FILE_NAME, "company": company,
                                  "comments": g.PRODUCT_NAME, "created": DOCUMENT_DATE})
         fmt = Formats(workbook)
         for name, (header, rows) in tables.items():
-            _write_table(workbook.add_worksheet(name), fmt, header, rows)
+            _write_table(workbook.add_worksheet(name), fmt, header, rows, (highlight or {}).get(name, set()))
     finally:
         workbook.close()
 
 
-def _write_table(sheet: Any, fmt: Formats, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+def _write_table(sheet: Any, fmt: Formats, header: Sequence[str], rows: Sequence[Sequence[object]],
+                 highlight: set[tuple[int, int]] = frozenset()) -> None:
     for n, label in enumerate(header):
         sheet.set_column(n, n, _WIDTHS.get(label, 14))
         sheet.write_string(0, n, label, fmt.header())
-    cell = fmt.text()
+    plain = fmt.text()
+    marked = fmt.get(border=2, border_color="#C00000", valign="top", text_wrap=True, bg_color="#FFFF00") \
+        if highlight else plain
     for r, values in enumerate(rows, start=1):
         for n, value in enumerate(values):
+            cell = marked if (r, n) in highlight else plain
             if value is None or value == "":
                 sheet.write_blank(r, n, None, cell)
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
