@@ -113,6 +113,10 @@ def test_every_period_merges(three_periods):
     _root, results = three_periods
     for period, (code, out, err) in results.items():
         assert code == 0, (period, out, err)
+    lines = {p: out.splitlines() for p, (_c, out, _e) in results.items()}
+    assert not any(line.startswith("計画の変更") for line in lines[P1])
+    assert "計画の変更（今期）: 番号変更 1-02→1-99、終了 3-03（詳細は集約結果の「計画の変更」シート）" in lines[P2]
+    assert "計画の変更（今期）: 統合 2-02→2-01、追加 3-04（詳細は集約結果の「計画の変更」シート）" in lines[P3]
 
 
 def test_the_forms_follow_the_plan_in_force(three_periods):
@@ -377,3 +381,19 @@ def test_term_report_needs_history(tmp_path):
     assert (code, err) == (2, f"エラー: {t.TERM_NO_FOLDER}\n")
     code, _out, err = run("term-report", "--plan", plan_path, "--history", tmp_path, "-o", plan_path)
     assert (code, err) == (2, f"エラー: {t.TERM_WOULD_REPLACE_INPUT.format(path=plan_path)}\n")
+
+
+def test_the_button_status_area_names_the_changes(three_periods, tmp_path):
+    from gyokaku_xl.app.button import outcome_status
+    from gyokaku_xl.run.merge import merge as run_merge
+
+    root, _ = three_periods
+    history = tmp_path / "履歴"
+    history.mkdir()
+    for period in (P1, P2):
+        name = f"{period.file_label}_集約結果.xlsx"
+        (history / name).write_bytes((root / "履歴" / name).read_bytes())
+    outcome = run_merge(root / f"受付_{P3.file_label}", tmp_path / "集約結果.xlsx",
+                        plan_path=root / "p3" / "計画マスタ.xlsx", history_dir=history)
+    status = outcome_status(outcome, "2022-10-01 09:00")
+    assert "計画の変更（今期）: 統合 2-02→2-01、追加 3-04（詳細は集約結果の「計画の変更」シート）" in status.details

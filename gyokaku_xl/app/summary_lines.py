@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.core.movement import compare, comparison_summary
+from gyokaku_xl.core.revisions import revision_lines, revision_view
 from gyokaku_xl.domain.findings import (Finding, GyokakuError, PlanInvalidError, count_by_severity,
                                         first_error_by_file, title_of)
 from gyokaku_xl.domain.outcome import RunOutcome
@@ -110,6 +111,9 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
     history = history_line(outcome)
     if history:
         lines.append(history)
+    if r.plan.changes:  # the plan changed this period: which 取組, here and in the button's status area
+        changes = revision_lines(revision_view(r.plan, r.period, r.history))
+        lines.extend(changes)
     earlier = r.history
     if outcome.command == "merge" and earlier:
         lines.append(comparison_summary(compare(r, earlier)))

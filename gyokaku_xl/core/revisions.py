@@ -361,6 +361,18 @@ def revision_view(plan: Plan, current: Period, history: Sequence[Snapshot] = ())
     return RevisionView(current, now, tuple(lines))
 
 
+def revision_lines(view: RevisionView) -> list[str]:
+    """The console (and button) line naming this period's changes (none when there are none)."""
+    if not view.this_period:
+        return []
+    parts = []
+    for line in view.this_period:
+        ids = f"{line.initiative_id}→{line.new_id}" if line.new_id else line.initiative_id
+        mark = t.CONSOLE_DETECTED_MARK if line.detected else ""
+        parts.append(f"{t.KIND_LABELS[line.kind]} {ids}{mark}")
+    return [t.CONSOLE_REVISIONS.format(parts="、".join(parts), sheet=t.SHEET_REVISIONS)]
+
+
 def summary_note(view: RevisionView) -> str:
     """The one 資料1-1 line when changes took effect this period ('' when none)."""
     parts = [t.SUMMARY_NOTE_PARTS[kind].format(count=view.count(kind)) for kind in rv.KINDS if view.count(kind)]

@@ -178,3 +178,7 @@ CLI_TERM_PLAN = "計画マスタ（計画期間の最後の計画マスタ）"
 CLI_TERM_HISTORY = "各期間の集約結果がある履歴フォルダ（省略時は計画マスタの「設定」の 履歴フォルダ）"
 CLI_TERM_OUTPUT = "計画期間の総括ブック（既定：計画期間の総括.xlsx）"
 CLI_TERM_NEXT_PLAN = "次期計画マスタの下書き（.xlsx）も作成します（引き継ぐ取組・設定・事業など）"
+
+# --- console and the Excel button's status area --------------------------------------------------------
+CONSOLE_REVISIONS = "計画の変更（今期）: {parts}（詳細は集約結果の「{sheet}」シート）"
+CONSOLE_DETECTED_MARK = "（未記入）"
