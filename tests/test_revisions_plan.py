@@ -138,3 +138,19 @@ def test_sheet_without_its_headers_is_a_warning(tmp_path):
 
 def test_no_sheet_no_changes(tmp_path):
     assert load_plan(build_plan(tmp_path)).changes == ()
+
+
+def test_the_revised_example_plan_reads_back_its_log():
+    import sys
+    from pathlib import Path
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    sys.path.insert(0, str(examples))
+    try:
+        import sample_data
+    finally:
+        sys.path.remove(str(examples))
+    plan = load_plan(examples / "計画マスタ_年度末.xlsx")
+    strip = [(c.period, c.kind, c.initiative_id, c.new_id, c.content) for c in plan.changes]
+    assert strip == [(c.period, c.kind, c.initiative_id, c.new_id, c.content)
+                     for c in rv.sort_changes(sample_data.YEAR_END_REVISIONS)]
+    assert {c.kind for c in plan.changes} == set(rv.KINDS)  # one of each 区分

@@ -12,6 +12,7 @@ from typing import Any, Mapping, Sequence
 import xlsxwriter
 
 from gyokaku_xl.text import glossary as g
+from gyokaku_xl.text import revisions as rt
 from gyokaku_xl.domain.model import Plan
 from gyokaku_xl.render.forms import DOCUMENT_DATE, WORKBOOK_OPTIONS
 from gyokaku_xl.render.styles import Formats
@@ -23,11 +24,12 @@ _SETTINGS_ORDER = (g.SETTING_PLAN_NAME, g.SETTING_MUNICIPALITY, g.SETTING_ROUNDI
 
 
 def plan_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tuple[object, ...]]]]:
-    """The five sheets of the plan master as ``{sheet: (header, rows)}``."""
+    """The sheets of the plan master as ``{sheet: (header, rows)}``: the five, and 「計画の変更」 when
+    the plan has logged changes."""
     settings = {g.SETTING_PLAN_NAME: plan.name, g.SETTING_MUNICIPALITY: plan.municipality,
                 g.SETTING_ROUNDING: plan.rounding, g.SETTING_COORDINATOR: plan.coordinator}
     extra = [(k, v) for k, v in plan.settings.items() if k not in settings]
-    return {
+    tables = {
         g.PLAN_SHEET_SETTINGS: ((g.PLAN_COL_ITEM, g.PLAN_COL_VALUE),
                                 [(k, settings[k]) for k in _SETTINGS_ORDER] + extra),
         g.PLAN_SHEET_PERSPECTIVES: ((g.PLAN_COL_NUMBER, g.PLAN_COL_NAME),
@@ -44,6 +46,11 @@ def plan_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tuple[objec
                                     g.PLAN_COL_INITIATIVE_NAME, g.PLAN_COL_DEPARTMENT),
                                    [(i.id, i.program, i.name, i.department) for i in plan.initiatives]),
     }
+    logged = [c for c in plan.changes if not c.detected]
+    if logged:  # the 「計画の変更」 log, as the office writes it
+        tables[rt.PLAN_SHEET_CHANGES] = (rt.PLAN_CHANGE_HEADERS, [
+            (c.period.file_label, rt.KIND_LABELS[c.kind], c.initiative_id, c.new_id, c.content) for c in logged])
+    return tables
 
 
 def _mark(flag: bool) -> str:
@@ -61,7 +68,8 @@ _WIDTHS = {g.PLAN_COL_ITEM: 18, g.PLAN_COL_VALUE: 44, g.PLAN_COL_NUMBER: 8, g.PL
            g.PLAN_COL_STATUS: 12, g.PLAN_COL_ON_TRACK: 8, g.PLAN_COL_DEFINITION: 56,
            g.PLAN_COL_PROGRAM_NUMBER: 10, g.PLAN_COL_PERSPECTIVE: 12, g.PLAN_COL_PROGRAM_NAME: 36,
            g.PLAN_COL_PRIORITY: 7, g.PLAN_COL_SUMMARY: 9, g.PLAN_COL_DEPARTMENT: 20,
-           g.PLAN_COL_INITIATIVE_ID: 10, g.PLAN_COL_INITIATIVE_NAME: 44}
+           g.PLAN_COL_INITIATIVE_ID: 10, g.PLAN_COL_INITIATIVE_NAME: 44,
+           rt.PLAN_COL_CHANGE_PERIOD: 18, rt.PLAN_COL_CHANGE_NEW_ID: 16, rt.PLAN_COL_CHANGE_CONTENT: 56}
 
 
 def write_plan(path: str | Path, plan: Plan) -> None:
