@@ -397,3 +397,30 @@ def test_the_button_status_area_names_the_changes(three_periods, tmp_path):
                         plan_path=root / "p3" / "計画マスタ.xlsx", history_dir=history)
     status = outcome_status(outcome, "2022-10-01 09:00")
     assert "計画の変更（今期）: 統合 2-02→2-01、追加 3-04（詳細は集約結果の「計画の変更」シート）" in status.details
+
+
+def test_a_form_made_before_the_revision(three_periods, tmp_path):
+    """A department that reports on a form made from the plan before its revision: the old number is
+    read as the new one, the ended 取組's row is not merged and says why."""
+    root, _ = three_periods
+    inbox = tmp_path / "受付"
+    inbox.mkdir()
+    for path in (root / f"受付_{P2.file_label}").iterdir():
+        if not path.name.startswith("資産経営課"):
+            (inbox / path.name).write_bytes(path.read_bytes())
+    old_plan = builders.load_plan(root / "p1" / "計画マスタ.xlsx")
+    reports = default_reports(old_plan, "資産経営課")
+    builders.build_form(inbox / "資産経営課_古い調査票.xlsx", old_plan, P2, "資産経営課", rows=reports)
+    history = tmp_path / "履歴"
+    history.mkdir()
+    name = f"{P1.file_label}_集約結果.xlsx"
+    (history / name).write_bytes((root / "履歴" / name).read_bytes())
+    code, out, err = merge(inbox, root / "p2" / "計画マスタ.xlsx", tmp_path / "集約結果.xlsx", history)
+    assert code == 1, out
+    findings = sheet(tmp_path / "集約結果.xlsx", g.SHEET_FINDINGS)
+    by_code = {r[5]: r for r in findings[1:]}
+    assert by_code["initiative-renumbered"][0] == "情報"
+    assert by_code["initiative-ended"][0] == "エラー"
+    assert by_code["initiative-ended"][7] == "取組「3-03」は 令和3年度【年度末】 に終了しました。この行は集約しません。"
+    data = sheet(tmp_path / "集約結果.xlsx", g.SHEET_DATA)
+    assert sorted(r[0] for r in data[1:]) == ["1-01", "1-03", "1-99", "2-01", "2-02", "3-01", "3-02"]
