@@ -123,11 +123,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--period", default="", metavar="期間", help="「設定」に入れる報告期間")
 
     tr = add("term-report", rt.CLI_TERM_HELP)
-    tr.add_argument("--plan", required=True, type=Path, metavar="計画マスタ", help=rt.CLI_TERM_PLAN)
-    tr.add_argument("--history", type=Path, metavar="履歴フォルダ", help=rt.CLI_TERM_HISTORY)
-    tr.add_argument("-o", "--output", type=Path, default=Path(rt.TERM_REPORT_FILE_NAME), metavar="総括",
+    tr.add_argument("--plan", required=True, type=Path, metavar=rt.CLI_METAVAR_PLAN, help=rt.CLI_TERM_PLAN)
+    tr.add_argument("--history", type=Path, metavar=rt.CLI_METAVAR_HISTORY, help=rt.CLI_TERM_HISTORY)
+    tr.add_argument("-o", "--output", type=Path, default=Path(rt.TERM_REPORT_FILE_NAME), metavar=rt.CLI_METAVAR_OUTPUT,
                     help=rt.CLI_TERM_OUTPUT)
-    tr.add_argument("--next-plan", type=Path, metavar="次期計画マスタ", help=rt.CLI_TERM_NEXT_PLAN)
+    tr.add_argument("--next-plan", type=Path, metavar=rt.CLI_METAVAR_NEXT_PLAN, help=rt.CLI_TERM_NEXT_PLAN)
 
     d = add("doctor", f"「{g.BUTTON_CAPTION}」ボタンと PDF 出力に必要なものがそろっているか確認します")
     d.add_argument("--book", type=Path, metavar="ブック", help="確認する集約ツール（.xlsm）")

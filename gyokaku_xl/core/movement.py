@@ -125,7 +125,7 @@ def compare(result: MergeResult, history: Sequence[Snapshot] | None = None,
         change = change_of(plan, was, is_, _sets=sets) if previous is not None else ""
         notes = followed.notes.get(initiative.id, ()) if followed is not None else ()
         rows.append(ComparisonRow(initiative.id, initiative.name, plan.program_of(initiative).name,
-                                  initiative.department, was, is_, change, "・".join(notes)))
+                                  initiative.department, was, is_, change, rt.NOTE_JOIN.join(notes)))
     if previous is None or followed is None:
         return Comparison(result.period, None, tuple(rows))
     rows += ended_rows(plan, followed, history)
@@ -162,7 +162,7 @@ def ended_rows(plan: Plan, followed: Followed, history: Sequence[Snapshot]) -> l
             program_name = program
         if change.kind == rv.MERGE:
             kind = rt.CHANGE_MERGED
-            note = "・".join(n for n in (rt.NOTE_MERGED_INTO.format(new=change.new_id), change.content) if n)
+            note = rt.NOTE_JOIN.join(n for n in (rt.NOTE_MERGED_INTO.format(new=change.new_id), change.content) if n)
         else:
             kind, note = rt.CHANGE_ENDED, change.content or rt.KIND_LABELS[change.kind]
         rows.append(ComparisonRow(ident, entry.name if entry else "", program_name,

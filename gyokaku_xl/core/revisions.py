@@ -367,16 +367,16 @@ def revision_lines(view: RevisionView) -> list[str]:
         return []
     parts = []
     for line in view.this_period:
-        ids = f"{line.initiative_id}→{line.new_id}" if line.new_id else line.initiative_id
+        ids = t.ID_ARROW.format(old=line.initiative_id, new=line.new_id) if line.new_id else line.initiative_id
         mark = t.CONSOLE_DETECTED_MARK if line.detected else ""
         parts.append(f"{t.KIND_LABELS[line.kind]} {ids}{mark}")
-    return [t.CONSOLE_REVISIONS.format(parts="、".join(parts), sheet=t.SHEET_REVISIONS)]
+    return [t.CONSOLE_REVISIONS.format(parts=t.LIST_JOIN.join(parts), sheet=t.SHEET_REVISIONS)]
 
 
 def summary_note(view: RevisionView) -> str:
     """The one 資料1-1 line when changes took effect this period ('' when none)."""
     parts = [t.SUMMARY_NOTE_PARTS[kind].format(count=view.count(kind)) for kind in rv.KINDS if view.count(kind)]
-    return t.SUMMARY_NOTE.format(parts="、".join(parts), sheet=t.SHEET_REVISIONS) if parts else ""
+    return t.SUMMARY_NOTE.format(parts=t.LIST_JOIN.join(parts), sheet=t.SHEET_REVISIONS) if parts else ""
 
 
 def fiscal_notes(plan: Plan, snapshots: Sequence[Snapshot], current: Period) -> tuple[str, ...]:
@@ -388,9 +388,9 @@ def fiscal_notes(plan: Plan, snapshots: Sequence[Snapshot], current: Period) -> 
     ended = [c.initiative_id for c in changes if c.kind == rv.END and key(c.initiative_id) in reported]
     notes = []
     if merged:
-        notes.append(t.FISCAL_MERGED_NOTE.format(pairs="、".join(merged)))
+        notes.append(t.FISCAL_MERGED_NOTE.format(pairs=t.LIST_JOIN.join(merged)))
     if ended:
-        notes.append(t.FISCAL_ENDED_NOTE.format(ids="、".join(ended)))
+        notes.append(t.FISCAL_ENDED_NOTE.format(ids=t.LIST_JOIN.join(ended)))
     return tuple(notes)
 
 

@@ -59,8 +59,8 @@ class TermReport:
 
 def change_text(change: PlanChange) -> str:
     """``令和4年度【上半期】 番号変更 1-02→1-99（内容）``."""
-    arrow = f"{change.initiative_id}→{change.new_id}" if change.new_id else change.initiative_id
-    content = f"（{change.content}）" if change.content else ""
+    arrow = t.ID_ARROW.format(old=change.initiative_id, new=change.new_id) if change.new_id else change.initiative_id
+    content = t.IN_PARENS.format(text=change.content) if change.content else ""
     return t.TERM_CHANGE_TEXT.format(period=change.period.label, kind=t.KIND_LABELS[change.kind],
                                      ids=arrow, content=content)
 

@@ -318,7 +318,7 @@ def _comparison_list(page: _Sheet, comparison: Comparison, colours: dict[str, st
             change, change_fmt = row.change, not_reported
         else:
             change, change_fmt = row.change, status_format(row.current, True)
-        name = f"{row.name}\n（{row.note}）" if row.note else row.name  # what a plan change did to it
+        name = rt.NAME_WITH_NOTE.format(name=row.name, note=row.note) if row.note else row.name  # what a plan change did
         values = (row.initiative_id, name, row.program, row.department,
                   row.previous or g.MOVEMENT_EMPTY, row.current or g.MOVEMENT_EMPTY, change)
         page.cells(spans, values, (centre, text, text, text, prev_fmt, cur_fmt, change_fmt), sizes)
@@ -365,7 +365,7 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
                    [label, *[number] * (n + 2)], [SIZE_BODY] * len(spans))
     last_row = page.row - 1
     if trend.changes:  # how the plan changed between the periods counted
-        parts = "、".join(rt.TREND_CHANGES_PART.format(period=p.label, added=a, ended=e) for p, a, e in trend.changes)
+        parts = rt.LIST_JOIN.join(rt.TREND_CHANGES_PART.format(period=p.label, added=a, ended=e) for p, a, e in trend.changes)
         page.advance(4)
         page.note(rt.TREND_CHANGES_NOTE.format(parts=parts))
     page.advance(10)

@@ -4,6 +4,7 @@ had in the plan that ends (前計画の取組番号)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -19,7 +20,7 @@ BLANK_SETTINGS = (g.SETTING_PLAN_NAME, g.SETTING_PLAN_PERIOD)
 
 def write_next_plan(path: str | Path, plan: Plan, continuing: Sequence[TermRow]) -> None:
     """Write the next plan's draft master at ``path``."""
-    tables = plan_tables(plan)
+    tables = plan_tables(replace(plan, changes=()))  # the next plan starts without a log
     header, rows = tables[g.PLAN_SHEET_SETTINGS]
     rows = [(item, "" if item in BLANK_SETTINGS else value) for item, value in rows]
     present = {item for item, _value in rows}

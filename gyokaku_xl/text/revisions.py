@@ -96,6 +96,13 @@ REVISION_FINDINGS: dict[str, tuple[str, str, str]] = {
         "この行を削除するか、新しい調査票を使う"),
 }
 
+# --- separators and small patterns --------------------------------------------------------------------
+LIST_JOIN = "、"
+NOTE_JOIN = "・"
+ID_ARROW = "{old}→{new}"
+IN_PARENS = "（{text}）"
+NAME_WITH_NOTE = "{name}\n（{note}）"
+
 # --- core: notes and carried texts ------------------------------------------------------------------
 NOTE_RENUMBERED_FROM = "{old} から番号変更"
 NOTE_MERGED_FROM = "{old}（{status}）を統合"
@@ -182,3 +189,7 @@ CLI_TERM_NEXT_PLAN = "次期計画マスタの下書き（.xlsx）も作成し�
 # --- console and the Excel button's status area --------------------------------------------------------
 CONSOLE_REVISIONS = "計画の変更（今期）: {parts}（詳細は集約結果の「{sheet}」シート）"
 CONSOLE_DETECTED_MARK = "（未記入）"
+CLI_METAVAR_PLAN = "計画マスタ"
+CLI_METAVAR_HISTORY = "履歴フォルダ"
+CLI_METAVAR_OUTPUT = "総括"
+CLI_METAVAR_NEXT_PLAN = "次期計画マスタ"
