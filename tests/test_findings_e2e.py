@@ -184,6 +184,8 @@ ELSEWHERE = {"completeness-unchecked", "file-too-large", "read-failed", "run-too
              "year-outside-plan"}  # tests/test_trust.py (a plan period and a year outside it)
 #: Findings about the history folder's files (tests/test_history.py).
 ELSEWHERE |= {c for c in g.MESSAGES if c.startswith("history-")}
+#: A form's number changed or ended by the plan's 「計画の変更」 (tests/test_revisions_core.py, test_revisions_e2e.py).
+ELSEWHERE |= {"initiative-renumbered", "initiative-ended"}
 
 
 @pytest.fixture
