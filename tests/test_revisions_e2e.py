@@ -383,6 +383,16 @@ def test_term_report_needs_history(tmp_path):
     assert (code, err) == (2, f"エラー: {t.TERM_WOULD_REPLACE_INPUT.format(path=plan_path)}\n")
 
 
+def test_term_report_never_replaces_an_archived_master(three_periods):
+    root, _ = three_periods
+    archive = root / "履歴" / f"{P1.file_label}_集約結果.xlsx"
+    before = archive.read_bytes()
+    code, _out, err = run("term-report", "--plan", root / "p3" / "計画マスタ.xlsx", "--history", root / "履歴",
+                          "-o", archive)
+    assert (code, err) == (2, f"エラー: {t.TERM_WOULD_REPLACE_INPUT.format(path=archive)}\n")
+    assert archive.read_bytes() == before
+
+
 def test_the_button_status_area_names_the_changes(three_periods, tmp_path):
     from gyokaku_xl.app.button import outcome_status
     from gyokaku_xl.run.merge import merge as run_merge

@@ -14,7 +14,7 @@ from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.revisions import TermOutcome
 from gyokaku_xl.infra.atomic import atomic_write
-from gyokaku_xl.reading.history import read_history
+from gyokaku_xl.reading.history import read_history, read_master
 from gyokaku_xl.render.next_plan import write_next_plan
 from gyokaku_xl.render.term_report import write_term_report
 from gyokaku_xl.run.inputs import checked_history_folder, history_folder, load_plan
@@ -37,7 +37,8 @@ def term_report(plan_path: str | Path, output: str | Path, *, history_dir: str |
     for target in targets:
         if target.suffix.lower() != ".xlsx":
             raise GyokakuError(t.TERM_NOT_XLSX.format(path=target))
-        if target.exists() and target.resolve() == plan_path.resolve():
+        if target.exists() and (target.resolve() == plan_path.resolve()  # never over an input
+                                or read_master(target, limits)[0] is not None):
             raise GyokakuError(t.TERM_WOULD_REPLACE_INPUT.format(path=target))
     snapshots, history_findings = read_history(checked_history_folder(folder), plan, _AFTER_ALL, limits,
                                                exclude=targets)

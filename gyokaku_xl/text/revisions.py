@@ -176,7 +176,7 @@ NEXT_PLAN_COL_PREVIOUS_ID = "前計画の取組番号"
 NEXT_PLAN_NOTE = "次期計画の計画名を記入してください"
 NEXT_PLAN_PERIOD_NOTE = "次期計画の計画期間を記入してください（例：2024-2027）"
 TERM_NOT_XLSX = "出力ファイル「{path}」の拡張子は .xlsx にしてください。"
-TERM_WOULD_REPLACE_INPUT = "出力ファイル「{path}」は計画マスタです。別のファイル名を指定してください。"
+TERM_WOULD_REPLACE_INPUT = "出力ファイル「{path}」は入力（計画マスタまたは履歴の集約結果）です。別のファイル名を指定してください。"
 NEXT_PLAN_TITLE = "次期計画マスタ（下書き）"
 
 # --- the command line --------------------------------------------------------------------------------
