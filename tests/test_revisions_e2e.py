@@ -206,7 +206,7 @@ def test_comparison_after_a_renumbering_and_an_end(three_periods):
     ]
     counts = sheet(master, g.SHEET_COMPARISON)[2]
     assert counts == ["変化の内訳：改善 1・悪化 0・変化 1・変化なし 5・新規 0・報告なし 0・終了 1"]
-    assert transition(master)[0] == ["前期＼今期", "済", "概ね順調", "遅れ", "未着手", "休止", "終了・統合", "（なし）", "合計"]
+    assert transition(master)[0] == ["前期＼今期", "済", "概ね順調", "遅れ", "未着手", "休止", "終了・\n統合", "（なし）", "合計"]
     assert transition(master)[2] == ["概ね順調", 0, 5, 0, 0, 0, 1, 0, 6]
 
 
@@ -223,7 +223,7 @@ def test_comparison_after_a_merge_and_an_addition(three_periods):
                              "業務改善推進事業", "行政総務課", "遅れ", "－", "統合"]
     assert sheet(master, g.SHEET_COMPARISON)[2] == ["変化の内訳：改善 0・悪化 1・変化 1・変化なし 4・新規 1・報告なし 0・統合 1"]
     table = transition(master)
-    assert table[0] == ["前期＼今期", "済", "概ね順調", "遅れ", "未着手", "休止", "終了・統合", "（なし）", "合計"]
+    assert table[0] == ["前期＼今期", "済", "概ね順調", "遅れ", "未着手", "休止", "終了・\n統合", "（なし）", "合計"]
     assert table[3] == ["遅れ", 0, 0, 0, 0, 0, 1, 0, 1]
     assert table[-3] == ["新規（追加）", 0, 0, 0, 1, 0, 0, 0, 1]
 

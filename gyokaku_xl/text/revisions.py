@@ -115,7 +115,7 @@ CHANGE_ENDED = "終了"
 CHANGE_MERGED = "統合"
 NOTE_MERGED_INTO = "{new} に統合"
 TRANSITION_ADDED = "新規（追加）"
-TRANSITION_ENDED = "終了・統合"
+TRANSITION_ENDED = "終了・\n統合"  # a narrow count column: two lines
 
 # --- the master's 「計画の変更」 sheet ------------------------------------------------------------------
 SHEET_REVISIONS = "計画の変更"
