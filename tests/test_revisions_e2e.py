@@ -434,3 +434,38 @@ def test_a_form_made_before_the_revision(three_periods, tmp_path):
     assert by_code["initiative-ended"][7] == "取組「3-03」は 令和3年度【年度末】 に終了しました。この行は集約しません。"
     data = sheet(tmp_path / "集約結果.xlsx", g.SHEET_DATA)
     assert sorted(r[0] for r in data[1:]) == ["1-01", "1-03", "1-99", "2-01", "2-02", "3-01", "3-02"]
+
+
+def test_unlogged_name_department_and_program_changes_are_information(three_periods, tmp_path):
+    root, _ = three_periods
+    history = tmp_path / "履歴"
+    history.mkdir()
+    name = f"{P1.file_label}_集約結果.xlsx"
+    (history / name).write_bytes((root / "履歴" / name).read_bytes())
+    changed = [{**i, "取組名": "給食調理業務の民間委託"} if i["取組番号"] == "1-01" else
+               {**i, "事業番号": "3"} if i["取組番号"] == "3-02" else i for i in SECOND]
+    plan_path = plan_master(tmp_path / "p", changed, RENUMBER_END + [
+        {"適用時期": "R3 年度末", "区分": "追加", "取組番号": "2-02", "変更後の取組番号": None, "内容": None}])
+    # 2-02 was in the previous period's plan: its 追加 is a warning, and so the plan is still usable
+    code, out, err = merge(root / f"受付_{P2.file_label}", plan_path, tmp_path / "集約結果.xlsx", history)
+    assert code == 0, err
+    book = openpyxl.load_workbook(tmp_path / "集約結果.xlsx")
+    found = {r[5]: (r[0], r[7]) for r in book[g.SHEET_FINDINGS].iter_rows(min_row=2, values_only=True)
+             if str(r[5]).startswith("plan-")}
+    assert found["plan-unlogged-renamed"] == (
+        "情報", "取組 1-01 の取組名が前期（令和3年度【上半期】）から変わっています（「給食調理業務の委託」→「給食調理業務の民間委託」）。")
+    assert found["plan-unlogged-program"] == (
+        "情報", "取組 3-02 の事業が前期（令和3年度【上半期】）から変わっています（事業番号 4 → 3）。")
+    assert found["plan-change-add-existing"] == (
+        "警告", "追加する取組番号「2-02」は、令和3年度【年度末】より前から計画にあります（または以前に使われた番号です）。")
+
+
+def test_history_index_keeps_the_recorded_plan(three_periods):
+    from gyokaku_xl.reading.history import read_history
+
+    root, _ = three_periods
+    plan = builders.load_plan(root / "p3" / "計画マスタ.xlsx")
+    first, _ = read_history(root / "履歴", plan, Period(2030, g.PERIOD_FIRST_HALF))
+    again, _ = read_history(root / "履歴", plan, Period(2030, g.PERIOD_FIRST_HALF))  # from the index
+    assert [s.plan for s in again] == [s.plan for s in first]
+    assert [e.initiative_id for e in first[1].plan] == ["1-01", "1-99", "1-03", "2-01", "2-02", "3-01", "3-02"]

@@ -271,7 +271,7 @@ def unlogged_changes(plan: Plan, previous: Snapshot, current: Period,
         if recorded and change.kind == rv.ADD and not change.detected and key(change.initiative_id) in before:
             findings.append(make("plan-change-add-existing", WARNING, file=file, sheet=t.PLAN_SHEET_CHANGES,
                                  cell=change.cell, row=change.row or None, value=change.initiative_id,
-                                 period=previous_label))
+                                 period=change.period.label))
     for entry in gone:
         twin = next((i for i in appeared if entry.name and key(i.name) == key(entry.name)), None)
         if twin is not None:
