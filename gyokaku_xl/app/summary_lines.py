@@ -111,7 +111,7 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
     history = history_line(outcome)
     if history:
         lines.append(history)
-    if r.plan.changes:  # the plan changed this period: which 取組, here and in the button's status area
+    if r.plan.changes and outcome.command == "merge":  # which 取組 changed this period (also in the button)
         changes = revision_lines(revision_view(r.plan, r.period, r.history))
         lines.extend(changes)
     earlier = r.history
