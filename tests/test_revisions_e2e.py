@@ -469,3 +469,22 @@ def test_history_index_keeps_the_recorded_plan(three_periods):
     again, _ = read_history(root / "履歴", plan, Period(2030, g.PERIOD_FIRST_HALF))  # from the index
     assert [s.plan for s in again] == [s.plan for s in first]
     assert [e.initiative_id for e in first[1].plan] == ["1-01", "1-99", "1-03", "2-01", "2-02", "3-01", "3-02"]
+
+
+def test_term_report_against_targets(three_periods, tmp_path):
+    root, _ = three_periods
+    programs = [{**p, g.PLAN_COL_TARGET: {"1": 500, "4": 100}.get(p["事業番号"])} for p in builders.DEFAULT_PROGRAMS]
+    plan_path = build_plan(tmp_path, initiatives=THIRD, programs=programs, extra_sheets={
+        t.PLAN_SHEET_CHANGES: RENUMBER_END + MERGE_ADD,
+        g.PLAN_SHEET_FISCAL_TARGETS: [{"年度": "令和3年度", "目標額（千円）": 300}, {"年度": "令和4年度", "目標額（千円）": 300}]})
+    output = tmp_path / "総括.xlsx"
+    code, _out, err = run("term-report", "--plan", plan_path, "--history", root / "履歴", "-o", output)
+    assert code == 0, err
+    found = sheet(output, t.SHEET_TERM_REPORT)
+    fiscal = found[found.index([t.TERM_HEADING_FISCAL]) + 1:]
+    assert fiscal[1] == ["1", "民間委託推進事業", "行政総務課", 200, "－", 200, 500, 40]
+    assert fiscal[4] == ["4", "ICT活用推進事業", "情報政策課", 120, "－", 120, 100, 120]
+    assert next(r for r in fiscal if r[0] == "計画全体")[1:] == [360, 50, 410, 600, 53]  # 320 of 600 targeted
+    by_year = found[found.index([g.MOVEMENT_FISCAL_BY_YEAR]) + 1:]
+    assert by_year[:3] == [list(g.MOVEMENT_FISCAL_YEAR_HEADERS), ["令和3年度", 360, 300, 120, 360, 300, 120],
+                           ["令和4年度", 50, 300, 16, 410, 600, 68]]

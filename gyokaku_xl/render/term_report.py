@@ -9,6 +9,7 @@ from typing import Any
 from gyokaku_xl.text import glossary as g
 from gyokaku_xl.text import revisions as t
 from gyokaku_xl.core.term_report import TermReport
+from gyokaku_xl.domain.model import era_label
 from gyokaku_xl.render.master import new_workbook
 from gyokaku_xl.render.movement import SIZE_BODY, SIZE_HEADER, Grid, Page, _status_fill
 from gyokaku_xl.render.styles import status_colours, use_fonts
@@ -37,7 +38,8 @@ def write_term_report(path: Path, report: TermReport) -> None:
     counts_layout = (COUNT_LABEL_PX, *[COUNT_PX] * (len(report.counts.labels) + 1))
     years = len(report.fiscal.years)
     fiscal_layout = (*FISCAL_PX, *[YEAR_PX] * years, YEAR_PX, YEAR_PX, YEAR_PX)
-    grid = Grid(list_layout, counts_layout, fiscal_layout)
+    by_year_layout = (COUNT_LABEL_PX, *[(sum(fiscal_layout) - COUNT_LABEL_PX) / 6] * 6)
+    grid = Grid(list_layout, counts_layout, fiscal_layout, by_year_layout)
     page = Page(workbook, t.SHEET_TERM_REPORT, grid)
     page.title(plan, title)
     _counts(page, report, colours)
@@ -107,6 +109,16 @@ def _fiscal(page: Page, report: TermReport) -> None:
     page.note(g.MOVEMENT_FISCAL_RATE_NOTE.format(rounding=report.plan.rounding))
     for note in fiscal.notes:
         page.note(note)
+    if fiscal.by_year:  # the plan's yearly targets (財政効果目標): each year and cumulatively
+        page.advance(6)
+        page.heading(g.MOVEMENT_FISCAL_BY_YEAR)
+        spans = page.grid.spans(3)
+        page.cells(spans, g.MOVEMENT_FISCAL_YEAR_HEADERS, [s["head"]] * len(spans), [SIZE_HEADER] * len(spans))
+        for y in fiscal.by_year:
+            values = (y.amount, y.target, y.rate, y.cumulative, y.cumulative_target, y.cumulative_rate)
+            page.cells(spans, [era_label(y.year), *[t.TERM_NOTE_EMPTY if v is None else v for v in values]],
+                       [s["label"], *[s["dash"] if v is None else s["money"] for v in values]],
+                       [SIZE_BODY] * len(spans))
 
 
 def _list(page: Page, report: TermReport, colours: dict[str, str]) -> int:
