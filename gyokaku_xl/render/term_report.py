@@ -45,7 +45,7 @@ def write_term_report(path: Path, report: TermReport) -> None:
     _counts(page, report, colours)
     page.advance(10)
     _fiscal(page, report)
-    page.advance(10)
+    page.sheet.set_h_pagebreaks([page.row])  # the list of every 取組 starts on a page of its own
     header_row = _list(page, report, colours)
     page.finish(landscape=True, repeat=header_row, header=t.SHEET_TERM_REPORT)
     workbook.close()
