@@ -488,3 +488,24 @@ def test_term_report_against_targets(three_periods, tmp_path):
     by_year = found[found.index([g.MOVEMENT_FISCAL_BY_YEAR]) + 1:]
     assert by_year[:3] == [list(g.MOVEMENT_FISCAL_YEAR_HEADERS), ["令和3年度", 360, 300, 120, 360, 300, 120],
                            ["令和4年度", 50, 300, 16, 410, 600, 68]]
+
+
+def test_unlogged_changes_against_a_master_without_its_plan_record(three_periods, tmp_path):
+    """A previous master of an earlier release records no plan: the 取組 it reported are compared."""
+    root, _ = three_periods
+    history = tmp_path / "履歴"
+    history.mkdir()
+    name = f"{P1.file_label}_集約結果.xlsx"
+    book = openpyxl.load_workbook(root / "履歴" / name)
+    del book[t.SHEET_PLAN_RECORD]
+    book.save(history / name)
+    unlogged = plan_master(tmp_path, [i for i in SECOND if i["取組番号"] != "3-03"], None)
+    code, _out, err = merge(root / f"受付_{P2.file_label}", unlogged, tmp_path / "集約結果.xlsx", history)
+    assert code == 0, err
+    book = openpyxl.load_workbook(tmp_path / "集約結果.xlsx")
+    found = sorted((r[5], r[7]) for r in book[g.SHEET_FINDINGS].iter_rows(min_row=2, values_only=True)
+                   if str(r[5]).startswith("plan-"))
+    assert found == [
+        ("plan-unlogged-removed", "前期の取組 1-02 が計画マスタにありません。終了・統合・番号変更なら「計画の変更」に記入してください。"),
+        ("plan-unlogged-removed", "前期の取組 3-03 が計画マスタにありません。終了・統合・番号変更なら「計画の変更」に記入してください。"),
+    ]
