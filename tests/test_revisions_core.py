@@ -6,8 +6,6 @@ from __future__ import annotations
 from builders import build_form, build_plan, load_plan
 from gyokaku_xl.core.checks import FileContext, check_initiative_id
 from gyokaku_xl.core.revisions import fate, in_force
-from gyokaku_xl.domain import revisions as rv
-from gyokaku_xl.domain.model import Period
 from gyokaku_xl.reading.form import parse_form
 from gyokaku_xl.reading.xlsx import read_workbook
 from gyokaku_xl.text import glossary as g
