@@ -39,11 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl import text as g  # noqa: E402
 from gyokaku_xl.reading.history import archive_name, read_history  # noqa: E402
 from gyokaku_xl.domain.model import Period  # noqa: E402
 from gyokaku_xl.run.inputs import load_plan
 from gyokaku_xl.run.inbox import validate_inbox  # noqa: E402
+from gyokaku_xl.core.content import master_content  # noqa: E402
 from gyokaku_xl.render.master import write_master  # noqa: E402
 
 EXAMPLES = ROOT / "examples"
@@ -72,7 +73,7 @@ def build_history(folder: Path, count: int) -> Period:
     folder.mkdir(parents=True, exist_ok=True)
     for period in earlier_periods(result.period, count):
         past = dataclasses.replace(result, period=period)
-        write_master(folder / archive_name(period), past, folder)
+        write_master(folder / archive_name(period), past, master_content(past), folder)
     return result.period
 
 

@@ -62,7 +62,7 @@ for entry in (ROOT, ROOT / "tests"):
     if str(entry) not in sys.path:
         sys.path.insert(0, str(entry))
 
-from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl import text as g  # noqa: E402
 from gyokaku_xl.domain import schema  # noqa: E402
 from gyokaku_xl.domain.model import Period, Plan  # noqa: E402
 
@@ -413,7 +413,8 @@ STAGES = (
     ("plan from forms", "gyokaku_xl.run.inbox", "plan_from_forms"),
     ("validation", "gyokaku_xl.run.inbox", "validate_file"),
     ("consolidation", "gyokaku_xl.run.inbox", "consolidate"),
-    ("資料1-1 content", "gyokaku_xl.render.reports", "build_summary"),
+    ("資料1-1 content", "gyokaku_xl.core.content", "build_summary"),
+    ("movement content", "gyokaku_xl.core.content", "build_movement"),
     ("資料1-1", "gyokaku_xl.render.reports", "write_summary_sheet"),
     ("資料1-2", "gyokaku_xl.render.reports", "write_list_sheet"),
     ("資料1-3", "gyokaku_xl.render.reports", "write_by_program_sheet"),

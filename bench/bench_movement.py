@@ -37,12 +37,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl import text as g  # noqa: E402
 from gyokaku_xl.run.inputs import load_plan
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.run.inbox import validate_inbox
 from gyokaku_xl.reading.history import archive_name, read_history  # noqa: E402
 from gyokaku_xl.domain.model import Period  # noqa: E402
+from gyokaku_xl.core.content import master_content  # noqa: E402
 from gyokaku_xl.render import master as master_module  # noqa: E402
 from gyokaku_xl.render import movement as movement_sheets  # noqa: E402
 
@@ -64,7 +65,7 @@ def build_history(folder: Path, count: int) -> Period:
                                        values={**r.values, "fiscal_effect": (k * 10 + n) if k % 3 == 0 else None})
                    for k, r in enumerate(result.records)]
         past = dataclasses.replace(result, period=period, records=records, history=[])
-        master_module.write_master(folder / archive_name(period), past, folder)
+        master_module.write_master(folder / archive_name(period), past, master_content(past), folder)
     return result.period
 
 

@@ -33,7 +33,7 @@ for entry in (ROOT, ROOT / "tests"):
     if str(entry) not in sys.path:
         sys.path.insert(0, str(entry))
 
-from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl import text as g  # noqa: E402
 from gyokaku_xl.domain import schema  # noqa: E402
 
 CACHE_VERSION = "1"

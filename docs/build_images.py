@@ -27,6 +27,7 @@ from gyokaku_xl.publish.pdf import export_publication  # noqa: E402
 from gyokaku_xl.run.forms import make_forms
 from gyokaku_xl.run.merge import merge  # noqa: E402
 from gyokaku_xl.domain.model import Period  # noqa: E402
+from gyokaku_xl.core.content import master_content  # noqa: E402
 from gyokaku_xl.render.master import write_master  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
@@ -76,7 +77,7 @@ def main() -> int:
         for name, result in (("shiryo1-1_4views.png", variant_result(4, scale=FOUR_STATUS_SCALE)),
                              ("shiryo1-1_9views.png", variant_result(9))):
             path = tmp / f"{Path(name).stem}.xlsx"
-            write_master(path, result, tmp)
+            write_master(path, result, master_content(result), tmp)
             masters[name] = path
         for name, master in masters.items():
             export = export_publication(master, tmp / "pdf")

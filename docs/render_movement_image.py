@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl import text as g  # noqa: E402
 from gyokaku_xl.publish import pdf  # noqa: E402
 
 TARGET = ROOT / "docs" / "images" / "movement.png"

@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
 import openpyxl  # noqa: E402
 from openpyxl.writer.excel import ExcelWriter  # noqa: E402
 
-from gyokaku_xl.text import glossary as g  # noqa: E402
+from gyokaku_xl import text as g  # noqa: E402
 from gyokaku_xl.domain import schema as s  # noqa: E402
 from gyokaku_xl.infra.atomic import atomic_write  # noqa: E402
 from gyokaku_xl.core.revisions import in_force  # noqa: E402

@@ -7,7 +7,7 @@ plan side by side. Everything is deterministic: the same arguments give the same
 
 from __future__ import annotations
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.core.checks import expected_prefill
 from gyokaku_xl.domain.model import (DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program, Status,
                               StatusScale)

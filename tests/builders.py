@@ -7,7 +7,7 @@ Plan master (any content, broken on purpose if you like)::
     path = build_plan(tmp_path, drop_sheets=["進捗区分"])            # a sheet missing
     plan = load_plan(path)                                        # read it, no errors allowed
 
-Rows are dicts keyed by the sheet's header labels (glossary ``PLAN_COL_*``); the header is the union
+Rows are dicts keyed by the sheet's header labels (text ``PLAN_COL_*``); the header is the union
 of the keys in first-seen order, so leaving a key out of every row leaves that header out.
 ``settings`` is a plain ``{項目: 値}`` dict.
 
@@ -35,7 +35,7 @@ from typing import Iterable, Mapping, Sequence
 import openpyxl
 from openpyxl.packaging.custom import StringProperty
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Period, Plan
 from gyokaku_xl.reading.plan import read_plan

@@ -7,7 +7,7 @@ import hashlib
 import openpyxl
 
 import builders
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.run.check import check
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.render.annotated import FILL
@@ -140,3 +140,26 @@ def test_a_copy_with_warnings_only_does_not_ask_to_fix_errors(inbox, plan_path, 
     outcome = check(inbox, plan_path=plan_path, annotate=tmp_path / "差戻し")
     intro = openpyxl.load_workbook(outcome.annotated[0])[g.ANNOTATE_SHEET]["A2"].value
     assert g.ANNOTATE_TODO_WARNINGS in intro and g.ANNOTATE_TODO_ERRORS not in intro
+
+
+def test_the_findings_list_is_written_in_the_forms_own_font(plan, tmp_path):
+    """The list takes the font the form was written in (the plan's 「フォント」), not a fixed one."""
+    import dataclasses
+
+    from gyokaku_xl.domain.findings import ERROR, make
+    from gyokaku_xl.domain.model import Period
+    from gyokaku_xl.render.annotated import annotate_workbook
+    from gyokaku_xl.render.forms import write_form
+    from gyokaku_xl.render.styles import FONT_GOTHIC
+
+    biz = g.FONT_CHOICES["BIZ UD明朝/BIZ UDゴシック"]
+    path = tmp_path / "form.xlsx"
+    write_form(path, dataclasses.replace(plan, fonts=biz), Period(2021, g.PERIOD_FIRST_HALF), "行政総務課")
+    finding = make("status-missing", ERROR, file=path.name, sheet=g.FORM_SHEET, cell="G10")
+    book = openpyxl.load_workbook(path)
+    annotate_workbook(book, path.name, [finding])
+    fonts = {c.font.name for row in book[g.ANNOTATE_SHEET].iter_rows() for c in row if c.value}
+    assert fonts == {biz[1]}
+    other = openpyxl.Workbook()  # a workbook that is not the official form: the default ゴシック
+    annotate_workbook(other, "other.xlsx", [make("not-official-form", ERROR, file="other.xlsx")])
+    assert {c.font.name for row in other[g.ANNOTATE_SHEET].iter_rows() for c in row if c.value} == {FONT_GOTHIC}

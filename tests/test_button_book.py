@@ -22,7 +22,7 @@ import openpyxl
 import pytest
 
 from gyokaku_xl.app import button_book
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.app.button import (BUTTON_MACRO, CODE_NAME_BOOK, CODE_NAME_CONF, CODE_NAME_RUN,
                                      CODE_NAME_SETTINGS, NAME_NO_PYTHON, SETTINGS_LABELS, SHEET_RUN,
                                      SHEET_SETTINGS, SHEET_XLWINGS_CONF, STATUS_FIRST_ROW, VBA_MODULE)

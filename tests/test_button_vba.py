@@ -27,7 +27,7 @@ from pyopenvba.cfb import CFB
 
 import vba_harness
 from gyokaku_xl.app import button_book
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.app.button import (BUTTON_MACRO, NAME_STATUS_MESSAGE, NAME_STATUS_RESULT,
                                      NAME_STATUS_RUN_AT, SHEET_RUN, SHEET_XLWINGS_CONF,
                                      STATUS_FIRST_ROW, VBA_MODULE)

@@ -14,7 +14,7 @@ import pytest
 
 import builders
 from gyokaku_xl.app import cli
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.findings import WARNING
 from gyokaku_xl.domain.model import Period

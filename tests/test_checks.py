@@ -7,7 +7,7 @@ import pytest
 from gyokaku_xl.core import checks
 
 from gyokaku_xl.domain import schema
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING
 from gyokaku_xl.domain.form import FormData, FormRow
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program

@@ -11,8 +11,9 @@ import pytest
 
 import builders
 from gyokaku_xl.app import button_book, doctor
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.app.cli import main
+from gyokaku_xl.publish import pdf
 
 
 def marks(report: doctor.DoctorReport) -> dict[str, str]:
@@ -34,7 +35,7 @@ def test_this_machine(capsys):
     assert xlwings.mark == doctor.OK and metadata.version("xlwings") in xlwings.detail
     assert check(report, "pyopenvba").mark == doctor.OK
     office = check(report, "LibreOffice（PDF 出力）")
-    assert office.mark == (doctor.OK if doctor.find_office() else doctor.WARN)
+    assert office.mark == (doctor.OK if pdf.find_soffice() else doctor.WARN)
     lines = report.lines()
     assert lines[0].startswith("gyokaku_xl の動作環境")
     assert lines[-1] == "必要なものはそろっています。"
@@ -66,7 +67,7 @@ def test_missing_pyopenvba_is_a_failure(monkeypatch):
 
 
 def test_missing_libreoffice_is_only_a_warning(monkeypatch):
-    monkeypatch.setattr(doctor, "find_office", lambda: None)
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     report = doctor.diagnose()
     office = check(report, "LibreOffice（PDF 出力）")
     assert office.mark == doctor.WARN and "LibreOffice" in office.detail
@@ -330,5 +331,5 @@ def test_history_and_pdf_settings_are_shown(tmp_path):
                                               year="", period="", history="履歴", pdf=True)
     report = doctor.diagnose(book)
     assert check(report, f"設定：{g.BUTTON_SETTING_HISTORY}").detail == str(tmp_path / "履歴")
-    pdf = check(report, f"設定：{g.BUTTON_SETTING_PDF}").detail
-    assert pdf.startswith(g.BUTTON_YES) and ("LibreOffice で" in pdf) == bool(doctor.find_office())
+    setting = check(report, f"設定：{g.BUTTON_SETTING_PDF}").detail
+    assert setting.startswith(g.BUTTON_YES) and ("LibreOffice で" in setting) == bool(pdf.find_soffice())

@@ -11,7 +11,7 @@ import pytest
 
 import builders
 from examples import build_examples, sample_data
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import share_percent
 from gyokaku_xl.reading.plan import read_plan

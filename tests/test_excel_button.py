@@ -20,7 +20,7 @@ from openpyxl.utils import column_index_from_string
 import builders
 from gyokaku_xl.app import button as excel_button
 from gyokaku_xl.run import merge as merging
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.app.button_book import build_control_workbook
 from gyokaku_xl.app.button import (DETAIL_ROWS, DETAILS_FIRST_ROW, SHEET_RUN, SHEET_SETTINGS,
                                      STATUS_FIRST_ROW, ButtonStatus, run)

@@ -17,7 +17,7 @@ import xlsxwriter
 
 import builders
 import hostile
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.run.check import check
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import ATTENTION_CODES

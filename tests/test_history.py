@@ -19,7 +19,7 @@ from gyokaku_xl.app.summary_lines import summary_lines
 from gyokaku_xl.infra import atomic
 from gyokaku_xl.app import cli
 from gyokaku_xl.domain import schema
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import INFO, WARNING
 from gyokaku_xl.run.archive import archive_master
 from gyokaku_xl.reading.history import archive_name, read_history, read_master

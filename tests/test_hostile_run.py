@@ -18,7 +18,7 @@ import pytest
 
 import builders
 import hostile
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.run.check import check
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.domain import schema

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import hostile as h
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.reading import sniff as intake
 from gyokaku_xl.domain.findings import ERROR, INFO, GyokakuError, make
 from gyokaku_xl.domain.inbox import InboxEntry

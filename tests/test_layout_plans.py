@@ -16,16 +16,22 @@ import openpyxl
 import pytest
 
 from examples.variant_plans import FOUR_STATUS_SCALE, variant_result
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.reading.plan import font_choice
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render import summary as rs
 from gyokaku_xl.render.forms import write_form
+from gyokaku_xl.core.content import master_content
 from gyokaku_xl.render.master import write_master
 from test_summary import reference_like_result
 
 MS, BIZ, IPA = (g.FONT_CHOICES[k] for k in g.FONT_CHOICES)
+
+
+def _with_content(result):
+    """A result and its content, as the merge hands them to the master writer."""
+    return result, master_content(result)
 
 
 def table_rows(ws) -> tuple[int, list[int], int]:
@@ -65,10 +71,10 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
     for n in (3, 4, 6, 9):
         for name, kwargs in ((f"{n}", {}), (f"{n}-other", {"scale": FOUR_STATUS_SCALE})):
             path = folder / f"{name}.xlsx"
-            write_master(path, variant_result(n, **kwargs), folder)
+            write_master(path, *_with_content(variant_result(n, **kwargs)), folder)
             books[name] = path
     books["sample"] = folder / "sample.xlsx"
-    write_master(books["sample"], reference_like_result(), folder)
+    write_master(books["sample"], *_with_content(reference_like_result()), folder)
     return books
 
 
@@ -91,9 +97,9 @@ def test_chart_keeps_its_size(tmp_path, monkeypatch):
     real = rs.add_status_chart
     monkeypatch.setattr(rs, "add_status_chart", lambda *a, **k: sizes.append(k["size"]) or real(*a, **k))
     for n in (3, 4, 6, 9):
-        write_master(tmp_path / f"{n}.xlsx", variant_result(n), tmp_path)
-        write_master(tmp_path / f"{n}o.xlsx", variant_result(n, scale=FOUR_STATUS_SCALE), tmp_path)
-    write_master(tmp_path / "s.xlsx", reference_like_result(), tmp_path)
+        write_master(tmp_path / f"{n}.xlsx", *_with_content(variant_result(n)), tmp_path)
+        write_master(tmp_path / f"{n}o.xlsx", *_with_content(variant_result(n, scale=FOUR_STATUS_SCALE)), tmp_path)
+    write_master(tmp_path / "s.xlsx", *_with_content(reference_like_result()), tmp_path)
     assert len(sizes) == 9
     assert {h for _w, h in sizes} == {rs.CHART_HEIGHT_PX}
     assert max(w for w, _h in sizes) - min(w for w, _h in sizes) <= 45  # the table widens a little at most
@@ -169,7 +175,7 @@ def test_chosen_fonts_reach_every_sheet_chart_and_form(tmp_path, pair):
     result = variant_result(3)
     result.plan.fonts = pair
     master = tmp_path / "m.xlsx"
-    write_master(master, result, tmp_path)
+    write_master(master, result, master_content(result), tmp_path)
     used = fonts_in(master) - {"Calibri"}
     assert used == set(pair)
     form = tmp_path / "f.xlsx"

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.domain import schema
 
@@ -86,7 +86,7 @@ def test_findings_sheet_links_open_the_cell(inbox, plan_path, tmp_path, plan, fo
     assert [c.value for c in sheet[1]] == list(g.FINDING_HEADERS)
     row = [c for c in sheet[2]]
     assert row[5].value == "status-not-in-scale" and row[3].value == "G10"
-    assert row[6].value == "区分にない進捗状況"  # the code's title, from the glossary's one table
+    assert row[6].value == "区分にない進捗状況"  # the code's title, from the one table of findings
     link = row[9].hyperlink
     assert link is not None
     assert link.target.endswith("情報政策課_令和3年度上半期_取組状況調査票.xlsx")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import (DEFAULT_SCALE, Period, PeriodError, Perspective, Program, era_label,
                               parse_fiscal_year, parse_period, share_percent, to_fullwidth_digits)
 

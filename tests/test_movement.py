@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import MAX_AMOUNT, Period, Status, StatusScale
 from gyokaku_xl.core.movement import (build_movement, change_of, compare, comparison_summary, earlier_periods,
                                  fiscal, trend, year_snapshots)
+from gyokaku_xl.core.content import master_content
 from gyokaku_xl.domain.records import MergeResult, Snapshot, snapshot_of
 
 from test_summary import make_plan, make_result
@@ -304,11 +305,27 @@ def test_console_summary_line():
     from gyokaku_xl.app.summary_lines import summary_lines
     from gyokaku_xl.domain.outcome import RunOutcome
 
-    lines = summary_lines(RunOutcome("merge", two_periods()))
+    def merged(result: MergeResult) -> RunOutcome:  # as the merge returns it: with the master's content
+        return RunOutcome("merge", result, content=master_content(result))
+
+    lines = summary_lines(merged(two_periods()))
     assert "前期比較: 令和3年度上半期 と比較（改善 1・悪化 1）" in lines
     assert lines.index("前期比較: 令和3年度上半期 と比較（改善 1・悪化 1）") == lines.index("未提出の所管課: なし") + 1
     only_later = period_result(small_plan(), R3_H1, PERIODS[R3_H1], [snapshot(small_plan(), R3_FY)])
-    assert "前期比較: 比較する前期の集約結果がありません" in summary_lines(RunOutcome("merge", only_later))
-    no_history = summary_lines(RunOutcome("merge", period_result(small_plan(), R3_FY, PERIODS[R3_FY])))
+    assert "前期比較: 比較する前期の集約結果がありません" in summary_lines(merged(only_later))
+    no_history = summary_lines(merged(period_result(small_plan(), R3_FY, PERIODS[R3_FY])))
     assert not any(line.startswith("前期比較") for line in no_history)
     assert not any(line.startswith("前期比較") for line in summary_lines(RunOutcome("check", two_periods())))
+
+
+def test_the_console_line_is_the_comparison_the_master_shows():
+    """The console reads the movement the merge computed; it computes none of its own."""
+    from gyokaku_xl.app.summary_lines import summary_lines
+    from gyokaku_xl.domain.outcome import RunOutcome
+
+    result = two_periods()
+    content = master_content(result)
+    shown = dataclasses.replace(content.movement.comparison, counts=((g.CHANGE_IMPROVED, 7), (g.CHANGE_WORSENED, 5)))
+    outcome = RunOutcome("merge", result, content=dataclasses.replace(
+        content, movement=dataclasses.replace(content.movement, comparison=shown)))
+    assert "前期比較: 令和3年度上半期 と比較（改善 7・悪化 5）" in summary_lines(outcome)

@@ -16,7 +16,7 @@ import openpyxl
 import builders
 from builders import DEFAULT_PROGRAMS, build_plan
 from gyokaku_xl.app import cli
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period
 
 from test_movement_sheets import rows
@@ -204,3 +204,33 @@ def test_re_run_is_deterministic(tmp_path):
     merge_cli(inbox, plan_path, tmp_path / "b.xlsx", history)
     a, b = builders.workbook_content(tmp_path / "b1.xlsx"), builders.workbook_content(tmp_path / "b.xlsx")
     assert builders.content_differences(a, b) == []
+
+
+def test_one_merge_computes_the_summary_and_the_movement_once(tmp_path, monkeypatch):
+    """資料1-1 and 前期比較・推移・財政効果 are computed once per merge and handed to the master and to
+    the console (the console used to compare the periods a second time)."""
+    from gyokaku_xl.app import summary_lines
+    from gyokaku_xl.core import content, movement, summary
+
+    calls: list[str] = []
+
+    def counted(module, name):
+        real = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            calls.append(name)
+            return real(*args, **kwargs)
+        return wrapper
+
+    plan_path = build_plan(tmp_path)
+    history = tmp_path / "履歴"
+    first = builders.build_period_inbox(tmp_path, plan_path, H1, statuses={"1-02": "遅れ"})
+    merge_cli(first, plan_path, tmp_path / "R3上半期.xlsx", history)
+    for module, name in ((movement, "compare"), (movement, "trend"), (movement, "fiscal"),
+                         (summary, "build_summary"), (content, "build_summary"), (content, "build_movement")):
+        monkeypatch.setattr(module, name, counted(module, name))
+    monkeypatch.setattr(summary_lines, "compare", counted(movement, "compare"), raising=False)
+    second = builders.build_period_inbox(tmp_path, plan_path, YEAR_END, statuses={"1-03": "遅れ"})
+    _code, lines = merge_cli(second, plan_path, tmp_path / "R3年度末.xlsx", history)
+    assert comparison_line(lines) == "前期比較: 令和3年度上半期 と比較（改善 1・悪化 1）"
+    assert sorted(calls) == ["build_movement", "build_summary", "compare", "fiscal", "trend"]

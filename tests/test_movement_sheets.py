@@ -14,8 +14,9 @@ import openpyxl
 import pytest
 
 import builders
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.render import styles as st
+from gyokaku_xl.core.content import master_content
 from gyokaku_xl.render.master import write_master
 
 from test_movement import (FOUR_SCALE, PERIODS, four_scale_periods, R2_FY, R3_FY, R3_H1, period_result, small_plan, snapshot,
@@ -26,7 +27,7 @@ NS = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
 
 
 def render(result, path: Path) -> Path:
-    write_master(path, result, path.parent)
+    write_master(path, result, master_content(result), path.parent)
     return path
 
 
@@ -333,9 +334,9 @@ def test_movement_sheets_are_deterministic(tmp_path):
 def test_history_argument_overrides_nothing_when_empty(tmp_path):
     result = two_periods()
     path = tmp_path / "m.xlsx"
-    write_master(path, result, tmp_path, history=[snapshot(small_plan(), R2_FY)])
+    write_master(path, result, master_content(result, [snapshot(small_plan(), R2_FY)]), tmp_path)
     assert "令和2年度【年度末】 → 令和3年度【年度末】" in rows(openpyxl.load_workbook(path)["前期比較"])[1][0]
-    write_master(path, result, tmp_path)
+    write_master(path, result, master_content(result), tmp_path)
     assert "令和3年度【上半期】 → 令和3年度【年度末】" in rows(openpyxl.load_workbook(path)["前期比較"])[1][0]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gyokaku_xl.domain.normalize import clean, has_control_chars, is_blank, key, label_key, nfkc
+from gyokaku_xl.domain.normalize import clean, key, label_key, nfkc
 
 
 @pytest.mark.parametrize("typed", ["1-03", "１－０３", " 1-03 ", "1−03", "1ー03", "１‐０３", "\u30001 - 03\u3000"])
@@ -32,13 +32,3 @@ def test_displayed_text_is_never_changed_by_clean():
 
 def test_label_key_unifies_brackets():
     assert label_key("財政効果額(千円)") == label_key("財政効果額（千円）") == label_key(" 財政効果額（千円） ")
-
-
-def test_is_blank():
-    assert is_blank(None) and is_blank("") and is_blank(" \u3000\n")
-    assert not is_blank("0") and not is_blank(0)
-
-
-def test_control_chars():
-    assert has_control_chars("a\x00b") and has_control_chars("\x1b[31m")
-    assert not has_control_chars("a\tb\nc\r")

@@ -13,12 +13,13 @@ import pandas as pd
 import pytest
 
 from examples.variant_plans import result_of, variant_result
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.publish import opendata as od
 from gyokaku_xl.app.cli import main
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.run.publish import opendata_from_master, write_opendata
+from gyokaku_xl.core.content import master_content
 from gyokaku_xl.render.master import write_master
 
 HOSTILE = {
@@ -119,7 +120,7 @@ def test_xlsx_is_plain_and_holds_the_original_texts(written):
 def test_master_and_run_give_the_same_files(tmp_path):
     result = hostile_result()
     master = tmp_path / "集約結果.xlsx"
-    write_master(master, result, tmp_path)
+    write_master(master, result, master_content(result), tmp_path)
     from_run = write_opendata(result.period, od.rows_from_result(result), tmp_path / "run")
     from_master = opendata_from_master(master, tmp_path / "master")
     assert from_run[0].read_bytes() == from_master[0].read_bytes()
@@ -199,7 +200,7 @@ if [ "$to" = pdf ]; then printf '%%PDF-1.4 fake' > "$out/$name.pdf"; else printf
     monkeypatch.setattr(pdf, "find_soffice", lambda: str(script))
     result = hostile_result()
     master = tmp_path / "集約結果.xlsx"
-    write_master(master, result, tmp_path)
+    write_master(master, result, master_content(result), tmp_path)
     out = io.StringIO()
     assert main(["pdf", str(master), "-o", str(tmp_path / "公開"), "--opendata"], out=out, err=io.StringIO()) == 0
     lines = out.getvalue().splitlines()

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.infra.oserror import library_message, library_text, os_error_text
 
 

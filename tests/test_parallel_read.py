@@ -18,7 +18,7 @@ import pytest
 
 import builders
 import hostile
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.reading import parallel as parallel_read
 from gyokaku_xl.domain.findings import GyokakuError, PlanInvalidError
 from gyokaku_xl.reading.sniff import scan_inbox

@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.publish import pdf
 from gyokaku_xl.domain.findings import GyokakuError
 
@@ -32,8 +32,10 @@ def master(tmp_path: Path) -> Path:
     """A small master: the report sheets of the second data set, then a data sheet."""
     path = tmp_path / "集約結果.xlsx"
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+    from gyokaku_xl.core.summary import build_summary
     from gyokaku_xl.render.reports import add_report_sheets
-    add_report_sheets(workbook, other_scale_result())
+    result = other_scale_result()
+    add_report_sheets(workbook, result, build_summary(result))
     for name in (g.SHEET_DATA, g.SHEET_FINDINGS):
         workbook.add_worksheet(name).write_string(0, 0, DATA_MARKER)
     workbook.close()

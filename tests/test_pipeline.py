@@ -12,7 +12,7 @@ import pytest
 
 import builders
 from gyokaku_xl.app.summary_lines import summary_lines
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.run.check import check
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.run.inbox import validate_inbox
@@ -249,15 +249,6 @@ def test_department_with_only_an_unreadable_file_shows_errors(inbox, plan_path, 
     codes_ = [f.code for f in outcome.result.findings]
     assert "department-not-submitted" not in codes_
     assert "initiative-not-reported" not in codes_, "the file's own error explains the missing rows"
-
-
-def test_records_frame_for_analysis(inbox, plan_path):
-    from gyokaku_xl.core.consolidate import records_frame
-    result, _plan, _notices = validate_inbox(inbox, plan_path)
-    frame = records_frame(result)
-    assert len(frame) == 8
-    assert list(frame["initiative_id"]) == [r.initiative.id for r in result.records]
-    assert set(frame.columns) >= {"department", "perspective", "program_number", "status", "progress"}
 
 
 def test_an_unreadable_plan_master_is_not_told_to_be_resubmitted_as_a_form(tmp_path, inbox):

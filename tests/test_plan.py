@@ -8,7 +8,7 @@ from gyokaku_xl.text.revisions import REVISION_FINDINGS
 
 import builders
 from builders import DEFAULT_INITIATIVES, DEFAULT_PROGRAMS, build_plan
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.findings import ERROR, WARNING
 from gyokaku_xl.reading.plan import PlanReadError, is_mark, read_plan

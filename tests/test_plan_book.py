@@ -7,7 +7,7 @@ import dataclasses
 import openpyxl
 
 from examples import sample_data
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Status, StatusScale
 from gyokaku_xl.reading.plan import read_plan
 from gyokaku_xl.render.plan_book import MARK_FALSE, write_plan

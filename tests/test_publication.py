@@ -15,8 +15,9 @@ import subprocess
 import pytest
 
 from examples.variant_plans import FOUR_STATUS_SCALE, variant_result
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.publish import pdf, libreoffice as publish
+from gyokaku_xl.core.content import master_content
 from gyokaku_xl.render.master import write_master
 from gyokaku_xl.render.styles import NO_LINE_START
 from test_summary import reference_like_result
@@ -89,7 +90,7 @@ def test_filter_options_ask_for_tagged_pdf_ua_with_bookmarks():
 def test_master_carries_title_fonts_and_period(tmp_path):
     path = tmp_path / "m.xlsx"
     result = variant_result(3)
-    write_master(path, result, tmp_path)
+    write_master(path, result, master_content(result), tmp_path)
     fonts, title = publish.workbook_fonts_and_title(path)
     assert title == "ある市の行財政改革プラン（2023-2026）　令和5年度【上半期】取組状況"
     assert {"ＭＳ 明朝", "ＭＳ ゴシック"} <= set(fonts)
@@ -118,7 +119,7 @@ def exports(tmp_path_factory) -> dict[str, publish.PdfExport]:
     out = {}
     for name, result in (("sample", reference_like_result()), ("nine", nine), ("biz", biz)):
         master = folder / f"{name}.xlsx"
-        write_master(master, result, folder)
+        write_master(master, result, master_content(result), folder)
         out[name] = pdf.export_publication(master, folder / "pdf")
     return out
 

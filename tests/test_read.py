@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import hostile as h
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.cells import Cell, column_letter, parse_ref
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook

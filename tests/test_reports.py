@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render.charts import rotation_for
 from gyokaku_xl.render.reports import add_report_sheets
@@ -32,7 +32,7 @@ def render(result, path: Path) -> Path:
     """Render the report sheets (plus one data sheet, as the master has) to ``path``."""
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     workbook.set_properties({"created": datetime.datetime(2021, 10, 15)})
-    add_report_sheets(workbook, result)
+    add_report_sheets(workbook, result, build_summary(result))
     workbook.add_worksheet(g.SHEET_DATA).write_string(0, 0, "data")
     workbook.close()
     return path

@@ -8,14 +8,13 @@ from gyokaku_xl.core.checks import FileContext, check_initiative_id
 from gyokaku_xl.core.revisions import fate, in_force
 from gyokaku_xl.reading.form import parse_form
 from gyokaku_xl.reading.xlsx import read_workbook
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as t
+from gyokaku_xl import text as g
 
 from test_revisions_e2e import MERGE_ADD, P1, P2, P3, RENUMBER_END, THIRD
 
 
 def revised(tmp_path):
-    return load_plan(build_plan(tmp_path, initiatives=THIRD, extra_sheets={t.PLAN_SHEET_CHANGES: RENUMBER_END + MERGE_ADD}))
+    return load_plan(build_plan(tmp_path, initiatives=THIRD, extra_sheets={g.PLAN_SHEET_CHANGES: RENUMBER_END + MERGE_ADD}))
 
 
 def ids(plan):

@@ -16,8 +16,7 @@ from gyokaku_xl.app import cli
 from gyokaku_xl.core.revisions import in_force
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import Period
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as t
+from gyokaku_xl import text as g
 
 from test_movement_sheets import rows
 
@@ -45,7 +44,7 @@ THIRD = [*[i for i in SECOND if i["取組番号"] != "2-02"],
 
 
 def plan_master(root: Path, initiatives, changes) -> Path:
-    extra = {t.PLAN_SHEET_CHANGES: changes} if changes else None
+    extra = {g.PLAN_SHEET_CHANGES: changes} if changes else None
     return build_plan(root, initiatives=initiatives, extra_sheets=extra)
 
 
@@ -171,11 +170,11 @@ def test_unlogged_removal_and_renumbering_are_warnings(three_periods, tmp_path):
         "前期の取組 3-03 が計画マスタにありません。終了・統合・番号変更なら「計画の変更」に記入してください。",
     ]
     assert all(r[0] == "警告" for r in found)
-    changes = sheet(tmp_path / "集約結果.xlsx", t.SHEET_REVISIONS)
-    now = changes[changes.index([t.REVISIONS_HEADING_NOW.format(period=P2.file_label)]) + 2:]
+    changes = sheet(tmp_path / "集約結果.xlsx", g.SHEET_REVISIONS)
+    now = changes[changes.index([g.REVISIONS_HEADING_NOW.format(period=P2.file_label)]) + 2:]
     assert now[:2] == [
-        [P2.label, "番号変更", "1-02", "1-99", "窓口業務の委託", t.DETECTED_CONTENT, "未記入"],
-        [P2.label, "終了", "3-03", "－", "施設予約のオンライン化", t.DETECTED_CONTENT, "未記入"],
+        [P2.label, "番号変更", "1-02", "1-99", "窓口業務の委託", g.DETECTED_CONTENT, "未記入"],
+        [P2.label, "終了", "3-03", "－", "施設予約のオンライン化", g.DETECTED_CONTENT, "未記入"],
     ]
 
 
@@ -257,10 +256,10 @@ def test_fiscal_keeps_amounts_of_ended_and_merged(three_periods):
 
 def test_the_revisions_sheet(three_periods):
     root, _ = three_periods
-    found = sheet(root / "R4上半期.xlsx", t.SHEET_REVISIONS)
+    found = sheet(root / "R4上半期.xlsx", g.SHEET_REVISIONS)
     header = ["適用時期", "区分", "取組番号", "変更後の\n取組番号", "取組名", "内容", "記入"]
     assert found[:3] == [["テスト市行財政改革計画（2020-2023）"], ["計画の変更（令和4年度【上半期】時点）"],
-                         [t.REVISIONS_NOTE_LOG]]
+                         [g.REVISIONS_NOTE_LOG]]
     now = found.index(["【今期の変更（令和4年度上半期）】"])
     every = found.index(["【計画期間中のすべての変更】"])
     assert found[now + 1:every] == [
@@ -275,13 +274,13 @@ def test_the_revisions_sheet(three_periods):
         *found[now + 2:every],
     ]
     book = openpyxl.load_workbook(root / "R4上半期.xlsx")
-    assert book[t.SHEET_PLAN_RECORD].sheet_state == "hidden"
-    assert book[t.SHEET_REVISIONS].page_setup.paperSize == 9 and book[t.SHEET_REVISIONS].page_setup.orientation == "landscape"
+    assert book[g.SHEET_PLAN_RECORD].sheet_state == "hidden"
+    assert book[g.SHEET_REVISIONS].page_setup.paperSize == 9 and book[g.SHEET_REVISIONS].page_setup.orientation == "landscape"
 
 
 def test_no_revisions_sheet_before_any_change(three_periods):
     root, _ = three_periods
-    assert t.SHEET_REVISIONS not in openpyxl.load_workbook(root / "R3上半期.xlsx").sheetnames
+    assert g.SHEET_REVISIONS not in openpyxl.load_workbook(root / "R3上半期.xlsx").sheetnames
 
 
 def test_summary_note_line(three_periods):
@@ -300,9 +299,9 @@ def test_term_report_over_three_periods(three_periods, tmp_path):
                          "-o", output)
     assert code == 0, err
     assert out.splitlines() == [f"計画期間の総括: {output}（令和3年度【上半期】 ～ 令和4年度【上半期】、3 期間・9 取組）"]
-    found = sheet(output, t.SHEET_TERM_REPORT)
+    found = sheet(output, g.SHEET_TERM_REPORT)
     assert found[:2] == [["テスト市行財政改革計画（2020-2023）"], ["計画期間の総括（令和3年度【上半期】 ～ 令和4年度【上半期】）"]]
-    counts = found.index([t.TERM_HEADING_COUNTS])
+    counts = found.index([g.TERM_HEADING_COUNTS])
     assert found[counts + 1:counts + 6] == [
         ["取組の視点", "済", "概ね順調", "遅れ", "未着手", "休止", "終了・統合", "報告なし", "合計"],
         ["(1)民間活力の活用", 0, 3, 0, 0, 0, 0, 0, 3],
@@ -310,7 +309,7 @@ def test_term_report_over_three_periods(three_periods, tmp_path):
         ["(3)ICTの活用推進", 1, 1, 0, 1, 0, 1, 0, 4],
         ["合計", 1, 4, 1, 1, 0, 2, 0, 9],
     ]
-    listing = found[found.index([t.TERM_HEADING_LIST]) + 1:]
+    listing = found[found.index([g.TERM_HEADING_LIST]) + 1:]
     assert listing[0] == ["取組番号", "取組名", "所管課", "令和3年度\n上半期", "令和3年度\n年度末", "令和4年度\n上半期",
                           "最終", "計画の変更"]
     by_id = {r[0]: r for r in listing[1:]}
@@ -323,7 +322,7 @@ def test_term_report_over_three_periods(three_periods, tmp_path):
     assert by_id["3-03"] == ["3-03", "施設予約のオンライン化", "資産経営課", "概ね順調", "－", "－", "概ね順調",
                              "令和3年度【年度末】 終了 3-03（施設予約システムの稼働により完了）"]
     assert by_id["3-04"][3:7] == ["－", "－", "未着手", "未着手"]
-    fiscal = found[found.index([t.TERM_HEADING_FISCAL]) + 1:]
+    fiscal = found[found.index([g.TERM_HEADING_FISCAL]) + 1:]
     assert fiscal[0] == ["事業番号", "事業名", "所管課", "令和3年度\n（年度末）", "令和4年度\n（上半期）", "累計", "目標額",
                          "達成率（％）"]
     assert next(r for r in fiscal if r[0] == "計画全体")[1:] == [360, 50, 410, "－", "－"]
@@ -378,9 +377,9 @@ def test_term_report_needs_history(tmp_path):
     assert code == 2
     assert err.startswith("エラー: 履歴フォルダ「")
     code, _out, err = run("term-report", "--plan", plan_path, "-o", tmp_path / "x.xlsx")
-    assert (code, err) == (2, f"エラー: {t.TERM_NO_FOLDER}\n")
+    assert (code, err) == (2, f"エラー: {g.TERM_NO_FOLDER}\n")
     code, _out, err = run("term-report", "--plan", plan_path, "--history", tmp_path, "-o", plan_path)
-    assert (code, err) == (2, f"エラー: {t.TERM_WOULD_REPLACE_INPUT.format(path=plan_path)}\n")
+    assert (code, err) == (2, f"エラー: {g.TERM_WOULD_REPLACE_INPUT.format(path=plan_path)}\n")
 
 
 def test_term_report_never_replaces_an_archived_master(three_periods):
@@ -389,7 +388,7 @@ def test_term_report_never_replaces_an_archived_master(three_periods):
     before = archive.read_bytes()
     code, _out, err = run("term-report", "--plan", root / "p3" / "計画マスタ.xlsx", "--history", root / "履歴",
                           "-o", archive)
-    assert (code, err) == (2, f"エラー: {t.TERM_WOULD_REPLACE_INPUT.format(path=archive)}\n")
+    assert (code, err) == (2, f"エラー: {g.TERM_WOULD_REPLACE_INPUT.format(path=archive)}\n")
     assert archive.read_bytes() == before
 
 
@@ -475,13 +474,13 @@ def test_term_report_against_targets(three_periods, tmp_path):
     root, _ = three_periods
     programs = [{**p, g.PLAN_COL_TARGET: {"1": 500, "4": 100}.get(p["事業番号"])} for p in builders.DEFAULT_PROGRAMS]
     plan_path = build_plan(tmp_path, initiatives=THIRD, programs=programs, extra_sheets={
-        t.PLAN_SHEET_CHANGES: RENUMBER_END + MERGE_ADD,
+        g.PLAN_SHEET_CHANGES: RENUMBER_END + MERGE_ADD,
         g.PLAN_SHEET_FISCAL_TARGETS: [{"年度": "令和3年度", "目標額（千円）": 300}, {"年度": "令和4年度", "目標額（千円）": 300}]})
     output = tmp_path / "総括.xlsx"
     code, _out, err = run("term-report", "--plan", plan_path, "--history", root / "履歴", "-o", output)
     assert code == 0, err
-    found = sheet(output, t.SHEET_TERM_REPORT)
-    fiscal = found[found.index([t.TERM_HEADING_FISCAL]) + 1:]
+    found = sheet(output, g.SHEET_TERM_REPORT)
+    fiscal = found[found.index([g.TERM_HEADING_FISCAL]) + 1:]
     assert fiscal[1] == ["1", "民間委託推進事業", "行政総務課", 200, "－", 200, 500, 40]
     assert fiscal[4] == ["4", "ICT活用推進事業", "情報政策課", 120, "－", 120, 100, 120]
     assert next(r for r in fiscal if r[0] == "計画全体")[1:] == [360, 50, 410, 600, 53]  # 320 of 600 targeted
@@ -497,7 +496,7 @@ def test_unlogged_changes_against_a_master_without_its_plan_record(three_periods
     history.mkdir()
     name = f"{P1.file_label}_集約結果.xlsx"
     book = openpyxl.load_workbook(root / "履歴" / name)
-    del book[t.SHEET_PLAN_RECORD]
+    del book[g.SHEET_PLAN_RECORD]
     book.save(history / name)
     unlogged = plan_master(tmp_path, [i for i in SECOND if i["取組番号"] != "3-03"], None)
     code, _out, err = merge(root / f"受付_{P2.file_label}", unlogged, tmp_path / "集約結果.xlsx", history)

@@ -7,21 +7,21 @@ import pytest
 from builders import DEFAULT_INITIATIVES, build_plan, load_plan
 from gyokaku_xl.domain import revisions as rv
 from gyokaku_xl.domain.model import Period, PeriodError
+from gyokaku_xl.domain.tokens import CHANGE_KIND_WORDS
 from gyokaku_xl.reading.plan import read_plan
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as t
+from gyokaku_xl import text as g
 
 R4_H1 = Period(2022, g.PERIOD_FIRST_HALF)
 
 
 def change(period: object, kind: object, ident: object, new: object = None, content: object = None) -> dict:
-    row = {t.PLAN_COL_CHANGE_PERIOD: period, t.PLAN_COL_CHANGE_KIND: kind, t.PLAN_COL_CHANGE_ID: ident,
-           t.PLAN_COL_CHANGE_NEW_ID: new, t.PLAN_COL_CHANGE_CONTENT: content}
+    row = {g.PLAN_COL_CHANGE_PERIOD: period, g.PLAN_COL_CHANGE_KIND: kind, g.PLAN_COL_CHANGE_ID: ident,
+           g.PLAN_COL_CHANGE_NEW_ID: new, g.PLAN_COL_CHANGE_CONTENT: content}
     return row
 
 
 def plan_with(tmp_path, changes, initiatives=None):
-    return build_plan(tmp_path, initiatives=initiatives, extra_sheets={t.PLAN_SHEET_CHANGES: changes})
+    return build_plan(tmp_path, initiatives=initiatives, extra_sheets={g.PLAN_SHEET_CHANGES: changes})
 
 
 #: the default plan with 1-02 renumbered to 1-99, 3-03 ended (still listed), 3-04 added
@@ -34,6 +34,15 @@ REVISED = [*[i for i in DEFAULT_INITIATIVES if i["取組番号"] != "1-02"],
                                   "Ｒ４　上期", "2022年度上半期"])
 def test_period_forms(text):
     assert rv.parse_change_period(text) == R4_H1
+
+
+def test_every_kind_has_its_parse_words_and_its_label():
+    """The 区分 words the reader accepts (domain.tokens) and the labels users read (text) name each
+    kind of change once; each kind's own label reads back as that kind."""
+    assert set(CHANGE_KIND_WORDS) == set(rv.KINDS) == set(g.KIND_LABELS)
+    for kind, label in g.KIND_LABELS.items():
+        assert rv.change_kind(label) == kind
+    assert rv.change_kind("廃止") == rv.END and rv.change_kind("変更") is None
 
 
 @pytest.mark.parametrize("text", ["", "令和4年度", "上半期", "2022 秋", None, 3])

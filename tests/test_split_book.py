@@ -13,7 +13,7 @@ import pytest
 
 import builders
 from gyokaku_xl.app.summary_lines import summary_lines
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.run.inbox import validate_inbox
 from gyokaku_xl.domain.records import Record, Source

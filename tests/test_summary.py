@@ -7,7 +7,7 @@ The factories here (``make_plan``, ``make_result``, ``reference_like_result``,
 from __future__ import annotations
 
 from examples.variant_plans import result_of
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import (DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program, Status,
                               StatusScale)
 from gyokaku_xl.domain.records import MergeResult

@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 
 import builders
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.reading.plan import read_plan

@@ -86,3 +86,24 @@ def test_the_pieces_are_the_reference_pieces(seed):
     for text in _texts(100 + seed, 500):
         for line in text.split("\n"):
             assert st._wrap_tokens(line) == _pieces(line), line
+
+
+def test_column_widths_and_pixels_are_one_rule():
+    """The report sheets size columns in pixels: width_of_px is column_px's inverse, and a span's
+    pixels are its columns' (the 資料1-1 grid and the movement sheets' shared columns use both)."""
+    from gyokaku_xl.render.styles import column_px, columns_px, width_of_px
+
+    for px in (12, 56, 100, 364, 711):
+        assert abs(column_px(width_of_px(px)) - px) <= 1
+    widths = (width_of_px(56), width_of_px(270), width_of_px(140))
+    assert columns_px(widths, 0, 2) == sum(column_px(w) for w in widths)
+    assert columns_px(widths, 1, 1) == column_px(widths[1])
+
+
+def test_the_plain_paragraph_estimate_rounds_each_paragraph_up():
+    from gyokaku_xl.render.styles import paragraph_lines
+
+    assert paragraph_lines("", 10) == 1
+    assert paragraph_lines("あ" * 5, 10) == 1 and paragraph_lines("あ" * 6, 10) == 2
+    assert paragraph_lines("abc\n\nあいう", 4) == 1 + 1 + 2
+    assert paragraph_lines("あ", 0) == 2, "a width under one unit counts as one"

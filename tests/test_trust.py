@@ -10,7 +10,7 @@ import openpyxl
 import builders
 from gyokaku_xl.app.summary_lines import summary_lines
 from gyokaku_xl.app import cli
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.run.check import check
 from gyokaku_xl.run.merge import merge
 from gyokaku_xl.core.summary import build_summary

@@ -1,1 +1,1 @@
-"""The edges: command line, console, doctor, the Excel button and its book."""
+"""The edges: command line, console, doctor, the Excel button and its book, the Python API's tables."""

@@ -25,11 +25,12 @@ from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from typing import Any, Callable, Protocol, Sequence
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.app.summary_lines import error_detail_lines, rejected_departments, summary_lines
 from gyokaku_xl.domain.findings import GyokakuError, count_by_severity
 from gyokaku_xl.domain.model import Period, PeriodError
 from gyokaku_xl.domain.outcome import RunOutcome
+from gyokaku_xl.domain.tokens import NO_WORDS, YES_WORDS
 from gyokaku_xl.run import merge as merging
 
 # --- layout of the control workbook -----------------------------------------------------------
@@ -145,7 +146,7 @@ class ButtonStatus:
         return self.exit_code < 2
 
     def column(self) -> list[str]:
-        """The status values in the order of :data:`glossary.BUTTON_STATUS_LABELS`."""
+        """The status values in the order of :data:`gyokaku_xl.text.BUTTON_STATUS_LABELS`."""
         return [self.fields.get(label, "") for label in g.BUTTON_STATUS_LABELS]
 
 
@@ -186,7 +187,7 @@ def run(book: BookLike, *, vba_xlwings_version: str = "",
     try:
         _write_status_area(book, status)
     except Exception as exc:  # noqa: BLE001 - still tell the user what happened
-        status.message += "\n" + g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_RUN) + f"（{_one_line(exc)}）"
+        status.message += "\n" + g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_RUN) + g.PARENTHESIZED.format(_one_line(exc))
         status.alert_mode = status.alert_mode or ALERT_CRITICAL
     if status.alert_mode:
         _alert(app, status.message, status.alert_mode)
@@ -273,8 +274,8 @@ def resolve_settings(values: dict[str, str], folder: Path | None, *, url: str | 
     return Settings(inbox=inbox, plan=plan, output=output, period=period, history=history, pdf=pdf)
 
 
-_YES = {g.BUTTON_YES, "はい。", "する", "作成する", "yes", "y", "true", "1", "○"}
-_NO = {g.BUTTON_NO, "", "しない", "no", "n", "false", "0", "×"}
+_YES = {g.BUTTON_YES, *YES_WORDS}
+_NO = {g.BUTTON_NO, *NO_WORDS}
 
 
 def _yes_no(text: str) -> bool:
@@ -389,12 +390,12 @@ def outcome_status(outcome: RunOutcome, run_at: str) -> ButtonStatus:
     if not result.completeness_checked:
         not_submitted = g.BUTTON_NOT_CHECKED
     else:
-        not_submitted = "、".join(missing) if missing else g.BUTTON_NONE
+        not_submitted = g.SEP_LIST.join(missing) if missing else g.BUTTON_NONE
     rejected = rejected_departments(outcome)
     if rejected:  # a department whose every file was rejected is not hidden behind 「なし」
         not_submitted = g.BUTTON_NOT_SUBMITTED_AND_REJECTED.format(
             not_submitted=not_submitted,
-            rejected=g.CONSOLE_REJECTED_DEPARTMENTS.format(departments="／".join(rejected)))
+            rejected=g.CONSOLE_REJECTED_DEPARTMENTS.format(departments=g.SEP_SLASH.join(rejected)))
     status.fields = {
         g.BUTTON_STATUS_RUN_AT: run_at,
         g.BUTTON_STATUS_RESULT: status.result,
@@ -402,7 +403,7 @@ def outcome_status(outcome: RunOutcome, run_at: str) -> ButtonStatus:
         g.BUTTON_STATUS_FILES_REJECTED: g.BUTTON_FILES.format(count=tally.files_rejected),
         g.BUTTON_STATUS_ROWS_MERGED: g.BUTTON_ROWS.format(merged=tally.rows_merged, read=tally.rows_read,
                                                           rejected=tally.rows_rejected),
-        g.BUTTON_STATUS_FINDINGS: "・".join(g.BUTTON_FINDING_COUNT.format(severity=s, count=n)
+        g.BUTTON_STATUS_FINDINGS: g.SEP_DOT.join(g.BUTTON_FINDING_COUNT.format(severity=s, count=n)
                                            for s, n in counts.items()),
         g.BUTTON_STATUS_NOT_SUBMITTED: not_submitted,
         g.BUTTON_STATUS_OUTPUT: str(output) if output is not None else "",
@@ -505,7 +506,7 @@ def _log_unexpected(book: BookLike, exc: BaseException, run_at: str) -> Path:
     import tempfile
 
     name = book_fullname(book)
-    stem = PureWindowsPath(name).stem if name else "集約ツール"
+    stem = PureWindowsPath(name or g.BUTTON_FILE_NAME).stem
     candidates = [folder for folder in (book_folder(book), Path(tempfile.gettempdir())) if folder is not None]
     text = f"[{run_at}]\n" + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)) + "\n"
     for folder in candidates:

@@ -30,7 +30,7 @@ from datetime import datetime
 from importlib import metadata, util
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.app.button import (BUTTON_MACRO, BUTTON_ROW, CODE_NAME_BOOK, CODE_NAME_CONF,
                                    CODE_NAME_RUN, CODE_NAME_SETTINGS, DETAIL_ROWS, DETAILS_FIRST_ROW,
@@ -113,7 +113,7 @@ def button_module_path() -> Path:
     for candidate in (here / "macros" / VBA_FILE, here.parent / "macros" / VBA_FILE):
         if candidate.is_file():
             return candidate
-    raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=f"{VBA_FILE} がありません"))
+    raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=g.BUTTON_BUILD_PART_MISSING.format(name=VBA_FILE)))
 
 
 def button_module_source() -> str:
@@ -125,7 +125,7 @@ def pinned_xlwings_version(source: str | None = None) -> str:
     """The xlwings version the button module is written for (its ``GYOKAKU_XLWINGS_VERSION``)."""
     found = vba_constant(source if source is not None else button_module_source(), VERSION_CONSTANT)
     if found is None:
-        raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=f"{VERSION_CONSTANT} がありません"))
+        raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=g.BUTTON_BUILD_PART_MISSING.format(name=VERSION_CONSTANT)))
     return found
 
 
@@ -170,7 +170,8 @@ def vba_sources() -> VbaSources:
     except Exception as exc:  # noqa: BLE001 - any failure reading xlwings' file is one message
         raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=f"{standalone}: {library_text(exc)}")) from None
     if XLWINGS_MODULE not in modules:
-        raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=f"{standalone} に xlwings モジュールがありません"))
+        raise GyokakuError(g.BUTTON_BUILD_FAILED.format(detail=g.BUTTON_BUILD_NO_XLWINGS_MODULE.format(
+            path=standalone)))
     xlwings_source = crlf(modules[XLWINGS_MODULE])
     embedded = vba_constant(xlwings_source, "XLWINGS_VERSION")
     if embedded != installed:
@@ -326,7 +327,7 @@ def _write_run_sheet(sheet, fmt: Formats, xlwings_version: str) -> None:
         # Column B is 96 characters wide: about 48 full-width characters per line at 9 pt.
         lines = max(1, -(-len(text) // MESSAGE_CHARS_PER_LINE))
         sheet.set_row(MESSAGES_FIRST_ROW - 1 + offset, 12.5 * lines + 2)
-        sheet.write_string(MESSAGES_FIRST_ROW - 1 + offset, 0, "・" + g.BUTTON_MESSAGE_LABELS[name], quiet_label)
+        sheet.write_string(MESSAGES_FIRST_ROW - 1 + offset, 0, g.BULLET + g.BUTTON_MESSAGE_LABELS[name], quiet_label)
         sheet.write_string(MESSAGES_FIRST_ROW - 1 + offset, 1, text, quiet)
     sheet.set_first_sheet()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import Iterator, TextIO
 
+from gyokaku_xl import text as g
 from gyokaku_xl.app.summary_lines import summary_lines
 
 #: Below this many files no progress bar is shown.
@@ -22,7 +23,7 @@ def progress_reporter(stream: TextIO, enabled: bool = True) -> Iterator:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     console = Console(file=stream)
-    bar = Progress(TextColumn("読込中"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+    bar = Progress(TextColumn(g.PROGRESS_READING), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                    console=console, transient=True)
     state: dict = {}
 

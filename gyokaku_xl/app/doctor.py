@@ -25,14 +25,15 @@ from pathlib import Path, PureWindowsPath
 from typing import Callable, Mapping
 
 from gyokaku_xl.domain.version import __version__
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.infra.oserror import library_text
+from gyokaku_xl.publish import pdf
 
-OK = "○"
-WARN = "△"
-FAIL = "×"
-INFO = "・"
+OK = g.DOCTOR_MARK_OK
+WARN = g.DOCTOR_MARK_WARN
+FAIL = g.DOCTOR_MARK_FAIL
+INFO = g.DOCTOR_MARK_INFO
 
 MIN_PYTHON = (3, 10)
 
@@ -47,7 +48,7 @@ class Check:
 
     def line(self) -> str:
         """``○ Python：3.11.7（C:\\…\\python.exe）``."""
-        return f"{self.mark} {self.label}：{self.detail}"
+        return g.DOCTOR_LINE.format(mark=self.mark, label=self.label, detail=self.detail)
 
 
 @dataclass
@@ -67,9 +68,9 @@ class DoctorReport:
 
     def lines(self) -> list[str]:
         """The report in Japanese, one line per check and a closing line."""
-        lines = ["gyokaku_xl の動作環境（○ 問題なし　△ 注意　× 要対応　・ 情報）"]
+        lines = [g.DOCTOR_HEADING]
         lines += [c.line() for c in self.checks]
-        lines.append("必要なものはそろっています。" if self.ok else "× の項目を直してから、もう一度確認してください。")
+        lines.append(g.DOCTOR_ALL_OK if self.ok else g.DOCTOR_FIX_FAILS)
         return lines
 
 
@@ -167,9 +168,9 @@ def diagnose(book: Path | None = None, machine: Machine | None = None) -> Doctor
 def _python(report: DoctorReport) -> None:
     version = ".".join(str(n) for n in sys.version_info[:3])
     mark = OK if sys.version_info[:2] >= MIN_PYTHON else FAIL
-    report.add(mark, "Python", f"{version}（{sys.executable}）")
+    report.add(mark, "Python", g.DOCTOR_WITH_PLACE.format(value=version, place=sys.executable))
     package = Path(__file__).resolve().parents[1]
-    report.add(INFO, "gyokaku_xl", f"{__version__}（{package}）")
+    report.add(INFO, "gyokaku_xl", g.DOCTOR_WITH_PLACE.format(value=__version__, place=package))
 
 
 def _xlwings(report: DoctorReport) -> None:
@@ -178,64 +179,45 @@ def _xlwings(report: DoctorReport) -> None:
     try:
         pinned = pinned_xlwings_version()
     except GyokakuError as exc:
-        report.add(FAIL, "ボタンの VBA モジュール", str(exc))
+        report.add(FAIL, g.DOCTOR_LABEL_VBA_MODULE, str(exc))
         pinned = None
     installed = installed_xlwings_version()
     if installed is None:
-        report.add(FAIL, "xlwings", "インストールされていません。gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行してください。")
+        report.add(FAIL, "xlwings", g.DOCTOR_XLWINGS_MISSING)
         return
     if pinned is not None and installed != pinned:
-        report.add(FAIL, "xlwings", f"{installed} がインストールされていますが、ボタンの VBA モジュールは {pinned} 用です。"
-                   "gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行して入れ直してください。")
+        report.add(FAIL, "xlwings", g.DOCTOR_XLWINGS_OTHER.format(installed=installed, pinned=pinned))
     else:
-        report.add(OK, "xlwings", f"{installed}（ボタンの VBA モジュールの版 {pinned} と一致）")
+        report.add(OK, "xlwings", g.DOCTOR_XLWINGS_OK.format(installed=installed, pinned=pinned))
     folder = xlwings_folder()
     standalone = folder / "quickstart_standalone.xlsm" if folder is not None else None
     if standalone is None or not standalone.is_file():
-        report.add(FAIL, "xlwings の VBA モジュール", "xlwings のフォルダに quickstart_standalone.xlsm がありません。"
-                   "xlwings を入れ直してください。")
+        report.add(FAIL, g.DOCTOR_LABEL_XLWINGS_VBA, g.DOCTOR_XLWINGS_NO_STANDALONE)
     if sys.platform == "win32" and _version("pywin32") is None:
-        report.add(FAIL, "pywin32", "インストールされていません（xlwings が Excel を操作するのに必要です）。"
-                   "gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行してください。")
+        report.add(FAIL, "pywin32", g.DOCTOR_PYWIN32_MISSING)
 
 
 def _pyopenvba(report: DoctorReport) -> None:
     version = _version("pyopenvba")
     if version is None:
-        report.add(FAIL, "pyopenvba", "インストールされていません（集約ツールの作成に必要です）。"
-                   "gyokaku_xl のフォルダで「python -m pip install \".[excel]\"」を実行してください。")
+        report.add(FAIL, "pyopenvba", g.DOCTOR_PYOPENVBA_MISSING)
     else:
-        report.add(OK, "pyopenvba", f"{version}（集約ツールの作成に使います）")
+        report.add(OK, "pyopenvba", g.DOCTOR_PYOPENVBA_OK.format(version=version))
 
 
 def _excel_platform(report: DoctorReport) -> None:
     if sys.platform == "win32":
-        report.add(OK, "Excel ボタン", "Windows です。集約ツール（.xlsm）のボタンを使えます。")
+        report.add(OK, g.DOCTOR_LABEL_EXCEL, g.DOCTOR_EXCEL_WINDOWS)
     else:
-        report.add(INFO, "Excel ボタン", f"この PC は {sys.platform} です。ボタンは Windows の Excel で使います"
-                   "（集約ツールの作成と、この確認はできます）。")
+        report.add(INFO, g.DOCTOR_LABEL_EXCEL, g.DOCTOR_EXCEL_OTHER.format(platform=sys.platform))
 
 
 def _libreoffice(report: DoctorReport) -> None:
-    path = find_office()
+    path = pdf.find_soffice()
     if path:
-        report.add(OK, "LibreOffice（PDF 出力）", path)
+        report.add(OK, g.DOCTOR_LABEL_OFFICE, path)
     else:
-        report.add(WARN, "LibreOffice（PDF 出力）", "見つかりません。PDF を作らないなら不要です。" + g.FATAL_PDF_NO_OFFICE)
-
-
-def find_office() -> str | None:
-    """LibreOffice's ``soffice`` via :func:`gyokaku_xl.publish.pdf.find_soffice`, or the PATH."""
-    try:
-        from gyokaku_xl.publish.pdf import find_soffice
-    except ImportError:
-        found = shutil.which("soffice") or shutil.which("libreoffice")
-        return str(found) if found else None
-    try:
-        found = find_soffice()
-    except GyokakuError:
-        return None
-    return str(found) if found else None
+        report.add(WARN, g.DOCTOR_LABEL_OFFICE, g.DOCTOR_OFFICE_MISSING + g.FATAL_PDF_NO_OFFICE)
 
 
 def _version(distribution: str) -> str | None:
@@ -247,12 +229,12 @@ def _version(distribution: str) -> str | None:
 
 # --- the control workbook -------------------------------------------------------------------------
 def _book(report: DoctorReport, book: Path, machine: Machine) -> None:
-    label = f"集約ツール「{book.name}」"
+    label = g.DOCTOR_LABEL_BOOK.format(name=book.name)
     if not book.is_file():
-        report.add(FAIL, label, f"ファイルがありません（{book}）。")
+        report.add(FAIL, label, g.DOCTOR_BOOK_MISSING.format(path=book))
         return
     if not zipfile.is_zipfile(book):
-        report.add(FAIL, label, "Excel のマクロ有効ブック（.xlsm）として読めません。")
+        report.add(FAIL, label, g.DOCTOR_BOOK_NOT_XLSM)
         return
     report.add(INFO, label, str(book.resolve()))
     embedded = _book_vba(report, book)
@@ -271,26 +253,26 @@ def _book_vba(report: DoctorReport, book: Path) -> str | None:
         with ExcelFile(book) as wb:
             modules = wb.vba_modules()
     except ImportError:
-        report.add(WARN, "ブックの VBA", "pyopenvba がないため確認できません。")
+        report.add(WARN, g.DOCTOR_LABEL_BOOK_VBA, g.DOCTOR_NO_PYOPENVBA)
         return None
     except Exception as exc:  # noqa: BLE001 - any unreadable project is one line
-        report.add(FAIL, "ブックの VBA", f"VBA プロジェクトを読めません（{library_text(exc)}）。")
+        report.add(FAIL, g.DOCTOR_LABEL_BOOK_VBA, g.DOCTOR_VBA_UNREADABLE.format(detail=library_text(exc)))
         return None
     embedded = vba_constant(modules.get("xlwings", ""), "XLWINGS_VERSION")
     installed = installed_xlwings_version()
     if embedded is None:
-        report.add(FAIL, "ブックの xlwings VBA モジュール", "ありません。「python -m gyokaku_xl button」で作り直してください。")
+        report.add(FAIL, g.DOCTOR_LABEL_BOOK_XLWINGS, g.DOCTOR_BOOK_XLWINGS_MISSING)
     elif installed is not None and embedded != installed:
-        report.add(FAIL, "ブックの xlwings VBA モジュール",
-                   f"{embedded} 用です（Python の xlwings は {installed}）。「python -m gyokaku_xl button」で作り直してください。")
+        report.add(FAIL, g.DOCTOR_LABEL_BOOK_XLWINGS,
+                   g.DOCTOR_BOOK_XLWINGS_OTHER.format(embedded=embedded, installed=installed))
     else:
-        report.add(OK, "ブックの xlwings VBA モジュール", f"{embedded}")
+        report.add(OK, g.DOCTOR_LABEL_BOOK_XLWINGS, f"{embedded}")
     source = modules.get(VBA_MODULE)
     if source is None or f"sub {BUTTON_MACRO.lower()}" not in source.lower():
-        report.add(FAIL, "ボタンのマクロ", f"{VBA_MODULE}.{BUTTON_MACRO} がありません。「python -m gyokaku_xl button」で作り直してください。")
+        report.add(FAIL, g.DOCTOR_LABEL_MACRO, g.DOCTOR_MACRO_MISSING.format(macro=f"{VBA_MODULE}.{BUTTON_MACRO}"))
     else:
         version = vba_constant(source, VERSION_CONSTANT)
-        report.add(OK, "ボタンのマクロ", f"{VBA_MODULE}.{BUTTON_MACRO}（xlwings {version} 用）")
+        report.add(OK, g.DOCTOR_LABEL_MACRO, g.DOCTOR_MACRO_OK.format(macro=f"{VBA_MODULE}.{BUTTON_MACRO}", version=version))
     return embedded
 
 
@@ -485,36 +467,41 @@ def _book_settings(report: DoctorReport, book: Path) -> None:
 
     rows = _workbook_values(book, SHEET_SETTINGS, SETTINGS_SCAN)
     if rows is None:
-        report.add(FAIL, "設定", g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_SETTINGS))
+        report.add(FAIL, g.DOCTOR_LABEL_SETTINGS, g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_SETTINGS))
         return
     values = settings_values(rows)
     missing = [label for label in REQUIRED_SETTINGS if label not in values]
     if missing:
-        report.add(FAIL, "設定", g.BUTTON_MSG_SETTING_MISSING.format(label="」「".join(missing)))
+        report.add(FAIL, g.DOCTOR_LABEL_SETTINGS, g.BUTTON_MSG_SETTING_MISSING.format(
+            label=g.DOCTOR_LABELS_JOIN.join(missing)))
         return
     try:
         settings = resolve_settings(values, book.resolve().parent)
     except GyokakuError as exc:
-        report.add(FAIL, "設定", str(exc))
+        report.add(FAIL, g.DOCTOR_LABEL_SETTINGS, str(exc))
         return
     if settings.inbox.is_dir():
         count = sum(1 for p in settings.inbox.iterdir() if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$"))
-        report.add(OK, f"設定：{g.BUTTON_SETTING_INBOX}", f"{settings.inbox}（.xlsx {count} 件）")
+        report.add(OK, g.DOCTOR_LABEL_SETTING.format(label=g.BUTTON_SETTING_INBOX),
+                   g.DOCTOR_INBOX_FOUND.format(path=settings.inbox, count=count))
     else:
-        report.add(WARN, f"設定：{g.BUTTON_SETTING_INBOX}", f"{settings.inbox} がありません。")
+        report.add(WARN, g.DOCTOR_LABEL_SETTING.format(label=g.BUTTON_SETTING_INBOX),
+                   g.DOCTOR_PATH_MISSING.format(path=settings.inbox))
     if settings.plan is None:
-        report.add(INFO, f"設定：{g.BUTTON_SETTING_PLAN}", "空欄（受付フォルダの中か隣の 計画マスタ.xlsx を使います）")
+        report.add(INFO, g.DOCTOR_LABEL_SETTING.format(label=g.BUTTON_SETTING_PLAN), g.DOCTOR_PLAN_EMPTY)
     elif settings.plan.is_file():
-        report.add(OK, f"設定：{g.BUTTON_SETTING_PLAN}", str(settings.plan))
+        report.add(OK, g.DOCTOR_LABEL_SETTING.format(label=g.BUTTON_SETTING_PLAN), str(settings.plan))
     else:
-        report.add(WARN, f"設定：{g.BUTTON_SETTING_PLAN}", f"{settings.plan} がありません。")
+        report.add(WARN, g.DOCTOR_LABEL_SETTING.format(label=g.BUTTON_SETTING_PLAN),
+                   g.DOCTOR_PATH_MISSING.format(path=settings.plan))
     folder = settings.output.parent
     mark = OK if folder.is_dir() else WARN
-    report.add(mark, f"設定：{g.BUTTON_SETTING_OUTPUT}",
-               str(settings.output) + ("" if folder.is_dir() else f"（フォルダ {folder} がありません）"))
-    period = settings.period.label if settings.period else "空欄（調査票の記載から判断します）"
-    report.add(INFO, f"設定：{g.BUTTON_SETTING_YEAR}・{g.BUTTON_SETTING_PERIOD}", period)
-    label = f"設定：{g.BUTTON_SETTING_HISTORY}"
+    report.add(mark, g.DOCTOR_LABEL_SETTING.format(label=g.BUTTON_SETTING_OUTPUT),
+               str(settings.output) + ("" if folder.is_dir() else g.DOCTOR_OUTPUT_FOLDER_MISSING.format(folder=folder)))
+    period = settings.period.label if settings.period else g.DOCTOR_PERIOD_EMPTY
+    report.add(INFO, g.DOCTOR_LABEL_SETTING.format(label=g.SEP_DOT.join((g.BUTTON_SETTING_YEAR, g.BUTTON_SETTING_PERIOD))),
+               period)
+    label = g.DOCTOR_LABEL_SETTING.format(label=g.BUTTON_SETTING_HISTORY)
     if settings.history is None:
         report.add(INFO, label, g.DOCTOR_HISTORY_EMPTY)
     elif settings.history.is_dir():
@@ -522,5 +509,6 @@ def _book_settings(report: DoctorReport, book: Path) -> None:
     else:
         report.add(INFO, label, g.DOCTOR_HISTORY_NEW.format(path=settings.history))
     if settings.pdf:
-        engine = g.DOCTOR_PDF_BY_OFFICE if find_office() else g.DOCTOR_PDF_BY_EXCEL
-        report.add(INFO, f"設定：{g.BUTTON_SETTING_PDF}", f"{g.BUTTON_YES}（{engine}）")
+        engine = g.DOCTOR_PDF_BY_OFFICE if pdf.find_soffice() else g.DOCTOR_PDF_BY_EXCEL
+        report.add(INFO, g.DOCTOR_LABEL_SETTING.format(label=g.BUTTON_SETTING_PDF),
+                   g.DOCTOR_WITH_PLACE.format(value=g.BUTTON_YES, place=engine))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.core.movement import compare, comparison_summary
-from gyokaku_xl.core.revisions import revision_lines, revision_view
+from gyokaku_xl import text as g
+from gyokaku_xl.core.movement import comparison_summary
+from gyokaku_xl.core.revisions import revision_lines
 from gyokaku_xl.domain.findings import (Finding, GyokakuError, PlanInvalidError, count_by_severity,
                                         first_error_by_file, title_of)
 from gyokaku_xl.domain.outcome import RunOutcome
@@ -16,8 +16,8 @@ MAX_LISTED = 20
 def reconciliation_line(outcome: RunOutcome) -> str:
     """``行: 読込 55 = 集約 54 + 除外 1`` — the counts that must reconcile."""
     t = outcome.result.tally
-    mark = "" if t.reconciles else "  ※ 件数が一致しません"
-    return f"行: 読込 {t.rows_read} = 集約 {t.rows_merged} + 除外 {t.rows_rejected}{mark}"
+    mark = "" if t.reconciles else g.SUMMARY_ROWS_MISMATCH
+    return g.SUMMARY_ROWS.format(read=t.rows_read, merged=t.rows_merged, rejected=t.rows_rejected, mark=mark)
 
 
 def not_submitted(outcome: RunOutcome) -> list[str]:
@@ -36,7 +36,7 @@ def error_detail_lines(exc: GyokakuError) -> list[str]:
     error carries (e.g. each plan-master error with its cell) and the report written, if any."""
     lines = [finding_line(f) for f in exc.findings]
     if isinstance(exc, PlanInvalidError) and exc.report is not None:
-        lines.append(f"検証結果: {exc.report}")
+        lines.append(g.SUMMARY_REPORT.format(path=exc.report))
     return lines
 
 
@@ -56,9 +56,9 @@ def rejected_departments(outcome: RunOutcome) -> list[str]:
     for file, error in sorted(first.items()):
         if file not in known:  # every file with a department is in a submission
             by_reason.setdefault(title_of(error.code), []).append(g.CONSOLE_REJECTED_FILE.format(file=file))
-    return [g.CONSOLE_REJECTED_DEPARTMENT.format(department="、".join(names), reason=reason)
+    return [g.CONSOLE_REJECTED_DEPARTMENT.format(department=g.SEP_LIST.join(names), reason=reason)
             if len(names) == 1 else
-            g.CONSOLE_REJECTED_GROUP.format(departments="、".join(names), reason=reason)
+            g.CONSOLE_REJECTED_GROUP.format(departments=g.SEP_LIST.join(names), reason=reason)
             for reason, names in by_reason.items()]
 
 
@@ -78,7 +78,7 @@ def resubmission_lines(outcome: RunOutcome) -> list[str]:
 PROMINENT_CODES = frozenset({"few-rows-merged"})
 def history_line(outcome: RunOutcome) -> str:
     """``履歴: 過去 2 期を読み込みました（前期：令和3年度【上半期】）`` ('' without a history folder)."""
-    folder = getattr(outcome, "history_dir", None)
+    folder = outcome.history_dir
     if folder is None:
         return ""
     history = outcome.history
@@ -92,31 +92,32 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
     r = outcome.result
     t = r.tally
     c = count_by_severity(r.findings)
-    lines = [f"対象: {r.period.label}　{r.plan.name}".rstrip()]
+    lines = [g.SUMMARY_TARGET.format(period=r.period.label, plan=r.plan.name).rstrip()]
     lines.extend(g.CONSOLE_FEW_ROWS.format(message=f.message) for f in r.findings if f.code in PROMINENT_CODES)
-    lines.append(f"ファイル: {t.files_seen} 件（読込 {t.files_read}・受理 {t.files_accepted}・"
-                 f"不受理 {t.files_rejected}・差替え {t.files_superseded}・読み飛ばし {t.files_skipped}）")
+    lines.append(g.SUMMARY_FILES.format(seen=t.files_seen, read=t.files_read, accepted=t.files_accepted,
+                                        rejected=t.files_rejected, superseded=t.files_superseded,
+                                        skipped=t.files_skipped))
     lines.append(reconciliation_line(outcome))
-    lines.append(f"指摘: {g.SEVERITY_ERROR} {c[g.SEVERITY_ERROR]} 件・{g.SEVERITY_WARNING} "
-                 f"{c[g.SEVERITY_WARNING]} 件・{g.SEVERITY_INFO} {c[g.SEVERITY_INFO]} 件")
+    lines.append(g.SUMMARY_FINDINGS.format(error=g.SEVERITY_ERROR, errors=c[g.SEVERITY_ERROR],
+                                           warning=g.SEVERITY_WARNING, warnings=c[g.SEVERITY_WARNING],
+                                           info=g.SEVERITY_INFO, infos=c[g.SEVERITY_INFO]))
     if r.completeness_checked:
         missing = not_submitted(outcome)
-        lines.append("未提出の所管課: " + ("、".join(missing) if missing else "なし"))
+        lines.append(g.SUMMARY_NOT_SUBMITTED.format(
+            departments=g.SEP_LIST.join(missing) if missing else g.SUMMARY_NOT_SUBMITTED_NONE))
     else:
-        lines.append("未提出の所管課: 確認していません（計画マスタなし）")
+        lines.append(g.SUMMARY_NOT_SUBMITTED_UNCHECKED)
     rejected = rejected_departments(outcome)
     if rejected:
-        lines.append(g.CONSOLE_REJECTED_DEPARTMENTS.format(departments="／".join(rejected)))
+        lines.append(g.CONSOLE_REJECTED_DEPARTMENTS.format(departments=g.SEP_SLASH.join(rejected)))
     lines.extend(resubmission_lines(outcome))
     history = history_line(outcome)
     if history:
         lines.append(history)
-    if r.plan.changes and outcome.command == "merge":  # which 取組 changed this period (also in the button)
-        changes = revision_lines(revision_view(r.plan, r.period, r.history))
-        lines.extend(changes)
-    earlier = r.history
-    if outcome.command == "merge" and earlier:
-        lines.append(comparison_summary(compare(r, earlier)))
+    if outcome.content is not None:  # which 取組 changed this period (also in the button)
+        lines.extend(revision_lines(outcome.content.revisions))
+    if outcome.content is not None and r.history:
+        lines.append(comparison_summary(outcome.content.movement.comparison))
     lines.extend(outcome.notices)
     # 未提出 is already the line above; list every other error, then every other warning
     listed = [f for f in r.findings if f.code != "department-not-submitted" and f.code not in PROMINENT_CODES]
@@ -125,19 +126,19 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
     for f in serious[:MAX_LISTED]:
         lines.append(finding_line(f))
     if len(serious) > MAX_LISTED:
-        lines.append(f"  ほか {len(serious) - MAX_LISTED} 件（一覧は「{g.SHEET_FINDINGS}」シートを参照）")
+        lines.append(g.SUMMARY_MORE_FINDINGS.format(count=len(serious) - MAX_LISTED, sheet=g.SHEET_FINDINGS))
     if outcome.output is not None:
-        lines.append(f"集約結果: {outcome.output}")
-    if getattr(outcome, "archive", None) is not None:
+        lines.append(g.SUMMARY_MASTER.format(path=outcome.output))
+    if outcome.archive is not None:
         lines.append(g.HISTORY_ARCHIVED.format(path=outcome.archive))
     if outcome.by_program_book is not None:
         lines.append(f"{g.SPLIT_SUMMARY_LABEL}: {outcome.by_program_book}")
     if outcome.report is not None:
-        lines.append(f"検証結果: {outcome.report}")
+        lines.append(g.SUMMARY_REPORT.format(path=outcome.report))
     for p in outcome.annotated:
-        lines.append(f"指摘付きの写し: {p}")
+        lines.append(g.SUMMARY_ANNOTATED.format(path=p))
     for p in outcome.pdf_paths:
         lines.append(f"PDF: {p}")
-    for p in getattr(outcome, "opendata_paths", ()):
+    for p in outcome.opendata_paths:
         lines.append(g.OPENDATA_WRITTEN.format(path=p))
     return lines

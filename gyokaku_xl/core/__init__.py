@@ -1,1 +1,1 @@
-"""Pure: checks, validation, consolidation, summary and movement. No files, no console."""
+"""Pure: checks, validation, consolidation, summary, movement and the master's content. No files, no console."""

@@ -13,14 +13,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as rt
+from gyokaku_xl import text as g
 from gyokaku_xl.core.revisions import left_plan, renumbered_at
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make
 from gyokaku_xl.domain.form import FormData, FormRow
 from gyokaku_xl.domain.model import Initiative, Period, PeriodError, Plan, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.normalize import clean, key, nfkc
+from gyokaku_xl.domain.tokens import MARK_TRUE_WORDS
 
 #: Codes whose error on a row excludes the row from the master (key fields).
 KEY_FIELD_CODES = frozenset({
@@ -124,16 +124,16 @@ def check_identity(ctx: FileContext) -> Iterator[Finding]:
     file = ctx.form.file
     if ident.get(schema.PROP_KIND) != schema.PROP_KIND_VALUE:
         yield make("not-official-form", WARNING, file=file, sheet=ctx.form.sheet,
-                   detail="調査票の識別情報がありません。様式をコピーして作った可能性があります")
+                   detail=g.FORM_DETAIL_NO_IDENTITY)
         return
     version = ident.get(schema.PROP_VERSION, "")
     if version not in schema.ACCEPTED_FORM_VERSIONS:
         yield make("outdated-template", ERROR, file=file, sheet=ctx.form.sheet, value=version,
-                   seen=version or "不明", expected=schema.FORM_VERSION)
+                   seen=version or g.FORM_VERSION_UNKNOWN, expected=schema.FORM_VERSION)
     plan_name = ident.get(schema.PROP_PLAN, "")
     if ctx.plan_checked and plan_name and key(plan_name) != key(ctx.plan.name):
         yield make("not-official-form", ERROR, file=file, sheet=ctx.form.sheet, value=plan_name,
-                   detail=f"別の計画「{plan_name}」の調査票です")
+                   detail=g.FORM_DETAIL_OTHER_PLAN.format(plan=plan_name))
 
 
 def check_department(ctx: FileContext) -> Iterator[Finding]:
@@ -194,7 +194,7 @@ def half_findings(form: FormData, period: Period | None) -> Iterator[Finding]:
     try:
         half = parse_period(value)
     except PeriodError:
-        yield make("period-invalid", ERROR, value=value, expected="・".join(g.PERIODS), **loc)
+        yield make("period-invalid", ERROR, value=value, expected=g.SEP_DOT.join(g.PERIODS), **loc)
         return
     if period is not None and half != period.half:
         yield make("period-mismatch", ERROR, value=value, expected=period.half, **loc)
@@ -242,7 +242,7 @@ def check_initiative_id(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
         left = left_plan(ctx.plan, raw, ctx.period)
         if left is not None:  # a form of before a 終了・統合 (see the plan master's 「計画の変更」)
             yield make("initiative-ended", ERROR, value=raw, initiative_id=clean(raw), period=left.period.label,
-                       kind=rt.KIND_LABELS[left.kind], **where)
+                       kind=g.KIND_LABELS[left.kind], **where)
             return
         yield make("unknown-initiative", ERROR, value=raw, initiative_id=clean(raw), **where)
         return
@@ -379,7 +379,7 @@ def check_prefilled(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
         seen = row.value(column.key)
         want = expected[column.key]
         same = key(seen) == key(want) or (column.kind == schema.FLAG and
-                                          (clean(seen) in g.MARK_TRUE_VARIANTS) == bool(want))
+                                          (clean(seen) in MARK_TRUE_WORDS) == bool(want))
         if not same:
             yield make("prefilled-changed", WARNING, value=seen, initiative_id=initiative.id,
                        label=column.label, expected=want, **ctx.where(row, column.key))
@@ -404,7 +404,7 @@ def check_carried_over(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
     carried = clean(ctx.form.carried.get(initiative.id, {}).get("progress", ""))
     if carried and cell_text(row, "progress") == carried:
         yield make("progress-unchanged", WARNING, initiative_id=initiative.id,
-                   previous=previous_label(ctx.form) or "期間不明", **ctx.where(row, "progress"))
+                   previous=previous_label(ctx.form) or g.PERIOD_UNKNOWN, **ctx.where(row, "progress"))
 
 
 ROW_RULES: tuple[Callable[[FileContext, FormRow], Iterator[Finding]], ...] = (

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.core.checks import outside_plan_period, parse_amount
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make
@@ -26,9 +26,6 @@ from gyokaku_xl.domain.records import MergeResult, Record, Source, Submission, T
 from gyokaku_xl.domain.reports import FileReport
 from gyokaku_xl.core.validate import clip_text
 
-if TYPE_CHECKING:
-    import pandas as pd
-
 
 def newer_key(report: FileReport) -> tuple[str, str, str]:
     """Sort key: larger means newer (document saved time, file time, file name)."""
@@ -36,7 +33,7 @@ def newer_key(report: FileReport) -> tuple[str, str, str]:
     return (doc or report.modified, report.modified, report.file)
 
 
-SUPERSEDE_RULE = "Excel の保存日時（文書プロパティ）、なければファイルの更新日時が新しいものを採用"
+SUPERSEDE_RULE = g.SUPERSEDE_RULE
 
 
 def attribute_by_name(plan: Plan, reports: Iterable[FileReport]) -> None:
@@ -195,14 +192,14 @@ def submission_states(plan: Plan, reports: list[FileReport]) -> list[Submission]
             state = g.REPLACED
         else:
             state = g.SUBMITTED
-        notes = [prefix + "、".join(files) for prefix, files in (
+        notes = [prefix + g.SEP_LIST.join(files) for prefix, files in (
             (g.SUBMISSION_NOTE_REPLACED, old), (g.SUBMISSION_NOTE_REPLACED_REJECTED, replaced),
             (g.SUBMISSION_NOTE_REJECTED, failed)) if files]
         result.append(Submission(department, state, file=active.file, planned=planned,
                                  rows_read=active.rows_read, rows_merged=merged,
                                  rows_rejected=active.rows_read - merged,
                                  errors=counts[g.SEVERITY_ERROR], warnings=counts[g.SEVERITY_WARNING],
-                                 note="／".join(notes), superseded=old,
+                                 note=g.SEP_SLASH.join(notes), superseded=old,
                                  not_accepted=[r.file for r in rejected]))
     return result
 
@@ -256,22 +253,3 @@ def consolidate(plan: Plan, period: Period, reports: list[FileReport],
                        else [s for s in submission_states(plan, reports) if s.state != g.NOT_SUBMITTED],
                        tally=tally(reports), completeness_checked=completeness_checked,
                        generated_at=generated_at)
-
-
-def status_counts(records: Iterable[Record], plan: Plan) -> dict[str, int]:
-    """Count of records per status, every status of the scale present, in scale order."""
-    c = Counter(r.status for r in records)
-    return {name: c.get(name, 0) for name in plan.scale.names}
-
-
-def records_frame(result: MergeResult) -> "pd.DataFrame":
-    """The records as a pandas DataFrame (one row per record; pandas imported on demand)."""
-    import pandas as pd
-
-    rows = []
-    for r in result.records:
-        row = {"department": r.department, "perspective": r.perspective.label,
-               "program_number": r.program.number}
-        row.update(r.values)
-        rows.append(row)
-    return pd.DataFrame(rows)

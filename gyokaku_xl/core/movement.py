@@ -15,15 +15,15 @@ from the history folder) and the current :class:`~gyokaku_xl.domain.records.Merg
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Sequence
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as rt
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import revisions as rv
 from gyokaku_xl.core.revisions import Followed, fiscal_notes, follow, known_names, left_in_year, trend_changes
 from gyokaku_xl.domain.model import Period, Plan, Program, bounded_amount, share_percent
 from gyokaku_xl.domain.normalize import key
+from gyokaku_xl.domain.content import (Comparison, ComparisonRow, Fiscal, FiscalLine, Movement, Trend, TrendRow,
+                                       YearLine)
 from gyokaku_xl.domain.records import MergeResult, Snapshot, SnapshotRow, snapshot_of
 
 def period_key(period: Period) -> tuple[int, int]:
@@ -41,54 +41,6 @@ def earlier_periods(history: Sequence[Snapshot], current: Period) -> list[Snapsh
 
 
 # --- 前期比較 -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ComparisonRow:
-    """One 取組: its previous and current status ('' when not reported) and the change."""
-
-    initiative_id: str
-    name: str
-    program: str
-    department: str
-    previous: str
-    current: str
-    change: str  # one of glossary.CHANGES (or 終了); '' when there is no previous period
-    note: str = ""  # what a plan change did to it (「1-02 から番号変更」, 「2-02（遅れ）を統合」, 内容 of a 終了)
-
-    @property
-    def changed(self) -> bool:
-        """True for 改善, 悪化 and 変化."""
-        return self.change in (g.CHANGE_IMPROVED, g.CHANGE_WORSENED, g.CHANGE_CHANGED)
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """前期比較: the rows in plan order, the transition table and the count of each change."""
-
-    current: Period
-    previous: Period | None
-    rows: tuple[ComparisonRow, ...]
-    #: transition table: previous statuses (rows) × current statuses (columns); the last row is
-    #: 「（なし）」 (not in the previous period), the last column 「（なし）」 (not reported now)
-    row_labels: tuple[str, ...] = ()
-    column_labels: tuple[str, ...] = ()
-    matrix: tuple[tuple[int, ...], ...] = ()
-    counts: tuple[tuple[str, int], ...] = ()
-
-    def count(self, change: str) -> int:
-        """How many 取組 had ``change``."""
-        return dict(self.counts).get(change, 0)
-
-    @property
-    def improved(self) -> int:
-        """Number of 改善."""
-        return self.count(g.CHANGE_IMPROVED)
-
-    @property
-    def worsened(self) -> int:
-        """Number of 悪化."""
-        return self.count(g.CHANGE_WORSENED)
-
-
 def change_of(plan: Plan, previous: str, current: str, *, _sets: tuple[frozenset, frozenset] | None = None) -> str:
     """The kind of change from status ``previous`` to ``current`` ('' = not reported)."""
     if not current:
@@ -125,25 +77,25 @@ def compare(result: MergeResult, history: Sequence[Snapshot] | None = None,
         change = change_of(plan, was, is_, _sets=sets) if previous is not None else ""
         notes = followed.notes.get(initiative.id, ()) if followed is not None else ()
         rows.append(ComparisonRow(initiative.id, initiative.name, plan.program_of(initiative).name,
-                                  initiative.department, was, is_, change, rt.NOTE_JOIN.join(notes)))
+                                  initiative.department, was, is_, change, g.SEP_DOT.join(notes)))
     if previous is None or followed is None:
         return Comparison(result.period, None, tuple(rows))
     rows += ended_rows(plan, followed, history)
     names = plan.scale.names
     older = tuple(dict.fromkeys(r.previous for r in rows if r.previous and r.previous not in names))
-    added = (rt.TRANSITION_ADDED,) if followed.added else ()
-    ended = (rt.TRANSITION_ENDED,) if followed.ended else ()
+    added = (g.TRANSITION_ADDED,) if followed.added else ()
+    ended = (g.TRANSITION_ENDED,) if followed.ended else ()
     row_labels = (*names, *older, *added, g.MOVEMENT_NONE_MARK)
     column_labels = (*names, *ended, g.MOVEMENT_NONE_MARK)
     r_index = {label: n for n, label in enumerate(row_labels[:-1])}
     c_index = {label: n for n, label in enumerate(column_labels[:-1])}
     matrix = [[0] * len(column_labels) for _ in row_labels]
     for row in rows:
-        was = rt.TRANSITION_ADDED if not row.previous and row.initiative_id in followed.added else row.previous
-        is_ = rt.TRANSITION_ENDED if row.change in (rt.CHANGE_ENDED, rt.CHANGE_MERGED) else row.current
+        was = g.TRANSITION_ADDED if not row.previous and row.initiative_id in followed.added else row.previous
+        is_ = g.TRANSITION_ENDED if row.change in (g.CHANGE_ENDED, g.CHANGE_MERGED) else row.current
         matrix[r_index.get(was, len(row_labels) - 1)][c_index.get(is_, len(column_labels) - 1)] += 1
-    left = {rt.CHANGE_MERGED if c.kind == rv.MERGE else rt.CHANGE_ENDED for _i, _s, c in followed.ended}
-    kinds = (*g.CHANGES, *(k for k in (rt.CHANGE_ENDED, rt.CHANGE_MERGED) if k in left))
+    left = {g.CHANGE_MERGED if c.kind == rv.MERGE else g.CHANGE_ENDED for _i, _s, c in followed.ended}
+    kinds = (*g.CHANGES, *(k for k in (g.CHANGE_ENDED, g.CHANGE_MERGED) if k in left))
     counts = tuple((change, sum(1 for r in rows if r.change == change)) for change in kinds)
     return Comparison(result.period, previous.period, tuple(rows), row_labels, column_labels,
                       tuple(tuple(r) for r in matrix), counts)
@@ -161,39 +113,16 @@ def ended_rows(plan: Plan, followed: Followed, history: Sequence[Snapshot]) -> l
         except KeyError:
             program_name = program
         if change.kind == rv.MERGE:
-            kind = rt.CHANGE_MERGED
-            note = rt.NOTE_JOIN.join(n for n in (rt.NOTE_MERGED_INTO.format(new=change.new_id), change.content) if n)
+            kind = g.CHANGE_MERGED
+            note = g.SEP_DOT.join(n for n in (g.NOTE_MERGED_INTO.format(new=change.new_id), change.content) if n)
         else:
-            kind, note = rt.CHANGE_ENDED, change.content or rt.KIND_LABELS[change.kind]
+            kind, note = g.CHANGE_ENDED, change.content or g.KIND_LABELS[change.kind]
         rows.append(ComparisonRow(ident, entry.name if entry else "", program_name,
                                   entry.department if entry else "", status, "", kind, note))
     return rows
 
 
 # --- 推移 -----------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class TrendRow:
-    """One period's status counts (in ``Trend.statuses`` order), total and on-track share."""
-
-    period: Period
-    counts: tuple[int, ...]
-    total: int
-    on_track: int
-    share: int
-    is_current: bool = False
-
-
-@dataclass(frozen=True)
-class Trend:
-    """推移: one row per period, oldest first, the current period last."""
-
-    statuses: tuple[str, ...]  # the scale, plus 「その他」 when an older period used other statuses
-    rows: tuple[TrendRow, ...]
-    has_other: bool = False
-    #: (period, 取組 added, 取組 ended or merged) since the period before, where the plan changed
-    changes: tuple[tuple[Period, int, int], ...] = ()
-
-
 def _trend_row(plan: Plan, snapshot: Snapshot, has_other: bool, is_current: bool) -> TrendRow:
     names = plan.scale.names
     index = {name: n for n, name in enumerate(names)}
@@ -227,46 +156,6 @@ def trend(result: MergeResult, history: Sequence[Snapshot] | None = None,
 
 
 # --- 財政効果 -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class FiscalLine:
-    """One line of 財政効果: amounts per year (None when nothing was reported), 累計, 目標額, 達成率."""
-
-    labels: tuple[str, ...]
-    amounts: tuple[int | None, ...]
-    cumulative: int
-    target: int | None = None
-    rate: int | None = None  # percent; None without a (non-zero) target
-
-
-@dataclass(frozen=True)
-class YearLine:
-    """One fiscal year against the plan's yearly target (財政効果目標 sheet)."""
-
-    year: int
-    amount: int | None
-    target: int | None
-    rate: int | None
-    cumulative: int
-    cumulative_target: int
-    cumulative_rate: int | None
-
-
-@dataclass(frozen=True)
-class Fiscal:
-    """財政効果: the years shown (with the period each year's amount comes from) and the lines."""
-
-    years: tuple[Period, ...]
-    programs: tuple[FiscalLine, ...]  # plan order, each with labels (番号, 事業名, 所管課)
-    perspectives: tuple[FiscalLine, ...]  # labels (視点,)
-    total: FiscalLine
-    by_year: tuple[YearLine, ...] = ()  # only when the plan has yearly targets
-    has_targets: bool = False
-    partial_targets: bool = False  # some 事業 have a target and some do not
-    unmatched: int = 0  # 千円 reported for 取組 no longer in the plan (left out)
-    any_amount: bool = False
-    notes: tuple[str, ...] = ()  # where merged and ended 取組's amounts are counted
-
-
 def year_snapshots(snapshots: Sequence[Snapshot]) -> list[Snapshot]:
     """Per fiscal year, the latest period's snapshot (年度末, else 下半期, else 上半期), by year."""
     latest: dict[int, Snapshot] = {}
@@ -382,15 +271,6 @@ def _by_year(plan: Plan, chosen: Sequence[Snapshot], amounts: Sequence[int | Non
 
 
 # --- everything at once ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Movement:
-    """What the three sheets show."""
-
-    comparison: Comparison
-    trend: Trend
-    fiscal: Fiscal
-
-
 def build_movement(result: MergeResult, history: Sequence[Snapshot] | None = None) -> Movement:
     """前期比較, 推移 and 財政効果 of ``result`` with ``history`` (default ``result.history``)."""
     current = snapshot_of(result)
@@ -403,6 +283,6 @@ def comparison_summary(comparison: Comparison) -> str:
     """The console line: 「前期比較: 令和3年度上半期 と比較（改善 2・悪化 1）」."""
     if comparison.previous is None:
         return g.SUMMARY_COMPARISON_NONE
-    parts = "・".join(g.MOVEMENT_CHANGE_PART.format(change=c, count=comparison.count(c))
+    parts = g.SEP_DOT.join(g.MOVEMENT_CHANGE_PART.format(change=c, count=comparison.count(c))
                       for c in (g.CHANGE_IMPROVED, g.CHANGE_WORSENED))
     return g.SUMMARY_COMPARISON_LINE.format(previous=comparison.previous.file_label, parts=parts)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import revisions as rv
+from gyokaku_xl.domain.content import ChangeLine, RevisionView
 from gyokaku_xl.domain.findings import INFO, WARNING, Finding, make
 from gyokaku_xl.domain.model import Initiative, Period, Plan
 from gyokaku_xl.domain.normalize import key
@@ -180,11 +180,11 @@ def follow(plan: Plan, previous: Snapshot, current: Period) -> Followed:
         if f.ended is not None or now is None:
             ended.append((row.initiative_id, row.status, f.ended or f.via[-1]))
         elif f.merged is not None:  # the successor notes it; the merged 取組 keeps a row of its own
-            notes.setdefault(now, []).append(t.NOTE_MERGED_FROM.format(old=row.initiative_id, status=row.status))
+            notes.setdefault(now, []).append(g.NOTE_MERGED_FROM.format(old=row.initiative_id, status=row.status))
             ended.append((row.initiative_id, row.status, f.merged))
         else:
             statuses.setdefault(now, row.status)
-            notes.setdefault(now, []).append(t.NOTE_RENUMBERED_FROM.format(old=row.initiative_id))
+            notes.setdefault(now, []).append(g.NOTE_RENUMBERED_FROM.format(old=row.initiative_id))
     reported = {key(r.initiative_id) for r in previous.rows}
     for change in changes:  # ended without a report that period: still a row that says so
         if change.kind == rv.END and key(change.initiative_id) not in reported \
@@ -195,7 +195,7 @@ def follow(plan: Plan, previous: Snapshot, current: Period) -> Followed:
     for change in changes:
         if change.kind == rv.ADD and key(change.initiative_id) in in_plan:
             notes.setdefault(in_plan[key(change.initiative_id)], []).append(
-                t.NOTE_ADDED.format(period=change.period.label))
+                g.NOTE_ADDED.format(period=change.period.label))
     return Followed(statuses, {k: tuple(v) for k, v in notes.items()}, tuple(ended), added)
 
 
@@ -224,10 +224,10 @@ def carry(previous: Snapshot, plan: Plan, current: Period) -> Snapshot:
         texts = {}
         for name in ("progress", "next_steps", "delay_reason"):
             parts = [getattr(base, name)] if base is not None and getattr(base, name) else []
-            parts += [t.CARRY_MERGED_TEXT.format(old=p.initiative_id, text=getattr(p, name))
+            parts += [g.CARRY_MERGED_TEXT.format(old=p.initiative_id, text=getattr(p, name))
                       for p in predecessors if getattr(p, name)]
             texts[name] = "\n".join(parts)
-        status = base.status if base is not None else t.STATUS_JOIN.join(
+        status = base.status if base is not None else g.SEP_DOT.join(
             dict.fromkeys(p.status for p in predecessors if p.status))
         first = base or predecessors[0]
         rows[successor] = replace(first, initiative_id=successor, status=status, **texts)
@@ -269,7 +269,7 @@ def unlogged_changes(plan: Plan, previous: Snapshot, current: Period,
     previous_label = previous.period.label
     for change in changes:  # a 追加 of a number the previous period's plan already had
         if recorded and change.kind == rv.ADD and not change.detected and key(change.initiative_id) in before:
-            findings.append(make("plan-change-add-existing", WARNING, file=file, sheet=t.PLAN_SHEET_CHANGES,
+            findings.append(make("plan-change-add-existing", WARNING, file=file, sheet=g.PLAN_SHEET_CHANGES,
                                  cell=change.cell, row=change.row or None, value=change.initiative_id,
                                  period=change.period.label))
     for entry in gone:
@@ -279,16 +279,16 @@ def unlogged_changes(plan: Plan, previous: Snapshot, current: Period,
             findings.append(make("plan-unlogged-renumbered", WARNING, file=file, sheet=g.PLAN_SHEET_INITIATIVES,
                                  value=entry.initiative_id, initiative_id=twin.id, new=twin.id))
             detected.append(PlanChange(current, rv.RENUMBER, entry.initiative_id, twin.id,
-                                       t.DETECTED_CONTENT, detected=True))
+                                       g.DETECTED_CONTENT, detected=True))
             survivors.append((entry, twin))
             continue
         findings.append(make("plan-unlogged-removed", WARNING, file=file, sheet=g.PLAN_SHEET_INITIATIVES,
                              value=entry.initiative_id, initiative_id=entry.initiative_id))
-        detected.append(PlanChange(current, rv.END, entry.initiative_id, "", t.DETECTED_CONTENT, detected=True))
+        detected.append(PlanChange(current, rv.END, entry.initiative_id, "", g.DETECTED_CONTENT, detected=True))
     for initiative in appeared:
         findings.append(make("plan-unlogged-added", WARNING, file=file, sheet=g.PLAN_SHEET_INITIATIVES,
                              value=initiative.id, initiative_id=initiative.id, previous=previous_label))
-        detected.append(PlanChange(current, rv.ADD, initiative.id, "", t.DETECTED_CONTENT, detected=True))
+        detected.append(PlanChange(current, rv.ADD, initiative.id, "", g.DETECTED_CONTENT, detected=True))
     if recorded:
         for entry, initiative in survivors:
             k = key(initiative.id)
@@ -303,39 +303,12 @@ def unlogged_changes(plan: Plan, previous: Snapshot, current: Period,
                                      initiative_id=initiative.id, previous=previous_label, before=was,
                                      after=is_))
                 detected.append(PlanChange(current, kind, initiative.id, "",
-                                           t.DETECTED_CHANGE_CONTENT.format(before=was, after=is_),
+                                           g.DETECTED_CHANGE_CONTENT.format(before=was, after=is_),
                                            detected=True))
     return findings, detected
 
 
 # --- what the 「計画の変更」 sheet and the 資料1-1 note show ------------------------------------------
-@dataclass(frozen=True)
-class ChangeLine:
-    """One change as the sheet lists it, with the 取組名 it concerns."""
-
-    period: Period
-    kind: str
-    initiative_id: str
-    new_id: str
-    name: str
-    content: str
-    detected: bool
-
-
-@dataclass(frozen=True)
-class RevisionView:
-    """The changes effective this period (after the previous period, up to the current one) and
-    every change since the plan began, in order."""
-
-    current: Period
-    this_period: tuple[ChangeLine, ...]
-    lines: tuple[ChangeLine, ...]
-
-    def count(self, kind: str) -> int:
-        """How many of this period's changes are of ``kind``."""
-        return sum(1 for line in self.this_period if line.kind == kind)
-
-
 def previous_period(history: Sequence[Snapshot], current: Period) -> Period | None:
     """The latest period of ``history`` before ``current``."""
     earlier = [s.period for s in history if s.period.order_key < current.order_key]
@@ -367,30 +340,30 @@ def revision_lines(view: RevisionView) -> list[str]:
         return []
     parts = []
     for line in view.this_period:
-        ids = t.ID_ARROW.format(old=line.initiative_id, new=line.new_id) if line.new_id else line.initiative_id
-        mark = t.CONSOLE_DETECTED_MARK if line.detected else ""
-        parts.append(f"{t.KIND_LABELS[line.kind]} {ids}{mark}")
-    return [t.CONSOLE_REVISIONS.format(parts=t.LIST_JOIN.join(parts), sheet=t.SHEET_REVISIONS)]
+        ids = g.ID_ARROW.format(old=line.initiative_id, new=line.new_id) if line.new_id else line.initiative_id
+        mark = g.CONSOLE_DETECTED_MARK if line.detected else ""
+        parts.append(f"{g.KIND_LABELS[line.kind]} {ids}{mark}")
+    return [g.CONSOLE_REVISIONS.format(parts=g.SEP_LIST.join(parts), sheet=g.SHEET_REVISIONS)]
 
 
 def summary_note(view: RevisionView) -> str:
     """The one 資料1-1 line when changes took effect this period ('' when none)."""
-    parts = [t.SUMMARY_NOTE_PARTS[kind].format(count=view.count(kind)) for kind in rv.KINDS if view.count(kind)]
-    return t.SUMMARY_NOTE.format(parts=t.LIST_JOIN.join(parts), sheet=t.SHEET_REVISIONS) if parts else ""
+    parts = [g.SUMMARY_NOTE_PARTS[kind].format(count=view.count(kind)) for kind in rv.KINDS if view.count(kind)]
+    return g.SUMMARY_NOTE.format(parts=g.SEP_LIST.join(parts), sheet=g.SHEET_REVISIONS) if parts else ""
 
 
 def fiscal_notes(plan: Plan, snapshots: Sequence[Snapshot], current: Period) -> tuple[str, ...]:
     """Where 財政効果 of merged and ended 取組 is counted (only when such a 取組 reported an amount)."""
     reported = {key(r.initiative_id) for s in snapshots for r in s.rows if r.fiscal_effect}
     changes = changes_between(plan, None, current)
-    merged = [t.FISCAL_MERGED_PAIR.format(old=c.initiative_id, new=c.new_id) for c in changes
+    merged = [g.ID_ARROW.format(old=c.initiative_id, new=c.new_id) for c in changes
               if c.kind == rv.MERGE and key(c.initiative_id) in reported]
     ended = [c.initiative_id for c in changes if c.kind == rv.END and key(c.initiative_id) in reported]
     notes = []
     if merged:
-        notes.append(t.FISCAL_MERGED_NOTE.format(pairs=t.LIST_JOIN.join(merged)))
+        notes.append(g.FISCAL_MERGED_NOTE.format(pairs=g.SEP_LIST.join(merged)))
     if ended:
-        notes.append(t.FISCAL_ENDED_NOTE.format(ids=t.LIST_JOIN.join(ended)))
+        notes.append(g.FISCAL_ENDED_NOTE.format(ids=g.SEP_LIST.join(ended)))
     return tuple(notes)
 
 

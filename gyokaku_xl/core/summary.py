@@ -21,17 +21,19 @@ Decisions (see the issue's text contract):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Sequence
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.core.revisions import revision_view, summary_note
 from gyokaku_xl.domain.model import Plan, share_percent, to_fullwidth_digits
 from gyokaku_xl.domain.normalize import key, positive_int
+from gyokaku_xl.domain.content import (ChartPoint, FlaggedLine, PerspectiveBlock, ProgramBlock, RevisionView,
+                                       StatusTable, SummaryData, TableRow)
 from gyokaku_xl.domain.records import MergeResult, Record, Submission
+from gyokaku_xl.domain.tokens import BULLETS, SPACES
 
 BULLET = g.REPORT_BULLET
-_BULLETS = ("・", "･")
+_BULLETS = BULLETS
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # Kinds of section 3 line.
@@ -45,97 +47,10 @@ FLAGGED_MORE = "more"  # the closing line of a bounded list (laid out like the '
 DEFAULT_LIST_LIMIT = 60
 
 
-@dataclass(frozen=True)
-class TableRow:
-    """One row of the status table: a label, the count per status (scale order) and the total."""
-
-    label: str
-    counts: tuple[int, ...]
-    total: int
-
-
-@dataclass(frozen=True)
-class StatusTable:
-    """【取組活動数一覧】: perspectives × statuses with a 合計 row and column."""
-
-    statuses: tuple[str, ...]
-    rows: tuple[TableRow, ...]
-    totals: TableRow
-
-
-@dataclass(frozen=True)
-class ChartPoint:
-    """One slice of the status chart."""
-
-    status: str
-    count: int
-    label: str  # "2(済)"
-    on_track: bool
-
-
-@dataclass(frozen=True)
-class ProgramBlock:
-    """A 事業 shown in section 2: its title, progress bullets and next-step lines."""
-
-    number: str
-    title: str
-    bullets: tuple[str, ...]
-    next_steps: tuple[str, ...]
-
-    @property
-    def lines(self) -> tuple[str, ...]:
-        """The bullets then the next-step lines (what is printed under the title)."""
-        return self.bullets + self.next_steps
-
-
-@dataclass(frozen=True)
-class PerspectiveBlock:
-    """A perspective heading in section 2 and its 事業."""
-
-    heading: str
-    programs: tuple[ProgramBlock, ...]
-
-
-@dataclass(frozen=True)
-class FlaggedLine:
-    """One line of section 3: an initiative line, a bullet, or the 'none' line."""
-
-    kind: str
-    text: str
-    status: str = ""
-
-
-@dataclass(frozen=True)
-class SummaryData:
-    """Everything printed on 資料1-1, in reading order."""
-
-    doc_number: str
-    title: str
-    subtitle: str
-    section1_heading: str
-    sentences: tuple[str, ...]
-    notes: tuple[str, ...]
-    table_heading: str
-    table: StatusTable
-    chart_heading: str
-    chart: tuple[ChartPoint, ...]
-    section2_heading: str
-    section2: tuple[PerspectiveBlock, ...]
-    section3_heading: str
-    section3: tuple[FlaggedLine, ...]
-    section2_more: str
-    program_count: int
-    initiative_count: int
-    on_track_count: int
-    on_track_percent: int
-    #: the line under the table when the plan changed this period ('' when it did not)
-    revision_note: str = ""
-
-
 # --- small text helpers ---------------------------------------------------------------------------
 def doc_label(sheet_name: str) -> str:
     """``資料1-2`` → ``資料１－２`` as the official document writes 資料番号."""
-    return to_fullwidth_digits(sheet_name).replace("-", "－")
+    return to_fullwidth_digits(sheet_name).replace("-", g.REPORT_DOC_DASH)
 
 
 def _shared_prefix_dropped(first: str, second: str) -> str:
@@ -148,12 +63,12 @@ def _shared_prefix_dropped(first: str, second: str) -> str:
 
 def quoted(names: tuple[str, ...] | list[str]) -> str:
     """``("済", "概ね順調")`` → ``「済」「概ね順調」``."""
-    return "".join(f"「{n}」" for n in names)
+    return "".join(g.QUOTED.format(n) for n in names)
 
 
 def text_lines(text: str) -> list[str]:
     """The non-empty lines of a cell text, stripped of surrounding spaces."""
-    return [s for s in (line.strip(" \t\u3000") for line in _LINE_BREAK.split(text)) if s]
+    return [s for s in (line.strip(SPACES) for line in _LINE_BREAK.split(text)) if s]
 
 
 def with_bullet(line: str) -> str:
@@ -224,9 +139,9 @@ def sentences(plan: Plan, table: StatusTable, program_count: int) -> tuple[str, 
         if not any(by_status[n] for n in not_on_track):
             out.append(g.REPORT_SENTENCE_NONE_FLAGGED.format(statuses=quoted(not_on_track)))
         else:
-            parts = [g.REPORT_STATUS_COUNT.format(status=f"「{n}」", count=by_status[n]) if by_status[n]
-                     else g.REPORT_STATUS_NONE.format(status=f"「{n}」") for n in not_on_track]
-            out.append(g.REPORT_SENTENCE_NOT_ON_TRACK.format(parts="、".join(parts)))
+            parts = [g.REPORT_STATUS_COUNT.format(status=g.QUOTED.format(n), count=by_status[n]) if by_status[n]
+                     else g.REPORT_STATUS_NONE.format(status=g.QUOTED.format(n)) for n in not_on_track]
+            out.append(g.REPORT_SENTENCE_NOT_ON_TRACK.format(parts=g.SEP_LIST.join(parts)))
     return tuple(out)
 
 
@@ -276,11 +191,6 @@ def flagged_groups(plan: Plan, records: list[Record]) -> list[list[FlaggedLine]]
         lines_of_group.extend(FlaggedLine(FLAGGED_BULLET, line) for line in seen.take(lines))
         out.append(lines_of_group)
     return out
-
-
-def flagged_lines(plan: Plan, records: list[Record]) -> tuple[FlaggedLine, ...]:
-    """Section 3 in full: each not-on-track 取組, then its 事業's reason / next-step bullets once."""
-    return tuple(line for group in flagged_groups(plan, records) for line in group)
 
 
 def list_limit(plan: Plan) -> int:
@@ -370,14 +280,15 @@ def notes(plan: Plan, records: list[Record],
     if counts[g.REPORT_NOTE_NOT_REPORTED] == len(missing):
         out.append(g.REPORT_NOTE_UNREPORTED.format(planned=len(plan.initiatives), missing=len(missing)))
     else:
-        parts = "・".join(g.REPORT_NOTE_PART.format(label=label, count=n) for label, n in counts.items() if n)
+        parts = g.SEP_DOT.join(g.REPORT_NOTE_PART.format(label=label, count=n) for label, n in counts.items() if n)
         out.append(g.REPORT_NOTE_LEFT_OUT.format(planned=len(plan.initiatives), missing=len(missing),
                                                  parts=parts))
     return tuple(out)
 
 
-def build_summary(result: MergeResult) -> SummaryData:
-    """Compute everything 資料1-1 shows from a merge result."""
+def build_summary(result: MergeResult, revisions: RevisionView | None = None) -> SummaryData:
+    """Compute everything 資料1-1 shows from a merge result; ``revisions`` (default: the plan's
+    changes against ``result.history``) gives the line under the table when the plan changed."""
     plan, records = result.plan, list(result.records)
     table = status_table(plan, records)
     program_count = len({r.program.number for r in records})
@@ -397,7 +308,7 @@ def build_summary(result: MergeResult) -> SummaryData:
             list=list_label, by_program=_shared_prefix_dropped(list_label, program_label)),
         sentences=sentences(plan, table, program_count),
         notes=notes(plan, records, result.submissions),
-        revision_note=summary_note(revision_view(plan, result.period, result.history)),
+        revision_note=summary_note(revisions or revision_view(plan, result.period, result.history)),
         table_heading=g.REPORT_TABLE_HEADING,
         table=table,
         chart_heading=g.REPORT_CHART_HEADING.format(total=table.totals.total),

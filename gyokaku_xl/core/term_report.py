@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as t
-from gyokaku_xl.core.movement import Fiscal, fiscal
+from gyokaku_xl import text as g
+from gyokaku_xl.core.movement import fiscal
+from gyokaku_xl.domain.content import Fiscal
 from gyokaku_xl.core.revisions import fate, known_names
 from gyokaku_xl.domain import revisions as rv
 from gyokaku_xl.domain.model import Period, Plan
@@ -59,9 +59,9 @@ class TermReport:
 
 def change_text(change: PlanChange) -> str:
     """``令和4年度【上半期】 番号変更 1-02→1-99（内容）``."""
-    arrow = t.ID_ARROW.format(old=change.initiative_id, new=change.new_id) if change.new_id else change.initiative_id
-    content = t.IN_PARENS.format(text=change.content) if change.content else ""
-    return t.TERM_CHANGE_TEXT.format(period=change.period.label, kind=t.KIND_LABELS[change.kind],
+    arrow = g.ID_ARROW.format(old=change.initiative_id, new=change.new_id) if change.new_id else change.initiative_id
+    content = g.PARENTHESIZED.format(change.content) if change.content else ""
+    return g.TERM_CHANGE_TEXT.format(period=change.period.label, kind=g.KIND_LABELS[change.kind],
                                      ids=arrow, content=content)
 
 
@@ -130,7 +130,7 @@ def _numbers(ident: str, changes: Sequence[PlanChange]) -> set[str]:
 
 
 def _counts(plan: Plan, rows: Sequence[TermRow]) -> TermCounts:
-    labels = (*plan.scale.names, t.TERM_LEFT, g.CHANGE_NOT_REPORTED)
+    labels = (*plan.scale.names, g.TERM_LEFT, g.CHANGE_NOT_REPORTED)
     index = {name: n for n, name in enumerate(plan.scale.names)}
     table = []
     totals = [0] * len(labels)

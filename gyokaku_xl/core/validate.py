@@ -5,7 +5,7 @@ Nothing here raises for bad input: every problem becomes a finding on the report
 
 from __future__ import annotations
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.core.checks import FileContext, excludes_row, run_file_rules, run_row_rules
 from gyokaku_xl.domain.findings import ERROR, INFO, make
@@ -122,5 +122,5 @@ def validate_file(report: FileReport, plan: Plan, period: Period | None,
 def clip_text(value: object) -> object:
     """Text cut to Excel's cell limit (the finding keeps the fact that it was cut)."""
     if isinstance(value, str) and len(value) > schema.CELL_TEXT_LIMIT:
-        return value[: schema.CELL_TEXT_LIMIT - 1] + "…"
+        return value[: schema.CELL_TEXT_LIMIT - 1] + g.ELLIPSIS
     return value

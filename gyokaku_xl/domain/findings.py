@@ -7,11 +7,11 @@ how bad (severity), in Japanese (message) and what was seen (value).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 ERROR = g.SEVERITY_ERROR
 WARNING = g.SEVERITY_WARNING
@@ -107,7 +107,7 @@ def _cell_column(cell: str) -> str:
 
 
 def title_of(code: str) -> str:
-    """The short Japanese title of a finding code (the code itself if the glossary has none)."""
+    """The short Japanese title of a finding code (the code itself if the text package has none)."""
     return g.FINDING_TITLES.get(code, code)
 
 
@@ -125,14 +125,14 @@ def show_value(value: object) -> str:
     except ValueError:  # an int of more digits than Python converts to text
         text = g.VALUE_HUGE_NUMBER.format(digits=int(abs(value).bit_length() * 0.30103) + 1)  # type: ignore[arg-type]
     if len(text) > MAX_VALUE_SHOWN:
-        return text[:MAX_VALUE_SHOWN] + f"…（全{len(text)}文字）"
+        return text[:MAX_VALUE_SHOWN] + g.VALUE_SHORTENED.format(length=len(text))
     return text
 
 
 def make(code: str, severity: str, *, file: str = "", sheet: str = "", cell: str = "",
          initiative_id: str = "", value: object = None, row: int | None = None,
          **fields: object) -> Finding:
-    """Build a finding whose message comes from the glossary template for ``code``.
+    """Build a finding whose message comes from the text template for ``code``.
 
     ``fields`` fill the template; ``value``, ``file``, ``sheet`` and ``cell`` also fill their
     placeholders when not given there.
@@ -148,41 +148,6 @@ def make(code: str, severity: str, *, file: str = "", sheet: str = "", cell: str
 class _Default(dict):
     def __missing__(self, name: str) -> str:  # a template field nobody filled shows empty
         return ""
-
-
-@dataclass
-class FindingList:
-    """An ordered collection of findings with counts by severity."""
-
-    items: list[Finding] = field(default_factory=list)
-
-    def add(self, finding: Finding) -> None:
-        """Add one finding."""
-        self.items.append(finding)
-
-    def extend(self, findings: Iterable[Finding]) -> None:
-        """Add several findings."""
-        self.items.extend(findings)
-
-    def __iter__(self):
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    @property
-    def has_errors(self) -> bool:
-        """True when any finding is an エラー."""
-        return any(f.is_error for f in self.items)
-
-    def counts(self) -> dict[str, int]:
-        """Count by severity, every severity present as a key."""
-        c = Counter(f.severity for f in self.items)
-        return {s: c.get(s, 0) for s in g.SEVERITIES}
-
-    def sorted(self) -> list[Finding]:
-        """The findings in stable order."""
-        return sorted(self.items, key=Finding.sort_key)
 
 
 def first_error_by_file(findings: Iterable[Finding]) -> dict[str, Finding]:

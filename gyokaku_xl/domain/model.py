@@ -8,17 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.schema import MAX_AMOUNT  # the one bound of 財政効果額・目標額 (千円)
 from gyokaku_xl.domain.normalize import clean, key, nfkc
-
-# --- eras --------------------------------------------------------------------------------------
-# (name, one-letter abbreviation, first Gregorian year). Newest first.
-ERAS: tuple[tuple[str, str, int], ...] = (
-    ("令和", "R", 2019),
-    ("平成", "H", 1989),
-)
-_ERA_FIRST_YEAR = "元"
+from gyokaku_xl.domain.tokens import (ERA_FIRST_YEAR, ERAS, FIRST_HALF_WORDS, FISCAL_YEAR_WORD, FULLWIDTH_DIGITS,
+                                      SECOND_HALF_WORDS, YEAR_END_WORDS, YEAR_RANGE, YEAR_SUFFIX, YEARS_IN_NAME)
 
 
 class PeriodError(ValueError):
@@ -38,30 +32,30 @@ def parse_fiscal_year(value: object) -> int:
             return int(value)
         raise PeriodError(str(value))
     text = re.sub(r"\s+", "", nfkc(clean(value)))
-    text = re.sub(r"(年度|年)$", "", text)
+    text = re.sub(YEAR_SUFFIX, "", text)
     if re.fullmatch(r"\d{4}", text):
         year = int(text)
         if 1900 <= year <= 2200:
             return year
         raise PeriodError(str(value))
     for name, letter, first in ERAS:
-        m = re.fullmatch(rf"(?:{name}|{letter}|{letter.lower()})(元|\d{{1,2}})", text)
+        m = re.fullmatch(rf"(?:{name}|{letter}|{letter.lower()})({ERA_FIRST_YEAR}|\d{{1,2}})", text)
         if m:
-            number = 1 if m.group(1) == _ERA_FIRST_YEAR else int(m.group(1))
+            number = 1 if m.group(1) == ERA_FIRST_YEAR else int(m.group(1))
             if number < 1:
                 break
             return first + number - 1
     raise PeriodError(str(value))
 
 
-_YEAR_RANGE = re.compile(r"^(.+?)\s*(?:-|~|〜|～|－|ー|―|から)\s*(.+?)$")
-_YEARS_IN_NAME = re.compile(r"[（(]\s*(\d{4})\s*[-~〜～－ー―]\s*(\d{4})\s*[)）]")
+_YEAR_RANGE = re.compile(YEAR_RANGE)
+_YEARS_IN_NAME = re.compile(YEARS_IN_NAME)
 
 
 def parse_plan_years(value: object) -> tuple[int, int] | None:
     """A plan period written as ``2020-2023``, ``2020～2023年度`` or ``令和2年度～令和5年度``:
     ``(first, last)`` fiscal years, None when the text is not such a range."""
-    text = nfkc(clean(value)).replace("年度", "")
+    text = nfkc(clean(value)).replace(FISCAL_YEAR_WORD, "")
     m = _YEAR_RANGE.match(text)
     if not m:
         return None
@@ -86,18 +80,16 @@ def era_label(year: int) -> str:
     for name, _letter, first in ERAS:
         if year >= first:
             number = year - first + 1
-            return f"{name}{_ERA_FIRST_YEAR if number == 1 else number}年度"
-    return f"{year}年度"
+            return g.YEAR_LABEL.format(era=name, number=ERA_FIRST_YEAR if number == 1 else number)
+    return g.YEAR_LABEL_GREGORIAN.format(year=year)
 
 
 def parse_period(value: object) -> str:
     """Read a reporting period (``上半期`` / ``下半期`` / ``年度末``; spaces and width ignored)."""
     text = key(value)
-    aliases = {
-        "上半期": g.PERIOD_FIRST_HALF, "上期": g.PERIOD_FIRST_HALF, "h1": g.PERIOD_FIRST_HALF,
-        "下半期": g.PERIOD_SECOND_HALF, "下期": g.PERIOD_SECOND_HALF, "h2": g.PERIOD_SECOND_HALF,
-        "年度末": g.PERIOD_YEAR_END, "通期": g.PERIOD_YEAR_END, "fy": g.PERIOD_YEAR_END,
-    }
+    aliases = {word: half for words, half in ((FIRST_HALF_WORDS, g.PERIOD_FIRST_HALF),
+                                              (SECOND_HALF_WORDS, g.PERIOD_SECOND_HALF),
+                                              (YEAR_END_WORDS, g.PERIOD_YEAR_END)) for word in words}
     if text in aliases:
         return aliases[text]
     raise PeriodError(str(value))
@@ -123,7 +115,7 @@ class Period:
     @property
     def label(self) -> str:
         """``令和3年度【上半期】``."""
-        return f"{self.year_label}【{self.half}】"
+        return g.PERIOD_LABEL.format(year=self.year_label, half=self.half)
 
     @property
     def file_label(self) -> str:
@@ -153,7 +145,7 @@ class Perspective:
     @property
     def heading(self) -> str:
         """``（１）民間活力の活用`` as the official document's section headings write it."""
-        return f"（{to_fullwidth_digits(str(self.number))}）{self.name}"
+        return g.PERSPECTIVE_HEADING.format(number=to_fullwidth_digits(str(self.number)), name=self.name)
 
 
 @dataclass(frozen=True)
@@ -202,16 +194,10 @@ class StatusScale:
 
     def choices_text(self) -> str:
         """``「済」「概ね順調」…`` for messages."""
-        return "".join(f"「{n}」" for n in self.names)
+        return "".join(g.QUOTED.format(n) for n in self.names)
 
 
-DEFAULT_SCALE = StatusScale((
-    Status("済", True, "取組が完了したもの"),
-    Status("概ね順調", True, "計画どおり、または概ね計画どおりに進んでいるもの"),
-    Status("遅れ", False, "計画より遅れているもの"),
-    Status("未着手", False, "予定の時期を過ぎても着手していないもの"),
-    Status("休止", False, "社会情勢の変化などにより取組を休止しているもの"),
-))
+DEFAULT_SCALE = StatusScale(tuple(Status(*status) for status in g.DEFAULT_STATUSES))
 
 
 @dataclass(frozen=True)
@@ -229,7 +215,7 @@ class Program:
     @property
     def title(self) -> str:
         """The name with 【重点】 where flagged."""
-        return f"{self.name}【重点】" if self.priority else self.name
+        return g.PROGRAM_PRIORITY_TITLE.format(name=self.name) if self.priority else self.name
 
 
 @dataclass(frozen=True)
@@ -357,7 +343,7 @@ def bounded_amount(value: object) -> int | None:
 
 
 # --- helpers ------------------------------------------------------------------------------------
-_FULLWIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+_FULLWIDTH_DIGITS = str.maketrans("0123456789", FULLWIDTH_DIGITS)
 
 
 def to_fullwidth_digits(text: str) -> str:

@@ -9,10 +9,11 @@ import functools
 import re
 import unicodedata
 
-# Dashes and minus-like characters that people type for "-" in numbers and ids.
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d\ufe63\u2043\uff70"
-_DASH_TABLE = str.maketrans({c: "-" for c in _DASHES})
-_SPACES = re.compile(r"[\s\u3000]+")
+from gyokaku_xl.domain.tokens import BRACKETS, DASHES, SPACE_RUN, SPACES
+
+_DASH_TABLE = str.maketrans({c: "-" for c in DASHES})
+_SPACES = re.compile(SPACE_RUN)
+_OPEN, _OPEN_WIDE, _CLOSE, _CLOSE_WIDE = BRACKETS
 
 
 def nfkc(text: str) -> str:
@@ -29,7 +30,7 @@ def clean(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip(" \t\r\n\u3000")
+    return str(value).strip(SPACES)
 
 
 def key(value: object) -> str:
@@ -50,17 +51,7 @@ _text_key = functools.lru_cache(maxsize=1 << 16)(_key)
 
 def label_key(value: object) -> str:
     """Return the key for header labels: like :func:`key` but brackets unified too."""
-    return key(value).replace("(", "（").replace(")", "）")
-
-
-def is_blank(value: object) -> bool:
-    """True when ``value`` is None or only spaces."""
-    return clean(value) == ""
-
-
-def has_control_chars(text: str) -> bool:
-    """True when ``text`` holds control characters other than tab and newline."""
-    return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)
+    return key(value).replace(_OPEN, _OPEN_WIDE).replace(_CLOSE, _CLOSE_WIDE)
 
 
 def positive_int(value: object) -> int | None:

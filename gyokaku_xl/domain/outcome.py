@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gyokaku_xl.domain.content import MasterContent
 from gyokaku_xl.domain.findings import ATTENTION_CODES, Finding
+from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.records import MergeResult, Snapshot
 
 #: Exit codes shared by every adapter: all valid / some input needs attention / nothing done.
@@ -46,6 +48,9 @@ class RunOutcome:
     by_program_book: Path | None = None  # 資料1-3 as its own workbook (large plans)
     failure: str = ""  # why no master was written (no row could be accepted); "" when written
     locked: str = ""  # the target was open elsewhere: ``output`` is the other name it was saved as
+    #: what the master shows (資料1-1, 前期比較・推移・財政効果), computed once by the merge; None
+    #: when no master was written (``check``, or nothing could be merged)
+    content: MasterContent | None = None
 
     @property
     def history(self) -> list[Snapshot]:
@@ -79,4 +84,18 @@ class PublishOutcome:
 
     pdf_paths: list[Path] = field(default_factory=list)
     opendata_paths: list[Path] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TermOutcome:
+    """What ``term-report`` did: the periods reported, the 取組 listed, the files written and the
+    findings about the plan master and the history folder."""
+
+    findings: list[Finding]
+    periods: tuple[Period, ...]
+    initiatives: int
+    output: Path | None = None
+    next_plan: Path | None = None
+    continuing: int = 0
     notices: list[str] = field(default_factory=list)

@@ -54,7 +54,7 @@ class Submission:
     """One department's submission state (提出状況)."""
 
     department: str
-    state: str  # glossary.SUBMITTED / NOT_SUBMITTED / REPLACED / HAS_ERRORS
+    state: str  # text.SUBMITTED / NOT_SUBMITTED / REPLACED / HAS_ERRORS
     file: str = ""
     planned: int = 0
     rows_read: int = 0
@@ -117,6 +117,10 @@ class SnapshotRow:
     next_steps: str = ""
     delay_reason: str = ""
     fiscal_effect: int | None = None
+    #: the names as that period's master wrote them ('' in a master that lacks the column)
+    initiative_name: str = ""
+    program_name: str = ""
+    perspective_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,5 +152,6 @@ def snapshot_of(result: MergeResult) -> Snapshot:
         initiative_id=r.initiative.id, program=r.program.number, perspective=r.perspective.number,
         department=r.department, status=r.status, progress=r.text("progress"),
         next_steps=r.text("next_steps"), delay_reason=r.text("delay_reason"),
-        fiscal_effect=_amount(r.values.get("fiscal_effect"))) for r in result.records)
+        fiscal_effect=_amount(r.values.get("fiscal_effect")), initiative_name=r.initiative.name,
+        program_name=r.program.name, perspective_label=r.perspective.label) for r in result.records)
     return Snapshot(result.plan.name, result.period, rows, plan=plan_entries(result.plan))

@@ -8,12 +8,11 @@ the plan as a master recorded it, so that a later period can tell what changed w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
-from gyokaku_xl.domain.findings import Finding
 from gyokaku_xl.domain.model import Period, PeriodError, Plan, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.normalize import clean, key, nfkc
+from gyokaku_xl.domain.tokens import CHANGE_KIND_WORDS, CHANGE_PERIOD_IGNORED
 
 # --- kinds of change (identifiers; the words users read are in text/revisions) ------------------
 ADD = "add"
@@ -83,7 +82,7 @@ def sort_changes(changes: "tuple[PlanChange, ...] | list[PlanChange]") -> tuple[
     return tuple(sorted(changes, key=lambda c: (c.period.order_key, c.detected, c.row)))
 
 
-_BRACKETS = re.compile(r"[\s【】\[\]［］()（）]")
+_BRACKETS = re.compile(CHANGE_PERIOD_IGNORED)
 
 
 def parse_change_period(value: object) -> Period:
@@ -101,33 +100,10 @@ def parse_change_period(value: object) -> Period:
     raise PeriodError(str(value))
 
 
-# --- parse tokens: the 区分 words the reader accepts (matched after normalize.key) ----------------
-CHANGE_KIND_TOKENS: dict[str, str] = {
-    "追加": ADD, "新規": ADD, "新規追加": ADD,
-    "終了": END, "完了": END, "廃止": END, "中止": END,
-    "統合": MERGE,
-    "番号変更": RENUMBER, "取組番号変更": RENUMBER,
-    "名称変更": RENAME, "取組名変更": RENAME,
-    "所管課変更": DEPARTMENT,
-    "事業変更": PROGRAM,
-}
-_KIND_KEYS = {key(word): kind for word, kind in CHANGE_KIND_TOKENS.items()}
+# the 区分 words the reader accepts (parse tokens, keyed by kind), matched after normalize.key
+_KIND_KEYS = {key(word): kind for kind, words in CHANGE_KIND_WORDS.items() for word in words}
 
 
 def change_kind(value: object) -> str | None:
     """The kind of change a 区分 cell names, None when it names none."""
     return _KIND_KEYS.get(key(value))
-
-
-@dataclass
-class TermOutcome:
-    """What ``term-report`` did: the periods reported, the 取組 listed, the files written and the
-    findings about the plan master and the history folder."""
-
-    findings: list[Finding]
-    periods: tuple[Period, ...]
-    initiatives: int
-    output: Path | None = None
-    next_plan: Path | None = None
-    continuing: int = 0
-    notices: list[str] = field(default_factory=list)

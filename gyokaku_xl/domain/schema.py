@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
+from gyokaku_xl.domain.tokens import FORM_KIND_VALUE, MASTER_KIND_VALUE
 
 #: Bump when the form's layout changes; older forms are reported as ``outdated-template``.
 #: 1.1 added the locked 「前回の進捗状況」 column and the carried-over texts (sheet 「前回の内容」).
@@ -19,7 +20,7 @@ ACCEPTED_FORM_VERSIONS = ("1.0", FORM_VERSION)
 
 #: Custom document properties that carry the form's identity.
 PROP_KIND = "gyokaku_form"
-PROP_KIND_VALUE = "取組状況調査票"
+PROP_KIND_VALUE = FORM_KIND_VALUE
 PROP_VERSION = "gyokaku_form_version"
 PROP_PLAN = "gyokaku_plan"
 PROP_DEPARTMENT = "gyokaku_department"
@@ -32,7 +33,7 @@ PROP_PREVIOUS_PERIOD = "gyokaku_previous_period"
 #: Custom document properties that carry a master's identity (with PROP_PLAN, PROP_FISCAL_YEAR and
 #: PROP_PERIOD above): what a later run needs to recognise it in the history folder.
 PROP_MASTER_KIND = "gyokaku_master"
-PROP_MASTER_KIND_VALUE = "集約結果"
+PROP_MASTER_KIND_VALUE = MASTER_KIND_VALUE
 PROP_MASTER_VERSION = "gyokaku_master_version"
 #: Bump when 集約データ loses or renames a column a later run reads back.
 MASTER_DATA_VERSION = "1"
@@ -73,32 +74,25 @@ class Column:
     help: str = ""
 
 
+def _column(key: str, kind: str, width: float, *, prefilled: bool = False, required: bool = False) -> Column:
+    """A form column whose label and help come from the text package, by key."""
+    return Column(key, g.FORM_COLUMN_LABELS[key], kind, width, prefilled=prefilled, required=required,
+                  help=g.FORM_COLUMN_HELP[key])
+
+
 FORM_COLUMNS: tuple[Column, ...] = (
-    Column("initiative_id", "取組番号", ID, 8, prefilled=True,
-           help="計画マスタの取組番号です（記入済み・変更不可）。"),
-    Column("perspective", "取組の視点", TEXT, 14, prefilled=True,
-           help="取組が属する取組の視点です（記入済み・変更不可）。"),
-    Column("program", "事業名", TEXT, 18, prefilled=True,
-           help="取組が属する事業の名称です（記入済み・変更不可）。"),
-    Column("priority", "重点", FLAG, 5, prefilled=True,
-           help="重点事業には「○」が付いています（記入済み・変更不可）。"),
-    Column("initiative", "取組名", TEXT, 22, prefilled=True,
-           help="取組の名称です（記入済み・変更不可）。"),
-    Column("previous_status", "前回の進捗状況", REFERENCE, 10, prefilled=True,
-           help="前回の報告の進捗状況です（参考・変更不可）。前回の報告がない場合は空欄です。"),
-    Column("status", "進捗状況", STATUS, 10, required=True,
-           help="一覧（▼）から選んでください。区分の意味は下の表のとおりです。"),
-    Column("progress", "取組状況", LONG_TEXT, 44, required=True,
-           help="報告期間中に実施したことを具体的に記入してください。複数ある場合は「・」で始めて1行に1項目ずつ書き、"
-                "セル内の改行は Alt＋Enter で入れます。"),
-    Column("next_steps", "今後の予定", LONG_TEXT, 32,
-           help="今後の予定・方針を記入してください（「今後は、」で始めると総括にそのまま使われます）。"),
-    Column("delay_reason", "遅れ等の理由", LONG_TEXT, 28,
-           help="進捗状況が「順調」以外（遅れ・未着手・休止など）の場合は必ず記入してください。"),
-    Column("fiscal_effect", "財政効果額（千円）", AMOUNT, 11,
-           help="取組による財政効果額を千円単位の 0 以上の整数で記入してください（ない場合は空欄）。"),
-    Column("note", "備考", TEXT, 16,
-           help="連絡事項などがあれば記入してください。"),
+    _column("initiative_id", ID, 8, prefilled=True),
+    _column("perspective", TEXT, 14, prefilled=True),
+    _column("program", TEXT, 18, prefilled=True),
+    _column("priority", FLAG, 5, prefilled=True),
+    _column("initiative", TEXT, 22, prefilled=True),
+    _column("previous_status", REFERENCE, 10, prefilled=True),
+    _column("status", STATUS, 10, required=True),
+    _column("progress", LONG_TEXT, 44, required=True),
+    _column("next_steps", LONG_TEXT, 32),
+    _column("delay_reason", LONG_TEXT, 28),
+    _column("fiscal_effect", AMOUNT, 11),
+    _column("note", TEXT, 16),
 )
 
 COLUMNS_BY_KEY: dict[str, Column] = {c.key: c for c in FORM_COLUMNS}
@@ -106,8 +100,6 @@ HEADER_LABELS: tuple[str, ...] = tuple(c.label for c in FORM_COLUMNS)
 INPUT_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if not c.prefilled)
 #: Columns prefilled from the plan master (checked for changes).
 PREFILLED_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if c.prefilled and c.kind != REFERENCE)
-#: Columns shown for reference only: optional in the header, not part of the report.
-REFERENCE_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if c.kind == REFERENCE)
 #: The columns of a report (what consolidation keeps and 「集約データ」 shows).
 DATA_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if c.kind != REFERENCE)
 DATA_LABELS: tuple[str, ...] = tuple(c.label for c in DATA_COLUMNS)
@@ -116,7 +108,7 @@ DATA_LABELS: tuple[str, ...] = tuple(c.label for c in DATA_COLUMNS)
 #: The columns whose previous text a carry-over form prefills, in this order on the hidden sheet
 #: after 取組番号 and the previous 進捗状況.
 CARRIED_KEYS: tuple[str, ...] = ("progress", "next_steps", "delay_reason")
-CARRY_HEADER: tuple[str, ...] = ("取組番号", "進捗状況") + tuple(
+CARRY_HEADER: tuple[str, ...] = (g.FORM_COLUMN_LABELS["initiative_id"], g.FORM_COLUMN_LABELS["status"]) + tuple(
     c.label for c in FORM_COLUMNS if c.key in CARRIED_KEYS)
 
 # --- layout of the 「取組状況」 sheet (0-based rows/columns as xlsxwriter counts) -----------
@@ -133,13 +125,7 @@ META_FIELDS: tuple[tuple[str, bool], ...] = (
     (g.META_CONTACT, False),
 )
 #: What each meta field is, for the 記入要領 sheet.
-META_HELP: dict[str, str] = {
-    g.META_DEPARTMENT: "調査票を提出する所管課です（記入済み・変更不可）。",
-    g.META_FISCAL_YEAR: "報告の対象年度です（記入済み・変更不可）。",
-    g.META_PERIOD: "上半期・下半期・年度末のいずれかです（記入済み・変更不可）。",
-    g.META_AUTHOR: "記入した職員の氏名を記入してください。",
-    g.META_CONTACT: "問い合わせ先（内線番号など）を記入してください。",
-}
+META_HELP: dict[str, str] = dict(zip((label for label, _prefilled in META_FIELDS), g.META_HELP_TEXTS))
 HEADER_ROW = META_FIRST_ROW + len(META_FIELDS) + 1
 FIRST_DATA_ROW = HEADER_ROW + 1
 #: How far down the validator looks for the header row (forms with inserted rows still read).

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import GyokakuError, OutputLockedError
 from gyokaku_xl.infra.oserror import os_error_text
 
@@ -88,7 +88,7 @@ def atomic_write(target: str | Path, writer: Callable[[Path], None]) -> Path:
 def refuse_file_as_folder(folder: str | Path | None, what: str) -> None:
     """Refuse an output folder that names an existing file; ``what`` names the output in messages."""
     if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
-        raise GyokakuError(f"「{folder}」はファイルです。{what}の出力先にはフォルダを指定してください。")
+        raise GyokakuError(g.FATAL_OUTPUT_NOT_FOLDER.format(folder=folder, what=what))
 
 
 def output_folder(folder: str | Path, what: str) -> Path:

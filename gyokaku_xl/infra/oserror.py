@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 #: Windows error codes that errno does not tell apart (sharing / lock violation, disk full).
 _WINERROR = {
@@ -62,26 +62,31 @@ def library_text(exc: BaseException) -> str:
     return library_message(str(exc) or type(exc).__name__)
 
 
-def library_message(text: str) -> str:
-    """A library's English message as Japanese (known texts by prefix, else kept after a sentence)."""
+def _known_library_text(text: str) -> str | None:
+    """The text package's Japanese for a library message it knows (matched by its English start)."""
     for english, japanese in g.LIBRARY_MESSAGES.items():
         if text.startswith(english):
             return japanese
+    return None
+
+
+def library_message(text: str) -> str:
+    """A library's English message as Japanese (known texts by prefix, else kept after a sentence)."""
+    known = _known_library_text(text)
+    if known is not None:
+        return known
     if _is_japanese(text):
         return text
     return g.LIBRARY_OTHER.format(detail=text[:200])
 
 
 def zip_detail(exc: Exception) -> str:
-    """A Japanese description of a zipfile error (the glossary's table; never Python's text)."""
-    text = str(exc)
-    for english, japanese in g.LIBRARY_MESSAGES.items():
-        if text.startswith(english):
-            return japanese
-    return g.READ_DETAIL_ZIP_BROKEN
+    """A Japanese description of a zipfile error (the text package's table; never Python's text)."""
+    known = _known_library_text(str(exc))
+    return g.READ_DETAIL_ZIP_BROKEN if known is None else known
 
 
-#: The kind (a key of ``glossary.READ_DETAIL_BY_KIND``) of each exception met while reading.
+#: The kind (a key of ``text.READ_DETAIL_BY_KIND``) of each exception met while reading.
 _EXCEPTION_KINDS = (
     (KeyError, "missing-part"), (UnicodeError, "encoding"), (ValueError, "value"),
     (NotImplementedError, "unsupported"), (MemoryError, "memory"), (RecursionError, "recursion"),
@@ -93,5 +98,5 @@ def python_detail(exc: BaseException) -> str:
     """A Japanese description of an unexpected exception met while reading: never Python's text."""
     for kind, name in _EXCEPTION_KINDS:
         if isinstance(exc, kind):
-            return f"{g.READ_DETAIL_STRUCTURE}：{g.READ_DETAIL_BY_KIND[name]}"
+            return g.READ_DETAIL_WITH_KIND.format(structure=g.READ_DETAIL_STRUCTURE, kind=g.READ_DETAIL_BY_KIND[name])
     return g.READ_DETAIL_STRUCTURE

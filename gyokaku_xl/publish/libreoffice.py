@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 
 LANGUAGE = "ja-JP"
 _CORE_XML = "docProps/core.xml"
@@ -35,14 +35,14 @@ _MAX_XML = 5 * 1024 * 1024
 #: BIZ UD明朝 Medium (Windows) and BIZ UDMincho (Morisawa's free release) are one design; IPAex
 #: has the MS fonts' character widths; Noto CJK is the last resort; Carlito has Calibri's metrics.
 FONT_SUBSTITUTES: dict[str, tuple[str, ...]] = {
-    "ＭＳ 明朝": ("IPAexMincho", "IPAMincho", "Noto Serif CJK JP", "Source Han Serif JP"),
-    "ＭＳ ゴシック": ("IPAexGothic", "IPAGothic", "Noto Sans CJK JP", "Source Han Sans JP"),
-    "ＭＳ Ｐ明朝": ("IPAexMincho", "IPAPMincho", "Noto Serif CJK JP"),
-    "ＭＳ Ｐゴシック": ("IPAexGothic", "IPAPGothic", "Noto Sans CJK JP"),
-    "BIZ UD明朝 Medium": ("BIZ UDMincho", "IPAexMincho", "Noto Serif CJK JP"),
-    "BIZ UDゴシック": ("BIZ UDGothic", "IPAexGothic", "Noto Sans CJK JP"),
-    "IPAex明朝": ("IPAexMincho", "IPAMincho", "Noto Serif CJK JP"),
-    "IPAexゴシック": ("IPAexGothic", "IPAGothic", "Noto Sans CJK JP"),
+    g.FONT_MS_MINCHO: ("IPAexMincho", "IPAMincho", "Noto Serif CJK JP", "Source Han Serif JP"),
+    g.FONT_MS_GOTHIC: ("IPAexGothic", "IPAGothic", "Noto Sans CJK JP", "Source Han Sans JP"),
+    g.FONT_MS_PMINCHO: ("IPAexMincho", "IPAPMincho", "Noto Serif CJK JP"),
+    g.FONT_MS_PGOTHIC: ("IPAexGothic", "IPAPGothic", "Noto Sans CJK JP"),
+    g.FONT_BIZ_MINCHO: ("BIZ UDMincho", "IPAexMincho", "Noto Serif CJK JP"),
+    g.FONT_BIZ_GOTHIC: ("BIZ UDGothic", "IPAexGothic", "Noto Sans CJK JP"),
+    g.FONT_IPAEX_MINCHO: ("IPAexMincho", "IPAMincho", "Noto Serif CJK JP"),
+    g.FONT_IPAEX_GOTHIC: ("IPAexGothic", "IPAGothic", "Noto Sans CJK JP"),
     "Calibri": ("Carlito",),
 }
 

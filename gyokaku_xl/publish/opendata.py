@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.model import Period, era_label
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
@@ -102,7 +102,7 @@ def _amount(value: object) -> int | float | None:
 
 
 def opendata_table(period: Period, rows: Iterable[Mapping[str, object]]) -> list[list[object]]:
-    """The open-data rows for ``rows`` (one per 取組), columns as :data:`glossary.OPENDATA_COLUMNS`.
+    """The open-data rows for ``rows`` (one per 取組), columns as :data:`gyokaku_xl.text.OPENDATA_COLUMNS`.
 
     Texts stay as the departments wrote them (line breaks included); 財政効果額 is a number or
     None. Pure: the same input gives the same table.

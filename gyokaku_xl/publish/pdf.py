@@ -28,8 +28,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as rt
+from gyokaku_xl import text as g
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.infra.oserror import library_text, os_error_text
@@ -37,7 +36,7 @@ from gyokaku_xl.publish.libreoffice import (PdfExport, font_substitutions, insta
                                             pdf_filter_options, publication_markup,
                                             workbook_fonts_and_title, write_profile)
 
-REPORT_SHEETS = (g.SHEET_SUMMARY, g.SHEET_LIST, g.SHEET_BY_PROGRAM, rt.SHEET_TERM_REPORT)
+REPORT_SHEETS = (g.SHEET_SUMMARY, g.SHEET_LIST, g.SHEET_BY_PROGRAM, g.SHEET_TERM_REPORT)
 DEFAULT_TIMEOUT = 240.0
 _WORKBOOK_XML = "xl/workbook.xml"
 _MAX_WORKBOOK_XML = 5 * 1024 * 1024
@@ -58,9 +57,9 @@ _CANDIDATES = (
 
 #: Font families the sheets name → installed substitutes, first found wins (Linux only).
 FONT_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("ＭＳ 明朝", "MS Mincho", "ＭＳ Ｐ明朝", "MS PMincho"):
+    (g.FONT_MS_MINCHO, "MS Mincho", g.FONT_MS_PMINCHO, "MS PMincho"):
         ("IPAexMincho", "IPAMincho", "Noto Serif CJK JP", "Source Han Serif JP", "Noto Sans CJK JP"),
-    ("ＭＳ ゴシック", "MS Gothic", "ＭＳ Ｐゴシック", "MS PGothic"):
+    (g.FONT_MS_GOTHIC, "MS Gothic", g.FONT_MS_PGOTHIC, "MS PGothic"):
         ("IPAexGothic", "IPAGothic", "Noto Sans CJK JP", "Source Han Sans JP"),
 }
 
@@ -105,7 +104,7 @@ def export_publication(master: Path, out_dir: Path | None = None, *,
     """Like :func:`export_reports`, also saying which fonts LibreOffice substituted."""
     master = Path(master)
     if not master.is_file():
-        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=f"「{master}」が見つかりません"))
+        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=g.PDF_DETAIL_MISSING.format(path=master)))
     soffice = find_soffice()
     if soffice is None:
         raise GyokakuError(g.FATAL_PDF_NO_OFFICE)
@@ -255,12 +254,14 @@ def convert(soffice: str, source: Path, tmp: Path, timeout: float = DEFAULT_TIME
         _stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _stop(proc, posix)
-        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=f"LibreOffice が {int(timeout)} 秒以内に終了しませんでした")) from None
+        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=g.PDF_DETAIL_TIMEOUT.format(
+            seconds=int(timeout)))) from None
     produced = out / f"{source.stem}.{target.split(':')[0]}"
     if proc.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
         detail = stderr.decode("utf-8", "replace").strip().splitlines()
         raise GyokakuError(g.FATAL_PDF_FAILED.format(
-            detail=f"LibreOffice 終了コード {proc.returncode}" + (f"：{detail[-1]}" if detail else "")))
+            detail=g.PDF_DETAIL_EXIT_SAID.format(code=proc.returncode, said=detail[-1]) if detail
+            else g.PDF_DETAIL_EXIT.format(code=proc.returncode)))
     return produced
 
 

@@ -11,7 +11,7 @@ import hashlib
 from datetime import datetime, timezone
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.cells import Cell, SheetData, WorkbookData, column_letter
 from gyokaku_xl.domain.findings import ERROR, Finding, make
@@ -29,12 +29,12 @@ def parse_form(book: WorkbookData, file: str) -> tuple[FormData | None, list[Fin
     sheet = book.sheets.get(g.FORM_SHEET)
     if sheet is None:
         return None, [make("sheet-missing", ERROR, file=file, sheet=g.FORM_SHEET,
-                           value="、".join(book.sheet_names))]
+                           value=g.SEP_LIST.join(book.sheet_names))]
     header_row, columns = _find_header(sheet)
     findings: list[Finding] = []
     missing = [c for c in schema.FORM_COLUMNS if c.key not in columns and c.kind != schema.REFERENCE]
     if missing:
-        where = f"{header_row}行目" if header_row else ""
+        where = g.ROW_LABEL.format(row=header_row) if header_row else ""
         for col in missing:
             findings.append(make("header-changed", ERROR, file=file, sheet=sheet.name, cell=where,
                                  expected=col.label))

@@ -11,7 +11,7 @@ stops the run.
 Masters written before identities existed are read when their 「集約データ」 has the needed columns
 and their 「資料1-1」 title names the plan and the period (both written by this toolkit).
 
-The index file (:data:`gyokaku_xl.text.glossary.HISTORY_INDEX_NAME`) in the folder is a derived cache:
+The index file (:data:`gyokaku_xl.text.HISTORY_INDEX_NAME`) in the folder is a derived cache:
 the snapshots already read, keyed by each master's SHA-256, so that a merge does not parse every
 earlier master again. It holds nothing the masters do not; a damaged, foreign or outdated index is
 ignored and rewritten, and deleting it only costs one slower run.
@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.domain.findings import INFO, WARNING, Finding, GyokakuError, OutputLockedError, make
 from gyokaku_xl.domain.model import Period, PeriodError, Plan, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.normalize import clean, key, label_key
+from gyokaku_xl.domain.tokens import LEGACY_SUBTITLE, PERSPECTIVE_NUMBER
 from gyokaku_xl.infra.oserror import os_error_text
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
@@ -60,9 +60,14 @@ _TEXTS = {
     schema.COLUMNS_BY_KEY["delay_reason"].label: "delay_reason",
     schema.COLUMNS_BY_KEY["fiscal_effect"].label: "fiscal_effect",
 }
+#: Names as the master wrote them (for the Python API's tables; not needed to compare periods).
+_NAMES = {
+    schema.COLUMNS_BY_KEY["initiative"].label: "initiative_name",
+    schema.COLUMNS_BY_KEY["program"].label: "program_name",
+}
 _PERSPECTIVE_LABEL = schema.COLUMNS_BY_KEY["perspective"].label
-_PERSPECTIVE_NUMBER = re.compile(r"^[（(]\s*(\d+)\s*[)）]")
-_LEGACY_SUBTITLE = re.compile(r"^(.+年度)【(.+)】")
+_PERSPECTIVE_NUMBER = re.compile(PERSPECTIVE_NUMBER)
+_LEGACY_SUBTITLE = re.compile(LEGACY_SUBTITLE)
 
 
 def archive_name(period: Period) -> str:
@@ -77,10 +82,12 @@ class _Candidate:
     mtime: float
 
 
-def read_history(folder: str | Path, plan: Plan, current: Period, limits: Limits = DEFAULT_LIMITS,
+def read_history(folder: str | Path, plan: Plan | None, current: Period | None, limits: Limits = DEFAULT_LIMITS,
                  exclude: Iterable[str | Path] = (), use_index: bool = True) -> tuple[list[Snapshot], list[Finding]]:
     """The snapshots of the plan's periods before ``current`` found in ``folder``, oldest first.
 
+    ``plan`` None takes the masters of every plan, ``current`` None every period (one snapshot per
+    plan and period, ordered by period, then plan name: what the Python API's tables show).
     Files in ``exclude`` (the run's own output) are not looked at. A missing folder is an empty
     history. Returns the snapshots and a finding for every workbook that was not used. With
     ``use_index`` the folder's index answers for masters read before (same SHA-256) and is
@@ -98,8 +105,8 @@ def read_history(folder: str | Path, plan: Plan, current: Period, limits: Limits
         findings.append(make("history-unreadable", WARNING, file=str(folder),
                              detail=os_error_text(exc)))
         return [], findings
-    by_period: dict[Period, list[_Candidate]] = {}
-    own_archive = archive_name(current)
+    by_period: dict[tuple[str, Period], list[_Candidate]] = {}
+    own_archive = archive_name(current) if current is not None else None
     index = _load_index(folder, limits) if use_index else {}
     kept: dict[str, dict] = {}
     for name in names:
@@ -118,13 +125,13 @@ def read_history(folder: str | Path, plan: Plan, current: Period, limits: Limits
         if snapshot is None:
             continue
         period = snapshot.period
-        if key(snapshot.plan_name) != key(plan.name):
+        if plan is not None and key(snapshot.plan_name) != key(plan.name):
             findings.append(make("history-other-plan", INFO, file=name, value=snapshot.plan_name,
                                  plan=plan.name))
-        elif period.order_key > current.order_key:
+        elif current is not None and period.order_key > current.order_key:
             findings.append(make("history-later-period", WARNING, file=name, period=period.label,
                                  current=current.label))
-        elif period == current:
+        elif current is not None and period == current:
             if name != own_archive:  # the run's own archive is replaced silently
                 findings.append(make("history-same-period", INFO, file=name, period=period.label,
                                      archive=own_archive))
@@ -133,11 +140,11 @@ def read_history(folder: str | Path, plan: Plan, current: Period, limits: Limits
                 mtime = path.stat().st_mtime
             except OSError:
                 mtime = 0.0
-            by_period.setdefault(period, []).append(_Candidate(path, snapshot, mtime))
+            by_period.setdefault((key(snapshot.plan_name), period), []).append(_Candidate(path, snapshot, mtime))
     snapshots = []
-    for period in sorted(by_period, key=lambda p: p.order_key):
-        ranked = sorted(by_period[period], key=lambda c: (c.path.name != archive_name(period),
-                                                         -c.mtime, c.path.name))
+    for plan_key, period in sorted(by_period, key=lambda k: (k[1].order_key, k[0])):
+        ranked = sorted(by_period[plan_key, period], key=lambda c: (c.path.name != archive_name(period),
+                                                                    -c.mtime, c.path.name))
         chosen = ranked[0]
         for other in ranked[1:]:
             findings.append(make("history-duplicate-period", WARNING, file=other.path.name,
@@ -151,10 +158,11 @@ def read_history(folder: str | Path, plan: Plan, current: Period, limits: Limits
 # --- the index (a derived cache) -----------------------------------------------------------------
 _INDEX_FORMAT = "gyokaku_history_index"
 #: Bump when what a snapshot holds or how a master is read changes: older indexes are then ignored.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 _ENTRY_FIELDS = ("initiative_id", "program", "name", "department")
 _ROW_FIELDS = ("initiative_id", "program", "perspective", "department", "status", "progress",
-               "next_steps", "delay_reason", "fiscal_effect")
+               "next_steps", "delay_reason", "fiscal_effect", "initiative_name", "program_name",
+               "perspective_label")
 
 
 def _digest(path: Path, limits: Limits) -> str | None:
@@ -195,11 +203,11 @@ def _valid_entry(entry: object) -> bool:
             and entry["half"] in g.PERIODS and isinstance(entry["legacy"], bool)
             and isinstance(entry["rows"], list)):
         return False
-    kinds = (str, str, int, str, str, str, str, str, (int, type(None)))
     if not (isinstance(entry["entries"], list) and all(
             isinstance(e, list) and len(e) == len(_ENTRY_FIELDS) and all(isinstance(v, str) for v in e)
             for e in entry["entries"])):
         return False
+    kinds = (str, str, int, str, str, str, str, str, (int, type(None)), str, str, str)
     return all(isinstance(row, list) and len(row) == len(kinds)
                and all(isinstance(v, k) and not isinstance(v, bool) for v, k in zip(row, kinds))
                for row in entry["rows"])
@@ -244,11 +252,11 @@ def read_master(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Snap
     path = Path(path)
     name = path.name
     try:
-        book = read_workbook(path, [g.SHEET_DATA, t.SHEET_PLAN_RECORD], limits)
+        book = read_workbook(path, [g.SHEET_DATA, g.SHEET_PLAN_RECORD], limits)
         props = book.custom_properties
         if props.get(schema.PROP_MASTER_KIND) != schema.PROP_MASTER_KIND_VALUE and \
                 g.SHEET_SUMMARY in book.sheet_names:  # perhaps an earlier release's master
-            book = read_workbook(path, [g.SHEET_DATA, g.SHEET_SUMMARY, t.SHEET_PLAN_RECORD], limits)
+            book = read_workbook(path, [g.SHEET_DATA, g.SHEET_SUMMARY, g.SHEET_PLAN_RECORD], limits)
     except ReadError as exc:
         return None, make("history-unreadable", WARNING, file=name, detail=exc.detail())
     except OSError as exc:
@@ -275,8 +283,8 @@ def read_master(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Snap
     rows, missing = _data_rows(data)
     if missing:
         return None, make("history-columns-missing", WARNING, file=name, sheet=g.SHEET_DATA,
-                          expected="・".join(missing))
-    return Snapshot(plan_name, period, tuple(rows), str(path), _plan_entries(book.sheets.get(t.SHEET_PLAN_RECORD))), note
+                          expected=g.SEP_DOT.join(missing))
+    return Snapshot(plan_name, period, tuple(rows), str(path), _plan_entries(book.sheets.get(g.SHEET_PLAN_RECORD))), note
 
 
 def _identity(path: Path) -> str:
@@ -310,7 +318,7 @@ def _legacy_identity(book: WorkbookData) -> tuple[str, Period] | None:
 def _data_rows(sheet: SheetData) -> tuple[list[SnapshotRow], list[str]]:
     """The rows of 「集約データ」 (header in row 1, found by label) and the needed headers missing."""
     columns: dict[str, int] = {}
-    wanted = {label_key(label): field for label, field in {**_NEEDED, **_TEXTS}.items()}
+    wanted = {label_key(label): field for label, field in {**_NEEDED, **_TEXTS, **_NAMES}.items()}
     perspective_number = perspective_label = None
     for (row, col), cell in sheet.cells.items():
         if row != 1 or not isinstance(cell.value, str):
@@ -341,7 +349,9 @@ def _data_rows(sheet: SheetData) -> tuple[list[SnapshotRow], list[str]]:
             department=clean(values["department"]), status=clean(values["status"]),
             progress=_text(values.get("progress")), next_steps=_text(values.get("next_steps")),
             delay_reason=_text(values.get("delay_reason")),
-            fiscal_effect=_amount(values.get("fiscal_effect"))))
+            fiscal_effect=_amount(values.get("fiscal_effect")),
+            initiative_name=clean(values.get("initiative_name")), program_name=clean(values.get("program_name")),
+            perspective_label=clean(sheet.value(row, perspective_label)) if perspective_label is not None else ""))
     return rows, []
 
 
@@ -350,7 +360,7 @@ def _plan_entries(sheet: SheetData | None) -> tuple[PlanEntry, ...]:
     with; empty when the master has none (an earlier release) or its header is not whole."""
     if sheet is None:
         return ()
-    wanted = {label_key(label): n for n, label in enumerate(t.PLAN_RECORD_HEADERS)}
+    wanted = {label_key(label): n for n, label in enumerate(g.PLAN_RECORD_HEADERS)}
     columns: dict[int, int] = {}
     for (row, col), cell in sheet.cells.items():
         if row == 1 and isinstance(cell.value, str) and label_key(cell.value) in wanted:

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import ERROR, WARNING, Finding, make
 from gyokaku_xl.domain.model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, PeriodError, Perspective,
@@ -20,6 +19,7 @@ from gyokaku_xl.domain.model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, Peri
                                      parse_plan_years)
 from gyokaku_xl.domain.normalize import clean, key, label_key, nfkc, positive_int
 from gyokaku_xl.reading import plan_changes
+from gyokaku_xl.domain.tokens import FONT_SEPARATORS, MARK_TRUE_WORDS, PARENS, PERSPECTIVE_LABEL
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 from gyokaku_xl.domain.cells import SheetData, column_letter
 
@@ -41,11 +41,11 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {g.PLAN_SHEET_STATUSES: (g.PLAN_COL_DEFINITION,),
                                                 g.PLAN_SHEET_PROGRAMS: (g.PLAN_COL_TARGET,),
-                                                t.PLAN_SHEET_CHANGES: plan_changes.OPTIONAL}
+                                                g.PLAN_SHEET_CHANGES: plan_changes.OPTIONAL}
 #: Optional sheets: read when present, with their required columns.
 OPTIONAL_SHEETS: dict[str, tuple[str, ...]] = {
     g.PLAN_SHEET_FISCAL_TARGETS: (g.PLAN_COL_FISCAL_YEAR, g.PLAN_COL_TARGET),
-    t.PLAN_SHEET_CHANGES: plan_changes.REQUIRED,
+    g.PLAN_SHEET_CHANGES: plan_changes.REQUIRED,
 }
 
 
@@ -85,7 +85,7 @@ class _Table:
 
 def is_mark(value: object) -> bool:
     """True when a 重点/総括掲載/順調 cell holds a mark such as ○."""
-    return clean(value) in g.MARK_TRUE_VARIANTS or nfkc(clean(value)) in g.MARK_TRUE_VARIANTS
+    return clean(value) in MARK_TRUE_WORDS or nfkc(clean(value)) in MARK_TRUE_WORDS
 
 
 def read_plan(path: str | Path) -> PlanResult:
@@ -118,7 +118,7 @@ def read_plan(path: str | Path) -> PlanResult:
         findings.extend(replace(f, severity=WARNING) for f in target_findings)
         if not target_findings:
             plan.fiscal_targets = _fiscal_targets(table, file, findings)
-    changes = book.sheets.get(t.PLAN_SHEET_CHANGES)
+    changes = book.sheets.get(g.PLAN_SHEET_CHANGES)
     if changes is not None:
         plan.changes = _changes(changes, plan, file, findings)
     plan.source = str(path)
@@ -141,7 +141,7 @@ def _table(data: SheetData, file: str, findings: list[Finding]) -> _Table:
         if col is None:
             if label in required:
                 findings.append(make("plan-header-missing", ERROR, file=file, sheet=data.name,
-                                     cell=f"{header_row}行目", expected=label))
+                                     cell=g.ROW_LABEL.format(row=header_row), expected=label))
             continue
         columns[label] = col
     body = []
@@ -169,7 +169,7 @@ def _required_text(table: _Table, row: int, values: dict, label: str, file: str,
 
 
 def _number(value: object) -> int | None:
-    text = nfkc(clean(value)).strip("()（）")
+    text = nfkc(clean(value)).strip(PARENS)
     return int(text) if text.isdigit() else None
 
 
@@ -188,7 +188,7 @@ def _build(tables: dict[str, _Table], file: str, findings: list[Finding]) -> Pla
     if rounding not in g.ROUNDINGS:
         findings.append(make("plan-setting-invalid", ERROR, file=file, sheet=g.PLAN_SHEET_SETTINGS,
                              label=g.SETTING_ROUNDING, value=rounding,
-                             expected="・".join(g.ROUNDINGS)))
+                             expected=g.SEP_DOT.join(g.ROUNDINGS)))
         rounding = g.ROUNDING_TRUNCATE
     fonts = g.FONT_CHOICES[g.FONT_CHOICE_DEFAULT]
     font_value = settings.get(g.SETTING_FONT, "")
@@ -197,7 +197,7 @@ def _build(tables: dict[str, _Table], file: str, findings: list[Finding]) -> Pla
         if choice is None:
             findings.append(make("plan-setting-invalid", WARNING, file=file, sheet=g.PLAN_SHEET_SETTINGS,
                                  label=g.SETTING_FONT, value=font_value,
-                                 expected="・".join(g.FONT_CHOICES)))
+                                 expected=g.SEP_DOT.join(g.FONT_CHOICES)))
         else:
             fonts = g.FONT_CHOICES[choice]
     for label in (g.SETTING_SUMMARY_LIST_LIMIT, g.SETTING_SPLIT_FROM):  # optional numbers
@@ -214,7 +214,7 @@ def _build(tables: dict[str, _Table], file: str, findings: list[Finding]) -> Pla
 
 
 def _font_key(text: str) -> str:
-    return re.sub(r"[\s/／・,、]", "", nfkc(text)).lower()
+    return re.sub(FONT_SEPARATORS, "", nfkc(text)).lower()
 
 
 def font_choice(value: str) -> str | None:
@@ -367,7 +367,7 @@ def _changes(data: SheetData, plan: Plan, file: str, findings: list[Finding]) ->
         return ()
 
     def cell_of(row: int, label: str) -> str:
-        return _cell(table, row, label) if label in table.columns else f"{row}行目"
+        return _cell(table, row, label) if label in table.columns else g.ROW_LABEL.format(row=row)
     return plan_changes.read_changes(table.rows, cell_of, plan.initiatives, plan.years, file, findings)
 
 
@@ -426,7 +426,7 @@ def _initiatives(table: _Table, programs: list[Program], file: str,
     return result
 
 
-_PERSPECTIVE_LABEL = re.compile(r"^[（(]\s*(\d+)\s*[)）]\s*(.*)$")
+_PERSPECTIVE_LABEL = re.compile(PERSPECTIVE_LABEL)
 
 
 def plan_from_forms(forms: "list[FormData]") -> Plan:
@@ -453,8 +453,8 @@ def plan_from_forms(forms: "list[FormData]") -> Plan:
             seen.add(key(ident))
             m = _PERSPECTIVE_LABEL.match(nfkc(clean(row.value("perspective"))))
             number = int(m.group(1)) if m else 0
-            perspectives.setdefault(number, Perspective(number, m.group(2) if m else "（不明）"))
-            program_name = clean(row.value("program")) or "（事業名なし）"
+            perspectives.setdefault(number, Perspective(number, m.group(2) if m else g.PERSPECTIVE_UNKNOWN))
+            program_name = clean(row.value("program")) or g.PROGRAM_NAME_MISSING
             if program_name not in programs:
                 priority = is_mark(row.value("priority"))
                 programs[program_name] = Program(program_name, number, program_name, priority, priority,

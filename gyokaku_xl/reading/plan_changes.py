@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Mapping, Sequence
 
-from gyokaku_xl.text import revisions as t
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import revisions as rv
 from gyokaku_xl.domain.findings import ERROR, Finding, make
 from gyokaku_xl.domain.model import Initiative, PeriodError, era_label
@@ -17,8 +17,8 @@ from gyokaku_xl.domain.normalize import clean, key, nfkc
 from gyokaku_xl.domain.revisions import PlanChange
 
 #: Required and optional header labels of the sheet.
-REQUIRED = (t.PLAN_COL_CHANGE_PERIOD, t.PLAN_COL_CHANGE_KIND, t.PLAN_COL_CHANGE_ID)
-OPTIONAL = (t.PLAN_COL_CHANGE_NEW_ID, t.PLAN_COL_CHANGE_CONTENT)
+REQUIRED = (g.PLAN_COL_CHANGE_PERIOD, g.PLAN_COL_CHANGE_KIND, g.PLAN_COL_CHANGE_ID)
+OPTIONAL = (g.PLAN_COL_CHANGE_NEW_ID, g.PLAN_COL_CHANGE_CONTENT)
 
 
 def read_changes(rows: Sequence[tuple[int, Mapping[str, object]]], cell_of: Callable[[int, str], str],
@@ -26,39 +26,39 @@ def read_changes(rows: Sequence[tuple[int, Mapping[str, object]]], cell_of: Call
                  findings: list[Finding]) -> tuple[PlanChange, ...]:
     """The usable changes of the sheet's ``rows`` ((Excel row, label → value)); problems go to
     ``findings``. ``cell_of(row, label)`` names a cell; ``initiatives`` are the 取組 sheet's."""
-    sheet = t.PLAN_SHEET_CHANGES
+    sheet = g.PLAN_SHEET_CHANGES
     parsed: list[PlanChange] = []
     for row, values in rows:
         def bad(code: str, where: str, **fields: object) -> None:
             findings.append(make(code, ERROR, file=file, sheet=sheet, cell=cell_of(row, where), row=row, **fields))
 
-        raw_period = values.get(t.PLAN_COL_CHANGE_PERIOD)
+        raw_period = values.get(g.PLAN_COL_CHANGE_PERIOD)
         try:
             period = rv.parse_change_period(raw_period)
         except PeriodError:
-            bad("plan-change-period-invalid", t.PLAN_COL_CHANGE_PERIOD, value=raw_period)
+            bad("plan-change-period-invalid", g.PLAN_COL_CHANGE_PERIOD, value=raw_period)
             continue
         if years is not None and not years[0] <= period.fiscal_year <= years[1]:
-            bad("plan-change-period-outside", t.PLAN_COL_CHANGE_PERIOD, value=raw_period,
+            bad("plan-change-period-outside", g.PLAN_COL_CHANGE_PERIOD, value=raw_period,
                 first=era_label(years[0]), last=era_label(years[1]))
             continue
-        raw_kind = values.get(t.PLAN_COL_CHANGE_KIND)
+        raw_kind = values.get(g.PLAN_COL_CHANGE_KIND)
         kind = rv.change_kind(raw_kind)
         if kind is None:
-            bad("plan-change-kind-unknown", t.PLAN_COL_CHANGE_KIND, value=raw_kind)
+            bad("plan-change-kind-unknown", g.PLAN_COL_CHANGE_KIND, value=raw_kind)
             continue
-        ident = nfkc(clean(values.get(t.PLAN_COL_CHANGE_ID)))
-        new_id = nfkc(clean(values.get(t.PLAN_COL_CHANGE_NEW_ID)))
+        ident = nfkc(clean(values.get(g.PLAN_COL_CHANGE_ID)))
+        new_id = nfkc(clean(values.get(g.PLAN_COL_CHANGE_NEW_ID)))
         if not ident:
-            bad("plan-change-id-missing", t.PLAN_COL_CHANGE_ID, kind=t.KIND_LABELS[kind], label=t.PLAN_COL_CHANGE_ID)
+            bad("plan-change-id-missing", g.PLAN_COL_CHANGE_ID, kind=g.KIND_LABELS[kind], label=g.PLAN_COL_CHANGE_ID)
             continue
         if kind in rv.NEEDS_NEW_ID and not new_id:
-            bad("plan-change-id-missing", t.PLAN_COL_CHANGE_NEW_ID, kind=t.KIND_LABELS[kind],
-                label=t.PLAN_COL_CHANGE_NEW_ID, value=ident)
+            bad("plan-change-id-missing", g.PLAN_COL_CHANGE_NEW_ID, kind=g.KIND_LABELS[kind],
+                label=g.PLAN_COL_CHANGE_NEW_ID, value=ident)
             continue
         parsed.append(PlanChange(period, kind, ident, new_id if kind in rv.NEEDS_NEW_ID else "",
-                                 clean(values.get(t.PLAN_COL_CHANGE_CONTENT)),
-                                 cell_of(row, t.PLAN_COL_CHANGE_ID), row))
+                                 clean(values.get(g.PLAN_COL_CHANGE_CONTENT)),
+                                 cell_of(row, g.PLAN_COL_CHANGE_ID), row))
     return _consistent(rv.sort_changes(parsed), initiatives, file, findings, cell_of)
 
 
@@ -68,7 +68,7 @@ def _consistent(changes: Sequence[PlanChange], initiatives: Sequence[Initiative]
 
     The plan at its start is the 取組 sheet without what arrived later (追加, 番号変更の変更後) and
     with what left (終了・統合・番号変更 of a number no longer listed)."""
-    sheet = t.PLAN_SHEET_CHANGES
+    sheet = g.PLAN_SHEET_CHANGES
     listed = {key(i.id) for i in initiatives}
     arriving = {key(c.arriving_id) for c in changes if c.arriving_id}
     alive = (listed | {key(c.initiative_id) for c in changes if c.leaves}) - arriving
@@ -85,27 +85,27 @@ def _consistent(changes: Sequence[PlanChange], initiatives: Sequence[Initiative]
         if change.kind != rv.ADD and ident not in alive:
             ended = gone.get(ident)
             if ended is not None:
-                bad("plan-change-after-end", t.PLAN_COL_CHANGE_ID, change.initiative_id,
-                    ended=ended.period.label, kind=t.KIND_LABELS[ended.kind])
+                bad("plan-change-after-end", g.PLAN_COL_CHANGE_ID, change.initiative_id,
+                    ended=ended.period.label, kind=g.KIND_LABELS[ended.kind])
             else:
-                bad("plan-change-unknown-id", t.PLAN_COL_CHANGE_ID, change.initiative_id)
+                bad("plan-change-unknown-id", g.PLAN_COL_CHANGE_ID, change.initiative_id)
             continue
         if change.kind == rv.ADD and (ident in alive or ident in gone):
-            bad("plan-change-add-existing", t.PLAN_COL_CHANGE_ID, change.initiative_id)
+            bad("plan-change-add-existing", g.PLAN_COL_CHANGE_ID, change.initiative_id)
             continue
         new = key(change.new_id)
         if change.kind == rv.MERGE:
             if new in gone:
                 ended = gone[new]
-                bad("plan-change-merge-into-ended", t.PLAN_COL_CHANGE_NEW_ID, change.new_id,
-                    ended=ended.period.label, kind=t.KIND_LABELS[ended.kind])
+                bad("plan-change-merge-into-ended", g.PLAN_COL_CHANGE_NEW_ID, change.new_id,
+                    ended=ended.period.label, kind=g.KIND_LABELS[ended.kind])
                 continue
             if new not in alive or new == ident:
-                bad("plan-change-unknown-id", t.PLAN_COL_CHANGE_NEW_ID, change.new_id)
+                bad("plan-change-unknown-id", g.PLAN_COL_CHANGE_NEW_ID, change.new_id)
                 continue
         # both numbers on the 取組 sheet: two different 取組 (the sheet lists each 取組 once)
         if change.kind == rv.RENUMBER and (new in alive or new in gone or (new in listed and ident in listed)):
-            bad("plan-change-number-in-use", t.PLAN_COL_CHANGE_NEW_ID, change.new_id)
+            bad("plan-change-number-in-use", g.PLAN_COL_CHANGE_NEW_ID, change.new_id)
             continue
         if change.leaves:
             alive.discard(ident)
@@ -116,7 +116,7 @@ def _consistent(changes: Sequence[PlanChange], initiatives: Sequence[Initiative]
         used.append(change)
     for k, change in arrived_at.items():
         if k in alive and k not in listed:
-            label = t.PLAN_COL_CHANGE_ID if change.kind == rv.ADD else t.PLAN_COL_CHANGE_NEW_ID
+            label = g.PLAN_COL_CHANGE_ID if change.kind == rv.ADD else g.PLAN_COL_CHANGE_NEW_ID
             findings.append(make("plan-change-not-listed", ERROR, file=file, sheet=sheet,
                                  cell=cell_of(change.row, label), row=change.row, value=change.arriving_id,
                                  period=change.period.label))

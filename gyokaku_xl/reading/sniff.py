@@ -41,10 +41,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import ERROR, INFO, Finding, GyokakuError, make
 from gyokaku_xl.domain.inbox import (XLSX, XLSM, XLSB, ENCRYPTED, LEGACY_XLS, LOCK, NOT_EXCEL,
                                      CORRUPT_ZIP, CORRUPT_FILE, UNREADABLE, IGNORED, EMPTY, InboxEntry)
+from gyokaku_xl.infra.compat import zip_end
 from gyokaku_xl.infra.oserror import os_error_text, python_detail, zip_detail
 
 #: Files written by the operating system's file browsers (compared case-insensitively).
@@ -54,7 +55,7 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 APPLEDOUBLE_MAGIC = b"\x00\x05\x16\x07"
 #: The detail shown for an OLE2 compound file whose structure cannot be read.
-CORRUPT_OLE_DETAIL = "OLE2 複合ファイルの構造が壊れています"
+CORRUPT_OLE_DETAIL = g.SNIFF_CORRUPT_OLE
 #: More zip entries than any workbook has (the reader's ``Limits.max_members`` agrees).
 MAX_ZIP_ENTRIES = 10_000
 #: Owner files are 162–165 bytes; anything much larger named ``~$…`` is not one.
@@ -102,14 +103,14 @@ def open_regular(path: Path) -> BinaryIO:
     """
     st = os.stat(path)
     if stat.S_ISDIR(st.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "フォルダです", str(path))
+        raise IsADirectoryError(errno.EISDIR, g.SNIFF_FOLDER, str(path))
     if not stat.S_ISREG(st.st_mode):
-        raise NotRegularFileError(errno.EINVAL, "通常のファイルではありません", str(path))
+        raise NotRegularFileError(errno.EINVAL, g.SNIFF_NOT_REGULAR, str(path))
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     fd = os.open(path, flags)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else meanwhile
-            raise NotRegularFileError(errno.EINVAL, "通常のファイルではありません", str(path))
+            raise NotRegularFileError(errno.EINVAL, g.SNIFF_NOT_REGULAR, str(path))
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -124,7 +125,7 @@ def _sniff(path: Path) -> _Sniffed:
     if stat.S_ISDIR(st.st_mode):
         return _Sniffed(IGNORED)
     if not stat.S_ISREG(st.st_mode):  # a pipe or device would block or never end
-        return _Sniffed(NOT_EXCEL, seen="特殊ファイル")
+        return _Sniffed(NOT_EXCEL, seen=g.SNIFF_SPECIAL_FILE)
     try:
         with open_regular(path) as fh:
             head = fh.read(512)
@@ -136,11 +137,11 @@ def _sniff(path: Path) -> _Sniffed:
             if head.startswith(OLE_MAGIC):
                 return _sniff_ole(fh)
     except NotRegularFileError:
-        return _Sniffed(NOT_EXCEL, seen="特殊ファイル")
+        return _Sniffed(NOT_EXCEL, seen=g.SNIFF_SPECIAL_FILE)
     except OSError as exc:
         return _Sniffed(UNREADABLE, detail=_os_detail(exc))
     if not head and st.st_size == 0:  # a save or copy that failed: say so, not "not Excel"
-        return _Sniffed(EMPTY, seen="0 バイト")
+        return _Sniffed(EMPTY, seen=g.SNIFF_ZERO_BYTES)
     return _Sniffed(NOT_EXCEL, seen=_describe(head, st.st_size))
 
 
@@ -152,25 +153,14 @@ def _is_lock_name(name: str) -> bool:
     return name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#"))
 
 
-def _zip_entry_count(fh) -> int | None:
-    """Entries listed by a zip's end record (read without parsing the directory), None if absent."""
-    end_record = getattr(zipfile, "_EndRecData", None)  # private but stable since Python 2
-    if end_record is None:
-        return 0
-    fh.seek(0)
-    record = end_record(fh)
-    if record is None:
-        return None
-    return record[getattr(zipfile, "_ECD_ENTRIES_TOTAL", 4)]
-
-
 def _sniff_zip(fh) -> _Sniffed:
     try:
-        entries = _zip_entry_count(fh)
-        if entries is None:
+        end = zip_end(fh)
+        if end is None:
             return _Sniffed(CORRUPT_ZIP, detail=g.READ_DETAIL_ZIP_NO_END)
+        entries = end.entries
         if entries > MAX_ZIP_ENTRIES:  # no workbook has that many parts; don't parse them all
-            return _Sniffed(NOT_EXCEL, seen=f"ZIP 圧縮ファイル（{entries} 個のファイル）")
+            return _Sniffed(NOT_EXCEL, seen=g.SNIFF_ZIP_MANY.format(entries=entries))
         fh.seek(0)
         with zipfile.ZipFile(fh) as zf:
             names = {n.lower() for n in zf.namelist()}  # part names compare case-insensitively
@@ -206,9 +196,9 @@ def _safe_to_inflate(info: zipfile.ZipInfo, max_bytes: int) -> bool:
 
 def _describe_zip(zf: zipfile.ZipFile, names: set[str]) -> str:
     if "word/document.xml" in names:
-        return "Word 文書（.docx）"
+        return g.SNIFF_DOCX
     if "ppt/presentation.xml" in names:
-        return "PowerPoint 資料（.pptx）"
+        return g.SNIFF_PPTX
     if "mimetype" in names and "content.xml" in names:
         try:
             info = zf.getinfo("mimetype")
@@ -219,11 +209,11 @@ def _describe_zip(zf: zipfile.ZipFile, names: set[str]) -> str:
         except (zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError, RuntimeError):
             mime = b""
         if b"spreadsheet" in mime:
-            return "OpenDocument スプレッドシート（.ods）"
-        return "OpenDocument 文書"
+            return g.SNIFF_ODS
+        return g.SNIFF_ODF
     if any(n.lower().endswith((".xlsx", ".xlsm")) for n in names):
-        return "ZIP 圧縮ファイル（中の .xlsx を取り出して提出してください）"
-    return "ZIP 圧縮ファイル"
+        return g.SNIFF_ZIP_WITH_XLSX
+    return g.SNIFF_ZIP
 
 
 def _sniff_ole(fh) -> _Sniffed:
@@ -237,31 +227,31 @@ def _sniff_ole(fh) -> _Sniffed:
             if ole.exists("Workbook") or ole.exists("Book"):
                 return _Sniffed(LEGACY_XLS)
             if ole.exists("WordDocument"):
-                return _Sniffed(NOT_EXCEL, seen="Word 文書（.doc）")
+                return _Sniffed(NOT_EXCEL, seen=g.SNIFF_DOC)
             if ole.exists("PowerPoint Document"):
-                return _Sniffed(NOT_EXCEL, seen="PowerPoint 資料（.ppt）")
-            return _Sniffed(NOT_EXCEL, seen="OLE 複合ファイル")
+                return _Sniffed(NOT_EXCEL, seen=g.SNIFF_PPT)
+            return _Sniffed(NOT_EXCEL, seen=g.SNIFF_OLE)
     except Exception:  # noqa: BLE001 - olefile raises many kinds on hostile input
         return _Sniffed(CORRUPT_FILE, detail=CORRUPT_OLE_DETAIL)
 
 
 def _describe(head: bytes, size: int) -> str:
     if size == 0:
-        return "空のファイル（0 バイト）"
+        return g.SNIFF_EMPTY_FILE
     if head.startswith(b"%PDF"):
         return "PDF"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head.lower():
-        return "Excel 2003 XML スプレッドシート"
+        return g.SNIFF_XML_SPREADSHEET
     if text.startswith((b"<html", b"<!doctype html")) or b"<html" in text[:200]:
-        return "Web ページ（HTML）形式"
+        return g.SNIFF_HTML
     if text.startswith(b"<?xml"):
         return "XML"
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        return "画像"
+        return g.SNIFF_IMAGE
     if b"\x00" not in head:
-        return "テキスト（CSV など）"
-    return "不明な形式"
+        return g.SNIFF_TEXT
+    return g.SNIFF_UNKNOWN
 
 
 # --- lock files ----------------------------------------------------------------------------------
@@ -396,7 +386,7 @@ def _finding(path: Path, sniffed: _Sniffed) -> Finding | None:
         owner = lock_owner(path)
         if path.name.startswith(".~lock."):
             code = "lock-file-libreoffice"
-        return make(code, INFO, file=file, owner=f"{owner} さん" if owner else "他の利用者",
+        return make(code, INFO, file=file, owner=g.LOCK_OWNER.format(owner=owner) if owner else g.LOCK_OWNER_UNKNOWN,
                     original=_locked_original(path.name), value=owner)
     if kind in (XLSM, IGNORED):
         return make(code, INFO, file=file, value=path.name)

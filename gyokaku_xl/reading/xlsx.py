@@ -41,10 +41,11 @@ from xml.etree.ElementTree import XMLPullParser as _XMLPullParser
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser as _DefusedXMLParser
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.cells import SheetData, WorkbookData, cell_of, column_letter, parse_ref
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.inbox import CORRUPT_FILE, ENCRYPTED, LEGACY_XLS
+from gyokaku_xl.infra.compat import zip_end
 from gyokaku_xl.infra.oserror import os_error_text, python_detail, zip_detail
 from gyokaku_xl.reading.sniff import CORRUPT_OLE_DETAIL, NotRegularFileError, open_regular, sniff
 
@@ -94,9 +95,9 @@ def read_workbook(path: str | Path, sheets: Iterable[str] | None = None,
     try:
         fh = open_regular(path)
     except IsADirectoryError:
-        raise ReadError("read-failed", detail="フォルダです") from None
+        raise ReadError("read-failed", detail=g.SNIFF_FOLDER) from None
     except NotRegularFileError:
-        raise ReadError("read-failed", detail="通常のファイルではありません") from None
+        raise ReadError("read-failed", detail=g.SNIFF_NOT_REGULAR) from None
     except OSError as exc:
         raise ReadError("read-failed", detail=os_error_text(exc)) from None
     with fh:
@@ -149,22 +150,17 @@ def _mb(n: int) -> str:
 
 def _check_directory(fh, limits: Limits) -> None:
     """Refuse a zip whose central directory lists absurdly many members, before parsing it."""
-    end_record = getattr(zipfile, "_EndRecData", None)  # stable (private) since Python 2
-    if end_record is None:
-        return
-    record = end_record(fh)
-    if record is None:
+    end = zip_end(fh)
+    if end is None:
         raise zipfile.BadZipFile("File is not a zip file")
-    entries = record[getattr(zipfile, "_ECD_ENTRIES_TOTAL", 4)]
-    size = record[getattr(zipfile, "_ECD_SIZE", 5)]
-    if entries > limits.max_members or size > limits.max_members * 1024:
-        raise ReadError("zip-bomb", detail=f"部品数 {entries}")
+    if end.entries > limits.max_members or end.directory_size > limits.max_members * 1024:
+        raise ReadError("zip-bomb", detail=g.READ_DETAIL_PARTS.format(count=end.entries))
 
 
 def _check_zip(zf: zipfile.ZipFile, limits: Limits) -> None:
     infos = zf.infolist()
     if len(infos) > limits.max_members:
-        raise ReadError("zip-bomb", detail=f"部品数 {len(infos)}")
+        raise ReadError("zip-bomb", detail=g.READ_DETAIL_PARTS.format(count=len(infos)))
     total = 0
     for info in infos:
         total += info.file_size
@@ -175,9 +171,9 @@ def _check_zip(zf: zipfile.ZipFile, limits: Limits) -> None:
         if info.file_size > limits.ratio_floor_bytes:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > limits.max_ratio:
-                raise ReadError("zip-bomb", detail=f"{info.filename}: 圧縮率 {ratio:.0f} 倍")
+                raise ReadError("zip-bomb", detail=g.READ_DETAIL_RATIO.format(part=info.filename, ratio=ratio))
     if total > limits.max_total_bytes:
-        raise ReadError("zip-bomb", detail=f"展開後 {_mb(total)}")
+        raise ReadError("zip-bomb", detail=g.READ_DETAIL_INFLATED.format(size=_mb(total)))
 
 
 _SAFE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
@@ -240,7 +236,8 @@ def _records(zf: zipfile.ZipFile, name: str, limits: Limits, tags: tuple[str, ..
     """
     info = zf.getinfo(name)
     if info.compress_type not in _SAFE_METHODS:
-        raise ReadError("corrupt-zip", detail=f"{name}: 未対応の圧縮方式 {info.compress_type}")
+        raise ReadError("corrupt-zip", detail=g.READ_DETAIL_METHOD.format(
+            part=name, method=info.compress_type))
     chunks = _vetted_chunks(zf, info)
     if info.file_size <= limits.tree_part_bytes:
         parser = _XMLParser()
@@ -277,14 +274,15 @@ def _streamed_records(chunks, name: str, limits: Limits, tags: frozenset[str],
             if event == "start":
                 count += 1
                 if count > max_elements:
-                    raise too_many(f"XML 要素 {count} 個")
+                    raise too_many(g.READ_DETAIL_ELEMENTS.format(count=count))
                 stack.append(el)
                 if len(stack) > limits.max_xml_depth:
-                    raise ReadError("xml-forbidden", detail=f"{name}: 入れ子 {len(stack)} 段")
+                    raise ReadError("xml-forbidden", detail=g.READ_DETAIL_DEPTH.format(
+                        part=name, depth=len(stack)))
                 if keep_depth:
                     keep_depth += 1
                     if count - kept_from > limits.max_record_elements:
-                        raise too_many(f"1 行の XML 要素 {count - kept_from} 個")
+                        raise too_many(g.READ_DETAIL_RECORD_ELEMENTS.format(count=count - kept_from))
                 elif el.tag in tags:
                     keep_depth = 1
                     kept_from = count
@@ -360,7 +358,7 @@ def _read_package(zf: zipfile.ZipFile, path: Path, wanted: Iterable[str] | None,
         if wanted_set is not None and sheet_name not in wanted_set:
             continue
         if target not in names:
-            raise ReadError("corrupt-zip", detail=f"シート「{sheet_name}」の実体がありません")
+            raise ReadError("corrupt-zip", detail=g.READ_DETAIL_SHEET_PART_MISSING.format(sheet=sheet_name))
         if shared is None:
             shared = _shared_strings(zf, names, limits, ns)
         sheets[sheet_name] = _read_sheet(zf, names.real(target), sheet_name, shared, limits, ns)
@@ -383,7 +381,7 @@ def _sheet_targets(zf: zipfile.ZipFile, names: _PartNames,
                 resolved = posixpath.normpath(posixpath.join("xl", target))
             rels[el.get("Id", "")] = resolved
             if len(rels) > limits.max_members:
-                raise ReadError("zip-bomb", detail=f"関連付け {len(rels)} 個")
+                raise ReadError("zip-bomb", detail=g.READ_DETAIL_RELATIONSHIPS.format(count=len(rels)))
     result = []
     ns = _TRANSITIONAL
     for el in _records(zf, names.real("xl/workbook.xml"), limits, (_TRANSITIONAL.sheet, _STRICT.sheet),
@@ -392,7 +390,7 @@ def _sheet_targets(zf: zipfile.ZipFile, names: _PartNames,
         rid = el.get(f"{ns.rel}id", "")
         result.append((el.get("name", ""), rels.get(rid, "")))
         if len(result) > limits.max_sheets:
-            raise ReadError("zip-bomb", detail=f"シート数 {len(result)}")
+            raise ReadError("zip-bomb", detail=g.READ_DETAIL_SHEETS.format(count=len(result)))
     return result, ns
 
 
@@ -433,7 +431,7 @@ def _shared_strings(zf: zipfile.ZipFile, names: _PartNames, limits: Limits,
     for el in _records(zf, names.real(name), limits, (ns.si,), max_elements=limits.max_xml_elements):
         strings.append(_text_of_si(el, ns))
         if len(strings) > limits.max_shared_strings:
-            raise ReadError("zip-bomb", detail=f"共有文字列 {len(strings)} 個")
+            raise ReadError("zip-bomb", detail=g.READ_DETAIL_SHARED_STRINGS.format(count=len(strings)))
     return strings
 
 
@@ -514,7 +512,8 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
         r = el.get("r")
         row_no = _row_number(r, sheet_name) if r else row_no + 1
         if row_no > max_rows or rows_seen > max_rows:
-            raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"{max(row_no, rows_seen)} 行目")
+            raise ReadError("sheet-too-large", sheet=sheet_name, detail=g.READ_DETAIL_ROW.format(
+                row=max(row_no, rows_seen)))
         col_no = 0  # the last column seen in this row (for cells without a reference)
         for c in el:
             if c.tag != c_tag:
@@ -528,7 +527,7 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
             col_no = col
             if row > max_rows or col > max_cols:
                 raise ReadError("sheet-too-large", sheet=sheet_name,
-                                detail=f"セル {column_letter(col)}{row}")
+                                detail=g.READ_DETAIL_CELL.format(cell=f"{column_letter(col)}{row}"))
             if not len(c):
                 continue  # an empty (formatted) cell
             raw = formula = inline = None
@@ -537,7 +536,7 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
                 if tag == v_tag:
                     raw = part.text
                 elif tag == f_tag:
-                    formula = part.text or ("(共有数式)" if part.get("t") == "shared" else "")
+                    formula = part.text or (g.SHARED_FORMULA if part.get("t") == "shared" else "")
                 elif tag == is_tag:
                     inline = part
             kind = c.get("t")
@@ -564,7 +563,7 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
                 continue
             cells[(row, col)] = cell_of(row, col, value, formula)
             if len(cells) > max_cells:
-                raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"{len(cells)} セル")
+                raise ReadError("sheet-too-large", sheet=sheet_name, detail=g.READ_DETAIL_CELLS.format(count=len(cells)))
             if row > sheet.max_row:
                 sheet.max_row = row
             if col > sheet.max_col:
@@ -578,8 +577,8 @@ def _shared_value(raw: str | None, shared: list[str], sheet_name: str, row: int,
     text = raw.strip()
     index = int(text) if text.isdigit() and text.isascii() and len(text) < 10 else -1
     if not 0 <= index < len(shared):  # Excel itself would call the file damaged
-        raise ReadError("corrupt-zip", detail=f"シート「{sheet_name}」{column_letter(col)}{row} の"
-                                              f"共有文字列の番号 {raw[:20]} がありません")
+        raise ReadError("corrupt-zip", detail=g.READ_DETAIL_SHARED_INDEX.format(
+            sheet=sheet_name, cell=f"{column_letter(col)}{row}", index=raw[:20]))
     return shared[index]
 
 
@@ -590,7 +589,7 @@ def _check_dimension(ref: str, sheet_name: str, limits: Limits) -> None:
     except ValueError:
         return
     if row > limits.max_rows or col > limits.max_cols:
-        raise ReadError("sheet-too-large", sheet=sheet_name, detail=f"使用範囲 {ref}")
+        raise ReadError("sheet-too-large", sheet=sheet_name, detail=g.READ_DETAIL_USED_RANGE.format(ref=ref))
 
 
 def _custom_properties(zf: zipfile.ZipFile, names: _PartNames,

@@ -11,14 +11,13 @@ marks it here and saves it (atomically) in another folder, ready to send back to
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import Finding, action_of, count_by_severity, title_of
+from gyokaku_xl.render.styles import FONT_GOTHIC, paragraph_lines
 
 #: Findings that mean the file could not be read safely: such files are never opened again.
 UNREADABLE_CODES = frozenset({"not-excel", "empty-file", "corrupt-zip", "encrypted", "legacy-xls", "lock-file",
@@ -29,26 +28,30 @@ UNREADABLE_CODES = frozenset({"not-excel", "empty-file", "corrupt-zip", "encrypt
 FILL = {g.SEVERITY_ERROR: "FF8F8F", g.SEVERITY_WARNING: "FFB45C", g.SEVERITY_INFO: "9DC3E6"}
 BORDER = {g.SEVERITY_ERROR: ("medium", "C00000"), g.SEVERITY_WARNING: ("mediumDashed", "9C5700"),
           g.SEVERITY_INFO: ("thin", "2F5597")}
-AUTHOR = "取りまとめ課（gyokaku_xl）"
+AUTHOR = g.ANNOTATE_AUTHOR
 
 
 # --- the 「指摘一覧」 sheet: every finding on paper, each cell a link ----------------------------------
 #: Column widths (characters) of No., セル, 重要度, 指摘の種類, 内容, 対応.
 WIDTHS = (5, 9, 8, 24, 56, 28)
-#: The form's font (the official form is written in it, see render/styles.py).
-FONT = "ＭＳ ゴシック"
 #: Points per text line at 10 pt, and padding.
 LINE_POINTS = 14.0
 PADDING = 4.0
 SEVERITY_FONT = {g.SEVERITY_ERROR: "C00000", g.SEVERITY_WARNING: "9C5700", g.SEVERITY_INFO: "404040"}
 
 
-def _display_width(text: str) -> float:
-    return sum(2.0 if unicodedata.east_asian_width(c) in "WFA" else 1.0 for c in text)
-
-
 def _lines(text: str, width: float) -> int:
-    return sum(max(1, math.ceil(_display_width(part) / max(width - 1, 1.0))) for part in text.split("\n"))
+    return paragraph_lines(text, width - 1)
+
+
+def _list_font(wb: Any) -> str:
+    """The font the form's own text is written in (the plan's ゴシック), so that the list reads like
+    the form; the default ゴシック for a workbook that is not the official form."""
+    try:
+        name = wb[g.FORM_SHEET]["A1"].font.name
+    except (KeyError, TypeError, AttributeError):  # no such sheet, or a chart sheet
+        name = None
+    return name if isinstance(name, str) and name else FONT_GOTHIC
 
 
 def _text(cell: Any, value: str) -> None:
@@ -70,6 +73,7 @@ def add_findings_list(wb: Any, file: str, findings: Iterable[Finding],
     from openpyxl.worksheet.properties import PageSetupProperties
 
     items = sorted(findings, key=Finding.sort_key)
+    font = _list_font(wb)
     ws = wb.create_sheet(g.ANNOTATE_SHEET, 0)
     for other in wb.worksheets:
         other.sheet_view.tabSelected = False
@@ -84,7 +88,7 @@ def add_findings_list(wb: Any, file: str, findings: Iterable[Finding],
 
     ws.merge_cells(f"A1:{last}1")
     _text(ws["A1"], g.ANNOTATE_TITLE.format(file=file))
-    ws["A1"].font = Font(name=FONT, bold=True, size=14)
+    ws["A1"].font = Font(name=font, bold=True, size=14)
     ws.row_dimensions[1].height = 24
     counts = count_by_severity(items)
     todo = g.ANNOTATE_TODO_ERRORS if counts[g.SEVERITY_ERROR] else g.ANNOTATE_TODO_WARNINGS
@@ -93,14 +97,14 @@ def add_findings_list(wb: Any, file: str, findings: Iterable[Finding],
     ws.merge_cells(f"A2:{last}2")
     _text(ws["A2"], intro)
     ws["A2"].alignment = top
-    ws["A2"].font = Font(name=FONT)
+    ws["A2"].font = Font(name=font)
     ws.row_dimensions[2].height = LINE_POINTS * _lines(intro, sum(WIDTHS)) + PADDING
 
     header_row = 4
     for n, label in enumerate(g.ANNOTATE_HEADERS):
         cell = ws.cell(header_row, n + 1)
         _text(cell, label)
-        cell.font = Font(name=FONT, bold=True)
+        cell.font = Font(name=font, bold=True)
         cell.fill = PatternFill("solid", start_color="D9E1F2", end_color="D9E1F2")
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = box
@@ -113,10 +117,10 @@ def add_findings_list(wb: Any, file: str, findings: Iterable[Finding],
             _text(cell, value)
             cell.alignment = top
             cell.border = box
-            cell.font = Font(name=FONT)
+            cell.font = Font(name=font)
         ws.cell(row, 1).alignment = Alignment(horizontal="right", vertical="top")
         severity = ws.cell(row, 3)
-        severity.font = Font(name=FONT, bold=f.is_error, color=SEVERITY_FONT.get(f.severity, "000000"))
+        severity.font = Font(name=font, bold=f.is_error, color=SEVERITY_FONT.get(f.severity, "000000"))
         colour = FILL.get(f.severity)
         if colour:
             severity.fill = PatternFill("solid", start_color=colour, end_color=colour)
@@ -124,7 +128,7 @@ def add_findings_list(wb: Any, file: str, findings: Iterable[Finding],
             link = ws.cell(row, 2)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=_sheet_ref(f.sheet, f.cell),
                                        display=f.cell)
-            link.font = Font(name=FONT, color="0563C1", underline="single")
+            link.font = Font(name=font, color="0563C1", underline="single")
         ws.row_dimensions[row].height = LINE_POINTS * max(
             _lines(v, w) for v, w in zip(values, WIDTHS)) + PADDING
 
@@ -144,7 +148,7 @@ def add_findings_list(wb: Any, file: str, findings: Iterable[Finding],
 
 # --- the copies ----------------------------------------------------------------------------------
 #: Suffix of annotated copies, so they never replace a form of the same name.
-COPY_SUFFIX = "_指摘"
+COPY_SUFFIX = g.ANNOTATE_COPY_SUFFIX
 
 
 def copy_name(file: str) -> str:
@@ -190,7 +194,8 @@ def annotate_workbook(wb: Any, file: str, findings: list[Finding]) -> None:
         style, border_colour = BORDER.get(worst.severity, BORDER[g.SEVERITY_WARNING])
         side = Side(style=style, color=border_colour)
         cell.border = Border(left=side, right=side, top=side, bottom=side)
-        text = "\n".join(f"【{f.severity}】{f.message}" for f in items)
+        text = "\n".join(g.ANNOTATE_COMMENT_LINE.format(severity=f.severity, message=f.message)
+                         for f in items)
         comment = Comment(text, AUTHOR)
         comment.width = 320
         comment.height = min(60 + 40 * len(items), 400)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.core.summary import ChartPoint
+from gyokaku_xl import text as g
+from gyokaku_xl.domain.content import ChartPoint
 from gyokaku_xl.render.styles import FONT_GOTHIC, font_for
 
 LABEL_FONT_SIZE = 7.5

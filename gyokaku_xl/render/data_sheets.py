@@ -10,11 +10,11 @@ import os
 from pathlib import Path
 from typing import Any, Sequence
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import Finding, title_of
 from gyokaku_xl.domain.records import MergeResult, Submission
-from gyokaku_xl.render.styles import Formats, light, status_colours
+from gyokaku_xl.render.styles import PAPER_A4, Formats, light, status_colours
 
 DATA_EXTRA_HEADERS = (g.COL_DEPARTMENT, g.COL_PROGRAM_NUMBER, g.COL_PERSPECTIVE_NUMBER,
                       g.COL_SOURCE_FILE, g.COL_SOURCE_SHEET,
@@ -44,6 +44,16 @@ def _table(ws: Any, headers: Sequence[str], rows: int, name: str, style: str = "
         "name": name, "style": style, "autofilter": True,
         "columns": [{"header": h} for h in headers],
     })
+
+
+def _print_as_list(ws: Any, frozen_columns: int) -> None:
+    """A data sheet's view and print set-up: header row frozen (and ``frozen_columns``), A4
+    landscape, one page wide, the header repeated on every page."""
+    ws.freeze_panes(1, frozen_columns)
+    ws.set_landscape()
+    ws.set_paper(PAPER_A4)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
 
 
 def add_data_sheet(workbook: Any, result: MergeResult, formats: Formats) -> None:
@@ -78,12 +88,8 @@ def add_data_sheet(workbook: Any, result: MergeResult, formats: Formats) -> None
         for i, value in enumerate(extra):
             if value is not None and value != "":
                 write_cell(ws, row_no, base + i, value, plain)
-    _table(ws, headers, len(result.records), "集約データ")
-    ws.freeze_panes(1, 1)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
+    _table(ws, headers, len(result.records), g.SHEET_DATA)
+    _print_as_list(ws, frozen_columns=1)
 
 
 def finding_link(finding: Finding, source_paths: dict[str, str], master_dir: Path) -> str | None:
@@ -130,16 +136,12 @@ def add_findings_list_sheet(workbook: Any, findings: Sequence[Finding], formats:
             write_cell(ws, row_no, col, value, fmt)
         link = finding_link(f, source_paths, master_dir)
         if link:
-            ws.write_url(row_no, len(values), link, link_fmt, string="開く",
-                         tip=f"{f.file} の {f.cell or '先頭'} を開きます")
+            ws.write_url(row_no, len(values), link, link_fmt, string=g.FINDING_LINK,
+                         tip=g.FINDING_LINK_TIP.format(file=f.file, cell=f.cell or g.FINDING_LINK_TOP))
         else:
             ws.write_blank(row_no, len(values), None, plain)
-    _table(ws, g.FINDING_HEADERS, len(findings), "検証結果", "Table Style Light 1")
-    ws.freeze_panes(1, 0)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
+    _table(ws, g.FINDING_HEADERS, len(findings), g.SHEET_FINDINGS, "Table Style Light 1")
+    _print_as_list(ws, frozen_columns=0)
 
 
 def add_submissions_sheet(workbook: Any, result: MergeResult, formats: Formats) -> None:
@@ -161,12 +163,8 @@ def add_submissions_sheet(workbook: Any, result: MergeResult, formats: Formats) 
         for col, value in enumerate(values):
             fmt = state_fmt.get(s.state, plain) if col == 1 else (wrap if col == 9 else plain)
             write_cell(ws, row_no, col, value, fmt)
-    _table(ws, g.SUBMISSION_HEADERS, len(subs), "提出状況", "Table Style Light 15")
-    ws.freeze_panes(1, 1)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
+    _table(ws, g.SUBMISSION_HEADERS, len(subs), g.SHEET_SUBMISSIONS, "Table Style Light 15")
+    _print_as_list(ws, frozen_columns=1)
 
 
 def source_paths_of(result: MergeResult, extra: dict[str, str] | None = None) -> dict[str, str]:

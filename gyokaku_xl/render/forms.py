@@ -7,9 +7,7 @@ user text, fixed document dates (same inputs → same file).
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Sequence
@@ -17,12 +15,12 @@ from typing import Any, Sequence
 import xlsxwriter
 
 from gyokaku_xl.domain.version import __version__
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
 from gyokaku_xl.domain.cells import column_letter
 from gyokaku_xl.domain.records import Snapshot
-from gyokaku_xl.render.styles import Formats, use_fonts
+from gyokaku_xl.render.styles import Formats, paragraph_lines, use_fonts
 
 #: Fixed creation/modification date of every generated form (determinism).
 DOCUMENT_DATE = datetime(2020, 4, 1, 0, 0, 0)
@@ -42,14 +40,8 @@ _FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
              *(f"LPT{n}" for n in range(1, 10))}
 
-_GUIDE_TITLE = f"{g.FORM_TITLE}　{g.FORM_GUIDE_SHEET}"
-_NOTE_LINES = (
-    "・黄色のセルに記入してください（灰色のセルは記入済みのため変更できません）。",
-    "・進捗状況は一覧（▼）から選んでください。",
-    "・「順調」以外の進捗状況では、遅れ等の理由を必ず記入してください。",
-    "・取組状況は「・」で始めて1項目1行で記入します（セル内の改行は Alt＋Enter）。",
-    f"・詳しくは「{g.FORM_GUIDE_SHEET}」シートをご覧ください。",
-)
+_GUIDE_TITLE = g.GUIDE_TITLE.format(form=g.FORM_TITLE, guide=g.FORM_GUIDE_SHEET)
+_NOTE_LINES = tuple(line.format(guide=g.FORM_GUIDE_SHEET) for line in g.FORM_NOTE_LINES)
 
 
 # --- file names ---------------------------------------------------------------------------------
@@ -99,10 +91,11 @@ def write_form(path: str | Path, plan: Plan, period: Period, department: str,
     if previous is not None:
         identity[s.PROP_PREVIOUS_FISCAL_YEAR] = str(previous.period.fiscal_year)
         identity[s.PROP_PREVIOUS_PERIOD] = previous.period.half
-    title = f"{plan.name}　{period.label}　{g.FORM_TITLE}" if plan.name else g.FORM_TITLE
+    title = (g.FORM_TITLE_LINE.format(plan=plan.name, period=period.label, form=g.FORM_TITLE) if plan.name
+             else g.FORM_TITLE)
     _write(Path(path), plan=plan, scale=plan.scale, title=title, meta=meta, rows=rows,
            prefilled_locked=True, identity=identity,
-           header_text=(department, period.label), doc_title=f"{g.FORM_TITLE}（{department}）",
+           header_text=(department, period.label), doc_title=g.FORM_DOC_TITLE.format(form=g.FORM_TITLE, department=department),
            previous=previous.period if previous is not None else None, carried=carried)
 
 
@@ -115,7 +108,7 @@ def write_blank_form(path: str | Path, plan: Plan | None = None) -> None:
     plan_name = plan.name if plan is not None else ""
     identity = {s.PROP_KIND: s.PROP_KIND_VALUE, s.PROP_VERSION: s.FORM_VERSION,
                 s.PROP_PLAN: plan_name, s.PROP_DEPARTMENT: "", s.PROP_FISCAL_YEAR: "", s.PROP_PERIOD: ""}
-    title = f"{plan_name}　{g.FORM_TITLE}" if plan_name else g.FORM_TITLE
+    title = g.FORM_TITLE_LINE_BLANK.format(plan=plan_name, form=g.FORM_TITLE) if plan_name else g.FORM_TITLE
     rows: list[dict[str, object]] = [{} for _ in range(BLANK_ROWS)]
     _write(Path(path), plan=plan, scale=scale, title=title, meta={}, rows=rows,
            prefilled_locked=False, identity=identity, header_text=("", ""), doc_title=g.FORM_TITLE)
@@ -129,30 +122,16 @@ ROW_PADDING = 4.0
 MIN_DATA_ROW_HEIGHT = 2 * LINE_HEIGHT + ROW_PADDING
 
 
-def display_width(text: str) -> float:
-    """Width of ``text`` in column-width units: a full-width character is 2, others 1.
-
-    (At 10.5 pt a full-width ＭＳ ゴシック character is 14 px; one column-width unit is 7 px.)
-    """
-    return sum(2.0 if unicodedata.east_asian_width(c) in "WFA" else 1.0 for c in text)
-
-
-def line_count(text: str, width: float) -> int:
-    """Lines ``text`` takes when wrapped in a column ``width`` units wide (at least 1)."""
-    usable = max(float(width), 1.0)
-    return sum(max(1, math.ceil(display_width(part) / usable)) for part in str(text).split("\n"))
-
-
-def row_height(cells: Sequence[tuple[object, float]], minimum: float = 0.0) -> float:
+def cells_row_height(cells: Sequence[tuple[object, float]], minimum: float = 0.0) -> float:
     """A row height (points) that shows every line of ``(text, column width)`` cells."""
-    lines = max((line_count(str(text), width) for text, width in cells if text not in (None, "")),
+    lines = max((paragraph_lines(str(text), width) for text, width in cells if text not in (None, "")),
                 default=1)
     return max(minimum, lines * LINE_HEIGHT + ROW_PADDING)
 
 
 def data_row_height(values: dict[str, object]) -> float:
     """The height of a form data row holding ``values`` (form column key → value)."""
-    return row_height([(values.get(c.key), c.width) for c in s.FORM_COLUMNS
+    return cells_row_height([(values.get(c.key), c.width) for c in s.FORM_COLUMNS
                        if c.kind in (s.TEXT, s.LONG_TEXT)], MIN_DATA_ROW_HEIGHT)
 
 
@@ -285,29 +264,29 @@ def status_list_source(scale: StatusScale, fallback_range: str) -> list[str] | s
 
 def _add_validations(sheet: Any, scale: StatusScale, first: int, last: int, status_cells: str) -> None:
     status_col = s.column_index("status")
-    choices = "・".join(scale.names)
+    choices = g.SEP_DOT.join(scale.names)
     sheet.data_validation(first, status_col, last, status_col, {
         "validate": "list",
         "source": status_list_source(scale, status_cells),
-        "input_title": "進捗状況",
-        "input_message": _limit(f"一覧（▼）から選んでください：{choices}", 255),
-        "error_title": "進捗状況",
-        "error_message": _limit(f"一覧にある区分（{choices}）から選んでください。", 255),
+        "input_title": g.FORM_COLUMN_LABELS["status"],
+        "input_message": _limit(g.STATUS_INPUT_MESSAGE.format(choices=choices), 255),
+        "error_title": g.FORM_COLUMN_LABELS["status"],
+        "error_message": _limit(g.STATUS_ERROR_MESSAGE.format(choices=choices), 255),
         "error_type": "stop",
     })
     amount_col = s.column_index("fiscal_effect")
     sheet.data_validation(first, amount_col, last, amount_col, {
         "validate": "integer", "criteria": ">=", "value": 0,
-        "input_title": "財政効果額（千円）",
-        "input_message": "千円単位の 0 以上の整数で記入してください（ない場合は空欄）。",
-        "error_title": "財政効果額（千円）",
-        "error_message": "0 以上の整数（千円単位）で記入してください。",
+        "input_title": g.FORM_COLUMN_LABELS["fiscal_effect"],
+        "input_message": g.AMOUNT_INPUT_MESSAGE,
+        "error_title": g.FORM_COLUMN_LABELS["fiscal_effect"],
+        "error_message": g.AMOUNT_ERROR_MESSAGE,
         "error_type": "stop",
     })
 
 
 def _limit(text: str, length: int) -> str:
-    return text if len(text) <= length else text[:length - 1] + "…"
+    return text if len(text) <= length else text[:length - 1] + g.ELLIPSIS
 
 
 def _excel_text(text: str) -> str:
@@ -360,12 +339,12 @@ def _page_setup(sheet: Any, last_row: int, header_text: tuple[str, str]) -> None
 # --- the 記入要領 sheet -------------------------------------------------------------------------
 def _requirement(column: s.Column) -> str:
     if column.prefilled:
-        return "記入済み（変更不可）"
+        return g.GUIDE_PREFILLED
     if column.required:
-        return "必須"
+        return g.GUIDE_REQUIRED
     if column.key == "delay_reason":
-        return "「順調」以外は必須"
-    return "任意"
+        return g.GUIDE_REQUIRED_UNLESS_ON_TRACK
+    return g.GUIDE_OPTIONAL
 
 
 _GUIDE_WIDTHS = (20.0, 22.0, 84.0)
@@ -373,12 +352,12 @@ _GUIDE_WIDTHS = (20.0, 22.0, 84.0)
 
 def _guide_line(sheet: Any, row: int, text: str, cell_format: Any) -> None:
     """One explanatory line merged across the guide's three columns."""
-    sheet.set_row(row, row_height([(text, sum(_GUIDE_WIDTHS))]))
+    sheet.set_row(row, cells_row_height([(text, sum(_GUIDE_WIDTHS))]))
     sheet.merge_range(row, 0, row, 2, text, cell_format)
 
 
 def _guide_table_row(sheet: Any, row: int, values: Sequence[str], formats: Sequence[Any]) -> None:
-    sheet.set_row(row, row_height(list(zip(values, _GUIDE_WIDTHS))))
+    sheet.set_row(row, cells_row_height(list(zip(values, _GUIDE_WIDTHS))))
     for n, (value, cell_format) in enumerate(zip(values, formats)):
         sheet.write_string(row, n, value, cell_format)
 
@@ -397,10 +376,9 @@ def _write_carried(sheet: Any, carried: Sequence[tuple[str, ...]]) -> None:
 
 def carry_over_note(previous: Period) -> str:
     """The 記入要領 line that says what a carry-over form prefilled."""
-    labels = "・".join(f"「{s.COLUMNS_BY_KEY[k].label}」" for k in s.CARRIED_KEYS)
-    return (f"{labels}には、前回（{previous.file_label}）の報告の内容をあらかじめ記入してあります。"
-            "今回の報告期間の内容に書き直してください（前回と同じ取組状況のまま提出すると確認を求められます）。"
-            f"進捗状況は空欄です。前回の進捗状況は「{s.COLUMNS_BY_KEY['previous_status'].label}」欄に表示しています。")
+    labels = g.SEP_DOT.join(g.QUOTED.format(s.COLUMNS_BY_KEY[k].label) for k in s.CARRIED_KEYS)
+    return g.GUIDE_CARRY_OVER.format(labels=labels, period=previous.file_label,
+                                     previous=s.COLUMNS_BY_KEY["previous_status"].label)
 
 
 def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None,
@@ -416,41 +394,33 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
     sheet.set_row(row, 24)
     sheet.write_string(row, 0, _GUIDE_TITLE, fmt.get(bold=True, font_size=14, valign="vcenter"))
     row += 2
-    sheet.write_string(row, 0, "１　記入のしかた", heading)
+    sheet.write_string(row, 0, g.GUIDE_HEADING_STEPS, heading)
     row += 1
-    steps = (
-        f"「{g.FORM_SHEET}」シートの黄色のセルに記入してください。灰色のセルは計画マスタから記入済みのため変更できません。",
-        "所管課の取組が1行に1つずつ並んでいます。行やシートの追加・削除、シート名や見出しの変更はしないでください。",
-        "取組状況は、報告期間中に実施したことを「・」で始めて1行に1項目ずつ書きます（セル内の改行は Alt＋Enter）。",
-        "進捗状況が「順調」として数えない区分の場合は、遅れ等の理由を必ず記入してください。",
-        "空欄のままの必須項目と、理由が未記入の行は薄い赤色で表示されます。提出前に赤色が残っていないか確認してください。",
-        "文字が隠れるときは、行番号の下の境界線をダブルクリックすると行の高さが合います。",
-        "記入が終わったら、ファイル名を変えずに Excel ブック（.xlsx）のまま保存して提出してください。",
-    )
+    steps = tuple(step.format(form_sheet=g.FORM_SHEET) for step in g.GUIDE_STEPS)
     if previous is not None:
         steps = steps[:1] + (carry_over_note(previous),) + steps[1:]
     for n, step in enumerate(steps, start=1):
-        _guide_line(sheet, row, f"（{n}）{step}", text)
+        _guide_line(sheet, row, g.GUIDE_STEP.format(number=n, step=step), text)
         row += 1
     if plan is not None and plan.coordinator:
-        _guide_line(sheet, row, f"提出先・問い合わせ先：{plan.coordinator}", text)
+        _guide_line(sheet, row, g.GUIDE_CONTACT.format(coordinator=plan.coordinator), text)
         row += 1
     row += 1
-    sheet.write_string(row, 0, "２　各欄の説明", heading)
+    sheet.write_string(row, 0, g.GUIDE_HEADING_COLUMNS, heading)
     row += 1
-    _guide_table_row(sheet, row, ("欄", "記入", "説明"), [fmt.header()] * 3)
+    _guide_table_row(sheet, row, g.GUIDE_COLUMNS_HEADER, [fmt.header()] * 3)
     row += 1
     for label, prefilled in s.META_FIELDS:
-        _guide_table_row(sheet, row, (label, "記入済み（変更不可）" if prefilled else "必須",
+        _guide_table_row(sheet, row, (label, g.GUIDE_PREFILLED if prefilled else g.GUIDE_REQUIRED,
                                       s.META_HELP.get(label, "")), [cell] * 3)
         row += 1
     for column in s.FORM_COLUMNS:
         _guide_table_row(sheet, row, (column.label, _requirement(column), column.help), [cell] * 3)
         row += 1
     row += 1
-    sheet.write_string(row, 0, "３　進捗状況の区分", heading)
+    sheet.write_string(row, 0, g.GUIDE_HEADING_STATUSES, heading)
     row += 1
-    _guide_table_row(sheet, row, ("区分", "順調として数える", "説明"), [fmt.header()] * 3)
+    _guide_table_row(sheet, row, g.GUIDE_STATUSES_HEADER, [fmt.header()] * 3)
     row += 1
     first_status = row
     for status in scale.statuses:
@@ -459,8 +429,7 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
         row += 1
     last_status = row - 1
     row += 1
-    _guide_line(sheet, row, f"「順調」として数える区分：{'・'.join(scale.on_track)}。"
-                            "それ以外の区分では遅れ等の理由を記入してください。", text)
+    _guide_line(sheet, row, g.GUIDE_ON_TRACK_LINE.format(statuses=g.SEP_DOT.join(scale.on_track)), text)
     sheet.set_portrait()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)

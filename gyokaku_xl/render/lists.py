@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Initiative, Plan, Program
 from gyokaku_xl.domain.records import MergeResult, Record
 from gyokaku_xl.core.summary import doc_label
@@ -23,7 +23,6 @@ SIZE_GROUP = 10
 
 # --- 資料1-2 ---------------------------------------------------------------------------------------
 LIST_COLUMNS = (7, 24, 9, 58, 43)  # 取組番号, 取組名, 進捗状況, 取組状況, 今後の予定
-LIST_TEXT_KEYS = ("progress", "next_steps")
 
 # --- 資料1-3 ---------------------------------------------------------------------------------------
 PROGRAM_COLUMNS = (12.5, 28, 19.5, 12, 10, 10)  # A label/番号, B:C 取組名, D 状況, E:F 財政効果額
@@ -38,10 +37,6 @@ def _put(sheet: Any, row: int, first: int, last: int, text: str, cell_format: An
     st.put_text(sheet, row, first, last, text, cell_format)
 
 
-def _px(widths: tuple[float, ...], first: int, last: int) -> int:
-    return sum(st.column_px(widths[c]) for c in range(first, last + 1))
-
-
 def _title_rows(sheet: Any, fmt: st.Formats, widths: tuple[float, ...], doc_number: str,
                 plan: Plan, subtitle: str) -> list[float]:
     """資料番号 (top right), plan name and subtitle; returns the three row heights."""
@@ -53,7 +48,7 @@ def _title_rows(sheet: Any, fmt: st.Formats, widths: tuple[float, ...], doc_numb
     heights = [18.0]
     for row, text in ((1, plan.name), (2, subtitle)):
         _put(sheet, row, 0, last, text, title)
-        heights.append(st.text_height(text, _px(widths, 0, last), SIZE_TITLE, 4))
+        heights.append(st.text_height(text, st.columns_px(widths, 0, last), SIZE_TITLE, 4))
     for row, height in enumerate(heights):
         sheet.set_row(row, height)
     return heights
@@ -89,7 +84,8 @@ def _text(record: Record | None, column_key: str) -> str:
 
 
 def _program_heading(program: Program) -> str:
-    return f"{program.title}　（{g.REPORT_LABEL_DEPARTMENT}：{program.department}）"
+    return g.REPORT_PROGRAM_HEADING.format(title=program.title, label=g.REPORT_LABEL_DEPARTMENT,
+                                           department=program.department)
 
 
 def _new_sheet(workbook: Any, name: str, widths: tuple[float, ...]) -> tuple[Any, st.Formats]:
@@ -139,7 +135,8 @@ def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]
         row += 1
         for p_index, program in enumerate(programs):
             _put(sheet, row, 0, last, _program_heading(program), program_fmt)
-            heights.append(st.text_height(_program_heading(program), _px(LIST_COLUMNS, 0, last), SIZE_GROUP, 6))
+            heights.append(st.text_height(_program_heading(program), st.columns_px(LIST_COLUMNS, 0, last),
+                                          SIZE_GROUP, 6))
             sheet.set_row(row, heights[-1])
             # the perspective row (for the first 事業) and the 事業 row stay with the first 取組
             keep.append((group_start if p_index == 0 else row, row + 1))
@@ -177,7 +174,6 @@ def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str
                           g.REPORT_SUBTITLE_BY_PROGRAM.format(period=result.period.label))
     repeat = sum(heights)
     writer = _ProgramBlocks(sheet, fmt, colours, heights)
-    writer.row = len(heights)
     writer.gap(6)
     first_row = writer.row
     records = _records_by_id(result)
@@ -203,12 +199,12 @@ def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str
     return sheet
 
 
-class _ProgramBlocks:
-    """Writes the 資料1-3 blocks row by row, recording row heights."""
+class _ProgramBlocks(st.Rows):
+    """Writes the 資料1-3 blocks row by row below the title rows (``heights``), recording row heights."""
 
     def __init__(self, sheet: Any, fmt: st.Formats, colours: dict[str, str], heights: list[float]) -> None:
-        self.sheet, self.fmt, self.colours, self.heights = sheet, fmt, colours, heights
-        self.row = 0
+        super().__init__(sheet, heights)
+        self.fmt, self.colours = fmt, colours
         f = fmt
         self.bar = f.get(font_name=st.FONT_GOTHIC, font_size=SIZE_GROUP + 0.5, bold=True, bg_color="#DDEBF7",
                          border=1, valign="vcenter", text_wrap=True)
@@ -225,44 +221,32 @@ class _ProgramBlocks:
         self.total = f.get(font_name=st.FONT_GOTHIC, bold=True, bg_color="#F2F2F2", border=1, valign="vcenter",
                            num_format="#,##0")
         self.status_formats = _StatusFormats(fmt, colours)
-        self.px_label, self.px_text, self.px_name = (_px(PROGRAM_COLUMNS, 0, 0), _px(PROGRAM_COLUMNS, 1, 5),
-                                                     _px(PROGRAM_COLUMNS, 1, 2))
-
-    def _set(self, height: float) -> None:
-        self.sheet.set_row(self.row, height)
-        if len(self.heights) == self.row:
-            self.heights.append(height)
-        else:
-            self.heights[self.row] = height
-        self.row += 1
-
-    def gap(self, height: float) -> None:
-        """An empty spacer row."""
-        self._set(height)
+        self.px_label, self.px_text, self.px_name = (st.columns_px(PROGRAM_COLUMNS, first, last)
+                                                     for first, last in ((0, 0), (1, 5), (1, 2)))
 
     def _text_row(self, label: str, text: str) -> None:
         _put(self.sheet, self.row, 0, 0, label, self.label)
         _put(self.sheet, self.row, 1, 5, text or g.REPORT_EMPTY, self.text)
         height = max(st.text_height(text, self.px_text, SIZE_BODY, 4),
                      st.text_height(label, self.px_label, SIZE_HEADER, 4))
-        self._set(height)
+        self.advance(height)
 
     def block(self, program: Program, perspective: str,
               items: list[tuple[Initiative, Record | None]]) -> int:
         """One 事業 block; returns its 財政効果額 total (千円)."""
-        width = _px(PROGRAM_COLUMNS, 0, 5)
+        width = st.columns_px(PROGRAM_COLUMNS, 0, 5)
         _put(self.sheet, self.row, 0, 5, program.title, self.bar)
-        self._set(st.text_height(program.title, width, SIZE_GROUP + 0.5, 6))
+        self.advance(st.text_height(program.title, width, SIZE_GROUP + 0.5, 6))
         _put(self.sheet, self.row, 0, 0, g.REPORT_LABEL_PERSPECTIVE, self.label)
         _put(self.sheet, self.row, 1, 2, perspective, self.text)
         _put(self.sheet, self.row, 3, 3, g.REPORT_LABEL_DEPARTMENT, self.label)
         _put(self.sheet, self.row, 4, 5, program.department, self.text)
-        self._set(max(st.text_height(perspective, _px(PROGRAM_COLUMNS, 1, 2), SIZE_BODY, 4),
-                      st.text_height(program.department, _px(PROGRAM_COLUMNS, 4, 5), SIZE_BODY, 4)))
+        self.advance(max(st.text_height(perspective, st.columns_px(PROGRAM_COLUMNS, 1, 2), SIZE_BODY, 4),
+                      st.text_height(program.department, st.columns_px(PROGRAM_COLUMNS, 4, 5), SIZE_BODY, 4)))
         headers = g.REPORT_BY_PROGRAM_HEADERS
         for (first, last), label in zip(((0, 0), (1, 2), (3, 3), (4, 5)), headers):
             _put(self.sheet, self.row, first, last, label, self.label_centre)
-        self._set(st.text_height(headers[3], _px(PROGRAM_COLUMNS, 4, 5), SIZE_HEADER, 5))
+        self.advance(st.text_height(headers[3], st.columns_px(PROGRAM_COLUMNS, 4, 5), SIZE_HEADER, 5))
         total = 0
         for initiative, record in items:
             status = _status_text(record)
@@ -276,13 +260,13 @@ class _ProgramBlocks:
                 total += int(effect)
             else:
                 self.sheet.write_blank(self.row, 4, None, self.money)
-            self._set(st.text_height(initiative.name, self.px_name, SIZE_BODY, 5))
+            self.advance(st.text_height(initiative.name, self.px_name, SIZE_BODY, 5))
             for label, key in zip(g.REPORT_BY_PROGRAM_TEXT_LABELS, ("progress", "next_steps", "delay_reason")):
                 self._text_row(label, _text(record, key))
         _put(self.sheet, self.row, 0, 3, g.REPORT_PROGRAM_TOTAL, self.total_label)
         st.merge_cells(self.sheet, self.row, 4, self.row, 5, self.total)
         self.sheet.write_number(self.row, 4, total, self.total)
-        self._set(st.row_height(1, SIZE_BODY, 5))
+        self.advance(st.row_height(1, SIZE_BODY, 5))
         return total
 
     def plan_total(self, total: int) -> None:
@@ -290,4 +274,4 @@ class _ProgramBlocks:
         _put(self.sheet, self.row, 0, 3, g.REPORT_PLAN_TOTAL, self.total_label)
         st.merge_cells(self.sheet, self.row, 4, self.row, 5, self.total)
         self.sheet.write_number(self.row, 4, total, self.total)
-        self._set(st.row_height(1, SIZE_GROUP, 6))
+        self.advance(st.row_height(1, SIZE_GROUP, 6))

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import xlsxwriter
 
 from gyokaku_xl.domain.version import __version__
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import Finding
-from gyokaku_xl.core.movement import build_movement
-from gyokaku_xl.core.revisions import revision_view
+from gyokaku_xl.domain.content import MasterContent
 from gyokaku_xl.domain.revisions import plan_entries
-from gyokaku_xl.domain.records import MergeResult, Snapshot
+from gyokaku_xl.domain.records import MergeResult
 from gyokaku_xl.render.data_sheets import (add_data_sheet, add_findings_list_sheet, add_findings_sheet,
                                            add_submissions_sheet, source_paths_of)
 from gyokaku_xl.render.movement import add_movement_sheets
@@ -57,29 +56,27 @@ def new_workbook(path: Path, document_date: str = "", title: str = "",
     return workbook
 
 
-def write_master(path: Path, result: MergeResult, master_dir: Path,
-                 source_paths: dict[str, str] | None = None,
-                 history: Sequence[Snapshot] = (), by_program: bool = True) -> None:
-    """Write the master: the report sheets, 前期比較・推移・財政効果, then 集約データ, 検証結果, 提出状況.
+def write_master(path: Path, result: MergeResult, content: MasterContent, master_dir: Path,
+                 source_paths: dict[str, str] | None = None, by_program: bool = True) -> None:
+    """Write the master: the report sheets, 前期比較・推移・財政効果, 計画の変更 (when the plan has
+    changes), then 集約データ, 検証結果, 提出状況 and the hidden 計画の取組 (the plan it was made with).
 
-    ``history`` holds the earlier periods' snapshots (oldest first) read from the history folder
-    (``result.history`` when empty). The master carries its identity (plan, fiscal year, period,
-    toolkit version) as custom document properties so that a later run can read it back as history
-    (and ``pdf --opendata`` its period). The document title is the 資料's (plan and period), which
-    the PDF takes as its title. ``by_program=False`` leaves 資料1-3 out (written as its own
-    workbook for large plans).
+    ``content`` is what 資料1-1, the movement sheets and 計画の変更 show, computed by the run
+    (:func:`gyokaku_xl.core.content.master_content`); this only draws it. The master carries its
+    identity (plan, fiscal year, period, toolkit version) as custom document properties so that a
+    later run can read it back as history (and ``pdf --opendata`` its period). The document title is
+    the 資料's (plan and period), which the PDF takes as its title. ``by_program=False`` leaves
+    資料1-3 out (written as its own workbook for large plans).
     """
     title = g.PDF_TITLE.format(plan=result.plan.name, period=result.period.label) if result.plan.name else ""
     workbook = new_workbook(path, result.generated_at, title, master_identity(result))
     use_fonts(workbook, result.plan.fonts)
     formats = Formats(workbook)
-    add_report_sheets(workbook, result, by_program=by_program)
+    add_report_sheets(workbook, result, content.summary, by_program=by_program)
     scale = result.plan.scale
-    add_movement_sheets(workbook, result.plan, build_movement(result, list(history) or result.history),
-                        status_colours(scale.names, scale.on_track))
+    add_movement_sheets(workbook, result.plan, content.movement, status_colours(scale.names, scale.on_track))
     if result.plan.changes:
-        add_revisions_sheet(workbook, result.plan, revision_view(result.plan, result.period,
-                                                                 list(history) or result.history))
+        add_revisions_sheet(workbook, result.plan, content.revisions)
     add_data_sheet(workbook, result, formats)
     add_findings_sheet(workbook, result, formats, source_paths_of(result, source_paths), master_dir)
     add_submissions_sheet(workbook, result, formats)

@@ -2,8 +2,8 @@
 
 Each sheet is printable on A4 like the report sheets (report margins, fit to the page width, page
 numbers in the footer, the list's header row repeated on every page) and every row gets an explicit
-height from its text. Tables of different shapes share one sheet through a column grid made of the
-union of their column boundaries (:class:`Grid`); a field spanning several grid columns is merged.
+height from its text. Tables of different shapes share one sheet through columns made of the union
+of their column boundaries (:class:`SharedColumns`); a field spanning several of them is merged.
 Statuses take the fixed colours used on every other sheet.
 """
 
@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as rt
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan, era_label
-from gyokaku_xl.core.movement import Comparison, Fiscal, FiscalLine, Movement, Trend
+from gyokaku_xl.domain.content import Comparison, Fiscal, FiscalLine, Movement, Trend
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render.charts import add_trend_chart
 
@@ -23,16 +22,11 @@ SIZE_HEADER = 9
 SIZE_BODY = 9
 SIZE_NOTE = 8
 SIZE_HEADING = 10
-#: Grid boundaries closer than this (pixels) to an existing one are snapped to it.
+#: Column boundaries closer than this (pixels) to an existing one are snapped to it.
 SNAP_PX = 14
 
 
-def _width(px: float) -> float:
-    """Column width in character units for ``px`` pixels (inverse of ``styles.column_px``)."""
-    return round(max(px - 5, 7) / 7, 2)
-
-
-class Grid:
+class SharedColumns:
     """Sheet columns shared by several tables: the union of their column boundaries (pixels).
 
     The first layout is kept exactly; the others' boundaries snap to a near one.
@@ -56,7 +50,7 @@ class Grid:
         self.bounds = sorted(bounds)
         self._index = {b: n for n, b in enumerate(self.bounds)}
         self._layouts = layouts
-        self.widths = tuple(_width(b - a) for a, b in zip(self.bounds, self.bounds[1:]))
+        self.widths = tuple(st.width_of_px(b - a) for a, b in zip(self.bounds, self.bounds[1:]))
         self.last_col = len(self.widths) - 1
         self._px: dict[tuple[int, int], int] = {}
 
@@ -85,18 +79,18 @@ class Grid:
         """Pixel width of grid columns ``first``..``last``."""
         k = (first, last)
         if k not in self._px:
-            self._px[k] = sum(st.column_px(self.widths[c]) for c in range(first, last + 1))
+            self._px[k] = st.columns_px(self.widths, first, last)
         return self._px[k]
 
 
-class _Sheet:
-    """Writes rows top to bottom on a grid, with explicit heights."""
+class Page(st.Rows):
+    """Writes rows top to bottom on shared columns, with explicit heights: the A4 page of the movement
+    sheets, also used by 「計画の変更」 and 「計画期間の総括」."""
 
-    def __init__(self, workbook: Any, name: str, grid: Grid) -> None:
-        self.sheet = workbook.add_worksheet(name)
+    def __init__(self, workbook: Any, name: str, grid: SharedColumns) -> None:
+        super().__init__(workbook.add_worksheet(name))
         self.fmt = st.Formats(workbook, font=st.FONT_MINCHO, size=SIZE_BODY)
         self.grid = grid
-        self.row = 0
         self._capacities: dict[tuple[int, int, float], int] = {}
         for col, width in enumerate(grid.widths):
             self.sheet.set_column(col, col, width)
@@ -108,7 +102,7 @@ class _Sheet:
     def put(self, first: int, last: int, value: object, cell_format: Any) -> None:
         """Write a string or number into a cell or merged range of the current row."""
         if first != last:
-            self.sheet.merge_range(self.row, first, self.row, last, "", cell_format)
+            st.merge_cells(self.sheet, self.row, first, self.row, last, cell_format)
         if isinstance(value, int) and not isinstance(value, bool):
             self.sheet.write_number(self.row, first, value, cell_format)
         else:
@@ -117,12 +111,6 @@ class _Sheet:
     def height_of(self, first: int, last: int, text: str, size: float, extra: float = 4.0) -> float:
         """Row height that shows ``text`` wrapped across columns ``first``..``last``."""
         return st.text_height(text, self.grid.px(first, last), size, extra)
-
-    def advance(self, height: float) -> int:
-        """Set the current row's height and move on; returns the row just finished."""
-        self.sheet.set_row(self.row, height)
-        self.row += 1
-        return self.row - 1
 
     def line(self, text: str, cell_format: Any, size: float, first: int = 0, last: int | None = None) -> int:
         """One wrapped text row."""
@@ -176,15 +164,6 @@ class _Sheet:
         return sheet
 
 
-#: The page writer the other A4 sheets built on this grid share (計画の変更, 計画期間の総括).
-Page = _Sheet
-
-
-def _status_fill(colours: dict[str, str], status: str, amount: float = 0.55) -> dict[str, str]:
-    colour = colours.get(status)
-    return {"bg_color": st.light(colour, amount)} if colour else {}
-
-
 # --- 前期比較 ---------------------------------------------------------------------------------------
 #: 取組番号, 取組名, 事業, 所管課, 前期, 今期, 変化 (pixels; A4 landscape, like 資料1-2's list)
 COMPARISON_PX = (56, 270, 220, 130, 140, 140, 74)
@@ -203,13 +182,13 @@ def write_comparison_sheet(workbook: Any, plan: Plan, comparison: Comparison, co
         return _first_period_sheet(workbook, plan, comparison, colours)
     k = len(comparison.column_labels) + 1
     count_px = min(TRANSITION_COUNT_PX, (sum(COMPARISON_PX) - TRANSITION_LABEL_PX) / k)
-    grid = Grid(COMPARISON_PX, (TRANSITION_LABEL_PX, *[count_px] * k))
-    page = _Sheet(workbook, g.SHEET_COMPARISON, grid)
+    grid = SharedColumns(COMPARISON_PX, (TRANSITION_LABEL_PX, *[count_px] * k))
+    page = Page(workbook, g.SHEET_COMPARISON, grid)
     page.title(plan, g.MOVEMENT_DOC_TITLE_COMPARISON.format(previous=previous.label, current=current.label))
-    parts = "・".join(g.MOVEMENT_CHANGE_PART.format(change=c, count=n) for c, n in comparison.counts)
+    parts = g.SEP_DOT.join(g.MOVEMENT_CHANGE_PART.format(change=c, count=n) for c, n in comparison.counts)
     page.line(g.MOVEMENT_CHANGE_COUNTS.format(parts=parts), page.gothic(SIZE_BODY, bold=True, valign="vcenter"),
               SIZE_BODY)
-    on_track = "".join(f"「{s}」" for s in plan.scale.on_track)
+    on_track = "".join(g.QUOTED.format(s) for s in plan.scale.on_track)
     page.note(g.MOVEMENT_RULE_ON_TRACK.format(on_track=on_track))
     page.advance(4)
     _transition_table(page, comparison, colours)
@@ -224,8 +203,8 @@ def _first_period_sheet(workbook: Any, plan: Plan, comparison: Comparison, colou
     statuses = plan.scale.names
     labels = (*statuses, g.CHANGE_NOT_REPORTED, g.REPORT_TOTAL)
     count_px = min(TRANSITION_COUNT_PX + 14, (sum(COMPARISON_PX) - 2 * TRANSITION_LABEL_PX) / len(labels))
-    grid = Grid(COMPARISON_PX, (2 * TRANSITION_LABEL_PX, *[count_px] * len(labels)))
-    page = _Sheet(workbook, g.SHEET_COMPARISON, grid)
+    grid = SharedColumns(COMPARISON_PX, (2 * TRANSITION_LABEL_PX, *[count_px] * len(labels)))
+    page = Page(workbook, g.SHEET_COMPARISON, grid)
     page.title(plan, g.MOVEMENT_DOC_TITLE_COMPARISON_NONE.format(current=comparison.current.label))
     page.line(g.MOVEMENT_NO_PREVIOUS.format(current=comparison.current.label),
               page.gothic(SIZE_BODY, text_wrap=True, valign="vcenter", border=1, bg_color="#FFF2CC"), SIZE_BODY)
@@ -235,7 +214,7 @@ def _first_period_sheet(workbook: Any, plan: Plan, comparison: Comparison, colou
     base = {"border": 1, "valign": "vcenter", "text_wrap": True}
     head = page.gothic(SIZE_HEADER, bold=True, align="center", bg_color="#D9D9D9", **base)
     heads = [page.gothic(SIZE_HEADER, bold=True, align="center", **base,
-                         **(_status_fill(colours, s) or {"bg_color": "#D9D9D9"})) for s in labels]
+                         **(st.status_fill(colours, s) or {"bg_color": "#D9D9D9"})) for s in labels]
     page.cells(spans, (g.MOVEMENT_CURRENT_CORNER, *labels), [head, *heads], [SIZE_HEADER] * len(spans))
     found = [r.current for r in comparison.rows]
     counts = [found.count(s) for s in statuses] + [found.count("")]
@@ -248,7 +227,7 @@ def _first_period_sheet(workbook: Any, plan: Plan, comparison: Comparison, colou
     return page.finish(landscape=True, repeat=None, header=g.SHEET_COMPARISON)
 
 
-def _transition_table(page: _Sheet, comparison: Comparison, colours: dict[str, str]) -> None:
+def _transition_table(page: Page, comparison: Comparison, colours: dict[str, str]) -> None:
     page.heading(g.MOVEMENT_TRANSITION_HEADING)
     spans = page.grid.spans(1)
     base = {"border": 1, "valign": "vcenter", "text_wrap": True}
@@ -257,7 +236,7 @@ def _transition_table(page: _Sheet, comparison: Comparison, colours: dict[str, s
 
     def label_format(label: str) -> Any:
         return page.gothic(SIZE_HEADER, bold=True, align="center", **base,
-                           **(_status_fill(colours, label) or {"bg_color": "#D9D9D9"}))
+                           **(st.status_fill(colours, label) or {"bg_color": "#D9D9D9"}))
 
     page.cells(spans, (g.MOVEMENT_TRANSITION_CORNER, *columns),
                [head, *[label_format(c) for c in comparison.column_labels], head], [SIZE_HEADER] * len(spans))
@@ -274,7 +253,7 @@ def _transition_table(page: _Sheet, comparison: Comparison, colours: dict[str, s
             elif to == label:
                 formats.append(page.gothic(SIZE_BODY, align="center", num_format="0", **base))
             else:
-                fill = _status_fill(colours, to, 0.7) if to in names else {"bg_color": "#EDEDED"}
+                fill = st.status_fill(colours, to, 0.7) if to in names else {"bg_color": "#EDEDED"}
                 formats.append(page.gothic(SIZE_BODY, align="center", bold=True, num_format="0", **base, **fill))
             totals[c] += count
         totals[-1] += sum(counts)
@@ -284,7 +263,7 @@ def _transition_table(page: _Sheet, comparison: Comparison, colours: dict[str, s
     page.cells(spans, (g.REPORT_TOTAL, *totals), [head, *[total_fmt] * len(totals)], [SIZE_HEADER] * len(spans))
 
 
-def _comparison_list(page: _Sheet, comparison: Comparison, colours: dict[str, str]) -> int:
+def _comparison_list(page: Page, comparison: Comparison, colours: dict[str, str]) -> int:
     """The list of every 取組; returns the header row (repeated on every printed page)."""
     spans = page.grid.spans(0)
     previous = comparison.previous.label if comparison.previous else ""
@@ -301,7 +280,7 @@ def _comparison_list(page: _Sheet, comparison: Comparison, colours: dict[str, st
     def status_format(status: str, stand_out: bool) -> Any:
         k = (status, stand_out)
         if k not in status_formats:
-            fill = _status_fill(colours, status) if stand_out else {}
+            fill = st.status_fill(colours, status) if stand_out else {}
             status_formats[k] = page.gothic(SIZE_BODY, border=1, align="center", valign="top", text_wrap=True,
                                             bold=stand_out, **fill)
         return status_formats[k]
@@ -318,7 +297,7 @@ def _comparison_list(page: _Sheet, comparison: Comparison, colours: dict[str, st
             change, change_fmt = row.change, not_reported
         else:
             change, change_fmt = row.change, status_format(row.current, True)
-        name = rt.NAME_WITH_NOTE.format(name=row.name, note=row.note) if row.note else row.name  # what a plan change did
+        name = g.NAME_WITH_NOTE.format(name=row.name, note=row.note) if row.note else row.name  # what a plan change did
         values = (row.initiative_id, name, row.program, row.department,
                   row.previous or g.MOVEMENT_EMPTY, row.current or g.MOVEMENT_EMPTY, change)
         page.cells(spans, values, (centre, text, text, text, prev_fmt, cur_fmt, change_fmt), sizes)
@@ -337,12 +316,12 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
     n = len(trend.statuses)
     page_px = st.printable_px()
     count_px = min(TREND_COUNT_PX, (page_px - TREND_LABEL_PX - TREND_SHARE_PX) / (n + 1))
-    grid = Grid((TREND_LABEL_PX, *[count_px] * (n + 1), TREND_SHARE_PX))
-    page = _Sheet(workbook, g.SHEET_TREND, grid)
+    grid = SharedColumns((TREND_LABEL_PX, *[count_px] * (n + 1), TREND_SHARE_PX))
+    page = Page(workbook, g.SHEET_TREND, grid)
     first, last = trend.rows[0].period, trend.rows[-1].period
     page.title(plan, g.MOVEMENT_TREND_TITLE.format(first=first.label, last=last.label) if first != last
                else g.MOVEMENT_TREND_TITLE_ONE.format(period=last.label))
-    on_track = "".join(f"「{s}」" for s in plan.scale.on_track)
+    on_track = "".join(g.QUOTED.format(s) for s in plan.scale.on_track)
     page.note(g.MOVEMENT_TREND_NOTE.format(on_track=on_track, rounding=plan.rounding))
     if trend.has_other:
         page.note(g.MOVEMENT_TREND_OTHER_NOTE)
@@ -353,7 +332,7 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
     base = {"border": 1, "valign": "vcenter", "text_wrap": True}
     head = page.gothic(SIZE_HEADER, bold=True, align="center", bg_color="#D9D9D9", **base)
     status_heads = [page.gothic(SIZE_HEADER, bold=True, align="center", **base,
-                                **(_status_fill(colours, s) or {"bg_color": "#D9D9D9"})) for s in trend.statuses]
+                                **(st.status_fill(colours, s) or {"bg_color": "#D9D9D9"})) for s in trend.statuses]
     headers = (g.MOVEMENT_TREND_PERIOD, *trend.statuses, g.REPORT_TOTAL, g.MOVEMENT_TREND_SHARE)
     header_row = page.cells(spans, headers, [head, *status_heads, head, head], [SIZE_HEADER] * len(spans))
     first_row = page.row
@@ -365,9 +344,9 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
                    [label, *[number] * (n + 2)], [SIZE_BODY] * len(spans))
     last_row = page.row - 1
     if trend.changes:  # how the plan changed between the periods counted
-        parts = rt.LIST_JOIN.join(rt.TREND_CHANGES_PART.format(period=p.label, added=a, ended=e) for p, a, e in trend.changes)
+        parts = g.SEP_LIST.join(g.TREND_CHANGES_PART.format(period=p.label, added=a, ended=e) for p, a, e in trend.changes)
         page.advance(4)
-        page.note(rt.TREND_CHANGES_NOTE.format(parts=parts))
+        page.note(g.TREND_CHANGES_NOTE.format(parts=parts))
     page.advance(10)
     page.heading(g.MOVEMENT_TREND_CHART_HEADING)
     chart_row = page.row
@@ -401,8 +380,8 @@ def write_fiscal_sheet(workbook: Any, plan: Plan, fiscal: Fiscal) -> Any:
     if fiscal.by_year:
         rest = (sum(program_layout) - FISCAL_BY_YEAR_LABEL_PX) / 6
         layouts.append((FISCAL_BY_YEAR_LABEL_PX, *[max(rest, 80)] * 6))
-    grid = Grid(*layouts)
-    page = _Sheet(workbook, g.SHEET_FISCAL, grid)
+    grid = SharedColumns(*layouts)
+    page = Page(workbook, g.SHEET_FISCAL, grid)
     current = fiscal.years[-1] if fiscal.years else None
     page.title(plan, g.MOVEMENT_FISCAL_TITLE.format(period=current.label if current else ""))
     page.note(g.MOVEMENT_FISCAL_RULE)
@@ -466,7 +445,7 @@ def _first_program_of_perspectives(plan: Plan) -> list[tuple[int, Any]]:
 
 
 class _FiscalStyles:
-    def __init__(self, page: _Sheet) -> None:
+    def __init__(self, page: Page) -> None:
         base = {"border": 1, "valign": "vcenter"}
         self.head = page.gothic(SIZE_HEADER, bold=True, align="center", bg_color="#D9D9D9", text_wrap=True, **base)
         self.label = page.fmt.get(text_wrap=True, **base)
@@ -484,7 +463,7 @@ class _FiscalStyles:
         return self.dash if value is None else self.money
 
 
-def _fiscal_line(page: _Sheet, styles: _FiscalStyles, spans: Sequence[tuple[int, int]], line: FiscalLine,
+def _fiscal_line(page: Page, styles: _FiscalStyles, spans: Sequence[tuple[int, int]], line: FiscalLine,
                  targets: bool, total: bool) -> None:
     n_labels = len(spans) - len(line.amounts) - 1 - (2 if targets else 0)
     labels = list(line.labels[:n_labels])

@@ -8,8 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as t
+from gyokaku_xl import text as g
 from gyokaku_xl.core.term_report import TermRow
 from gyokaku_xl.domain.model import Plan
 from gyokaku_xl.render.plan_book import plan_tables, write_plan_tables
@@ -28,7 +27,7 @@ def write_next_plan(path: str | Path, plan: Plan, continuing: Sequence[TermRow])
     highlight = {g.PLAN_SHEET_SETTINGS: {(n, 1) for n, (item, _v) in enumerate(rows, start=1)
                                          if item in BLANK_SETTINGS}}
     tables[g.PLAN_SHEET_SETTINGS] = (header, rows)
-    header = (*tables[g.PLAN_SHEET_INITIATIVES][0], t.NEXT_PLAN_COL_PREVIOUS_ID)
+    header = (*tables[g.PLAN_SHEET_INITIATIVES][0], g.NEXT_PLAN_COL_PREVIOUS_ID)
     tables[g.PLAN_SHEET_INITIATIVES] = (header, [(r.initiative_id, r.program, r.name, r.department, r.initiative_id)
                                                  for r in continuing])
-    write_plan_tables(path, tables, title=t.NEXT_PLAN_TITLE, company=plan.municipality, highlight=highlight)
+    write_plan_tables(path, tables, title=g.NEXT_PLAN_TITLE, company=plan.municipality, highlight=highlight)

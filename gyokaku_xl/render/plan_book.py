@@ -11,14 +11,13 @@ from typing import Any, Mapping, Sequence
 
 import xlsxwriter
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as rt
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan
 from gyokaku_xl.render.forms import DOCUMENT_DATE, WORKBOOK_OPTIONS
 from gyokaku_xl.render.styles import Formats
 
 #: Written in 総括掲載 when a 重点 事業 is deliberately left out of the summary (blank would mean ○).
-MARK_FALSE = "×"
+MARK_FALSE = g.MARK_FALSE
 
 _SETTINGS_ORDER = (g.SETTING_PLAN_NAME, g.SETTING_MUNICIPALITY, g.SETTING_ROUNDING, g.SETTING_COORDINATOR)
 
@@ -48,8 +47,8 @@ def plan_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tuple[objec
     }
     logged = [c for c in plan.changes if not c.detected]
     if logged:  # the 「計画の変更」 log, as the office writes it
-        tables[rt.PLAN_SHEET_CHANGES] = (rt.PLAN_CHANGE_HEADERS, [
-            (c.period.file_label, rt.KIND_LABELS[c.kind], c.initiative_id, c.new_id, c.content) for c in logged])
+        tables[g.PLAN_SHEET_CHANGES] = (g.PLAN_CHANGE_HEADERS, [
+            (c.period.file_label, g.KIND_LABELS[c.kind], c.initiative_id, c.new_id, c.content) for c in logged])
     return tables
 
 
@@ -69,7 +68,7 @@ _WIDTHS = {g.PLAN_COL_ITEM: 18, g.PLAN_COL_VALUE: 44, g.PLAN_COL_NUMBER: 8, g.PL
            g.PLAN_COL_PROGRAM_NUMBER: 10, g.PLAN_COL_PERSPECTIVE: 12, g.PLAN_COL_PROGRAM_NAME: 36,
            g.PLAN_COL_PRIORITY: 7, g.PLAN_COL_SUMMARY: 9, g.PLAN_COL_DEPARTMENT: 20,
            g.PLAN_COL_INITIATIVE_ID: 10, g.PLAN_COL_INITIATIVE_NAME: 44,
-           rt.PLAN_COL_CHANGE_PERIOD: 18, rt.PLAN_COL_CHANGE_NEW_ID: 16, rt.PLAN_COL_CHANGE_CONTENT: 56}
+           g.PLAN_COL_CHANGE_PERIOD: 18, g.PLAN_COL_CHANGE_NEW_ID: 16, g.PLAN_COL_CHANGE_CONTENT: 56}
 
 
 def write_plan(path: str | Path, plan: Plan) -> None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from gyokaku_xl.domain.records import MergeResult
-from gyokaku_xl.core.summary import build_summary
+from gyokaku_xl.domain.content import SummaryData
 from gyokaku_xl.render.lists import write_by_program_sheet, write_list_sheet
 from gyokaku_xl.render.styles import status_colours
 from gyokaku_xl.render.summary import write_summary_sheet
 
 
-def add_report_sheets(workbook: Any, result: MergeResult, by_program: bool = True) -> None:
-    """Add 「資料1-1」「資料1-2」「資料1-3」, in that order, to an xlsxwriter workbook.
+def add_report_sheets(workbook: Any, result: MergeResult, summary: SummaryData, by_program: bool = True) -> None:
+    """Add 「資料1-1」 (showing ``summary``, computed by the run), 「資料1-2」 and 「資料1-3」, in that
+    order, to an xlsxwriter workbook.
 
     ``by_program=False`` leaves 資料1-3 out (it is then written as its own workbook, see
     :mod:`.split_book`).
@@ -22,8 +23,8 @@ def add_report_sheets(workbook: Any, result: MergeResult, by_program: bool = Tru
     """
     scale = result.plan.scale
     colours = status_colours(scale.names, scale.on_track)
-    summary = write_summary_sheet(workbook, build_summary(result), colours)
+    first = write_summary_sheet(workbook, summary, colours)
     write_list_sheet(workbook, result, colours)
     if by_program:
         write_by_program_sheet(workbook, result, colours)
-    summary.activate()
+    first.activate()

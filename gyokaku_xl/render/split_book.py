@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.normalize import positive_int
 from gyokaku_xl.domain.records import MergeResult, Record, Source, Tally

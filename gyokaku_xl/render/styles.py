@@ -9,13 +9,19 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import math
 import re
 import unicodedata
 import weakref
-from typing import Any
+from typing import Any, Sequence
 
-FONT_MINCHO = "ＭＳ 明朝"
-FONT_GOTHIC = "ＭＳ ゴシック"
+from gyokaku_xl.infra.compat import merged_ranges
+
+from gyokaku_xl import text as g
+from gyokaku_xl.domain.tokens import NO_LINE_END as _NO_LINE_END, NO_LINE_START as _NO_LINE_START
+
+FONT_MINCHO = g.FONT_MS_MINCHO
+FONT_GOTHIC = g.FONT_MS_GOTHIC
 FONT_SIZE = 10.5
 
 #: Status colours by scale position: on-track statuses first get blues/greens, the rest warm
@@ -43,6 +49,12 @@ def light(colour: str, amount: float = 0.75) -> str:
     r, g_, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     mix = lambda c: round(c + (255 - c) * amount)  # noqa: E731
     return f"#{mix(r):02X}{mix(g_):02X}{mix(b):02X}"
+
+
+def status_fill(colours: dict[str, str], status: str, amount: float = 0.55) -> dict[str, str]:
+    """The format property of a light fill in ``status``'s colour (none for a status without one)."""
+    colour = colours.get(status)
+    return {"bg_color": light(colour, amount)} if colour else {}
 
 
 #: The document fonts (明朝, ゴシック) chosen for a workbook (the plan's 「フォント」 setting).
@@ -110,8 +122,8 @@ def merge_cells(sheet: Any, first_row: int, first_col: int, last_row: int, last_
     bookkeeping (our layouts never overlap; the master content test checks the ranges). The caller
     writes the top-left cell (``write_string``, ``write_number`` or ``write_blank``).
     """
-    ranges = getattr(sheet, "merge", None)
-    if not isinstance(ranges, list):  # an xlsxwriter without the plain list: the public way
+    ranges = merged_ranges(sheet)
+    if ranges is None:  # an xlsxwriter without the plain list: the public way
         sheet.merge_range(first_row, first_col, last_row, last_col, "", cell_format)
         return
     ranges.append([first_row, first_col, last_row, last_col])
@@ -126,6 +138,34 @@ def put_text(sheet: Any, row: int, first: int, last: int, text: str, cell_format
     if first != last:
         merge_cells(sheet, row, first, row, last, cell_format)
     sheet.write_string(row, first, text, cell_format)
+
+
+# --- rows with explicit heights -----------------------------------------------------------------
+class Rows:
+    """A sheet's rows written top to bottom, each with an explicit height (neither Excel nor
+    LibreOffice grows a merged row to its text); ``heights[r]`` keeps row ``r``'s height for page
+    breaks and for rows that grow later. Each report sheet's writer builds on it."""
+
+    def __init__(self, sheet: Any, heights: list[float] | None = None) -> None:
+        self.sheet = sheet
+        self.heights: list[float] = [] if heights is None else heights
+        self.row = len(self.heights)  # the rows already in ``heights`` are written
+
+    def advance(self, height: float) -> int:
+        """Set the current row's height and move on; returns the row just finished."""
+        self.sheet.set_row(self.row, height)
+        self.heights.append(height)
+        self.row += 1
+        return self.row - 1
+
+    def gap(self, height: float = 6) -> None:
+        """An empty spacer row."""
+        self.advance(height)
+
+    def grow(self, row: int, height: float) -> None:
+        """Make an already written row taller."""
+        self.heights[row] = height
+        self.sheet.set_row(row, height)
 
 
 # --- report pages -------------------------------------------------------------------------------
@@ -153,6 +193,16 @@ def column_px(width: float) -> int:
     if width < 1:
         return int(width * 12 + 0.5)
     return int(width * 7 + 0.5) + 5
+
+
+def width_of_px(px: float) -> float:
+    """Column width in character units for ``px`` pixels (the inverse of :func:`column_px`)."""
+    return round(max(px - 5, 7) / 7, 2)
+
+
+def columns_px(widths: Sequence[float], first: int, last: int) -> int:
+    """Pixel width of columns ``first``..``last`` of a sheet whose column widths are ``widths``."""
+    return sum(column_px(widths[c]) for c in range(first, last + 1))
 
 
 @functools.lru_cache(maxsize=None)
@@ -226,9 +276,8 @@ _TOKEN_PATTERN = r"[A-Za-z0-9\uff66-\uff9d\-_.,:;/%()'\"@&+]+|."
 
 #: Japanese line-breaking rules (kinsoku), as Excel and LibreOffice (ja-JP, strict) apply them:
 #: characters that may not begin a line, and characters that may not end one.
-NO_LINE_START = frozenset("、。，．,.)）]］}｝」』】〕〉》〙〗〟’”・：；？！:;?!ー…‥〜"
-                          "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ％%")
-NO_LINE_END = frozenset("(（[［{｛「『【〔〈《〘〖〝‘“")
+NO_LINE_START = frozenset(_NO_LINE_START)
+NO_LINE_END = frozenset(_NO_LINE_END)
 
 
 def _class_of(chars: frozenset[str]) -> str:
@@ -249,6 +298,13 @@ def _wrap_tokens(line: str) -> list[str]:
     line count is the one Excel and LibreOffice (Japanese rules) produce.
     """
     return _PIECE.findall(line)
+
+
+def paragraph_lines(text: str, units: float) -> int:
+    """Lines ``text`` takes at ``units`` half-width units a line, each paragraph rounded up on its
+    own (the plain estimate of the forms and the annotated copies' list: no word or kinsoku rules)."""
+    usable = max(float(units), 1.0)
+    return sum(max(1, math.ceil(text_units(part) / usable)) for part in text.split("\n"))
 
 
 def row_height(lines: int, size: float, extra: float = 3.0) -> float:

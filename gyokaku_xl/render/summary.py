@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.core.summary import FLAGGED_BULLET, FLAGGED_INITIATIVE, SummaryData
+from gyokaku_xl import text as g
+from gyokaku_xl.core.summary import FLAGGED_BULLET, FLAGGED_INITIATIVE
+from gyokaku_xl.domain.content import SummaryData
 from gyokaku_xl.render import styles as st
 from gyokaku_xl.render.charts import add_status_chart
 
@@ -33,12 +34,7 @@ def _px(points: float) -> int:
     return int(points * 4 / 3 + 0.5)
 
 
-def _width(px: float) -> float:
-    """Column width in character units for ``px`` pixels (inverse of ``styles.column_px``)."""
-    return round(max(px - 5, 7) / 7, 2)
-
-
-class Grid:
+class SummaryColumns:
     """The sheet's columns, sized for the scale: one count column per status plus 合計."""
 
     def __init__(self, statuses: tuple[str, ...], labels: tuple[str, ...] = ()) -> None:
@@ -56,7 +52,7 @@ class Grid:
             label = max(label, min(needed, MAX_LEFT_PX - GUTTER_PX - sum(wanted)))
         left = GUTTER_PX + label + sum(wanted)
         chart = (PAGE_PX - left) / CHART_COLUMNS
-        self.widths = tuple(_width(px) for px in (GUTTER_PX, label, *wanted, *[chart] * CHART_COLUMNS))
+        self.widths = tuple(st.width_of_px(px) for px in (GUTTER_PX, label, *wanted, *[chart] * CHART_COLUMNS))
         self.last_col = len(self.widths) - 1
         self.total_col = TABLE_FIRST_COUNT_COL + len(statuses)
         self.left_last_col = self.total_col
@@ -66,7 +62,7 @@ class Grid:
 
     def px(self, first: int, last: int) -> int:
         """Pixel width of columns ``first``..``last``."""
-        return sum(st.column_px(self.widths[c]) for c in range(first, last + 1))
+        return st.columns_px(self.widths, first, last)
 
 
 SIZE_DOC_NUMBER = 10.5
@@ -81,15 +77,13 @@ CHART_HEIGHT_PX = 250  # the chart's height below its heading is the same for ev
 TABLE_ROW_EXTRA = 5.0  # points added to every table row (header, perspectives, 合計)
 
 
-class _Page:
+class _Page(st.Rows):
     """Writes rows top to bottom on the grid, remembering each row's height."""
 
-    def __init__(self, sheet: Any, fmt: st.Formats, grid: Grid) -> None:
-        self.sheet = sheet
+    def __init__(self, sheet: Any, fmt: st.Formats, grid: SummaryColumns) -> None:
+        super().__init__(sheet)
         self.fmt = fmt
         self.grid = grid
-        self.row = 0
-        self.heights: list[float] = []
 
     def put(self, row: int, first: int, last: int, text: str, cell_format: Any) -> None:
         """Write ``text`` into a cell or a merged range (always as a string, never a formula)."""
@@ -102,27 +96,11 @@ class _Page:
         self.put(self.row, first, last, text, cell_format)
         return self.advance(height)
 
-    def advance(self, height: float) -> int:
-        """Set the current row's height and move on; returns the row just finished."""
-        self.sheet.set_row(self.row, height)
-        self.heights.append(height)
-        self.row += 1
-        return self.row - 1
-
-    def gap(self, height: float = 6) -> None:
-        """An empty spacer row."""
-        self.advance(height)
-
-    def grow(self, row: int, height: float) -> None:
-        """Make an already written row taller."""
-        self.heights[row] = height
-        self.sheet.set_row(row, height)
-
 
 def write_summary_sheet(workbook: Any, data: SummaryData, colours: dict[str, str]) -> Any:
     """Add the 資料1-1 sheet showing ``data``; returns the worksheet."""
     sheet = workbook.add_worksheet(g.SHEET_SUMMARY)
-    grid = Grid(data.table.statuses, tuple(r.label for r in data.table.rows))
+    grid = SummaryColumns(data.table.statuses, tuple(r.label for r in data.table.rows))
     for col, width in enumerate(grid.widths):
         sheet.set_column(col, col, width)
     page = _Page(sheet, st.Formats(workbook, font=st.FONT_MINCHO, size=SIZE_BODY), grid)

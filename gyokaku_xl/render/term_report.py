@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as t
+from gyokaku_xl import text as g
 from gyokaku_xl.core.term_report import TermReport
 from gyokaku_xl.domain.model import era_label
 from gyokaku_xl.render.master import new_workbook
-from gyokaku_xl.render.movement import SIZE_BODY, SIZE_HEADER, Grid, Page, _status_fill
-from gyokaku_xl.render.styles import status_colours, use_fonts
+from gyokaku_xl.render.movement import SIZE_BODY, SIZE_HEADER, Page, SharedColumns
+from gyokaku_xl.render.styles import status_colours, status_fill, use_fonts
 
 ID_PX = 56
 NAME_PX = 230
@@ -29,7 +28,7 @@ def write_term_report(path: Path, report: TermReport) -> None:
     """Write the 総括 workbook at ``path`` (one sheet, 「計画期間の総括」)."""
     plan = report.plan
     first, last = report.periods[0], report.periods[-1]
-    title = t.TERM_TITLE.format(first=first.label, last=last.label)
+    title = g.TERM_TITLE.format(first=first.label, last=last.label)
     workbook = new_workbook(path, title=f"{plan.name} {title}")
     use_fonts(workbook, plan.fonts)
     colours = status_colours(plan.scale.names, plan.scale.on_track)
@@ -39,15 +38,15 @@ def write_term_report(path: Path, report: TermReport) -> None:
     years = len(report.fiscal.years)
     fiscal_layout = (*FISCAL_PX, *[YEAR_PX] * years, YEAR_PX, YEAR_PX, YEAR_PX)
     by_year_layout = (COUNT_LABEL_PX, *[(sum(fiscal_layout) - COUNT_LABEL_PX) / 6] * 6)
-    grid = Grid(list_layout, counts_layout, fiscal_layout, by_year_layout)
-    page = Page(workbook, t.SHEET_TERM_REPORT, grid)
+    grid = SharedColumns(list_layout, counts_layout, fiscal_layout, by_year_layout)
+    page = Page(workbook, g.SHEET_TERM_REPORT, grid)
     page.title(plan, title)
     _counts(page, report, colours)
     page.advance(10)
     _fiscal(page, report)
     page.sheet.set_h_pagebreaks([page.row])  # the list of every 取組 starts on a page of its own
     header_row = _list(page, report, colours)
-    page.finish(landscape=True, repeat=header_row, header=t.SHEET_TERM_REPORT)
+    page.finish(landscape=True, repeat=header_row, header=g.SHEET_TERM_REPORT)
     workbook.close()
 
 
@@ -70,10 +69,10 @@ def _counts(page: Page, report: TermReport, colours: dict[str, str]) -> None:
     s = _styles(page)
     spans = page.grid.spans(1)
     labels = report.counts.labels
-    page.heading(t.TERM_HEADING_COUNTS)
+    page.heading(g.TERM_HEADING_COUNTS)
     heads = [page.gothic(SIZE_HEADER, bold=True, align="center", border=1, valign="vcenter", text_wrap=True,
-                         **(_status_fill(colours, label) or {"bg_color": "#D9D9D9"})) for label in labels]
-    page.cells(spans, (t.TERM_COUNTS_CORNER, *labels, g.REPORT_TOTAL), [s["head"], *heads, s["head"]],
+                         **(status_fill(colours, label) or {"bg_color": "#D9D9D9"})) for label in labels]
+    page.cells(spans, (g.TERM_COUNTS_CORNER, *labels, g.REPORT_TOTAL), [s["head"], *heads, s["head"]],
                [SIZE_HEADER] * len(spans))
     for label, counts, total in report.counts.rows:
         page.cells(spans, (label, *counts, total), [s["label"], *[s["number"]] * len(counts), s["total"]],
@@ -81,14 +80,14 @@ def _counts(page: Page, report: TermReport, colours: dict[str, str]) -> None:
     counts, total = report.counts.total
     page.cells(spans, (g.REPORT_TOTAL, *counts, total), [s["total_label"], *[s["total"]] * (len(counts) + 1)],
                [SIZE_BODY] * len(spans))
-    page.note(t.TERM_COUNTS_NOTE)
+    page.note(g.TERM_COUNTS_NOTE)
 
 
 def _fiscal(page: Page, report: TermReport) -> None:
     s = _styles(page)
     fiscal = report.fiscal
     spans = page.grid.spans(2)
-    page.heading(t.TERM_HEADING_FISCAL)
+    page.heading(g.TERM_HEADING_FISCAL)
     years = [g.MOVEMENT_FISCAL_YEAR_HEADER.format(year=p.year_label, half=p.half) for p in fiscal.years]
     headers = (*g.MOVEMENT_FISCAL_PROGRAM_HEADERS, *years, g.MOVEMENT_FISCAL_CUMULATIVE, g.MOVEMENT_FISCAL_TARGET,
                g.MOVEMENT_FISCAL_RATE)
@@ -97,7 +96,7 @@ def _fiscal(page: Page, report: TermReport) -> None:
         total = line is fiscal.total
         labels = list(line.labels) + [""] * (3 - len(line.labels))
         numbers = [*line.amounts, line.cumulative, line.target, line.rate]
-        values = [*labels, *[t.TERM_NOTE_EMPTY if v is None else v for v in numbers]]
+        values = [*labels, *[g.TERM_NOTE_EMPTY if v is None else v for v in numbers]]
         money = s["money_total"] if total else s["money"]
         formats = [s["total_label"] if total else (s["centre"] if i == 0 else s["label"]) for i in range(3)]
         formats += [s["dash"] if v is None else money for v in numbers]
@@ -116,7 +115,7 @@ def _fiscal(page: Page, report: TermReport) -> None:
         page.cells(spans, g.MOVEMENT_FISCAL_YEAR_HEADERS, [s["head"]] * len(spans), [SIZE_HEADER] * len(spans))
         for y in fiscal.by_year:
             values = (y.amount, y.target, y.rate, y.cumulative, y.cumulative_target, y.cumulative_rate)
-            page.cells(spans, [era_label(y.year), *[t.TERM_NOTE_EMPTY if v is None else v for v in values]],
+            page.cells(spans, [era_label(y.year), *[g.TERM_NOTE_EMPTY if v is None else v for v in values]],
                        [s["label"], *[s["dash"] if v is None else s["money"] for v in values]],
                        [SIZE_BODY] * len(spans))
 
@@ -124,22 +123,22 @@ def _fiscal(page: Page, report: TermReport) -> None:
 def _list(page: Page, report: TermReport, colours: dict[str, str]) -> int:
     s = _styles(page)
     spans = page.grid.spans(0)
-    page.heading(t.TERM_HEADING_LIST)
-    periods = [t.TERM_LIST_PERIOD.format(year=p.year_label, half=p.half) for p in report.periods]
-    header_row = page.cells(spans, (*t.TERM_LIST_HEADERS, *periods, t.TERM_LIST_FINAL, t.TERM_LIST_CHANGES),
+    page.heading(g.TERM_HEADING_LIST)
+    periods = [g.TERM_LIST_PERIOD.format(year=p.year_label, half=p.half) for p in report.periods]
+    header_row = page.cells(spans, (*g.TERM_LIST_HEADERS, *periods, g.TERM_LIST_FINAL, g.TERM_LIST_CHANGES),
                             [s["head"]] * len(spans), [SIZE_HEADER] * len(spans))
     status_formats: dict[str, Any] = {}
 
     def status_format(status: str) -> Any:
         if status not in status_formats:
             status_formats[status] = page.gothic(SIZE_BODY, border=1, align="center", valign="vcenter",
-                                                 text_wrap=True, **_status_fill(colours, status, 0.7))
+                                                 text_wrap=True, **status_fill(colours, status, 0.7))
         return status_formats[status]
 
     small = page.fmt.get(border=1, valign="vcenter", text_wrap=True, font_size=SIZE_BODY - 1)
     for row in report.rows:
         values = (row.initiative_id, row.name, row.department,
-                  *[v or t.TERM_NOTE_EMPTY for v in row.statuses], row.final or t.TERM_NOTE_EMPTY,
+                  *[v or g.TERM_NOTE_EMPTY for v in row.statuses], row.final or g.TERM_NOTE_EMPTY,
                   "\n".join(row.changes))
         formats = (s["centre"], s["label"], s["label"], *[status_format(v) if v else s["dash"] for v in row.statuses],
                    status_format(row.final) if row.final else s["dash"], small)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import Finding, GyokakuError
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.infra.oserror import library_text
@@ -38,13 +38,13 @@ def annotate_copies(findings: Iterable[Finding], sources: dict[str, str],
             continue
         target = Path(out_dir) / copy_name(file)
         if target.resolve() in inputs:
-            notices.append(f"「{target}」は提出ファイルのため、指摘付きの写しを作りませんでした。")
+            notices.append(g.RUN_ANNOTATE_ONTO_INPUT.format(path=target))
             continue
         try:
             written.append(annotate_file(Path(source), target, items))
         except Exception as exc:  # noqa: BLE001 - one copy we cannot make must not stop the run
             detail = str(exc) if isinstance(exc, GyokakuError) else library_text(exc)
-            notices.append(f"「{file}」の指摘付きの写しを作れませんでした（{detail}）。")
+            notices.append(g.RUN_ANNOTATE_FAILED.format(file=file, detail=detail))
     clean = {f: s for f, s in sources.items() if f not in to_annotate}
     notices.extend(stale_copy_notices(Path(out_dir), clean))
     return written, notices

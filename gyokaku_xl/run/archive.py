@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import GyokakuError, OutputLockedError
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.infra.atomic import atomic_write

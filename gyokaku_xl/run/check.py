@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import Finding, GyokakuError, PlanInvalidError
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.model import Period
@@ -57,9 +58,9 @@ def check_annotate_dir(inbox: str | Path, annotate_dir: str | Path | None) -> No
         return
     folder = Path(annotate_dir)
     if folder.exists() and not folder.is_dir():
-        raise GyokakuError(f"「{folder}」はファイルです。指摘付きの写しの出力先にはフォルダを指定してください。")
+        raise GyokakuError(g.FATAL_ANNOTATE_DIR_IS_FILE.format(folder=folder))
     if folder.resolve() == Path(inbox).resolve():
-        raise GyokakuError("指摘付きの写しの出力先に受付フォルダは指定できません。別のフォルダを指定してください。")
+        raise GyokakuError(g.FATAL_ANNOTATE_DIR_IS_INBOX)
 
 
 def annotate_into(outcome: RunOutcome, inbox: Path, annotate_dir: Path) -> None:

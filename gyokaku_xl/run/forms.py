@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
+from gyokaku_xl import text as g
 from gyokaku_xl.core.checks import outside_plan_period
 from gyokaku_xl.core.revisions import carry, in_force
 from gyokaku_xl.domain.findings import GyokakuError
@@ -32,21 +33,19 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
     if carried is not None:  # renumbered and merged 取組 carry their predecessors' rows
         carried = carry(carried, plan, period)
     folder = history_folder(plan, Path(plan_path), history_dir) if previous is None and use_previous else None
-    out = output_folder(out_dir, "調査票")
+    out = output_folder(out_dir, g.RUN_OUTPUT_FORMS)
     wanted = plan.departments
     if departments:
         found = [plan.find_department(d) for d in departments]
         unknown = [d for d, f in zip(departments, found) if f is None]
         if unknown:
-            raise GyokakuError(f"所管課「{'、'.join(unknown)}」は計画マスタにありません。")
+            raise GyokakuError(g.FATAL_UNKNOWN_DEPARTMENTS.format(departments=g.SEP_LIST.join(unknown)))
         wanted = tuple(f for f in found if f is not None)
     targets = [out / form_file_name(d, period) for d in wanted]
     existing = [t.name for t in targets if t.exists()]
     if existing and not overwrite:
-        more = f" ほか {len(existing) - 3} 件" if len(existing) > 3 else ""
-        raise GyokakuError(f"出力先に同じ名前の調査票があります（{'、'.join(existing[:3])}{more}）。"
-                           "記入済みの調査票を消さないよう、別のフォルダを指定するか、"
-                           "上書きしてよい場合は --force を付けてください。")
+        more = g.FORMS_EXIST_MORE.format(count=len(existing) - 3) if len(existing) > 3 else ""
+        raise GyokakuError(g.FATAL_FORMS_EXIST.format(names=g.SEP_LIST.join(existing[:3]), more=more))
     paths = []
     for department, target in zip(wanted, targets):
         atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d, carried))

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.core.checks import fiscal_year_findings, half_findings
 from gyokaku_xl.core.consolidate import consolidate
 from gyokaku_xl.core.revisions import in_force
@@ -40,7 +40,7 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
     """
     inbox = Path(inbox)
     if inbox.is_file():
-        raise GyokakuError(f"「{inbox}」はファイルです。受付フォルダ（調査票を入れたフォルダ）を指定してください。")
+        raise GyokakuError(g.FATAL_INBOX_IS_FILE.format(path=inbox))
     if not inbox.is_dir():
         raise GyokakuError(g.FATAL_INBOX_MISSING.format(path=inbox))
     notices: list[str] = []
@@ -63,7 +63,7 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
         if resolved_plan is not None:
             plan, plan_findings = load_plan(resolved_plan, reader.read_plan)
             if plan_path is None:
-                notices.append(f"計画マスタとして「{resolved_plan}」を使用しました。")
+                notices.append(g.NOTICE_PLAN_FOUND.format(path=resolved_plan))
     if period is None:
         period = _infer_period(reports)
     completeness_checked = plan is not None
@@ -96,8 +96,8 @@ def _infer_period(reports: list[FileReport]) -> Period:
         raise GyokakuError(g.FATAL_PERIOD_UNKNOWN, findings=_why_no_period(reports))
     ranked = periods.most_common()
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        names = "、".join(p.label for p, _ in ranked)
-        raise GyokakuError(f"調査票の報告期間がそろっていません（{names}）。--year と --period を指定してください。")
+        names = g.SEP_LIST.join(p.label for p, _ in ranked)
+        raise GyokakuError(g.FATAL_PERIODS_DIFFER.format(periods=names))
     return ranked[0][0]
 
 

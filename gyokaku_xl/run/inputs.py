@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import Finding, GyokakuError, PlanInvalidError
 from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.normalize import key
@@ -20,7 +20,7 @@ def load_plan(plan_path: str | Path,
     """Read the plan master (with ``reader``) or raise :class:`GyokakuError` with a one-line message."""
     path = Path(plan_path)
     if not path.is_file():
-        raise GyokakuError(g.FATAL_PLAN_UNREADABLE.format(path=path, detail="ファイルがありません"))
+        raise GyokakuError(g.FATAL_PLAN_UNREADABLE.format(path=path, detail=g.RUN_FILE_MISSING))
     try:
         result = reader(path)
     except PlanReadError as exc:
@@ -80,14 +80,14 @@ def previous_snapshot(plan: Plan, plan_path: Path, period: Period, previous: str
 
 def _named_previous(plan: Plan, period: Period, path: Path, limits: Limits) -> Snapshot:
     if not path.is_file():
-        raise GyokakuError(g.FATAL_PREVIOUS_UNUSABLE.format(path=path, detail="ファイルがありません"))
+        raise GyokakuError(g.FATAL_PREVIOUS_UNUSABLE.format(path=path, detail=g.RUN_FILE_MISSING))
     snapshot, finding = read_master(path, limits)
     if snapshot is None:
         raise GyokakuError(g.FATAL_PREVIOUS_UNUSABLE.format(path=path, detail=finding.message if finding else ""))
     if key(snapshot.plan_name) != key(plan.name):
         raise GyokakuError(g.FATAL_PREVIOUS_UNUSABLE.format(
-            path=path, detail=f"別の計画「{snapshot.plan_name}」の集約結果です"))
+            path=path, detail=g.PREVIOUS_OTHER_PLAN.format(plan=snapshot.plan_name)))
     if snapshot.period.order_key >= period.order_key:
         raise GyokakuError(g.FATAL_PREVIOUS_UNUSABLE.format(
-            path=path, detail=f"{snapshot.period.label} の集約結果で、{period.label} より前の期間ではありません"))
+            path=path, detail=g.PREVIOUS_NOT_EARLIER.format(found=snapshot.period.label, period=period.label)))
     return snapshot

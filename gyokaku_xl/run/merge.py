@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
+from gyokaku_xl.core.content import master_content
 from gyokaku_xl.domain.findings import Finding, GyokakuError, OutputLockedError, first_error_by_file, title_of
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.model import Period, Plan
@@ -49,7 +50,7 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     read show it will be needed (:class:`~gyokaku_xl.run.split.SplitWorker`).
     """
     check_annotate_dir(inbox, annotate)
-    refuse_file_as_folder(opendata, "オープンデータ")
+    refuse_file_as_folder(opendata, g.RUN_OUTPUT_OPENDATA)
     started: list[SplitWorker] = []
 
     def start_split_worker(plan: Plan, rows_read: int) -> None:
@@ -75,9 +76,9 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
 
 def _checked_target(target: Path) -> Path:
     if target.is_dir():
-        raise GyokakuError(f"「{target}」はフォルダです。集約結果のファイル名（例：{target / g.MASTER_FILE_NAME}）を指定してください。")
+        raise GyokakuError(g.FATAL_OUTPUT_IS_FOLDER.format(path=target, example=target / g.MASTER_FILE_NAME))
     if target.suffix.lower() != ".xlsx":
-        raise GyokakuError(f"出力ファイル「{target}」の拡張子は .xlsx にしてください。")
+        raise GyokakuError(g.FATAL_OUTPUT_NOT_XLSX.format(path=target))
     return target
 
 
@@ -91,8 +92,10 @@ def _write_master(outcome: RunOutcome, inbox: Path, target: Path, history_dir: s
         _read_history(outcome, folder, target, limits, sources)
     split = SplitBook(result, target, worker) if is_split(result) else None
     try:
+        content = outcome.content = master_content(result)  # once: for the master and the console
+
         def write(tmp: Path) -> None:
-            write_master(tmp, result, target.resolve().parent, sources, by_program=split is None)
+            write_master(tmp, result, content, target.resolve().parent, sources, by_program=split is None)
             if split is not None:  # before the master replaces the old one: both or neither
                 split.wait()
 
@@ -133,12 +136,12 @@ def nothing_merged_message(result: MergeResult, target: Path) -> str:
     """Why no master was written: every rejected file's first error, counted by its title."""
     first = first_error_by_file(result.findings).values()
     reasons = Counter(title_of(f.code) for f in first)
-    parts = "、".join(g.NOTHING_MERGED_REASON.format(title=t, count=n) for t, n in reasons.most_common())
+    parts = g.SEP_LIST.join(g.NOTHING_MERGED_REASON.format(title=t, count=n) for t, n in reasons.most_common())
     codes = {f.code for f in first}
     hint = g.NOTHING_MERGED_PERIOD_HINT if codes & {"year-mismatch", "period-mismatch"} else ""
     action = g.NOTHING_MERGED_KEPT if target.exists() else g.NOTHING_MERGED_NOT_CREATED
     return g.FATAL_NOTHING_MERGED.format(path=target, action=action, hint=hint,
-                                         reasons=parts or g.MESSAGES["no-rows"].rstrip("。"))
+                                         reasons=parts or g.MESSAGES["no-rows"].rstrip(g.FULL_STOP))
 
 
 def _read_history(outcome: RunOutcome, folder: Path, exclude: Path, limits: Limits,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
+from gyokaku_xl import text as g
 from gyokaku_xl.infra.atomic import atomic_write, output_folder, refuse_file_as_folder
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period
@@ -25,7 +25,7 @@ def publication_title(plan_name: str, period: Period) -> str:
 def write_opendata(period: Period, rows: list[dict[str, object]], out_dir: str | Path,
                    title: str = "") -> list[Path]:
     """Write ``取組状況一覧_<期間>.csv`` and ``.xlsx`` into ``out_dir`` (atomically); returns both paths."""
-    folder = output_folder(out_dir, "オープンデータ")
+    folder = output_folder(out_dir, g.RUN_OUTPUT_OPENDATA)
     table = opendata_table(period, rows)
     stem = opendata_stem(period)
     csv_path = atomic_write(folder / f"{stem}.csv", lambda tmp: write_csv(tmp, table))
@@ -41,7 +41,7 @@ def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
     except KeyError:
         raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path)) from None
     except ReadError as exc:
-        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + f"（{exc.code}）") from None
+        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + g.PARENTHESIZED.format(exc.code)) from None
     if period is None:
         raise GyokakuError(g.FATAL_OPENDATA_NO_PERIOD.format(path=path))
     return write_opendata(period, rows, out_dir)
@@ -50,7 +50,7 @@ def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
 def publish(master: str | Path, out_dir: str | Path | None = None,
             opendata: str | Path | None = None) -> PublishOutcome:
     """The PDF of a master's 資料1-1〜1-3 and, when ``opendata`` is given, its open data."""
-    refuse_file_as_folder(opendata, "オープンデータ")
+    refuse_file_as_folder(opendata, g.RUN_OUTPUT_OPENDATA)
     outcome = PublishOutcome()
     if opendata is not None:
         outcome.opendata_paths = opendata_from_master(master, opendata)

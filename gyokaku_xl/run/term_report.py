@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gyokaku_xl.text import glossary as g
-from gyokaku_xl.text import revisions as t
+from gyokaku_xl import text as g
 from gyokaku_xl.core.revisions import in_force
 from gyokaku_xl.core.term_report import build_term_report, continuing
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.model import Period
-from gyokaku_xl.domain.revisions import TermOutcome
+from gyokaku_xl.domain.outcome import TermOutcome
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.reading.history import read_history, read_master
 from gyokaku_xl.render.next_plan import write_next_plan
@@ -32,18 +31,18 @@ def term_report(plan_path: str | Path, output: str | Path, *, history_dir: str |
     plan, findings = load_plan(plan_path)
     folder = history_folder(plan, plan_path, history_dir)
     if folder is None:
-        raise GyokakuError(t.TERM_NO_FOLDER)
+        raise GyokakuError(g.TERM_NO_FOLDER)
     targets = [Path(output), *([Path(next_plan)] if next_plan is not None else [])]
     for target in targets:
         if target.suffix.lower() != ".xlsx":
-            raise GyokakuError(t.TERM_NOT_XLSX.format(path=target))
+            raise GyokakuError(g.TERM_NOT_XLSX.format(path=target))
         if target.exists() and (target.resolve() == plan_path.resolve()  # never over an input
                                 or read_master(target, limits)[0] is not None):
-            raise GyokakuError(t.TERM_WOULD_REPLACE_INPUT.format(path=target))
+            raise GyokakuError(g.TERM_WOULD_REPLACE_INPUT.format(path=target))
     snapshots, history_findings = read_history(checked_history_folder(folder), plan, _AFTER_ALL, limits,
                                                exclude=targets)
     if not snapshots:
-        raise GyokakuError(t.TERM_NO_HISTORY.format(folder=folder))
+        raise GyokakuError(g.TERM_NO_HISTORY.format(folder=folder))
     report = build_term_report(in_force(plan, snapshots[-1].period), snapshots)
     outcome = TermOutcome(findings + history_findings, report.periods, len(report.rows))
     outcome.output = atomic_write(Path(output), lambda tmp: write_term_report(tmp, report))

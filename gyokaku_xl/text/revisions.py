@@ -3,6 +3,27 @@ the notes on 前期比較・推移・財政効果・資料1-1, the 「計画期�
 
 from __future__ import annotations
 
+__all__ = [
+    "PLAN_SHEET_CHANGES", "PLAN_COL_CHANGE_PERIOD", "PLAN_COL_CHANGE_KIND", "PLAN_COL_CHANGE_ID",
+    "PLAN_COL_CHANGE_NEW_ID", "PLAN_COL_CHANGE_CONTENT", "PLAN_CHANGE_HEADERS", "PLAN_CHANGE_PERIOD_EXAMPLE",
+    "KIND_LABELS", "KIND_CHOICES", "REVISION_FINDINGS", "ID_ARROW",
+    "NAME_WITH_NOTE", "NOTE_RENUMBERED_FROM", "NOTE_MERGED_FROM", "NOTE_ADDED", "CARRY_MERGED_TEXT",
+    "DETECTED_CONTENT", "DETECTED_CHANGE_CONTENT", "CHANGE_ENDED", "CHANGE_MERGED",
+    "NOTE_MERGED_INTO", "TRANSITION_ADDED", "TRANSITION_ENDED", "SHEET_REVISIONS", "SHEET_PLAN_RECORD",
+    "PLAN_RECORD_HEADERS", "REVISIONS_TITLE", "REVISIONS_NOTE_LOG", "REVISIONS_NOTE_DETECTED",
+    "REVISIONS_HEADING_NOW", "REVISIONS_HEADING_ALL", "REVISIONS_NONE_NOW", "REVISIONS_NONE_ALL",
+    "REVISIONS_HEADERS", "REVISIONS_LOGGED", "REVISIONS_DETECTED", "KIND_COLOURS", "SUMMARY_NOTE",
+    "SUMMARY_NOTE_PARTS", "TREND_CHANGES_NOTE", "TREND_CHANGES_PART", "FISCAL_MERGED_NOTE",
+    "FISCAL_ENDED_NOTE", "SHEET_TERM_REPORT", "TERM_REPORT_FILE_NAME", "TERM_TITLE",
+    "TERM_CHANGE_TEXT", "TERM_LEFT", "TERM_HEADING_COUNTS", "TERM_COUNTS_CORNER", "TERM_COUNTS_NOTE",
+    "TERM_HEADING_FISCAL", "TERM_HEADING_LIST", "TERM_LIST_HEADERS", "TERM_LIST_PERIOD", "TERM_LIST_FINAL",
+    "TERM_LIST_CHANGES", "TERM_NOTE_EMPTY", "TERM_NO_HISTORY", "TERM_NO_FOLDER", "TERM_WRITTEN",
+    "NEXT_PLAN_WRITTEN", "NEXT_PLAN_COL_PREVIOUS_ID", "NEXT_PLAN_NOTE", "NEXT_PLAN_PERIOD_NOTE",
+    "TERM_NOT_XLSX", "TERM_WOULD_REPLACE_INPUT", "NEXT_PLAN_TITLE", "CLI_TERM_HELP", "CLI_TERM_PLAN",
+    "CLI_TERM_HISTORY", "CLI_TERM_OUTPUT", "CLI_TERM_NEXT_PLAN", "CONSOLE_REVISIONS", "CONSOLE_DETECTED_MARK",
+    "CLI_META_TERM_REPORT", "CLI_META_NEXT_PLAN",
+]
+
 # --- the plan master's 「計画の変更」 sheet --------------------------------------------------------
 PLAN_SHEET_CHANGES = "計画の変更"
 PLAN_COL_CHANGE_PERIOD = "適用時期"
@@ -97,10 +118,7 @@ REVISION_FINDINGS: dict[str, tuple[str, str, str]] = {
 }
 
 # --- separators and small patterns --------------------------------------------------------------------
-LIST_JOIN = "、"
-NOTE_JOIN = "・"
 ID_ARROW = "{old}→{new}"
-IN_PARENS = "（{text}）"
 NAME_WITH_NOTE = "{name}\n（{note}）"
 
 # --- core: notes and carried texts ------------------------------------------------------------------
@@ -108,7 +126,6 @@ NOTE_RENUMBERED_FROM = "{old} から番号変更"
 NOTE_MERGED_FROM = "{old}（{status}）を統合"
 NOTE_ADDED = "{period}から追加"
 CARRY_MERGED_TEXT = "【{old}（統合）】{text}"
-STATUS_JOIN = "・"
 DETECTED_CONTENT = "「計画の変更」に記入がなく、前期の集約結果の計画と比べて見つかった変更"
 DETECTED_CHANGE_CONTENT = "「{before}」→「{after}」（「計画の変更」に記入なし）"
 CHANGE_ENDED = "終了"
@@ -147,7 +164,6 @@ TREND_CHANGES_NOTE = "※計画の変更：{parts}。各期間の取組数は、
 TREND_CHANGES_PART = "{period} 追加 {added}・終了 {ended}"
 FISCAL_MERGED_NOTE = ("※統合された取組（{pairs}）の統合前の財政効果額は、報告したときの事業に計上しています。"
                       "統合後の額は統合先の取組の事業に計上しています。")
-FISCAL_MERGED_PAIR = "{old}→{new}"
 FISCAL_ENDED_NOTE = "※終了した取組（{ids}）が終了前に報告した財政効果額は、累計に含めています。"
 
 # --- 計画期間の総括 -------------------------------------------------------------------------------------
@@ -189,7 +205,5 @@ CLI_TERM_NEXT_PLAN = "次期計画マスタの下書き（.xlsx）も作成し�
 # --- console and the Excel button's status area --------------------------------------------------------
 CONSOLE_REVISIONS = "計画の変更（今期）: {parts}（詳細は集約結果の「{sheet}」シート）"
 CONSOLE_DETECTED_MARK = "（未記入）"
-CLI_METAVAR_PLAN = "計画マスタ"
-CLI_METAVAR_HISTORY = "履歴フォルダ"
-CLI_METAVAR_OUTPUT = "総括"
-CLI_METAVAR_NEXT_PLAN = "次期計画マスタ"
+CLI_META_TERM_REPORT = "総括"
+CLI_META_NEXT_PLAN = "次期計画マスタ"

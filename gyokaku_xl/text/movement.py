@@ -1,0 +1,64 @@
+"""The movement sheets: 前期比較, 推移 and 財政効果."""
+
+from __future__ import annotations
+
+__all__ = [
+    "MOVEMENT_DOC_TITLE_COMPARISON", "MOVEMENT_DOC_TITLE_COMPARISON_NONE", "MOVEMENT_NO_PREVIOUS",
+    "MOVEMENT_CHANGE_COUNTS", "MOVEMENT_CURRENT_HEADING", "MOVEMENT_CURRENT_CORNER",
+    "MOVEMENT_CURRENT_NOTE", "MOVEMENT_CHANGE_PART", "MOVEMENT_RULE_ON_TRACK",
+    "MOVEMENT_TRANSITION_HEADING", "MOVEMENT_TRANSITION_CORNER", "MOVEMENT_NONE_MARK",
+    "MOVEMENT_LIST_HEADING", "MOVEMENT_COMPARISON_HEADERS", "MOVEMENT_EMPTY", "MOVEMENT_TREND_TITLE",
+    "MOVEMENT_TREND_TITLE_ONE", "MOVEMENT_TREND_PERIOD", "MOVEMENT_TREND_OTHER", "MOVEMENT_TREND_SHARE",
+    "MOVEMENT_TREND_NOTE", "MOVEMENT_TREND_OTHER_NOTE", "MOVEMENT_TREND_ONLY_CURRENT",
+    "MOVEMENT_TREND_CHART_HEADING", "MOVEMENT_FISCAL_TITLE", "MOVEMENT_FISCAL_UNMATCHED",
+    "MOVEMENT_FISCAL_RULE", "MOVEMENT_FISCAL_RATE_NOTE", "MOVEMENT_FISCAL_PARTIAL_NOTE",
+    "MOVEMENT_FISCAL_BY_PROGRAM", "MOVEMENT_FISCAL_BY_PERSPECTIVE", "MOVEMENT_FISCAL_BY_YEAR",
+    "MOVEMENT_FISCAL_YEAR_HEADER", "MOVEMENT_FISCAL_CUMULATIVE", "MOVEMENT_FISCAL_TARGET",
+    "MOVEMENT_FISCAL_RATE", "MOVEMENT_FISCAL_PLAN_TOTAL", "MOVEMENT_FISCAL_PROGRAM_HEADERS",
+    "MOVEMENT_FISCAL_PERSPECTIVE_HEADER", "MOVEMENT_FISCAL_YEAR_HEADERS", "MOVEMENT_FISCAL_NO_AMOUNTS",
+]
+
+MOVEMENT_DOC_TITLE_COMPARISON = "前期比較（{previous} → {current}）"
+MOVEMENT_DOC_TITLE_COMPARISON_NONE = "前期比較（{current}）"
+MOVEMENT_NO_PREVIOUS = ("比較する前期の集約結果がありません（この計画の {current} より前の集約結果が"
+                        "履歴にありません）。今期の進捗状況だけを示します。")
+MOVEMENT_CHANGE_COUNTS = "変化の内訳：{parts}"
+MOVEMENT_CURRENT_HEADING = "【今期の進捗状況別の取組数】"
+MOVEMENT_CURRENT_CORNER = "報告期間"
+MOVEMENT_CURRENT_NOTE = "※取組ごとの進捗状況は「資料1-2」を参照してください。次の期間からは、この期間と比べた取組ごとの変化を示します。"
+MOVEMENT_CHANGE_PART = "{change} {count}"
+MOVEMENT_RULE_ON_TRACK = "※「改善」は順調（{on_track}）以外から順調へ、「悪化」は順調から順調以外へ、「変化」は同じ側の別の区分への変化です。"
+MOVEMENT_TRANSITION_HEADING = "【前期 × 今期の取組数】"
+MOVEMENT_TRANSITION_CORNER = "前期＼今期"
+MOVEMENT_NONE_MARK = "（なし）"
+MOVEMENT_LIST_HEADING = "【取組ごとの変化】"
+MOVEMENT_COMPARISON_HEADERS = ("取組番号", "取組名", "事業", "所管課", "前期\n{previous}", "今期\n{current}", "変化")
+MOVEMENT_EMPTY = "－"
+MOVEMENT_TREND_TITLE = "進捗状況の推移（{first} ～ {last}）"
+MOVEMENT_TREND_TITLE_ONE = "進捗状況の推移（{period}）"
+MOVEMENT_TREND_PERIOD = "報告期間"
+MOVEMENT_TREND_OTHER = "その他"
+MOVEMENT_TREND_SHARE = "順調の割合（％）"
+MOVEMENT_TREND_NOTE = "※順調は{on_track}。割合（％）は小数点以下{rounding}。"
+MOVEMENT_TREND_OTHER_NOTE = "※「その他」は、今の進捗区分にない区分で報告された取組です。"
+MOVEMENT_TREND_ONLY_CURRENT = "※履歴フォルダに過去の集約結果がないため、今期だけを示します。"
+MOVEMENT_TREND_CHART_HEADING = "【進捗状況別の取組数の推移】"
+MOVEMENT_FISCAL_TITLE = "{period}時点の財政効果額（単位：千円）"
+MOVEMENT_FISCAL_UNMATCHED = "※今の計画にない取組の財政効果額（計 {amount} 千円）は含めていません。"
+MOVEMENT_FISCAL_RULE = ("※各年度の額は、その年度の最も新しい報告（年度末、なければ下半期、なければ上半期）の"
+                        "財政効果額の合計です。累計は各年度の額の合計です。")
+MOVEMENT_FISCAL_RATE_NOTE = "※達成率（％）は累計 ÷ 目標額で、小数点以下{rounding}。"
+MOVEMENT_FISCAL_PARTIAL_NOTE = "※目標額のない事業は、取組の視点別・計画全体の目標額と達成率に含めていません。"
+MOVEMENT_FISCAL_BY_PROGRAM = "【事業別】"
+MOVEMENT_FISCAL_BY_PERSPECTIVE = "【取組の視点別】"
+MOVEMENT_FISCAL_BY_YEAR = "【年度別の目標と実績】"
+MOVEMENT_FISCAL_YEAR_HEADER = "{year}\n（{half}）"
+MOVEMENT_FISCAL_CUMULATIVE = "累計"
+MOVEMENT_FISCAL_TARGET = "目標額"
+MOVEMENT_FISCAL_RATE = "達成率（％）"
+MOVEMENT_FISCAL_PLAN_TOTAL = "計画全体"
+MOVEMENT_FISCAL_PROGRAM_HEADERS = ("事業番号", "事業名", "所管課")
+MOVEMENT_FISCAL_PERSPECTIVE_HEADER = "取組の視点"
+MOVEMENT_FISCAL_YEAR_HEADERS = ("年度", "財政効果額", "目標額", "達成率（％）", "累計", "累計の目標額",
+                                "累計の達成率（％）")
+MOVEMENT_FISCAL_NO_AMOUNTS = "※財政効果額の報告はまだありません。"
