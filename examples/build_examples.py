@@ -1,5 +1,5 @@
 """Build the sample data set: ``examples/計画マスタ.xlsx``, the filled inbox ``examples/inbox/``
-(令和3年度 上半期) and ``examples/inbox_年度末/`` (令和3年度 年度末).
+(令和3年度 上半期), ``examples/inbox_年度末/`` (令和3年度 年度末) and ``examples/委員意見.xlsx``.
 
 Run ``python examples/build_examples.py``. The plan master is written with ``write_plan``; the
 department forms are generated with ``pipeline.make_forms`` (exactly as the ``template`` command does)
@@ -75,12 +75,32 @@ def build(out_dir: str | Path = EXAMPLES) -> list[Path]:
         atomic_write(revised, lambda tmp_path: write_plan(tmp_path, sample_data.year_end_plan()))
         written.append(revised)
         written += _build_year_end(out, plan_path, revised, inbox, Path(tmp))
+    opinions = out / g.OPINION_FILE_NAME
+    written.append(atomic_write(opinions, write_opinions))
     for folder in (inbox, out / YEAR_END_INBOX):
         keep = {p.name for p in written if p.parent == folder}
         for stale in folder.glob("*.xlsx"):
             if stale.name not in keep:
                 stale.unlink()
     return written
+
+
+def write_opinions(path: Path) -> None:
+    """The sample 委員意見.xlsx (sheet 委員意見: 取組番号・意見・会議), with a fixed document date."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
+                                           "strings_to_numbers": False})
+    book.set_properties({"title": g.OPINION_SHEET, "created": FILLED_AT})
+    sheet = book.add_worksheet(g.OPINION_SHEET)
+    for col, (label, width) in enumerate(zip((g.OPINION_COL_ID, g.OPINION_COL_TEXT, g.OPINION_COL_MEETING),
+                                             (10, 60, 32))):
+        sheet.set_column(col, col, width)
+        sheet.write_string(0, col, label)
+    for row, values in enumerate(sample_data.OPINIONS, start=1):
+        for col, value in enumerate(values):
+            sheet.write_string(row, col, value)
+    book.close()
 
 
 def _build_year_end(out: Path, plan_path: Path, revised: Path, first_inbox: Path, tmp: Path) -> list[Path]:

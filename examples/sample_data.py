@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from gyokaku_xl import text as g
 from gyokaku_xl.domain import revisions as rv
+from gyokaku_xl.domain.contacts import Contact
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program
 from gyokaku_xl.domain.revisions import PlanChange
 
@@ -280,7 +281,8 @@ def sample_plan() -> Plan:
     """The sample plan as a :class:`Plan`, equal to what ``read_plan`` reads from 計画マスタ.xlsx."""
     settings = {g.SETTING_PLAN_NAME: PLAN_NAME, g.SETTING_MUNICIPALITY: MUNICIPALITY,
                 g.SETTING_ROUNDING: g.ROUNDING_TRUNCATE, g.SETTING_COORDINATOR: COORDINATOR,
-                g.SETTING_PLAN_PERIOD: "2020-2023"}
+                g.SETTING_PLAN_PERIOD: "2020-2023", g.SETTING_DEADLINE: DEADLINE,
+                g.SETTING_REMIND_EXTRA: REMIND_EXTRA}
     return Plan(
         name=PLAN_NAME, municipality=MUNICIPALITY,
         perspectives=tuple(Perspective(n, name) for n, name in PERSPECTIVES),
@@ -289,7 +291,32 @@ def sample_plan() -> Plan:
                        for p in PROGRAMS),
         initiatives=tuple(Initiative(i.id, i.program, i.name, i.department) for i in INITIATIVES),
         rounding=g.ROUNDING_TRUNCATE, coordinator=COORDINATOR, settings=settings,
+        contacts=sample_contacts(),
     )
+
+
+#: The 回答期限 of the 上半期 照会 (the office changes it for each period's 照会).
+DEADLINE = "令和3年10月15日"
+#: Appended to every 督促 draft.
+REMIND_EXTRA = "問い合わせ先：行政総務課 行政改革担当（内線 2101）"
+
+
+def sample_contacts() -> dict[str, Contact]:
+    """The 所管課 sheet: a fictional address on example.jp per department, the person where known."""
+    departments = dict.fromkeys(i.department for i in INITIATIVES)
+    return {d: Contact(d, f"section{n:02d}@example.jp", CONTACTS.get(d, ("", ""))[0])
+            for n, d in enumerate(departments, start=1)}
+
+
+#: A small 委員意見.xlsx: 取組番号 (or a 事業番号), 意見, 会議.
+OPINIONS: tuple[tuple[str, str, str], ...] = (
+    ("1-01", "民間委託による効果を、財政効果額とサービス水準の両面から示していただきたい。",
+     "令和3年度第1回行政改革推進委員会"),
+    ("2-01", "取組の進捗が利用者に伝わるよう、公表の方法を工夫していただきたい。",
+     "令和3年度第1回行政改革推進委員会"),
+    ("5", "事業全体の目標と現在の到達点を分かりやすく示していただきたい。",
+     "令和3年度第1回行政改革推進委員会"),
+)
 
 
 def reports_of(department: str) -> dict[str, dict[str, object]]:

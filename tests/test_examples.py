@@ -61,7 +61,7 @@ def test_committed_examples_equal_a_fresh_build(fresh_build):
     folder, written = fresh_build
     fresh = {p.relative_to(folder).as_posix() for p in written}
     inboxes = (EXAMPLES / "inbox", EXAMPLES / build_examples.YEAR_END_INBOX)
-    committed = {g.PLAN_FILE_NAME, build_examples.YEAR_END_PLAN} | {
+    committed = {g.PLAN_FILE_NAME, g.OPINION_FILE_NAME, build_examples.YEAR_END_PLAN} | {
         f"{inbox.name}/{p.name}" for inbox in inboxes for p in inbox.glob("*.xlsx")}
     assert fresh == committed, "python examples/build_examples.py で作り直してください"
     for name in sorted(fresh):

@@ -152,6 +152,7 @@ def test_success_writes_status_and_opens_master(tmp_path, inbox):
         g.BUTTON_STATUS_ROWS_MERGED: "8 行（読み込み 8 行・除外 0 行）",
         g.BUTTON_STATUS_FINDINGS: "エラー 0 件・警告 0 件・情報 0 件",
         g.BUTTON_STATUS_NOT_SUBMITTED: g.BUTTON_NONE,
+        g.BUTTON_STATUS_CHASE: g.BUTTON_NONE,
         g.BUTTON_STATUS_OUTPUT: str(master),
         g.BUTTON_STATUS_HISTORY: g.BUTTON_HISTORY_NONE,
         g.BUTTON_STATUS_PDF: g.BUTTON_PDF_NOT_MADE,
@@ -507,8 +508,8 @@ def test_pdf_through_excel_when_libreoffice_is_missing(tmp_path, inbox, monkeypa
     status = click(book)
     made = tmp_path / "集約結果.pdf"
     assert status.exit_code == 0, status.message
-    reports = [g.SHEET_SUMMARY, g.SHEET_LIST, g.SHEET_BY_PROGRAM]  # the report sheets a master has
-    assert [e for b in book.app.books.books for e in b.exported] == [(str(made), reports)]
+    assert [e for b in book.app.books.books for e in b.exported] == [
+        (str(made), [g.SHEET_SUMMARY, g.SHEET_LIST, g.SHEET_BY_PROGRAM])], "the report sheets the master has"
     assert status.pdf == made
     assert book.status()[g.BUTTON_STATUS_PDF] == g.BUTTON_PDF_BY_EXCEL.format(path=made)
 
@@ -549,3 +550,11 @@ def test_books_built_before_the_new_settings_still_work(tmp_path, inbox):
         row = next(r for (r, c), v in sheet.cells.items() if c == 1 and v == label)
         del sheet.cells[(row, 1)], sheet.cells[(row, 2)]
     assert click(book).exit_code == 0
+
+
+def test_status_says_how_many_departments_need_chasing(tmp_path, inbox, forms):
+    (inbox / forms["資産経営課"].name).unlink()
+    (inbox / forms["情報政策課"].name).write_bytes(b"PK\x03\x04broken")
+    book = control_book(tmp_path)
+    click(book)
+    assert book.status()[g.BUTTON_STATUS_CHASE] == "2 件（資産経営課、情報政策課）"

@@ -184,6 +184,9 @@ ELSEWHERE = {"completeness-unchecked", "file-too-large", "read-failed", "run-too
              "year-outside-plan"}  # tests/test_trust.py (a plan period and a year outside it)
 #: Findings about the history folder's files (tests/test_history.py).
 ELSEWHERE |= {c for c in g.MESSAGES if c.startswith("history-")}
+#: The loop with departments and the committee (tests/test_deadline.py, tests/test_opinions.py).
+ELSEWHERE |= {"submitted-after-deadline", "deadline-before-period", "opinion-reply-missing", "opinion-empty", "opinion-unknown-target",
+              "opinions-unreadable", "opinions-sheet-missing", "opinions-header-missing"}
 #: A form's number changed or ended by the plan's 「計画の変更」 (tests/test_revisions_core.py, test_revisions_e2e.py).
 ELSEWHERE |= {"initiative-renumbered", "initiative-ended"}
 

@@ -206,7 +206,9 @@ def test_every_plan_code_has_a_message():
         "plan-empty-name", "plan-duplicate-id", "plan-unknown-perspective", "plan-unknown-program",
         "plan-invalid-number", "plan-no-statuses", "plan-no-on-track", "plan-empty-program",
         "plan-department-mismatch", "plan-target-invalid", "plan-target-duplicate-year",
-        "plan-target-year-invalid", *(c for c in REVISION_FINDINGS if c.startswith("plan-"))}
+        "plan-target-year-invalid",
+        "plan-contact-unknown-department", "plan-contact-bad-address", "plan-contact-duplicate",
+        *(c for c in REVISION_FINDINGS if c.startswith("plan-"))}
 
 
 def test_unreadable_file_raises(tmp_path):

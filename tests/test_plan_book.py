@@ -49,10 +49,14 @@ def test_sheets_labels_and_summary_marks(tmp_path):
     write_plan(path, plan)
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [g.PLAN_SHEET_SETTINGS, g.PLAN_SHEET_PERSPECTIVES, g.PLAN_SHEET_STATUSES,
-                               g.PLAN_SHEET_PROGRAMS, g.PLAN_SHEET_INITIATIVES]
+                               g.PLAN_SHEET_PROGRAMS, g.PLAN_SHEET_INITIATIVES, "所管課"]
     settings = {r[0]: r[1] for r in book[g.PLAN_SHEET_SETTINGS].iter_rows(min_row=2, values_only=True)}
     assert settings == {"計画名": "平塚市行財政改革計画（2020-2023）", "自治体名": "平塚市",
-                        "割合の端数処理": "切り捨て", "取りまとめ課": "行政総務課", "計画期間": "2020-2023"}
+                        "割合の端数処理": "切り捨て", "取りまとめ課": "行政総務課", "計画期間": "2020-2023",
+                        "回答期限": "令和3年10月15日", "督促文の追記": sample_data.REMIND_EXTRA}
+    contacts = list(book["所管課"].iter_rows(values_only=True))
+    assert contacts[0] == ("所管課", "メールアドレス", "担当者")
+    assert all(row[1].endswith("@example.jp") for row in contacts[1:]) and len(contacts) == 20
     header = [c.value for c in book[g.PLAN_SHEET_STATUSES][1]]
     assert header == ["区分", "順調", "説明"]
     programs = book[g.PLAN_SHEET_PROGRAMS]

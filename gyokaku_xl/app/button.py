@@ -26,6 +26,8 @@ from pathlib import Path, PureWindowsPath
 from typing import Any, Callable, Protocol, Sequence
 
 from gyokaku_xl import text as g
+from gyokaku_xl.core.chase import chased
+from gyokaku_xl.domain.records import MergeResult
 from gyokaku_xl.app.summary_lines import error_detail_lines, rejected_departments, summary_lines
 from gyokaku_xl.domain.findings import GyokakuError, count_by_severity
 from gyokaku_xl.domain.model import Period, PeriodError
@@ -406,12 +408,21 @@ def outcome_status(outcome: RunOutcome, run_at: str) -> ButtonStatus:
         g.BUTTON_STATUS_FINDINGS: g.SEP_DOT.join(g.BUTTON_FINDING_COUNT.format(severity=s, count=n)
                                            for s, n in counts.items()),
         g.BUTTON_STATUS_NOT_SUBMITTED: not_submitted,
+        g.BUTTON_STATUS_CHASE: chase_text(result),
         g.BUTTON_STATUS_OUTPUT: str(output) if output is not None else "",
         g.BUTTON_STATUS_HISTORY: _history_text(outcome),
         g.BUTTON_STATUS_MESSAGE: status.message,
     }
     status.details = summary_lines(outcome)
     return status
+
+
+def chase_text(result: MergeResult) -> str:
+    """``3 件（保育課、…）`` — the departments a 督促 should go to (「なし」 when none)."""
+    departments = [s.department for s in chased(result)]
+    if not departments:
+        return g.BUTTON_NONE
+    return g.BUTTON_CHASE_COUNT.format(count=len(departments), departments=g.SEP_LIST.join(departments))
 
 
 def _failure_details(exc: GyokakuError) -> list[str]:

@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--previous", type=Path, metavar=g.CLI_META_MASTER, help=g.CLI_TEMPLATE_PREVIOUS)
     t.add_argument("--history", type=Path, metavar=g.CLI_META_HISTORY, help=g.CLI_TEMPLATE_HISTORY)
     t.add_argument("--no-previous", action="store_true", help=g.CLI_TEMPLATE_NO_PREVIOUS)
+    t.add_argument("--opinions", type=Path, metavar=g.CLI_META_OPINIONS, help=g.CLI_OPINIONS_HELP)
 
     for name, text in (("check", g.CLI_CHECK), ("merge", g.CLI_MERGE)):
         c = add(name, text)
@@ -84,6 +85,14 @@ def _parser() -> argparse.ArgumentParser:
             c.add_argument("--opendata", type=Path, metavar=g.CLI_META_FOLDER, help=g.CLI_MERGE_OPENDATA)
             c.add_argument("--history", type=Path, metavar=g.CLI_META_HISTORY, help=g.CLI_MERGE_HISTORY)
         c.add_argument("-q", "--quiet", action="store_true", help=g.CLI_QUIET)
+
+    r = add("remind", g.CLI_REMIND_HELP)
+    r.add_argument("inbox", type=Path, metavar=g.CLI_META_INBOX, help=g.CLI_INBOX)
+    r.add_argument("--plan", type=Path, metavar=g.CLI_META_PLAN, help=g.CLI_PLAN)
+    r.add_argument("-o", "--out", "--output", dest="out", type=Path, default=Path(g.CLI_REMIND_OUT_DEFAULT),
+                   metavar=g.CLI_META_FOLDER, help=g.CLI_REMIND_OUT_HELP)
+    r.add_argument("--year", metavar=g.CLI_META_YEAR, help=g.CLI_YEAR)
+    r.add_argument("--period", metavar=g.CLI_META_PERIOD, help=g.CLI_PERIOD)
 
     pdf = add("pdf", g.CLI_PDF)
     pdf.add_argument("master", type=Path, metavar=g.CLI_META_MASTER, help=g.CLI_PDF_MASTER)
@@ -234,13 +243,20 @@ def _cmd_template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise GyokakuError(g.CLI_PREVIOUS_BOTH)
     outcome = make_forms(args.plan, period, args.out, departments=args.department, overwrite=args.force,
                          previous=args.previous, history_dir=args.history,
-                         use_previous=not args.no_previous)
-    for f in outcome.plan_findings + outcome.history_findings:
+                         use_previous=not args.no_previous, opinions=args.opinions)
+    for f in outcome.plan_findings + outcome.history_findings + outcome.opinion_findings:
         where = f.location()
         print(f"{f.severity}: {where + ' ' if where else ''}{f.message}", file=err)
     for path in outcome.paths:
         print(g.CLI_CREATED.format(path=path), file=out)
     print(g.CLI_FORMS_MADE.format(count=len(outcome.paths), period=period.label), file=out)
+    if args.opinions is not None:
+        print(g.TEMPLATE_OPINIONS.format(count=len(outcome.opinions) - len(outcome.opinions_carried),
+                                          initiatives=len({o.initiative_id for o in outcome.opinions}),
+                                          source=Path(args.opinions).name), file=out)
+    if outcome.opinions_carried and outcome.previous is not None:
+        print(g.TEMPLATE_OPINIONS_CARRIED.format(period=outcome.previous.period.label,
+                                                  count=len(outcome.opinions_carried)), file=out)
     if outcome.previous is not None:
         source = Path(outcome.previous.source).name
         print(g.TEMPLATE_CARRIED.format(period=outcome.previous.period.label, source=source), file=out)
@@ -277,6 +293,21 @@ def _cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print_summary(outcome, out)
     if outcome.failure or outcome.locked:  # nothing written, or written under another name
         print(g.CLI_ERROR.format(message=outcome.failure or outcome.locked), file=err)
+    return outcome.exit_code
+
+
+def _cmd_remind(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from gyokaku_xl.run.remind import remind
+    outcome = remind(args.inbox, args.out, plan_path=args.plan, period=_period(args, required=False))
+    for notice in outcome.notices:
+        print(notice, file=out)
+    for row in outcome.chased:
+        print(g.REMIND_DRAFT_LINE.format(department=row.department, state=row.state, path=row.draft), file=out)
+    if not outcome.chased and outcome.result is not None:
+        print(g.REMIND_NOTHING.format(period=outcome.result.period.label), file=out)
+    if outcome.listing is not None:
+        print(g.REMIND_LIST_LINE.format(path=outcome.listing), file=out)
+    print(g.REMIND_NOT_SENT, file=out)
     return outcome.exit_code
 
 
@@ -333,6 +364,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "template": _cmd_template,
     "check": _cmd_check,
     "merge": _cmd_merge,
+    "remind": _cmd_remind,
     "pdf": _cmd_pdf,
     "button": _cmd_button,
     "doctor": _cmd_doctor,

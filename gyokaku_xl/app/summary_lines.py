@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gyokaku_xl import text as g
+from gyokaku_xl.core.chase import chased
 from gyokaku_xl.core.movement import comparison_summary
 from gyokaku_xl.core.revisions import revision_lines
 from gyokaku_xl.domain.findings import (Finding, GyokakuError, PlanInvalidError, count_by_severity,
@@ -62,6 +63,14 @@ def rejected_departments(outcome: RunOutcome) -> list[str]:
             for reason, names in by_reason.items()]
 
 
+def remind_hint(outcome: RunOutcome) -> str:
+    """``督促が必要な所管課: 2 件（…）。「python -m gyokaku_xl remind …」…`` ('' when nobody)."""
+    departments = [s.department for s in chased(outcome.result)]
+    if not departments:
+        return ""
+    return g.REMIND_HINT.format(count=len(departments), departments=g.SEP_LIST.join(departments))
+
+
 def resubmission_lines(outcome: RunOutcome) -> list[str]:
     """For each department that sent several files: the file kept, then each file it replaced."""
     lines = []
@@ -110,6 +119,9 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
     rejected = rejected_departments(outcome)
     if rejected:
         lines.append(g.CONSOLE_REJECTED_DEPARTMENTS.format(departments=g.SEP_SLASH.join(rejected)))
+    chase = remind_hint(outcome)
+    if chase:
+        lines.append(chase)
     lines.extend(resubmission_lines(outcome))
     history = history_line(outcome)
     if history:

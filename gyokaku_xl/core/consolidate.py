@@ -94,6 +94,8 @@ def build_records(plan: Plan, reports: Iterable[FileReport]) -> list[Record]:
                 else:
                     values[column.key] = clip_text(raw)
             values["status"] = canonical[0] if canonical else None
+            for column in schema.OPINION_COLUMNS:  # only on forms with committee opinions
+                values[column.key] = clip_text(rr.row.value(column.key))
             records.append(Record(
                 initiative=initiative, program=program, perspective=plan.perspective_of(initiative),
                 department=report.department or initiative.department, status=values["status"],
@@ -200,7 +202,8 @@ def submission_states(plan: Plan, reports: list[FileReport]) -> list[Submission]
                                  rows_rejected=active.rows_read - merged,
                                  errors=counts[g.SEVERITY_ERROR], warnings=counts[g.SEVERITY_WARNING],
                                  note=g.SEP_SLASH.join(notes), superseded=old,
-                                 not_accepted=[r.file for r in rejected]))
+                                 not_accepted=[r.file for r in rejected],
+                                 accepted=not active.rejected and not active.superseded_by))
     return result
 
 

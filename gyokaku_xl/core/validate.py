@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
+from gyokaku_xl.core.deadline import late_submission
+from gyokaku_xl.core.opinion_checks import check_opinion_reply
 from gyokaku_xl.core.checks import FileContext, excludes_row, run_file_rules, run_row_rules
 from gyokaku_xl.domain.findings import ERROR, INFO, make
 from gyokaku_xl.domain.form import FormData
@@ -103,13 +105,14 @@ def validate_file(report: FileReport, plan: Plan, period: Period | None,
     file_findings = run_file_rules(ctx)
     report.findings.extend(file_findings)
     report.department = ctx.department
+    report.findings.extend(late_submission(plan, period, report))
     if any(f.is_error for f in file_findings):
         report.rejected = True
     count = len(report.findings)
     for row in report.form.rows:
         if max_findings is not None and count > max_findings:
             break
-        findings = run_row_rules(ctx, row)
+        findings = run_row_rules(ctx, row) + check_opinion_reply(ctx, row)
         count += len(findings)
         initiative = plan.find_initiative(row.value("initiative_id"))
         report.rows.append(RowReport(row, findings, excluded=excludes_row(findings),

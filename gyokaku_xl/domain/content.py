@@ -1,5 +1,5 @@
-"""What the master's report sheets show, as plain data: 資料1-1 (総括), 前期比較・推移・財政効果 and
-the plan's changes (計画の変更).
+"""What the master's report sheets show, as plain data: 資料1-1 (総括), 前期比較・推移・財政効果,
+意見と対応 and the plan's changes (計画の変更).
 
 Computed once per merge by :mod:`gyokaku_xl.core.summary` and :mod:`gyokaku_xl.core.movement`
 (:func:`gyokaku_xl.core.content.master_content`); the renderers draw it and the console and the
@@ -8,10 +8,11 @@ Excel button read it from the run's outcome (:class:`gyokaku_xl.domain.outcome.R
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period
+from gyokaku_xl.domain.opinions import OpinionRow
 
 
 # --- 資料1-1 -----------------------------------------------------------------------------------------
@@ -255,10 +256,19 @@ class Movement:
 
 
 @dataclass(frozen=True)
+class OpinionContent:
+    """「意見と対応」: this period's committee opinions with the replies, and the earlier ones still open."""
+
+    rows: tuple[OpinionRow, ...] = ()  # plan order, one per opinion shown on an accepted form
+    still_open: tuple[OpinionRow, ...] = ()  # earlier periods' opinions without a reply (未対応の意見)
+
+
+@dataclass(frozen=True)
 class MasterContent:
-    """Everything the master shows beyond the records: 資料1-1, the movement sheets and the plan's
-    changes (「計画の変更」, the console's and the Excel button's line)."""
+    """Everything the master shows beyond the records: 資料1-1, the movement sheets, the plan's changes
+    (「計画の変更」, the console's and the Excel button's line) and 意見と対応."""
 
     summary: SummaryData
     movement: Movement
     revisions: RevisionView
+    opinions: OpinionContent = field(default_factory=OpinionContent)

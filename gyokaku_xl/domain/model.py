@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from gyokaku_xl import text as g
+from gyokaku_xl.domain.contacts import Contact
 from gyokaku_xl.domain.schema import MAX_AMOUNT  # the one bound of 財政効果額・目標額 (千円)
 from gyokaku_xl.domain.normalize import clean, key, nfkc
 from gyokaku_xl.domain.tokens import (ERA_FIRST_YEAR, ERAS, FIRST_HALF_WORDS, FISCAL_YEAR_WORD, FULLWIDTH_DIGITS,
@@ -246,6 +247,8 @@ class Plan:
     fonts: tuple[str, str] = g.FONT_CHOICES[g.FONT_CHOICE_DEFAULT]
     #: 財政効果の目標額（千円） per fiscal year (Gregorian start year), from the optional 財政効果目標 sheet
     fiscal_targets: dict[int, int] = field(default_factory=dict)
+    #: 所管課 → mail address and person in charge, from the optional 所管課 sheet (督促 drafts)
+    contacts: dict[str, Contact] = field(default_factory=dict)
     #: the 「計画の変更」 log (domain.revisions.PlanChange, in the order they apply; typed loosely
     #: because that module builds on this one)
     changes: tuple = ()

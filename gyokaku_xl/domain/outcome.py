@@ -13,6 +13,7 @@ from pathlib import Path
 from gyokaku_xl.domain.content import MasterContent
 from gyokaku_xl.domain.findings import ATTENTION_CODES, Finding
 from gyokaku_xl.domain.model import Period
+from gyokaku_xl.domain.opinions import Opinion
 from gyokaku_xl.domain.records import MergeResult, Snapshot
 
 #: Exit codes shared by every adapter: all valid / some input needs attention / nothing done.
@@ -28,6 +29,9 @@ class FormsOutcome:
     previous: Snapshot | None = None  # the earlier period carried over (None: fresh forms)
     history_findings: list[Finding] = field(default_factory=list)
     history_dir: Path | None = None  # the history folder looked in (None: not used)
+    opinions: list[Opinion] = field(default_factory=list)  # committee opinions written on the forms
+    opinions_carried: list[Opinion] = field(default_factory=list)  # of those, open ones of the previous period
+    opinion_findings: list[Finding] = field(default_factory=list)  # about the 委員意見 file
 
 
 @dataclass

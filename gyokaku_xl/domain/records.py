@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from gyokaku_xl.domain.findings import Finding
 from gyokaku_xl.domain.model import Initiative, Period, Perspective, Plan, Program
 from gyokaku_xl.domain.revisions import PlanEntry, plan_entries
+from gyokaku_xl.domain.opinions import OpinionRow
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Submission:
     note: str = ""
     superseded: list[str] = field(default_factory=list)
     not_accepted: list[str] = field(default_factory=list)  # rejected files beside ``file``
+    accepted: bool = False  # ``file`` was accepted (its rows merged); False: 未提出 or 不受理
 
 
 @dataclass
@@ -101,6 +103,8 @@ class MergeResult:
     generated_at: str = ""  # fixed document date (derived from inputs, for determinism)
     #: earlier periods of the same plan read from the history folder, in period order
     history: list["Snapshot"] = field(default_factory=list)
+    #: the 「意見と対応」 rows of those earlier masters, oldest first (for 未対応の意見)
+    earlier_opinions: list[OpinionRow] = field(default_factory=list)
 
 
 # --- period snapshots (what a later run needs of this one) -------------------------------------

@@ -95,6 +95,13 @@ FORM_COLUMNS: tuple[Column, ...] = (
     _column("note", TEXT, 16),
 )
 
+#: Written after the last column only on forms with committee opinions (so other forms keep their
+#: layout) and optional when read: the opinion (locked, for reference) and the department's reply.
+OPINION_COLUMNS: tuple[Column, ...] = (
+    Column("opinion", g.FORM_COL_OPINION, REFERENCE, 30, prefilled=True, help=g.FORM_COL_OPINION_HELP),
+    Column("opinion_reply", g.FORM_COL_REPLY, LONG_TEXT, 30, help=g.FORM_COL_REPLY_HELP),
+)
+
 COLUMNS_BY_KEY: dict[str, Column] = {c.key: c for c in FORM_COLUMNS}
 HEADER_LABELS: tuple[str, ...] = tuple(c.label for c in FORM_COLUMNS)
 INPUT_COLUMNS: tuple[Column, ...] = tuple(c for c in FORM_COLUMNS if not c.prefilled)

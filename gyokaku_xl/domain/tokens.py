@@ -29,6 +29,12 @@ SECOND_HALF_WORDS = ("下半期", "下期", "h2")
 YEAR_END_WORDS = ("年度末", "通期", "fy")
 #: 令和3年度【上半期】, the period in the subtitle of a master written before identity properties.
 LEGACY_SUBTITLE = r"^(.+年度)【(.+)】"
+#: A date as typed (after NFKC, spaces removed): 2021-10-15, 2021/10/15, 2021年10月15日.
+DATE_YMD = r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
+#: A date in an era: 令和3年10月15日, 令和元年5月1日, R3.10.15 (era name or letter, year, month, day).
+DATE_ERA_YMD = r"(\D+?)(" + ERA_FIRST_YEAR + r"|\d{1,2})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?"
+#: A weekday in brackets after a date: （金）.
+DATE_WEEKDAY = r"[（(][月火水木金土日][)）]$"
 
 # --- characters ----------------------------------------------------------------------------------
 #: Dashes and minus-like characters that people type for "-" in numbers and ids.

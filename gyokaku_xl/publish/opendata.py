@@ -126,27 +126,29 @@ def csv_safe(value: object) -> object:
     return value
 
 
-def write_csv(path: Path, table: Sequence[Sequence[object]]) -> None:
+def write_csv(path: Path, table: Sequence[Sequence[object]],
+              header: Sequence[str] = g.OPENDATA_COLUMNS) -> None:
     """Write the header and ``table`` as CSV: UTF-8 with BOM, CRLF, quoted where needed."""
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\r\n")
-        writer.writerow(g.OPENDATA_COLUMNS)
+        writer.writerow(header)
         for row in table:
             writer.writerow(["" if v is None else csv_safe(v) for v in row])
 
 
-def write_xlsx(path: Path, table: Sequence[Sequence[object]], title: str = "") -> None:
+def write_xlsx(path: Path, table: Sequence[Sequence[object]], title: str = "",
+               header: Sequence[str] = g.OPENDATA_COLUMNS, sheet_name: str = g.OPENDATA_SHEET) -> None:
     """Write the header and ``table`` to one sheet: one value per cell, no merges, no styling."""
     import xlsxwriter
 
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
                                                "strings_to_numbers": False})
-    workbook.set_properties({"title": title or g.OPENDATA_SHEET, "author": g.PRODUCT_NAME, "created": FIXED_DATE})
-    sheet = workbook.add_worksheet(g.OPENDATA_SHEET)
+    workbook.set_properties({"title": title or sheet_name, "author": g.PRODUCT_NAME, "created": FIXED_DATE})
+    sheet = workbook.add_worksheet(sheet_name)
     for col, width in enumerate(_WIDTHS):
         sheet.set_column(col, col, width)
-    for col, header in enumerate(g.OPENDATA_COLUMNS):
-        sheet.write_string(0, col, header)
+    for col, label in enumerate(header):
+        sheet.write_string(0, col, label)
     for r, row in enumerate(table, start=1):
         for col, value in enumerate(row):
             if value is None or value == "":

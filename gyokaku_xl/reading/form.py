@@ -70,7 +70,7 @@ def _carried(sheet: SheetData | None) -> dict[str, dict[str, str]]:
 
 def _find_header(sheet: SheetData) -> tuple[int, dict[str, int]]:
     """The row holding the most header labels within the first rows, and label → column."""
-    wanted = {label_key(c.label): c.key for c in schema.FORM_COLUMNS}
+    wanted = {label_key(c.label): c.key for c in schema.FORM_COLUMNS + schema.OPINION_COLUMNS}
     by_row: dict[int, dict[str, int]] = {}
     for (r, c), cell in sheet.cells.items():
         if r > schema.HEADER_SEARCH_ROWS or not isinstance(cell.value, str):

@@ -19,6 +19,7 @@ from gyokaku_xl.domain.model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, Peri
                                      parse_plan_years)
 from gyokaku_xl.domain.normalize import clean, key, label_key, nfkc, positive_int
 from gyokaku_xl.reading import plan_changes
+from gyokaku_xl.reading.contacts import deadline_findings, read_contacts
 from gyokaku_xl.domain.tokens import FONT_SEPARATORS, MARK_TRUE_WORDS, PARENS, PERSPECTIVE_LABEL
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 from gyokaku_xl.domain.cells import SheetData, column_letter
@@ -41,10 +42,12 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {g.PLAN_SHEET_STATUSES: (g.PLAN_COL_DEFINITION,),
                                                 g.PLAN_SHEET_PROGRAMS: (g.PLAN_COL_TARGET,),
+                                                g.PLAN_SHEET_CONTACTS: (g.PLAN_COL_PERSON,),
                                                 g.PLAN_SHEET_CHANGES: plan_changes.OPTIONAL}
 #: Optional sheets: read when present, with their required columns.
 OPTIONAL_SHEETS: dict[str, tuple[str, ...]] = {
     g.PLAN_SHEET_FISCAL_TARGETS: (g.PLAN_COL_FISCAL_YEAR, g.PLAN_COL_TARGET),
+    g.PLAN_SHEET_CONTACTS: (g.PLAN_COL_DEPARTMENT, g.PLAN_COL_ADDRESS),
     g.PLAN_SHEET_CHANGES: plan_changes.REQUIRED,
 }
 
@@ -121,6 +124,14 @@ def read_plan(path: str | Path) -> PlanResult:
     changes = book.sheets.get(g.PLAN_SHEET_CHANGES)
     if changes is not None:
         plan.changes = _changes(changes, plan, file, findings)
+    contacts = book.sheets.get(g.PLAN_SHEET_CONTACTS)
+    if contacts is not None:  # optional, like 財政効果目標: without its headers a warning
+        contact_findings: list[Finding] = []
+        table = _table(contacts, file, contact_findings)
+        findings.extend(replace(f, severity=WARNING) for f in contact_findings)
+        if not contact_findings:
+            plan.contacts = read_contacts(table, plan, file, findings)
+    findings.extend(deadline_findings(plan.settings, file))
     plan.source = str(path)
     errors = any(f.is_error for f in findings)
     return PlanResult(None if errors else plan, findings)

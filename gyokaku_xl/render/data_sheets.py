@@ -13,6 +13,7 @@ from typing import Any, Sequence
 from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import Finding, title_of
+from gyokaku_xl.domain.loop import date_label, deadline_for
 from gyokaku_xl.domain.records import MergeResult, Submission
 from gyokaku_xl.render.styles import PAPER_A4, Formats, light, status_colours
 
@@ -164,6 +165,11 @@ def add_submissions_sheet(workbook: Any, result: MergeResult, formats: Formats) 
             fmt = state_fmt.get(s.state, plain) if col == 1 else (wrap if col == 9 else plain)
             write_cell(ws, row_no, col, value, fmt)
     _table(ws, g.SUBMISSION_HEADERS, len(subs), g.SHEET_SUBMISSIONS, "Table Style Light 15")
+    deadline = deadline_for(result.plan, result.period)
+    if deadline is not None:  # beside the table, outside its print columns' data
+        ws.set_column(len(widths) + 1, len(widths) + 1, 30)
+        ws.write_string(0, len(widths) + 1, g.SUBMISSIONS_DEADLINE.format(deadline=date_label(deadline)),
+                        formats.get(valign="top", bold=True))
     _print_as_list(ws, frozen_columns=1)
 
 

@@ -8,9 +8,9 @@ user text, fixed document dates (same inputs → same file).
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import xlsxwriter
 
@@ -19,7 +19,10 @@ from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema as s
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Plan, StatusScale
 from gyokaku_xl.domain.cells import column_letter
+from gyokaku_xl.domain.loop import date_label, deadline_for
 from gyokaku_xl.domain.records import Snapshot
+from gyokaku_xl.domain.opinions import Opinion
+from gyokaku_xl.render.form_opinions import add_opinion_columns, opinion_cells
 from gyokaku_xl.render.styles import Formats, paragraph_lines, use_fonts
 
 #: Fixed creation/modification date of every generated form (determinism).
@@ -61,7 +64,7 @@ def form_file_name(department: str, period: Period) -> str:
 
 # --- public writers -----------------------------------------------------------------------------
 def write_form(path: str | Path, plan: Plan, period: Period, department: str,
-               previous: Snapshot | None = None) -> None:
+               previous: Snapshot | None = None, opinions: Mapping[str, Sequence[Opinion]] | None = None) -> None:
     """Write one department's form, prefilled with its initiatives in plan order.
 
     With ``previous`` (an earlier period's snapshot), 取組状況・今後の予定・遅れ等の理由 start from
@@ -93,10 +96,14 @@ def write_form(path: str | Path, plan: Plan, period: Period, department: str,
         identity[s.PROP_PREVIOUS_PERIOD] = previous.period.half
     title = (g.FORM_TITLE_LINE.format(plan=plan.name, period=period.label, form=g.FORM_TITLE) if plan.name
              else g.FORM_TITLE)
+    deadline = deadline_for(plan, period)
+    if deadline is not None:
+        title = g.FORM_TITLE_WITH_DEADLINE.format(title=title, deadline=date_label(deadline))
     _write(Path(path), plan=plan, scale=plan.scale, title=title, meta=meta, rows=rows,
            prefilled_locked=True, identity=identity,
            header_text=(department, period.label), doc_title=g.FORM_DOC_TITLE.format(form=g.FORM_TITLE, department=department),
-           previous=previous.period if previous is not None else None, carried=carried)
+           previous=previous.period if previous is not None else None, carried=carried,
+           opinions=opinions, deadline=deadline)
 
 
 def write_blank_form(path: str | Path, plan: Plan | None = None) -> None:
@@ -153,7 +160,8 @@ def _prefilled_values(plan: Plan, initiative: Initiative) -> dict[str, object]:
 def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, meta: dict[str, str],
            rows: Sequence[dict[str, object]], prefilled_locked: bool, identity: dict[str, str],
            header_text: tuple[str, str], doc_title: str, previous: Period | None = None,
-           carried: Sequence[tuple[str, ...]] = ()) -> None:
+           carried: Sequence[tuple[str, ...]] = (), opinions: Mapping[str, Sequence[Opinion]] | None = None,
+           deadline: date | None = None) -> None:
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
         if plan is not None:
@@ -172,8 +180,11 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
             workbook.set_custom_property(name, value, "text")
         sheet = workbook.add_worksheet(g.FORM_SHEET)
         guide = workbook.add_worksheet(g.FORM_GUIDE_SHEET)
-        status_cells = _write_guide(guide, fmt, scale, plan, previous)
+        with_opinions = bool(opinions) and any(opinion_cells(rows, opinions))
+        status_cells = _write_guide(guide, fmt, scale, plan, previous, deadline, with_opinions)
         _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells)
+        if opinions:
+            _write_opinions(sheet, fmt, rows, opinions)
         if previous is not None:
             _write_carried(workbook.add_worksheet(g.FORM_CARRY_SHEET), carried)
         sheet.activate()
@@ -206,6 +217,19 @@ def _write_main(sheet: Any, fmt: Formats, scale: StatusScale, title: str, meta: 
     _page_setup(sheet, last, header_text)
     sheet.protect("", {"format_columns": True, "format_rows": True,
                        "select_locked_cells": True, "select_unlocked_cells": True})
+
+
+def _write_opinions(sheet: Any, fmt: Formats, rows: Sequence[dict[str, object]],
+                    opinions: Mapping[str, Sequence[Opinion]]) -> None:
+    """The 「委員意見」 and 「意見への対応」 columns, when a row of this form has an opinion."""
+    cells = opinion_cells(rows, opinions)
+    if not any(cells):
+        return
+    width = s.OPINION_COLUMNS[0].width
+    heights = [max(data_row_height(values), cells_row_height([(text, width)])) for values, text in zip(rows, cells)]
+    last_col = add_opinion_columns(sheet, fmt, cells, heights, FILL_PREFILLED, FILL_INPUT,
+                                   (FILL_MISSING, FONT_MISSING))
+    sheet.print_area(0, 0, s.FIRST_DATA_ROW + max(len(rows), 1) - 1, last_col)
 
 
 def _write_meta(sheet: Any, fmt: Formats, meta: dict[str, str]) -> None:
@@ -382,7 +406,8 @@ def carry_over_note(previous: Period) -> str:
 
 
 def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None,
-                 previous: Period | None = None) -> str:
+                 previous: Period | None = None, deadline: date | None = None,
+                 with_opinions: bool = False) -> str:
     """Write the guide; return the absolute range of the status names (dropdown fallback)."""
     for n, width in enumerate(_GUIDE_WIDTHS):
         sheet.set_column(n, n, width)
@@ -405,6 +430,9 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
     if plan is not None and plan.coordinator:
         _guide_line(sheet, row, g.GUIDE_CONTACT.format(coordinator=plan.coordinator), text)
         row += 1
+    if deadline is not None:
+        _guide_line(sheet, row, g.GUIDE_DEADLINE.format(deadline=date_label(deadline)), text)
+        row += 1
     row += 1
     sheet.write_string(row, 0, g.GUIDE_HEADING_COLUMNS, heading)
     row += 1
@@ -416,6 +444,10 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
         row += 1
     for column in s.FORM_COLUMNS:
         _guide_table_row(sheet, row, (column.label, _requirement(column), column.help), [cell] * 3)
+        row += 1
+    for column in s.OPINION_COLUMNS if with_opinions else ():  # only on forms with committee opinions
+        requirement = _requirement(column) if column.prefilled else g.FORM_REPLY_REQUIREMENT
+        _guide_table_row(sheet, row, (column.label, requirement, column.help), [cell] * 3)
         row += 1
     row += 1
     sheet.write_string(row, 0, g.GUIDE_HEADING_STATUSES, heading)

@@ -19,6 +19,7 @@ from gyokaku_xl.render.data_sheets import (add_data_sheet, add_findings_list_she
                                            add_submissions_sheet, source_paths_of)
 from gyokaku_xl.render.movement import add_movement_sheets
 from gyokaku_xl.render.revisions import add_plan_record_sheet, add_revisions_sheet
+from gyokaku_xl.render.opinions import add_opinions
 from gyokaku_xl.render.reports import add_report_sheets
 from gyokaku_xl.render.styles import Formats, status_colours, use_fonts
 
@@ -73,6 +74,7 @@ def write_master(path: Path, result: MergeResult, content: MasterContent, master
     use_fonts(workbook, result.plan.fonts)
     formats = Formats(workbook)
     add_report_sheets(workbook, result, content.summary, by_program=by_program)
+    add_opinions(workbook, result, content.opinions, formats)
     scale = result.plan.scale
     add_movement_sheets(workbook, result.plan, content.movement, status_colours(scale.names, scale.on_track))
     if result.plan.changes:

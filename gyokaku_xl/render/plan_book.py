@@ -23,8 +23,8 @@ _SETTINGS_ORDER = (g.SETTING_PLAN_NAME, g.SETTING_MUNICIPALITY, g.SETTING_ROUNDI
 
 
 def plan_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tuple[object, ...]]]]:
-    """The sheets of the plan master as ``{sheet: (header, rows)}``: the five, and 「計画の変更」 when
-    the plan has logged changes."""
+    """The sheets of the plan master as ``{sheet: (header, rows)}`` (the five, then 所管課 when the
+    plan has contacts and 「計画の変更」 when it has logged changes)."""
     settings = {g.SETTING_PLAN_NAME: plan.name, g.SETTING_MUNICIPALITY: plan.municipality,
                 g.SETTING_ROUNDING: plan.rounding, g.SETTING_COORDINATOR: plan.coordinator}
     extra = [(k, v) for k, v in plan.settings.items() if k not in settings]
@@ -45,6 +45,9 @@ def plan_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tuple[objec
                                     g.PLAN_COL_INITIATIVE_NAME, g.PLAN_COL_DEPARTMENT),
                                    [(i.id, i.program, i.name, i.department) for i in plan.initiatives]),
     }
+    if plan.contacts:  # the optional 所管課 sheet (督促 drafts' addresses)
+        tables[g.PLAN_SHEET_CONTACTS] = ((g.PLAN_COL_DEPARTMENT, g.PLAN_COL_ADDRESS, g.PLAN_COL_PERSON),
+                                          [(c.department, c.address, c.person) for c in plan.contacts.values()])
     logged = [c for c in plan.changes if not c.detected]
     if logged:  # the 「計画の変更」 log, as the office writes it
         tables[g.PLAN_SHEET_CHANGES] = (g.PLAN_CHANGE_HEADERS, [
@@ -68,6 +71,7 @@ _WIDTHS = {g.PLAN_COL_ITEM: 18, g.PLAN_COL_VALUE: 44, g.PLAN_COL_NUMBER: 8, g.PL
            g.PLAN_COL_PROGRAM_NUMBER: 10, g.PLAN_COL_PERSPECTIVE: 12, g.PLAN_COL_PROGRAM_NAME: 36,
            g.PLAN_COL_PRIORITY: 7, g.PLAN_COL_SUMMARY: 9, g.PLAN_COL_DEPARTMENT: 20,
            g.PLAN_COL_INITIATIVE_ID: 10, g.PLAN_COL_INITIATIVE_NAME: 44,
+           g.PLAN_COL_ADDRESS: 30, g.PLAN_COL_PERSON: 12,
            g.PLAN_COL_CHANGE_PERIOD: 18, g.PLAN_COL_CHANGE_NEW_ID: 16, g.PLAN_COL_CHANGE_CONTENT: 56}
 
 

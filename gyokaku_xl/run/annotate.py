@@ -9,17 +9,24 @@ from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import Finding, GyokakuError
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.infra.oserror import library_text
+from gyokaku_xl.infra.stable_zip import stabilise_package
 from gyokaku_xl.render.annotated import annotatable, annotate_workbook, copy_name
 
 
 def annotate_file(source: Path, target: Path, findings: list[Finding]) -> Path:
     """Write a copy of ``source`` to ``target`` with ``findings`` marked (see
-    :func:`~gyokaku_xl.render.annotated.annotate_workbook`); the original is only read."""
+    :func:`~gyokaku_xl.render.annotated.annotate_workbook`); the original is only read. The copy
+    keeps the original's saved time and fixed ZIP times: the same inputs give the same bytes."""
     from openpyxl import load_workbook
 
     wb = load_workbook(source)
+    saved = wb.properties.modified  # the department's save time: the copy keeps it (same bytes each run)
     annotate_workbook(wb, Path(source).name, findings)
-    return atomic_write(target, lambda tmp: wb.save(tmp))
+
+    def write(tmp: Path) -> None:
+        wb.save(tmp)
+        stabilise_package(tmp, saved.strftime("%Y-%m-%dT%H:%M:%SZ") if saved is not None else "")
+    return atomic_write(target, write)
 
 
 def annotate_copies(findings: Iterable[Finding], sources: dict[str, str],

@@ -8,23 +8,28 @@ from typing import Sequence
 from gyokaku_xl import text as g
 from gyokaku_xl.core.checks import outside_plan_period
 from gyokaku_xl.core.revisions import carry, in_force
+from gyokaku_xl.core.deadline import stale_deadline_findings
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.outcome import FormsOutcome
 from gyokaku_xl.infra.atomic import atomic_write, output_folder
 from gyokaku_xl.render.forms import form_file_name, write_form
 from gyokaku_xl.run.inputs import history_folder, load_plan, previous_snapshot
+from gyokaku_xl.run.opinions import committee_opinions, open_opinions_of
+from gyokaku_xl.core.opinions import opinions_by_initiative
 
 
 def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
                departments: Sequence[str] | None = None, overwrite: bool = False, *,
                previous: str | Path | None = None, history_dir: str | Path | None = None,
-               use_previous: bool = True) -> FormsOutcome:
+               use_previous: bool = True, opinions: str | Path | None = None) -> FormsOutcome:
     """Write one prefilled form per department of the plan into ``out_dir``.
 
     Existing files are never replaced unless ``overwrite``: a folder may already hold forms that
     departments filled in. With a previous period (see :func:`~gyokaku_xl.run.inputs.previous_snapshot`)
     the forms carry its texts over; ``use_previous=False`` opts out of the history folder's default.
+    With ``opinions`` (委員意見.xlsx), the forms of the 取組 concerned show the committee's opinions and
+    ask for a reply; the previous period's opinions still without a reply are carried as well.
     """
     plan, findings = load_plan(plan_path)
     plan = in_force(plan, period)  # ended, merged or renumbered 取組 get no row
@@ -46,8 +51,14 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
     if existing and not overwrite:
         more = g.FORMS_EXIST_MORE.format(count=len(existing) - 3) if len(existing) > 3 else ""
         raise GyokakuError(g.FATAL_FORMS_EXIST.format(names=g.SEP_LIST.join(existing[:3]), more=more))
+    given, opinion_findings = committee_opinions(plan, opinions)
+    open_ones = open_opinions_of(carried)
+    by_id = opinions_by_initiative(plan, [*open_ones, *given])
     paths = []
     for department, target in zip(wanted, targets):
-        atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d, carried))
+        atomic_write(target, lambda tmp, d=department: write_form(tmp, plan, period, d, carried, by_id))
         paths.append(target)
-    return FormsOutcome(paths, findings + outside_plan_period(plan, period), carried, history_findings, folder)
+    plan_findings = findings + outside_plan_period(plan, period) + stale_deadline_findings(plan, period)
+    return FormsOutcome(paths, plan_findings, carried, history_findings, folder,
+                        opinions=[o for items in by_id.values() for o in items],
+                        opinions_carried=open_ones, opinion_findings=opinion_findings)

@@ -27,7 +27,8 @@ from gyokaku_xl.run.archive import archive_master
 from gyokaku_xl.run.check import annotate_into, check_annotate_dir
 from gyokaku_xl.run.inbox import Progress, source_paths, validate_inbox
 from gyokaku_xl.run.inputs import checked_history_folder, history_folder
-from gyokaku_xl.run.publish import publication_title, write_opendata
+from gyokaku_xl.run.opinions import earlier_opinion_rows
+from gyokaku_xl.run.publish import publication_title, write_opendata, write_opinions_opendata
 from gyokaku_xl.run.split import SplitBook, SplitWorker
 
 
@@ -124,6 +125,9 @@ def _write_extras(outcome: RunOutcome, inbox: Path, annotate: str | Path | None,
     if opendata is not None:
         outcome.opendata_paths = write_opendata(result.period, rows_from_result(result), opendata,
                                                 publication_title(result.plan.name, result.period))
+        opinions = list(outcome.content.opinions.rows) if outcome.content is not None else []
+        outcome.opendata_paths += write_opinions_opendata(result.period, opinions, opendata,
+                                                          publication_title(result.plan.name, result.period))
     if pdf:
         for book in (outcome.output, outcome.by_program_book):
             if book is not None:
@@ -156,6 +160,7 @@ def _read_history(outcome: RunOutcome, folder: Path, exclude: Path, limits: Limi
             sources.setdefault(f.file, str(folder / f.file))
     outcome.history_dir = folder
     result.history = snapshots
+    result.earlier_opinions = earlier_opinion_rows(snapshots, limits)
     _unlogged_changes(outcome)
 
 

@@ -13,6 +13,8 @@ from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.outcome import PublishOutcome
 from gyokaku_xl.publish.opendata import opendata_stem, opendata_table, rows_from_master, write_csv, write_xlsx
+from gyokaku_xl.domain.opinions import OpinionRow
+from gyokaku_xl.publish.opendata_opinions import opinion_rows_from_master, opinions_stem, opinions_table
 from gyokaku_xl.publish.pdf import export_publication
 from gyokaku_xl.reading.xlsx import ReadError
 
@@ -33,6 +35,21 @@ def write_opendata(period: Period, rows: list[dict[str, object]], out_dir: str |
     return [csv_path, xlsx_path]
 
 
+def write_opinions_opendata(period: Period, rows: list[OpinionRow], out_dir: str | Path,
+                            title: str = "") -> list[Path]:
+    """Write ``委員意見と対応_<期間>.csv`` and ``.xlsx`` (when the period has opinions); returns the paths."""
+    if not rows:
+        return []
+    folder = output_folder(out_dir, g.RUN_OUTPUT_OPENDATA)
+    table = opinions_table(period, rows)
+    stem = opinions_stem(period)
+    header = g.OPENDATA_OPINIONS_COLUMNS
+    csv_path = atomic_write(folder / f"{stem}.csv", lambda tmp: write_csv(tmp, table, header))
+    xlsx_path = atomic_write(folder / f"{stem}.xlsx", lambda tmp: write_xlsx(tmp, table, title, header,
+                                                                            g.SHEET_OPINIONS))
+    return [csv_path, xlsx_path]
+
+
 def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
     """The open data of an existing master, from its 集約データ (read with the guarded reader)."""
     path = Path(master)
@@ -44,7 +61,11 @@ def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
         raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + g.PARENTHESIZED.format(exc.code)) from None
     if period is None:
         raise GyokakuError(g.FATAL_OPENDATA_NO_PERIOD.format(path=path))
-    return write_opendata(period, rows, out_dir)
+    try:
+        opinions = opinion_rows_from_master(path, period)
+    except ReadError:
+        opinions = []
+    return write_opendata(period, rows, out_dir) + write_opinions_opendata(period, opinions, out_dir)
 
 
 def publish(master: str | Path, out_dir: str | Path | None = None,

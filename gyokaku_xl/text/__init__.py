@@ -16,4 +16,5 @@ from gyokaku_xl.text.doctor import *  # noqa: F401,F403
 from gyokaku_xl.text.guide import *  # noqa: F401,F403
 from gyokaku_xl.text.cli import *  # noqa: F401,F403
 from gyokaku_xl.text.api import *  # noqa: F401,F403
+from gyokaku_xl.text.loop import *  # noqa: F401,F403
 from gyokaku_xl.text.revisions import *  # noqa: F401,F403

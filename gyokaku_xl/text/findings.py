@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from gyokaku_xl.text.loop import LOOP_FINDINGS
 from gyokaku_xl.text.revisions import REVISION_FINDINGS
 from gyokaku_xl.text.terms import SEVERITY_ERROR, SEVERITY_INFO, SEVERITY_WARNING
 
@@ -381,6 +382,7 @@ _FINDINGS: dict[str, FindingText] = {
 #: Every finding code's texts, in the order of the README's list of findings.
 FINDINGS: dict[str, FindingText] = {code: FindingText(*texts) for code, texts in {
     **_FINDINGS,
+    **LOOP_FINDINGS,
     **REVISION_FINDINGS,
 }.items()}
 MESSAGES: dict[str, str] = {code: text.message for code, text in FINDINGS.items()}
