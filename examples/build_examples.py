@@ -68,7 +68,8 @@ def build(out_dir: str | Path = EXAMPLES) -> list[Path]:
             target = inbox / blank.name
             filled_at = FILLED_AT + timedelta(minutes=n)
             atomic_write(target, lambda t, b=blank, d=department, f=filled_at: fill_form(
-                b, t, sample_data.reports_of(d), sample_data.meta_of(d), f))
+                b, t, sample_data.reports_of(d), sample_data.meta_of(d), f,
+                actuals=sample_data.actuals_of(d, sample_data.FIRST_HALF_ACTUALS)))
             verify_intact(blank, target)
             written.append(target)
         revised = out / YEAR_END_PLAN
@@ -116,7 +117,9 @@ def _build_year_end(out: Path, plan_path: Path, revised: Path, first_inbox: Path
         target = inbox / blank.name
         filled_at = YEAR_END_FILLED_AT + timedelta(minutes=n)
         atomic_write(target, lambda t, b=blank, d=department, f=filled_at: fill_form(
-            b, t, sample_data.year_end_reports_for(plan, d), sample_data.meta_of(d), f, clear=True))
+            b, t, sample_data.year_end_reports_for(plan, d), sample_data.meta_of(d), f, clear=True,
+            actuals=sample_data.actuals_of(d, sample_data.YEAR_END_ACTUALS),
+            explanations=sample_data.YEAR_END_EXPLANATIONS))
         verify_intact(blank, target)
         written.append(target)
     return written
@@ -127,10 +130,12 @@ def _custom_properties(book: openpyxl.Workbook) -> dict[str, str]:
 
 
 def fill_form(src: Path, dst: Path, rows: dict[str, dict[str, object]], meta: dict[str, str],
-              filled_at: datetime, clear: bool = False) -> None:
+              filled_at: datetime, clear: bool = False, actuals: dict[tuple[str, str], object] | None = None,
+              explanations: dict[tuple[str, str], str] | None = None) -> None:
     """Copy the form ``src`` to ``dst`` with ``rows`` (取組番号 → column key → value) and ``meta`` filled.
 
     Blank values are left out unless ``clear`` (then ``None`` empties a carried-over cell).
+    ``actuals`` ((取組番号, 指標名) → 実績値) and their ``explanations`` (説明) go into the 数値目標 sheet.
     """
     book = openpyxl.load_workbook(src)
     sheet = book[g.FORM_SHEET]
@@ -151,8 +156,26 @@ def fill_form(src: Path, dst: Path, rows: dict[str, dict[str, object]], meta: di
         shown = {c.key: sheet.cell(row, n + 1).value for n, c in enumerate(s.FORM_COLUMNS)}
         sheet.row_dimensions[row].height = data_row_height(shown)
         row += 1
+    if actuals:
+        fill_actuals(book[g.FORM_TARGETS_SHEET], actuals, explanations or {})
     book.properties.lastModifiedBy = meta.get(g.META_AUTHOR, "")
     save_fixed(book, dst, filled_at)
+
+
+def fill_actuals(sheet, actuals: dict[tuple[str, str], object], explanations: dict[tuple[str, str], str]) -> None:
+    """Type the 実績値 into a form's 数値目標 sheet, its rows and columns found by their labels."""
+    columns: dict[str, int] = {}
+    for row in sheet.iter_rows():
+        if not columns:
+            labels = {c.value: c.column for c in row if isinstance(c.value, str)}
+            if g.FORM_COL_ACTUAL in labels:
+                columns = labels
+            continue
+        key = (row[columns[g.FORM_COL_INITIATIVE_ID] - 1].value, row[columns[g.FORM_COL_INDICATOR] - 1].value)
+        if key in actuals:
+            sheet.cell(row[0].row, columns[g.FORM_COL_ACTUAL]).value = actuals[key]
+        if key in explanations:
+            sheet.cell(row[0].row, columns[g.FORM_COL_EXPLANATION]).value = explanations[key]
 
 
 def save_fixed(book: openpyxl.Workbook, path: Path, modified: datetime) -> None:

@@ -21,6 +21,7 @@ from gyokaku_xl.domain import revisions as rv
 from gyokaku_xl.domain.contacts import Contact
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program
 from gyokaku_xl.domain.revisions import PlanChange
+from gyokaku_xl.domain.targets import DOWN, UP, Indicator, RatingBand, Ratings, TargetPlan
 
 PLAN_NAME = "平塚市行財政改革計画（2020-2023）"
 MUNICIPALITY = "平塚市"
@@ -277,6 +278,41 @@ CONTACTS: dict[str, tuple[str, str]] = {
 }
 
 
+# --- 数値目標 (illustrative): indicators of a handful of 取組, one 「減」, and the 評価区分 ----------------
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator("3-05", "会議資料の印刷枚数", "千枚", 1200, DOWN, ((2020, 1050), (2021, 900), (2022, 750), (2023, 600))),
+    Indicator("4-01", "市税の収納率", "％", 98.1, UP, ((2020, 98.3), (2021, 98.5), (2022, 98.7), (2023, 99))),
+    Indicator("4-04", "ふるさと納税の寄附額", "千円", 50000, UP, ((2021, 80000), (2022, 90000), (2023, 100000))),
+    Indicator("5-03", "オンラインで申請できる手続の数", "件", 30, UP, ((2021, 100), (2022, 150), (2023, 200))),
+    Indicator("5-07", "窓口の平均待ち時間", "分", 30, DOWN, ((2021, 25), (2022, 20), (2023, 15))),
+    Indicator("6-01", "RPAによる削減時間", "時間", 0, UP, ((2021, 2000), (2022, 3000), (2023, 4000))),
+)
+RATINGS = Ratings((RatingBand("S", 100, "目標を達成した"), RatingBand("A", 80, "目標をおおむね達成した"),
+                   RatingBand("B", 50, "目標の半分以上を達成した"), RatingBand("C", 0, "目標の半分に届かなかった")))
+#: 実績値 as of the end of 上半期 (optional then: some are left blank) and at 年度末, by (取組番号, 指標名).
+FIRST_HALF_ACTUALS: dict[tuple[str, str], object] = {
+    ("3-05", "会議資料の印刷枚数"): 480, ("4-01", "市税の収納率"): 97.9,
+    ("5-03", "オンラインで申請できる手続の数"): 60, ("6-01", "RPAによる削減時間"): 700,
+}
+YEAR_END_ACTUALS: dict[tuple[str, str], object] = {
+    ("3-05", "会議資料の印刷枚数"): 950, ("4-01", "市税の収納率"): 98.6, ("4-04", "ふるさと納税の寄附額"): 72000,
+    ("5-03", "オンラインで申請できる手続の数"): 85, ("5-07", "窓口の平均待ち時間"): 52,  # 48 %: C though 概ね順調
+    ("6-01", "RPAによる削減時間"): 1500,
+}
+
+#: 説明 written beside some 年度末 実績値.
+YEAR_END_EXPLANATIONS: dict[tuple[str, str], str] = {
+    ("5-07", "窓口の平均待ち時間"): "転入手続の集中する3〜4月の待ち時間が長く、年間平均が延びた。",
+    ("6-01", "RPAによる削減時間"): "対象業務の選定に時間を要し、稼働が下半期からとなった。",
+}
+
+
+def actuals_of(department: str, actuals: dict[tuple[str, str], object]) -> dict[tuple[str, str], object]:
+    """The 実績値 ``department`` writes in its 数値目標 sheet."""
+    mine = {i.id for i in INITIATIVES if i.department == department}
+    return {k: v for k, v in actuals.items() if k[0] in mine}
+
+
 def sample_plan() -> Plan:
     """The sample plan as a :class:`Plan`, equal to what ``read_plan`` reads from 計画マスタ.xlsx."""
     settings = {g.SETTING_PLAN_NAME: PLAN_NAME, g.SETTING_MUNICIPALITY: MUNICIPALITY,
@@ -292,6 +328,7 @@ def sample_plan() -> Plan:
         initiatives=tuple(Initiative(i.id, i.program, i.name, i.department) for i in INITIATIVES),
         rounding=g.ROUNDING_TRUNCATE, coordinator=COORDINATOR, settings=settings,
         contacts=sample_contacts(),
+        targets=TargetPlan(INDICATORS, RATINGS),
     )
 
 

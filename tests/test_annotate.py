@@ -118,7 +118,7 @@ def test_an_inserted_row_is_reported_as_such(inbox, plan_path, tmp_path, plan, f
     assert outcome.result.tally.rows_rejected == 1  # left out of the master
 
 
-def test_an_out_of_date_copy_from_an_earlier_check_is_named(inbox, plan_path, tmp_path, plan, forms):
+def test_an_out_of_date_copy_from_an_earlier_check_is_removed(inbox, plan_path, tmp_path, plan, forms):
     source = inbox / forms["行政総務課"].name
     reports = builders.default_reports(plan, "行政総務課")
     reports["2-01"].update(status="順調")
@@ -130,7 +130,8 @@ def test_an_out_of_date_copy_from_an_earlier_check_is_named(inbox, plan_path, tm
     second = check(inbox, plan_path=plan_path, annotate=folder)
     assert second.annotated == []
     stale = [n for n in second.notices if "前回の指摘付きの写し" in n]
-    assert len(stale) == 1 and source.stem + "_指摘.xlsx" in stale[0] and "削除してください" in stale[0]
+    assert len(stale) == 1 and source.stem + "_指摘.xlsx" in stale[0] and "削除しました" in stale[0]
+    assert not (folder / (source.stem + "_指摘.xlsx")).exists()
 
 
 def test_a_copy_with_warnings_only_does_not_ask_to_fix_errors(inbox, plan_path, tmp_path, plan, forms):

@@ -231,10 +231,14 @@ def test_two_period_workflow_of_the_readme(tmp_path):
     code, lines = run(build_examples.YEAR_END_INBOX, "年度末_集約結果.xlsx", build_examples.YEAR_END_PLAN)
     assert code == 0
     assert lines[0] == f"対象: 令和3年度【年度末】　{sample_data.PLAN_NAME}"
-    assert "指摘: エラー 0 件・警告 1 件・情報 0 件" in lines
+    assert "指摘: エラー 0 件・警告 2 件・情報 0 件" in lines
     assert "履歴: 過去 1 期を読み込みました（前期：令和3年度【上半期】）" in lines
     assert ("計画の変更（今期）: 番号変更 1-02→1-99、終了 6-11、統合 6-08→6-06、追加 6-12、名称変更 6-09、"
             "所管課変更 6-10、事業変更 6-07（詳細は集約結果の「計画の変更」シート）") in lines
+    # 数値目標: 5-07 is 概ね順調 while its 平均待ち時間 is at 48 % (評価 C)
+    assessed = [line for line in lines if "指標「窓口の平均待ち時間」" in line]
+    assert len(assessed) == 1 and "達成率は 48％（評価 C）" in assessed[0]
+    assert "数値目標: 6 指標（S 1・A 3・B 1・C 1・算定不可 0・未報告 0）" in lines
     unchanged = [line for line in lines if "前回（令和3年度上半期）と同じ内容です" in line]
     assert len(unchanged) == 1 and "情報政策課" in unchanged[0]
     assert sorted(p.name for p in (tmp_path / "履歴").iterdir()) == [

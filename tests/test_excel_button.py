@@ -21,7 +21,7 @@ import builders
 from gyokaku_xl.app import button as excel_button
 from gyokaku_xl.run import merge as merging
 from gyokaku_xl import text as g
-from gyokaku_xl.app.button_book import build_control_workbook
+from gyokaku_xl.app.button_book import IF_EXISTS_REPLACE, build_control_workbook
 from gyokaku_xl.app.button import (DETAIL_ROWS, DETAILS_FIRST_ROW, SHEET_RUN, SHEET_SETTINGS,
                                      STATUS_FIRST_ROW, ButtonStatus, run)
 
@@ -129,7 +129,7 @@ class FakeBook:
 def control_book(folder: Path, *, inbox: str = "inbox", plan: str = "計画マスタ.xlsx",
                  master: str = "集約結果.xlsx", year: str = "", period: str = "") -> FakeBook:
     path = build_control_workbook(folder / g.BUTTON_FILE_NAME, inbox=inbox, plan=plan, master=master,
-                                  year=year, period=period)
+                                  year=year, period=period, if_exists=IF_EXISTS_REPLACE)
     return FakeBook.load(path)
 
 

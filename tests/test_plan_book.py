@@ -49,7 +49,10 @@ def test_sheets_labels_and_summary_marks(tmp_path):
     write_plan(path, plan)
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [g.PLAN_SHEET_SETTINGS, g.PLAN_SHEET_PERSPECTIVES, g.PLAN_SHEET_STATUSES,
-                               g.PLAN_SHEET_PROGRAMS, g.PLAN_SHEET_INITIATIVES, "所管課"]
+                               g.PLAN_SHEET_PROGRAMS, g.PLAN_SHEET_INITIATIVES, g.PLAN_SHEET_CONTACTS,
+                               g.PLAN_SHEET_INDICATORS, g.PLAN_SHEET_RATINGS]  # the sample has 所管課 and 数値目標
+    assert [c.value for c in book[g.PLAN_SHEET_INDICATORS][1]] == [
+        "取組番号", "指標名", "単位", "基準値", "向き", "令和2年度", "令和3年度", "令和4年度", "令和5年度"]
     settings = {r[0]: r[1] for r in book[g.PLAN_SHEET_SETTINGS].iter_rows(min_row=2, values_only=True)}
     assert settings == {"計画名": "平塚市行財政改革計画（2020-2023）", "自治体名": "平塚市",
                         "割合の端数処理": "切り捨て", "取りまとめ課": "行政総務課", "計画期間": "2020-2023",

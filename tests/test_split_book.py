@@ -176,9 +176,9 @@ def test_the_second_process_is_started_while_validating_and_then_used(split_inbo
         seen["worker"] = worker = likely(plan, rows_read)
         return worker
 
-    def spy_book(self, result, master, worker=None):
+    def spy_book(self, result, master, worker=None, target_lines=None):
         seen["given"] = worker
-        book_init(self, result, master, worker)
+        book_init(self, result, master, worker, target_lines)
     monkeypatch.setattr(SplitWorker, "if_likely", staticmethod(spy_likely))
     monkeypatch.setattr(SplitBook, "__init__", spy_book)
     inbox, split_plan = split_inbox

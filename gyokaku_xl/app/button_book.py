@@ -32,6 +32,7 @@ from pathlib import Path
 
 from gyokaku_xl import text as g
 from gyokaku_xl.infra.atomic import atomic_write
+from gyokaku_xl.run.guard import refuse_outputs, run_inputs
 from gyokaku_xl.app.button import (BUTTON_MACRO, BUTTON_ROW, CODE_NAME_BOOK, CODE_NAME_CONF,
                                    CODE_NAME_RUN, CODE_NAME_SETTINGS, DETAIL_ROWS, DETAILS_FIRST_ROW,
                                    DETAILS_HEADING_ROW, HELP_HEADING_ROW, MESSAGES_FIRST_ROW,
@@ -86,12 +87,28 @@ class Interpreter:
 
 
 # --- public API -------------------------------------------------------------------------------
+#: What to do when the control workbook already exists (``if_exists``): refuse (its 設定 may have
+#: been edited), or replace it.
+IF_EXISTS_REFUSE = "refuse"
+IF_EXISTS_REPLACE = "replace"
+
+
 def build_control_workbook(output: Path, *, inbox: str, plan: str, master: str, year: str,
-                           period: str, history: str = "", pdf: bool = False) -> Path:
-    """Write the control workbook (``.xlsm``) with the given settings; return its path."""
+                           period: str, history: str = "", pdf: bool = False,
+                           if_exists: str = IF_EXISTS_REFUSE) -> Path:
+    """Write the control workbook (``.xlsm``) with the given settings; return its path.
+
+    An existing workbook is replaced only with ``if_exists=IF_EXISTS_REPLACE``; the book is never
+    written onto the inputs its settings name (plan master, inbox, master), resolved as the button
+    resolves them (from the book's folder).
+    """
     output = Path(output)
     if output.suffix.lower() != ".xlsm":
         raise GyokakuError(g.BUTTON_BUILD_NOT_XLSM.format(path=output))
+    refuse_outputs(_setting_inputs(output, inbox=inbox, plan=plan, master=master, history=history),
+                   files=[output])
+    if output.exists() and if_exists != IF_EXISTS_REPLACE:
+        raise GyokakuError(g.BUTTON_BOOK_EXISTS.format(path=output))
     settings = {g.BUTTON_SETTING_INBOX: inbox, g.BUTTON_SETTING_PLAN: plan,
                 g.BUTTON_SETTING_OUTPUT: master, g.BUTTON_SETTING_YEAR: year,
                 g.BUTTON_SETTING_PERIOD: period, g.BUTTON_SETTING_HISTORY: history,
@@ -105,6 +122,15 @@ def build_control_workbook(output: Path, *, inbox: str, plan: str, master: str, 
     atomic_write(output, lambda path: write_workbook(path, settings, interpreter, vba_project=vba,
                                                      xlwings_version=sources.xlwings_version))
     return output
+
+
+def _setting_inputs(output: Path, *, inbox: str, plan: str, master: str, history: str) -> list:
+    """The inputs the book's settings name, each from the book's folder when relative."""
+    def resolve(text: str) -> Path | None:
+        return (Path(text) if Path(text).is_absolute() else output.parent / text) if text.strip() else None
+
+    return run_inputs(plan=resolve(plan), inbox=resolve(inbox), history=resolve(history),
+                      extra=[(p, g.INPUT_MASTER) for p in [resolve(master)] if p is not None])
 
 
 def button_module_path() -> Path:

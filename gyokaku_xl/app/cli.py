@@ -108,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--master", default=g.MASTER_FILE_NAME, metavar=g.CLI_META_MASTER, help=g.CLI_BUTTON_MASTER)
     b.add_argument("--year", default="", metavar=g.CLI_META_YEAR, help=g.CLI_BUTTON_YEAR)
     b.add_argument("--period", default="", metavar=g.CLI_META_PERIOD, help=g.CLI_BUTTON_PERIOD)
+    b.add_argument("--force", action="store_true", help=g.BUTTON_FORCE_HELP)
 
     tr = add("term-report", g.CLI_TERM_HELP)
     tr.add_argument("--plan", required=True, type=Path, metavar=g.CLI_META_PLAN, help=g.CLI_TERM_PLAN)
@@ -328,9 +329,11 @@ def _cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_button(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from gyokaku_xl.app.button_book import build_control_workbook, interpreter_for_book
+    from gyokaku_xl.app.button_book import (IF_EXISTS_REFUSE, IF_EXISTS_REPLACE, build_control_workbook,
+                                            interpreter_for_book)
     path = build_control_workbook(args.output, inbox=args.inbox, plan=args.plan, master=args.master,
-                                  year=args.year, period=args.period)
+                                  year=args.year, period=args.period,
+                                  if_exists=IF_EXISTS_REPLACE if args.force else IF_EXISTS_REFUSE)
     print(g.CLI_CREATED.format(path=path), file=out)
     interpreter = interpreter_for_book()
     if interpreter.placeholder:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from gyokaku_xl import text as g
 from gyokaku_xl.core.chase import chased
 from gyokaku_xl.core.movement import comparison_summary
+from gyokaku_xl.core.targets import targets_summary
 from gyokaku_xl.core.revisions import revision_lines
 from gyokaku_xl.domain.findings import (Finding, GyokakuError, PlanInvalidError, count_by_severity,
                                         first_error_by_file, title_of)
@@ -130,6 +131,8 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
         lines.extend(revision_lines(outcome.content.revisions))
     if outcome.content is not None and r.history:
         lines.append(comparison_summary(outcome.content.movement.comparison))
+    if outcome.content is not None and outcome.content.targets is not None:
+        lines.append(targets_summary(outcome.content.targets))
     lines.extend(outcome.notices)
     # 未提出 is already the line above; list every other error, then every other warning
     listed = [f for f in r.findings if f.code != "department-not-submitted" and f.code not in PROMINENT_CODES]

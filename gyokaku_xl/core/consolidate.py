@@ -12,6 +12,7 @@ files without that property compare by file modification time; equal times compa
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -24,6 +25,7 @@ from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.normalize import key
 from gyokaku_xl.domain.records import MergeResult, Record, Source, Submission, Tally
 from gyokaku_xl.domain.reports import FileReport
+from gyokaku_xl.core.targets import add_assessment_findings, collect_actuals
 from gyokaku_xl.core.validate import clip_text
 
 
@@ -53,20 +55,40 @@ def attribute_by_name(plan: Plan, reports: Iterable[FileReport]) -> None:
 
 
 def resolve_resubmissions(reports: Iterable[FileReport]) -> None:
-    """Mark all but the newest accepted file of each department as superseded."""
+    """Mark every file of a department older than its newest accepted file as superseded, accepted
+    or rejected: the department sent it again. A rejected file newer than that one still counts.
+
+    What was replaced does not count: a superseded file's findings stay on the report as 情報
+    about that file (:func:`demote`), so they set no exit code and ask for no return copy.
+    """
     by_department: dict[str, list[FileReport]] = {}
     for r in reports:
-        if r.department and not r.rejected:
+        if r.department and r.kind not in SKIPPED_KINDS:
             by_department.setdefault(r.department, []).append(r)
     for group in by_department.values():
-        if len(group) < 2:
+        accepted = [r for r in group if not r.rejected]
+        if not accepted or len(group) < 2:
             continue
-        group.sort(key=newer_key)
-        winner = group[-1]
-        for old in group[:-1]:
+        winner = max(accepted, key=newer_key)
+        for old in sorted(group, key=newer_key):
+            if old is winner or (old.rejected and newer_key(old) > newer_key(winner)):
+                continue
             old.superseded_by = winner.file
+            demote(old)
             old.findings.append(make("superseded", INFO, file=old.file, newer=winner.file,
                                      rule=SUPERSEDE_RULE))
+
+
+def demote(report: FileReport) -> None:
+    """Turn a superseded file's エラー and 警告 into 情報 about that file (marked as replaced)."""
+    def info(f: Finding) -> Finding:
+        if f.severity == INFO:
+            return f
+        return replace(f, severity=INFO, message=g.SUPERSEDED_FINDING.format(message=f.message))
+
+    report.findings = [info(f) for f in report.findings]
+    for row in report.rows:
+        row.findings = [info(f) for f in row.findings]
 
 
 def _merged_rows(report: FileReport):
@@ -183,11 +205,11 @@ def submission_states(plan: Plan, reports: list[FileReport]) -> list[Submission]
         counts = Counter(f.severity for f in active.all_findings)
         merged = len(_merged_rows(active))
         others = [r for r in sorted(mine, key=newer_key) if r is not active]
-        old = [r.file for r in others if r.superseded_by]
+        old = [r.file for r in others if r.superseded_by and not r.rejected]
         # a rejected file beside the merged one: older ones were replaced by it, newer ones failed
-        rejected = [r for r in others if not r.superseded_by]
-        replaced = [r.file for r in rejected if newer_key(r) < newer_key(active)]
-        failed = [r.file for r in rejected if newer_key(r) >= newer_key(active)]
+        rejected = [r for r in others if r.rejected]
+        replaced = [r.file for r in rejected if r.superseded_by]
+        failed = [r.file for r in rejected if not r.superseded_by]
         if counts[g.SEVERITY_ERROR]:
             state = g.HAS_ERRORS
         elif old or replaced:
@@ -243,6 +265,8 @@ def consolidate(plan: Plan, period: Period, reports: list[FileReport],
     attribute_by_name(plan, reports)
     resolve_resubmissions(reports)
     records = build_records(plan, reports)
+    actuals = collect_actuals(plan, reports)
+    add_assessment_findings(plan, period, records, actuals, reports)
     findings = [f for r in reports for f in r.all_findings]
     if completeness_checked:
         findings.extend(completeness(plan, records, reports))
@@ -255,4 +279,4 @@ def consolidate(plan: Plan, period: Period, reports: list[FileReport],
                        submissions=submission_states(plan, reports) if completeness_checked
                        else [s for s in submission_states(plan, reports) if s.state != g.NOT_SUBMITTED],
                        tally=tally(reports), completeness_checked=completeness_checked,
-                       generated_at=generated_at)
+                       generated_at=generated_at, actuals=actuals)

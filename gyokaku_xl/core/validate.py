@@ -10,9 +10,10 @@ from gyokaku_xl.domain import schema
 from gyokaku_xl.core.deadline import late_submission
 from gyokaku_xl.core.opinion_checks import check_opinion_reply
 from gyokaku_xl.core.checks import FileContext, excludes_row, run_file_rules, run_row_rules
+from gyokaku_xl.core.target_checks import target_findings
 from gyokaku_xl.domain.findings import ERROR, INFO, make
 from gyokaku_xl.domain.form import FormData
-from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
+from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits, Room
 from gyokaku_xl.domain.model import Period, PeriodError, Plan
 from gyokaku_xl.domain.reports import FileReport, RowReport
 
@@ -24,6 +25,10 @@ class RunBudget:
     past ``limits.max_run_rows`` / ``max_run_cells`` is rejected with a finding and its form let
     go, so memory stays flat however many large files the inbox holds. After validation, a file
     whose findings would carry the run past ``max_run_findings`` is rejected the same way.
+
+    Forms are read against :meth:`room` and stop being read once they cannot fit; what the run
+    reads in all, kept or not, is bounded by ``max_run_read_rows`` / ``max_run_read_cells``, past
+    which later forms stop at their first row: time stays proportional to what is merged.
     """
 
     def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -31,26 +36,48 @@ class RunBudget:
         self.rows = 0
         self.cells = 0
         self.findings = 0
+        self.read_rows = 0
+        self.read_cells = 0
+
+    def room(self) -> Room:
+        """What the run can still take and read: a form beyond it need not be read to its end."""
+        lim = self.limits
+        return Room(rows=max(0, min(lim.max_run_rows - self.rows, lim.max_run_read_rows - self.read_rows)),
+                    cells=max(0, min(lim.max_run_cells - self.cells, lim.max_run_read_cells - self.read_cells)))
 
     def admit(self, report: FileReport) -> bool:
-        """Count a read form against the run's bounds; reject it when it does not fit."""
+        """Count a read form against the run's bounds; reject it when it does not fit (also one
+        whose reading stopped because it could not fit: ``report.stopped``)."""
+        if report.stopped is not None:
+            self._reject_stopped(report, *report.stopped)
+            return False
         form = report.form
         if form is None:
             return True
         rows = len(form.rows)
         cells = sum(1 for row in form.rows for cell in row.cells.values() if cell is not None)
-        over = None
-        if self.rows + rows > self.limits.max_run_rows:
-            over = (g.RUN_LIMIT_ROWS, _units("rows", self.limits.max_run_rows), _units("rows", self.rows + rows))
-        elif self.cells + cells > self.limits.max_run_cells:
-            over = (g.RUN_LIMIT_CELLS, _units("cells", self.limits.max_run_cells),
-                    _units("cells", self.cells + cells))
-        if over is None:
-            self.rows += rows
-            self.cells += cells
-            return True
-        self._reject(report, *over)
-        return False
+        if self.rows + rows > self.limits.max_run_rows or self.cells + cells > self.limits.max_run_cells:
+            self._reject_stopped(report, rows, cells)  # said alike however far the form was read
+            return False
+        self.read_rows += rows
+        self.read_cells += cells
+        self.rows += rows
+        self.cells += cells
+        return True
+
+    def _reject_stopped(self, report: FileReport, rows: int, cells: int) -> None:
+        """A form that cannot fit (read whole, or stopped once it could not): the run would hold, or
+        read, more than its bound. Said as the bound plus one, the same however far the form was
+        read (a worker may read further than this process would have)."""
+        lim = self.limits
+        bounds = ((self.rows + rows, lim.max_run_rows, g.RUN_LIMIT_ROWS, "rows"),
+                  (self.cells + cells, lim.max_run_cells, g.RUN_LIMIT_CELLS, "cells"),
+                  (self.read_rows + rows, lim.max_run_read_rows, g.RUN_LIMIT_READ_ROWS, "rows"),
+                  (self.read_cells + cells, lim.max_run_read_cells, g.RUN_LIMIT_READ_CELLS, "cells"))
+        self.read_rows += rows
+        self.read_cells += cells
+        _seen, limit, what, unit = next((b for b in bounds if b[0] > b[1]), bounds[-1])
+        self._reject(report, what, _units(unit, limit), g.RUN_LIMIT_AT_LEAST[unit].format(n=limit + 1))
 
     @property
     def findings_left(self) -> int:
@@ -72,7 +99,7 @@ class RunBudget:
 
     @staticmethod
     def _reject(report: FileReport, what: str, limit: str, seen: str) -> None:
-        sheet = report.form.sheet if report.form is not None else ""
+        sheet = report.form.sheet if report.form is not None else g.FORM_SHEET if report.stopped else ""
         report.findings.append(make("run-too-large", ERROR, file=report.file, sheet=sheet,
                                     what=what, limit=limit, seen=seen, value=seen))
         report.form = None
@@ -117,6 +144,7 @@ def validate_file(report: FileReport, plan: Plan, period: Period | None,
         initiative = plan.find_initiative(row.value("initiative_id"))
         report.rows.append(RowReport(row, findings, excluded=excludes_row(findings),
                                      initiative_id=initiative.id if initiative else None))
+    report.findings.extend(target_findings(plan, report.form, period, ctx.department))
     if report.rejected and report.rows:
         report.findings.append(make("rows-not-merged", INFO, file=report.file, sheet=report.form.sheet,
                                     count=len(report.rows)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.opinions import OpinionRow
+from gyokaku_xl.domain.targets import Actual, Indicator, Number
 
 
 # --- 資料1-1 -----------------------------------------------------------------------------------------
@@ -245,6 +246,61 @@ class RevisionView:
         return sum(1 for line in self.this_period if line.kind == kind)
 
 
+# --- 数値目標 (computed by gyokaku_xl.core.targets) ------------------------------------------------
+@dataclass(frozen=True)
+class EarlierYear:
+    """An earlier fiscal year of one indicator: its 目標値 and 実績値."""
+
+    year: int
+    target: Number | None
+    actual: Number | None
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One indicator of the 数値目標 sheet."""
+
+    indicator: Indicator
+    initiative_name: str
+    department: str
+    perspective: int
+    program: str
+    target: Number | None
+    actual: Actual | None
+    rate: int | None
+    rating: str
+    earlier: tuple[EarlierYear, ...] = ()
+
+    @property
+    def value(self) -> Number | None:
+        """The 実績値 (None when not reported)."""
+        return self.actual.value if self.actual is not None else None
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """Indicators of one 取組の視点 (or all) per column of :attr:`TargetsTable.count_labels`."""
+
+    label: str
+    counts: tuple[int, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class TargetsTable:
+    """What the master's 数値目標 sheet shows."""
+
+    period: Period
+    rows: tuple[TargetRow, ...]
+    years: tuple[int, ...]  # earlier fiscal years shown (with --history), oldest first
+    bands: tuple[str, ...]  # the 評価区分, best first (empty: no ratings)
+    count_labels: tuple[str, ...]
+    counts: tuple[CountRow, ...]
+    total: CountRow
+    #: 取組番号 → the lines 資料1-3 prints under its texts (指標名: 実績値 / 目標値 単位, 達成率, 評価)
+    lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
 # --- the master's content -----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Movement:
@@ -266,9 +322,11 @@ class OpinionContent:
 @dataclass(frozen=True)
 class MasterContent:
     """Everything the master shows beyond the records: 資料1-1, the movement sheets, the plan's changes
-    (「計画の変更」, the console's and the Excel button's line) and 意見と対応."""
+    (「計画の変更」, the console's and the Excel button's line), 意見と対応 and 数値目標."""
 
     summary: SummaryData
     movement: Movement
     revisions: RevisionView
     opinions: OpinionContent = field(default_factory=OpinionContent)
+    #: the 数値目標 sheet and 資料1-3's indicator lines (None when the plan has no indicators)
+    targets: TargetsTable | None = None

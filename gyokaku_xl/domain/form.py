@@ -35,6 +35,14 @@ class FormData:
     modified: str = ""
     #: 取組番号 → column key → the text a carry-over form was issued with (empty: none carried).
     carried: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The 「数値目標」 sheet (see :mod:`gyokaku_xl.domain.targets`): its rows (cells keyed by
+    #: ``TARGET_FORM_COLUMNS`` keys), sheet name and columns; ``targets_problem`` is "missing" (no such
+    #: sheet) or "header" (its header row not found; ``targets_expected`` names the labels), else "".
+    targets: list[FormRow] = field(default_factory=list)
+    targets_sheet: str = ""
+    targets_columns: dict[str, int] = field(default_factory=dict)
+    targets_problem: str = ""
+    targets_expected: str = ""
 
     def meta_value(self, label: str) -> object:
         """The value written to the right of a meta label, None when empty or absent."""

@@ -29,6 +29,19 @@ class Limits:
     max_run_rows: int = 60_000
     max_run_cells: int = 1_000_000
     max_run_findings: int = 60_000  # also below Excel's 65,530 links in the 検証結果 sheet
+    # What the run reads, kept or not: files that cannot fit are read only until they cannot, and
+    # past these, only until their first row (so time does not grow with their number).
+    max_run_read_rows: int = 120_000
+    max_run_read_cells: int = 2_000_000
 
 
 DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class Room:
+    """What the run can still take (form rows and their filled cells): a form that would not fit
+    is not read to its end."""
+
+    rows: int
+    cells: int

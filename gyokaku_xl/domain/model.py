@@ -12,6 +12,7 @@ from gyokaku_xl import text as g
 from gyokaku_xl.domain.contacts import Contact
 from gyokaku_xl.domain.schema import MAX_AMOUNT  # the one bound of 財政効果額・目標額 (千円)
 from gyokaku_xl.domain.normalize import clean, key, nfkc
+from gyokaku_xl.domain.targets import TargetPlan
 from gyokaku_xl.domain.tokens import (ERA_FIRST_YEAR, ERAS, FIRST_HALF_WORDS, FISCAL_YEAR_WORD, FULLWIDTH_DIGITS,
                                       SECOND_HALF_WORDS, YEAR_END_WORDS, YEAR_RANGE, YEAR_SUFFIX, YEARS_IN_NAME)
 
@@ -249,6 +250,8 @@ class Plan:
     fiscal_targets: dict[int, int] = field(default_factory=dict)
     #: 所管課 → mail address and person in charge, from the optional 所管課 sheet (督促 drafts)
     contacts: dict[str, Contact] = field(default_factory=dict)
+    #: 数値目標: indicators and 評価区分, from the optional 数値目標 and 評価区分 sheets
+    targets: TargetPlan = field(default_factory=TargetPlan)
     #: the 「計画の変更」 log (domain.revisions.PlanChange, in the order they apply; typed loosely
     #: because that module builds on this one)
     changes: tuple = ()

@@ -52,6 +52,7 @@ class RunOutcome:
     by_program_book: Path | None = None  # 資料1-3 as its own workbook (large plans)
     failure: str = ""  # why no master was written (no row could be accepted); "" when written
     locked: str = ""  # the target was open elsewhere: ``output`` is the other name it was saved as
+    archive_failed: str = ""  # why the master could not be archived ("" when archived or no history)
     #: what the master shows (資料1-1, 前期比較・推移・財政効果), computed once by the merge; None
     #: when no master was written (``check``, or nothing could be merged)
     content: MasterContent | None = None
@@ -74,10 +75,11 @@ class RunOutcome:
     @property
     def exit_code(self) -> int:
         """2 when no master could be written, 1 when some input was rejected, fewer than half of
-        the plan's 取組 could be merged or the master went to another name, else 0."""
+        the plan's 取組 could be merged, the master went to another name or could not be archived
+        (the next period would have no 前期比較), else 0."""
         if self.failure:
             return EXIT_FAILED
-        if self.locked or any(f.is_error or f.code in ATTENTION_CODES for f in self.result.findings):
+        if self.locked or self.archive_failed or any(f.is_error or f.code in ATTENTION_CODES for f in self.result.findings):
             return EXIT_ATTENTION
         return EXIT_OK
 

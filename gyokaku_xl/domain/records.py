@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gyokaku_xl.domain.findings import Finding
+from gyokaku_xl.domain.targets import Actual
 from gyokaku_xl.domain.model import Initiative, Period, Perspective, Plan, Program
 from gyokaku_xl.domain.revisions import PlanEntry, plan_entries
 from gyokaku_xl.domain.opinions import OpinionRow
@@ -105,6 +106,8 @@ class MergeResult:
     history: list["Snapshot"] = field(default_factory=list)
     #: the 「意見と対応」 rows of those earlier masters, oldest first (for 未対応の意見)
     earlier_opinions: list[OpinionRow] = field(default_factory=list)
+    #: 数値目標: the 実績値 accepted this period, by (取組番号, 指標名) key (see domain.targets)
+    actuals: dict[tuple[str, str], Actual] = field(default_factory=dict)
 
 
 # --- period snapshots (what a later run needs of this one) -------------------------------------
@@ -140,6 +143,8 @@ class Snapshot:
     source: str = ""
     #: the plan the master was made with (its hidden 「計画の取組」 sheet; empty for older masters)
     plan: tuple[PlanEntry, ...] = ()
+    #: 数値目標: the period's 実績値 (from the run, or the archived master's 数値目標 sheet)
+    actuals: tuple[Actual, ...] = ()
 
     def by_id(self) -> dict[str, SnapshotRow]:
         """The rows keyed by initiative id."""
@@ -158,4 +163,5 @@ def snapshot_of(result: MergeResult) -> Snapshot:
         next_steps=r.text("next_steps"), delay_reason=r.text("delay_reason"),
         fiscal_effect=_amount(r.values.get("fiscal_effect")), initiative_name=r.initiative.name,
         program_name=r.program.name, perspective_label=r.perspective.label) for r in result.records)
-    return Snapshot(result.plan.name, result.period, rows, plan=plan_entries(result.plan))
+    return Snapshot(result.plan.name, result.period, rows, plan=plan_entries(result.plan),
+                    actuals=tuple(result.actuals.values()))

@@ -33,6 +33,9 @@ class FileReport:
     rows: list[RowReport] = field(default_factory=list)
     rejected: bool = False
     superseded_by: str = ""
+    #: (rows, cells) counted when reading stopped because the form could not fit the run's room
+    #: (see :class:`~gyokaku_xl.domain.limits.Room`): at least that many; None when read whole.
+    stopped: tuple[int, int] | None = None
 
     @property
     def file(self) -> str:

@@ -39,6 +39,8 @@ DATE_WEEKDAY = r"[（(][月火水木金土日][)）]$"
 # --- characters ----------------------------------------------------------------------------------
 #: Dashes and minus-like characters that people type for "-" in numbers and ids.
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d\ufe63\u2043\uff70"
+#: Minus-like characters read as "-" in a typed 実績値 (数値目標).
+MINUS_SIGNS = "\u2212\u2012\u2013\uff0d\u30fc"
 #: Half- and full-width spaces stripped around a value.
 SPACES = " \t\r\n\u3000"
 #: Any run of white space, the full-width space included.
@@ -61,6 +63,10 @@ MARK_TRUE_WORDS = ("○", "〇", "◯", "●", "◎", "o", "O", "1", "TRUE", "tr
 YES_WORDS = ("はい。", "する", "作成する", "yes", "y", "true", "1", "○")
 NO_WORDS = ("", "しない", "no", "n", "false", "0", "×")
 
+#: What a plan master's 数値目標 sheet may write in 向き (matched after NFKC, spaces removed): larger is
+#: better (増) or smaller is better (減); blank means 増.
+DIRECTION_UP_WORDS = ("増", "増加", "上", "↑", "+")
+DIRECTION_DOWN_WORDS = ("減", "減少", "下", "↓", "-")
 # --- the plan master's 「計画の変更」 ------------------------------------------------------------------
 #: The 区分 words accepted for each kind of change (the kinds of :mod:`gyokaku_xl.domain.revisions`).
 CHANGE_KIND_WORDS: dict[str, tuple[str, ...]] = {

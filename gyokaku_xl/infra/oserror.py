@@ -55,6 +55,22 @@ def os_error_text(exc: OSError) -> str:
     return g.OS_ERROR_OTHER.format(detail=detail)
 
 
+def carried_os_error(exc: BaseException) -> OSError | None:
+    """The OS error behind a library's exception, if any: the exception itself, its first argument
+    (XlsxWriter's ``FileCreateError(OSError)``), or its cause or context, a few links deep."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen and len(seen) < 8:
+        seen.add(id(current))
+        if isinstance(current, OSError) and (current.errno is not None or getattr(current, "winerror", None)):
+            return current
+        first = current.args[0] if current.args else None
+        if isinstance(first, OSError) and (first.errno is not None or getattr(first, "winerror", None)):
+            return first
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def library_text(exc: BaseException) -> str:
     """A library exception (zipfile, zlib, …) as Japanese; an OSError goes to :func:`os_error_text`."""
     if isinstance(exc, OSError) and exc.errno is not None:

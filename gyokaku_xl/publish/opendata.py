@@ -137,7 +137,8 @@ def write_csv(path: Path, table: Sequence[Sequence[object]],
 
 
 def write_xlsx(path: Path, table: Sequence[Sequence[object]], title: str = "",
-               header: Sequence[str] = g.OPENDATA_COLUMNS, sheet_name: str = g.OPENDATA_SHEET) -> None:
+               header: Sequence[str] = g.OPENDATA_COLUMNS, sheet_name: str = g.OPENDATA_SHEET,
+               widths: Sequence[float] = _WIDTHS) -> None:
     """Write the header and ``table`` to one sheet: one value per cell, no merges, no styling."""
     import xlsxwriter
 
@@ -145,7 +146,7 @@ def write_xlsx(path: Path, table: Sequence[Sequence[object]], title: str = "",
                                                "strings_to_numbers": False})
     workbook.set_properties({"title": title or sheet_name, "author": g.PRODUCT_NAME, "created": FIXED_DATE})
     sheet = workbook.add_worksheet(sheet_name)
-    for col, width in enumerate(_WIDTHS):
+    for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
     for col, label in enumerate(header):
         sheet.write_string(0, col, label)

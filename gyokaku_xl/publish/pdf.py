@@ -38,6 +38,9 @@ from gyokaku_xl.publish.libreoffice import (PdfExport, font_substitutions, insta
 
 REPORT_SHEETS = (g.SHEET_SUMMARY, g.SHEET_LIST, g.SHEET_BY_PROGRAM, g.SHEET_OPINIONS, g.SHEET_TERM_REPORT)
 DEFAULT_TIMEOUT = 240.0
+#: Below this much free space in its output folder, a failed conversion is told as a full disk
+#: (LibreOffice itself only says "impl_store failed" with an I/O code, in English).
+LOW_DISK_BYTES = 8 * 1024 * 1024
 _WORKBOOK_XML = "xl/workbook.xml"
 _MAX_WORKBOOK_XML = 5 * 1024 * 1024
 _SHEET_TAG = re.compile(r"<sheet\b[^>]*?/>")
@@ -109,6 +112,15 @@ def export_publication(master: Path, out_dir: Path | None = None, *,
     if soffice is None:
         raise GyokakuError(g.FATAL_PDF_NO_OFFICE)
     target = pdf_target(master, out_dir)
+    try:
+        substitutions = _export(soffice, master, target, timeout)
+    except OSError as exc:  # the temporary files (disk full, no permission): one line, no traceback
+        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=os_error_text(exc))) from None
+    return PdfExport([target], substitutions)
+
+
+def _export(soffice: str, master: Path, target: Path, timeout: float) -> dict[str, str]:
+    """Convert in a temporary folder and copy the PDF to ``target``; the substitutions made."""
     with tempfile.TemporaryDirectory(prefix="gyokaku_xl-pdf-") as tmp_name:
         tmp = Path(tmp_name)
         copy = tmp / "in" / f"{master.stem}.xlsx"
@@ -126,7 +138,7 @@ def export_publication(master: Path, out_dir: Path | None = None, *,
         produced = convert(soffice, marked, tmp, timeout, profile=profile,
                             target=f"pdf:calc_pdf_Export:{pdf_filter_options()}", out_name="out")
         atomic_write(target, lambda path: shutil.copyfile(produced, path))
-    return PdfExport([target], substitutions)
+    return substitutions
 
 
 def report_only_copy(master: Path, copy: Path) -> list[str]:
@@ -258,11 +270,23 @@ def convert(soffice: str, source: Path, tmp: Path, timeout: float = DEFAULT_TIME
             seconds=int(timeout)))) from None
     produced = out / f"{source.stem}.{target.split(':')[0]}"
     if proc.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
-        detail = stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GyokakuError(g.FATAL_PDF_FAILED.format(
-            detail=g.PDF_DETAIL_EXIT_SAID.format(code=proc.returncode, said=detail[-1]) if detail
-            else g.PDF_DETAIL_EXIT.format(code=proc.returncode)))
+        raise GyokakuError(g.FATAL_PDF_FAILED.format(detail=_failure_detail(out, proc.returncode, stderr)))
     return produced
+
+
+def _failure_detail(out: Path, returncode: int | None, stderr: bytes) -> str:
+    """Why LibreOffice produced nothing: a full disk or an unwritable folder said as the OS errors
+    are, else its exit code and last line."""
+    try:
+        if shutil.disk_usage(out).free < LOW_DISK_BYTES:
+            return g.OS_ERROR_DISK_FULL
+    except OSError:
+        pass
+    if not os.access(out, os.W_OK):
+        return g.OS_ERROR_PERMISSION
+    detail = stderr.decode("utf-8", "replace").strip().splitlines()
+    return (g.PDF_DETAIL_EXIT_SAID.format(code=returncode, said=detail[-1]) if detail
+            else g.PDF_DETAIL_EXIT.format(code=returncode))
 
 
 def _stop(proc: subprocess.Popen, posix: bool) -> None:

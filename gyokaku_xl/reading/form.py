@@ -17,11 +17,12 @@ from gyokaku_xl.domain.cells import Cell, SheetData, WorkbookData, column_letter
 from gyokaku_xl.domain.findings import ERROR, Finding, make
 from gyokaku_xl.domain.form import FormData, FormRow
 from gyokaku_xl.domain.inbox import SKIPPED_KINDS, InboxEntry
-from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
+from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits, Room
 from gyokaku_xl.domain.normalize import clean, label_key
 from gyokaku_xl.domain.reports import FileReport
 from gyokaku_xl.infra.oserror import os_error_text
-from gyokaku_xl.reading.xlsx import ReadError, read_workbook
+from gyokaku_xl.reading.targets import parse_form_targets
+from gyokaku_xl.reading.xlsx import ReadError, StopReading, read_workbook
 
 
 def parse_form(book: WorkbookData, file: str) -> tuple[FormData | None, list[Finding]]:
@@ -45,6 +46,7 @@ def parse_form(book: WorkbookData, file: str) -> tuple[FormData | None, list[Fin
                     modified=book.core_properties.get("modified", ""))
     form.rows = _rows(sheet, header_row, columns)
     form.carried = _carried(book.sheets.get(g.FORM_CARRY_SHEET))
+    parse_form_targets(form, book.sheets.get(g.FORM_TARGETS_SHEET))
     return form, findings
 
 
@@ -115,6 +117,57 @@ def _rows(sheet: SheetData, header_row: int, columns: dict[str, int]) -> list[Fo
     return result
 
 
+class RoomWatch:
+    """Counts a form's rows and filled cells while its sheet is read, exactly as the form parser
+    will (:func:`_rows`), and stops the reading once they exceed ``room``.
+
+    The header is found as :func:`parse_form` finds it, once the rows it may stand in are read;
+    rows that arrive out of order (never written by Excel) turn the count off: the file is then
+    read whole and the run's bound decides afterwards.
+    """
+
+    def __init__(self, room: Room) -> None:
+        self.room = room
+        self.rows = 0
+        self.cells = 0
+        self._columns: tuple[int, ...] | None = None
+        self._last = 0
+        self._off = False
+
+    def __call__(self, sheet_name: str, sheet: SheetData, row: int) -> None:
+        if self._off or sheet_name != g.FORM_SHEET:
+            return
+        if row <= self._last:
+            self._off = True
+            return
+        self._last = row
+        if self._columns is None:
+            if row <= schema.HEADER_SEARCH_ROWS:
+                return
+            header_row, columns = _find_header(sheet)
+            if not columns:
+                self._off = True
+                return
+            self._columns = tuple(sorted(set(columns.values())))
+            for r in range(header_row + 1, row + 1):
+                self._count(sheet, r)
+        else:
+            self._count(sheet, row)
+        if self.rows > self.room.rows or self.cells > self.room.cells:
+            raise StopReading
+
+    def _count(self, sheet: SheetData, row: int) -> None:
+        cells = sheet.cells
+        filled = 0
+        for c in self._columns or ():
+            cell = cells.get((row, c))
+            if cell is not None and (cell.formula is not None or clean(cell.value) != ""):
+                filled += 1
+        if filled:
+            self.rows += 1
+            self.cells += filled
+
+
 def file_digest(path: Path) -> str:
     """SHA-256 of a file, read in chunks."""
     h = hashlib.sha256()
@@ -130,8 +183,12 @@ def file_mtime(path: Path) -> str:
     return datetime.fromtimestamp(int(ts), tz=timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
-def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS) -> FileReport:
-    """Read one inbox entry and locate its form; unreadable files carry their finding."""
+def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS, room: Room | None = None) -> FileReport:
+    """Read one inbox entry and locate its form; unreadable files carry their finding.
+
+    With ``room`` (what the run can still take), a form found not to fit is not read to its end:
+    the report then has no form and ``stopped`` says how much was counted.
+    """
     report = FileReport(path=entry.path, kind=entry.kind)
     if entry.finding is not None:
         report.findings.append(entry.finding)
@@ -140,13 +197,18 @@ def open_form(entry: InboxEntry, limits: Limits = DEFAULT_LIMITS) -> FileReport:
             report.modified = file_mtime(entry.path)
         except OSError:
             pass
+    watch = RoomWatch(room) if room is not None else None
     if not entry.readable:
         report.rejected = not entry.skipped
         return report
     try:
         report.sha256 = file_digest(entry.path)
         report.modified = file_mtime(entry.path)
-        book = read_workbook(entry.path, [g.FORM_SHEET, g.FORM_CARRY_SHEET], limits)
+        book = read_workbook(entry.path, [g.FORM_SHEET, g.FORM_CARRY_SHEET, g.FORM_TARGETS_SHEET], limits, watch)
+    except StopReading:
+        report.stopped = (watch.rows, watch.cells) if watch is not None else (0, 0)  # watch stops it
+        report.rejected = True
+        return report
     except ReadError as exc:
         report.findings.append(make(exc.code, ERROR, file=report.file, **exc.fields))
         report.rejected = True

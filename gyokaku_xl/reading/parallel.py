@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator, Sequence
 from gyokaku_xl.domain.inbox import InboxEntry
 from gyokaku_xl.reading.plan import PlanResult, read_plan
 from gyokaku_xl.infra.processes import spawn_pool
-from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
+from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits, Room
 from gyokaku_xl.domain.reports import FileReport
 from gyokaku_xl.reading.form import open_form
 
@@ -40,9 +40,11 @@ WINDOW = 4 * WORKERS
 Progress = Callable[[int, int, str], None]
 
 
-def _open_chunk(entries: list[InboxEntry], limits: Limits) -> list[FileReport]:
-    """Read one chunk of entries (in a worker process; a top-level function, so spawn finds it)."""
-    return [open_form(entry, limits) for entry in entries]
+def _open_chunk(entries: list[InboxEntry], limits: Limits, room: Room | None = None) -> list[FileReport]:
+    """Read one chunk of entries (in a worker process; a top-level function, so spawn finds it).
+    ``room`` is the run's room when the chunk was sent: never less than when its reports are
+    admitted, so a form stopped for it does not fit then either."""
+    return [open_form(entry, limits, room) for entry in entries]
 
 
 def _quiet_worker() -> None:
@@ -64,6 +66,7 @@ class InboxReader:
         self.plan_path = plan_path
         self.pool: Any = None
         self._plan_future: Any = None
+        self._room: Callable[[], Room] | None = None
         readable = sum(1 for e in self.entries if e.readable)
         if readable >= max(1, PARALLEL_FROM if parallel_from is None else parallel_from) and \
                 (os.cpu_count() or 1) >= 2:  # on one core, workers only add their start-up
@@ -93,8 +96,14 @@ class InboxReader:
                 self.close()
         return read_plan(path)
 
-    def reports(self, progress: Progress | None = None) -> Iterator[FileReport]:
-        """One report per entry, in the entries' order; ``progress(done, total, name)`` before each."""
+    def reports(self, progress: Progress | None = None,
+                room: Callable[[], Room] | None = None) -> Iterator[FileReport]:
+        """One report per entry, in the entries' order; ``progress(done, total, name)`` before each.
+
+        ``room()`` says what the run can still take when a file is about to be read (the consumer
+        admits each report before taking the next): a form that cannot fit is not read to its end.
+        """
+        self._room = room
         total = len(self.entries)
         chunks = [self.entries[i:i + CHUNK] for i in range(0, total, CHUNK)]
         pending: deque = deque()  # futures of chunks index, index + 1, … (None: read here)
@@ -110,13 +119,13 @@ class InboxReader:
 
     def _submit(self, chunk: list[InboxEntry]) -> Any:
         try:
-            return self.pool.submit(_open_chunk, chunk, self.limits)
+            return self.pool.submit(_open_chunk, chunk, self.limits, self._room() if self._room else None)
         except (OSError, RuntimeError):
             self.close()
             return None
 
     def _take(self, future: Any, chunk: list[InboxEntry], progress: Progress | None, done: int,
-              total: int) -> list[FileReport]:
+              total: int) -> Iterator[FileReport]:
         if future is not None:
             from concurrent.futures.process import BrokenProcessPool
             if progress is not None:
@@ -129,13 +138,12 @@ class InboxReader:
                 if progress is not None:
                     for n, entry in enumerate(chunk[1:], start=done + 1):
                         progress(n, total, entry.path.name)
-                return reports
-        reports = []
-        for n, entry in enumerate(chunk, start=done):
+                yield from reports
+                return
+        for n, entry in enumerate(chunk, start=done):  # one at a time: each sees the room left
             if progress is not None:
                 progress(n, total, entry.path.name)
-            reports.append(open_form(entry, self.limits))
-        return reports
+            yield open_form(entry, self.limits, self._room() if self._room else None)
 
     def close(self) -> None:
         """Stop the workers (queued chunks are cancelled)."""

@@ -20,6 +20,7 @@ from gyokaku_xl.domain.model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, Peri
 from gyokaku_xl.domain.normalize import clean, key, label_key, nfkc, positive_int
 from gyokaku_xl.reading import plan_changes
 from gyokaku_xl.reading.contacts import deadline_findings, read_contacts
+from gyokaku_xl.reading.targets import PLAN_TARGET_SHEETS, read_plan_targets
 from gyokaku_xl.domain.tokens import FONT_SEPARATORS, MARK_TRUE_WORDS, PARENS, PERSPECTIVE_LABEL
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 from gyokaku_xl.domain.cells import SheetData, column_letter
@@ -99,7 +100,7 @@ def read_plan(path: str | Path) -> PlanResult:
     path = Path(path)
     file = path.name
     try:
-        book = read_workbook(path, PLAN_SHEETS + tuple(OPTIONAL_SHEETS))
+        book = read_workbook(path, PLAN_SHEETS + tuple(OPTIONAL_SHEETS) + PLAN_TARGET_SHEETS)
     except ReadError as exc:
         raise PlanReadError(make(exc.code, ERROR, file=file, **exc.fields), exc.detail()) from None
     findings: list[Finding] = []
@@ -132,6 +133,7 @@ def read_plan(path: str | Path) -> PlanResult:
         if not contact_findings:
             plan.contacts = read_contacts(table, plan, file, findings)
     findings.extend(deadline_findings(plan.settings, file))
+    plan.targets = read_plan_targets(book, plan, file, findings)
     plan.source = str(path)
     errors = any(f.is_error for f in findings)
     return PlanResult(None if errors else plan, findings)

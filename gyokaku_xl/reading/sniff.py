@@ -276,6 +276,30 @@ def lock_owner(path: Path) -> str | None:
     return _excel_owner(data)
 
 
+def owner_file(path: Path) -> Path | None:
+    """The owner (lock) file Excel (``~$name``) or LibreOffice (``.~lock.name#``) keeps beside
+    ``path`` while it has the file open; None when there is none."""
+    path = Path(path)
+    for name in ("~$" + path.name, f".~lock.{path.name}#"):
+        candidate = path.with_name(name)
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:
+            continue
+    return None
+
+
+def opened_by(path: Path) -> str | None:
+    """Who has ``path`` open in Excel or LibreOffice, as shown to users (「山田 さん」, or 「他の利用者」
+    when the owner file does not tell); None when the file is not open."""
+    lock = owner_file(path)
+    if lock is None:
+        return None
+    owner = lock_owner(lock)
+    return g.OWNER_NAMED.format(owner=owner) if owner else g.OWNER_UNKNOWN
+
+
 def _excel_owner(data: bytes) -> str | None:
     n = data[0]
     if not 0 < n <= 54:

@@ -33,7 +33,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 from xml.etree.ElementTree import ParseError
 from xml.etree.ElementTree import XMLParser as _XMLParser  # the C parser (expat + C tree builder)
 from xml.etree.ElementTree import XMLPullParser as _XMLPullParser
@@ -80,15 +80,25 @@ class ReadError(Exception):
         return template.format_map({"detail": "", "size": "", "limit": "", "sheet": "", **self.fields})
 
 
+class StopReading(Exception):
+    """Raised by a reader's ``watch`` to stop reading a sheet: what was read so far is not wanted."""
+
+
+#: ``watch(sheet name, the sheet so far, row number)``, called after each row element is read.
+RowWatch = Callable[[str, SheetData, int], None]
+
+
 def _read_error(code: str, fields: dict) -> "ReadError":
     return ReadError(code, **fields)
 
 
 def read_workbook(path: str | Path, sheets: Iterable[str] | None = None,
-                  limits: Limits = DEFAULT_LIMITS) -> WorkbookData:
+                  limits: Limits = DEFAULT_LIMITS, watch: RowWatch | None = None) -> WorkbookData:
     """Read a workbook's sheet names, properties and the cells of ``sheets`` (all when None).
 
-    Raises :class:`ReadError` with a finding code when the file cannot be read safely.
+    ``watch`` sees each row as it is read and may stop the reading with :class:`StopReading`
+    (which passes through). Raises :class:`ReadError` with a finding code when the file cannot be
+    read safely.
     """
 
     path = Path(path)
@@ -112,8 +122,8 @@ def read_workbook(path: str | Path, sheets: Iterable[str] | None = None,
             fh.seek(0)
             with zipfile.ZipFile(fh) as zf:
                 _check_zip(zf, limits)
-                return _read_package(zf, path, sheets, limits)
-        except ReadError:
+                return _read_package(zf, path, sheets, limits, watch)
+        except (ReadError, StopReading):
             raise
         except DefusedXmlException as exc:
             raise ReadError("xml-forbidden", detail=type(exc).__name__) from None
@@ -344,7 +354,7 @@ def _names(zf: zipfile.ZipFile) -> _PartNames:
 
 
 def _read_package(zf: zipfile.ZipFile, path: Path, wanted: Iterable[str] | None,
-                  limits: Limits) -> WorkbookData:
+                  limits: Limits, watch: RowWatch | None = None) -> WorkbookData:
     names = _names(zf)
     if "xl/workbook.xml" not in names:
         if "xl/workbook.bin" in names:
@@ -361,7 +371,7 @@ def _read_package(zf: zipfile.ZipFile, path: Path, wanted: Iterable[str] | None,
             raise ReadError("corrupt-zip", detail=g.READ_DETAIL_SHEET_PART_MISSING.format(sheet=sheet_name))
         if shared is None:
             shared = _shared_strings(zf, names, limits, ns)
-        sheets[sheet_name] = _read_sheet(zf, names.real(target), sheet_name, shared, limits, ns)
+        sheets[sheet_name] = _read_sheet(zf, names.real(target), sheet_name, shared, limits, ns, watch)
     return WorkbookData(path=path, sheet_names=[n for n, _ in targets], sheets=sheets,
                         custom_properties=_custom_properties(zf, names, limits),
                         core_properties=_core_properties(zf, names, limits))
@@ -493,7 +503,7 @@ def _row_number(text: str, sheet_name: str) -> int:
 
 
 def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[str],
-                limits: Limits, ns: _Names | None = None) -> SheetData:
+                limits: Limits, ns: _Names | None = None, watch: RowWatch | None = None) -> SheetData:
     ns = ns or _TRANSITIONAL
     sheet = SheetData(name=sheet_name)
     cells = sheet.cells
@@ -568,6 +578,8 @@ def _read_sheet(zf: zipfile.ZipFile, target: str, sheet_name: str, shared: list[
                 sheet.max_row = row
             if col > sheet.max_col:
                 sheet.max_col = col
+        if watch is not None:
+            watch(sheet_name, sheet, row_no)
     return sheet
 
 

@@ -23,6 +23,9 @@ from gyokaku_xl.domain.loop import date_label, deadline_for
 from gyokaku_xl.domain.records import Snapshot
 from gyokaku_xl.domain.opinions import Opinion
 from gyokaku_xl.render.form_opinions import add_opinion_columns, opinion_cells
+from gyokaku_xl.core.target_checks import year_end
+from gyokaku_xl.render.form_targets import (References, TargetSheet, guide_rows, guide_step, target_sheet_of,
+                                            write_target_sheet)
 from gyokaku_xl.render.styles import Formats, paragraph_lines, use_fonts
 
 #: Fixed creation/modification date of every generated form (determinism).
@@ -64,8 +67,13 @@ def form_file_name(department: str, period: Period) -> str:
 
 # --- public writers -----------------------------------------------------------------------------
 def write_form(path: str | Path, plan: Plan, period: Period, department: str,
-               previous: Snapshot | None = None, opinions: Mapping[str, Sequence[Opinion]] | None = None) -> None:
+               previous: Snapshot | None = None, opinions: Mapping[str, Sequence[Opinion]] | None = None,
+               target_references: References | None = None) -> None:
     """Write one department's form, prefilled with its initiatives in plan order.
+
+    When the department's 取組 have indicators (数値目標), a second input sheet 「数値目標」 asks for
+    their 実績値; a year-end form shows ``target_references`` ((取組番号, 指標名) → this year's
+    上半期 and the previous year's 実績値) there for reference.
 
     With ``previous`` (an earlier period's snapshot), 取組状況・今後の予定・遅れ等の理由 start from
     that period's texts and 「前回の進捗状況」 shows its status; 進捗状況 stays blank. What was
@@ -103,7 +111,8 @@ def write_form(path: str | Path, plan: Plan, period: Period, department: str,
            prefilled_locked=True, identity=identity,
            header_text=(department, period.label), doc_title=g.FORM_DOC_TITLE.format(form=g.FORM_TITLE, department=department),
            previous=previous.period if previous is not None else None, carried=carried,
-           opinions=opinions, deadline=deadline)
+           opinions=opinions, deadline=deadline,
+           targets=target_sheet_of(plan, period, department, year_end(period), target_references))
 
 
 def write_blank_form(path: str | Path, plan: Plan | None = None) -> None:
@@ -161,7 +170,7 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
            rows: Sequence[dict[str, object]], prefilled_locked: bool, identity: dict[str, str],
            header_text: tuple[str, str], doc_title: str, previous: Period | None = None,
            carried: Sequence[tuple[str, ...]] = (), opinions: Mapping[str, Sequence[Opinion]] | None = None,
-           deadline: date | None = None) -> None:
+           deadline: date | None = None, targets: TargetSheet | None = None) -> None:
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
         if plan is not None:
@@ -179,12 +188,15 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
         for name, value in identity.items():
             workbook.set_custom_property(name, value, "text")
         sheet = workbook.add_worksheet(g.FORM_SHEET)
+        target_sheet = workbook.add_worksheet(g.FORM_TARGETS_SHEET) if targets is not None else None
         guide = workbook.add_worksheet(g.FORM_GUIDE_SHEET)
         with_opinions = bool(opinions) and any(opinion_cells(rows, opinions))
-        status_cells = _write_guide(guide, fmt, scale, plan, previous, deadline, with_opinions)
+        status_cells = _write_guide(guide, fmt, scale, plan, previous, deadline, with_opinions, targets)
         _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells)
         if opinions:
             _write_opinions(sheet, fmt, rows, opinions)
+        if target_sheet is not None:
+            write_target_sheet(target_sheet, fmt, targets)
         if previous is not None:
             _write_carried(workbook.add_worksheet(g.FORM_CARRY_SHEET), carried)
         sheet.activate()
@@ -407,7 +419,7 @@ def carry_over_note(previous: Period) -> str:
 
 def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None,
                  previous: Period | None = None, deadline: date | None = None,
-                 with_opinions: bool = False) -> str:
+                 with_opinions: bool = False, targets: TargetSheet | None = None) -> str:
     """Write the guide; return the absolute range of the status names (dropdown fallback)."""
     for n, width in enumerate(_GUIDE_WIDTHS):
         sheet.set_column(n, n, width)
@@ -424,6 +436,8 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
     steps = tuple(step.format(form_sheet=g.FORM_SHEET) for step in g.GUIDE_STEPS)
     if previous is not None:
         steps = steps[:1] + (carry_over_note(previous),) + steps[1:]
+    if targets is not None:  # before the closing 「保存して提出」 step
+        steps = steps[:-1] + (guide_step(targets),) + steps[-1:]
     for n, step in enumerate(steps, start=1):
         _guide_line(sheet, row, g.GUIDE_STEP.format(number=n, step=step), text)
         row += 1
@@ -462,6 +476,14 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
     last_status = row - 1
     row += 1
     _guide_line(sheet, row, g.GUIDE_ON_TRACK_LINE.format(statuses=g.SEP_DOT.join(scale.on_track)), text)
+    if targets is not None:  # ４ the 数値目標 sheet's columns
+        row += 2
+        sheet.write_string(row, 0, g.FORM_GUIDE_TARGETS_HEADING, heading)
+        row += 1
+        _guide_table_row(sheet, row, g.GUIDE_COLUMNS_HEADER, [fmt.header()] * 3)
+        for values in guide_rows(targets):
+            row += 1
+            _guide_table_row(sheet, row, values, [cell] * 3)
     sheet.set_portrait()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)

@@ -8,7 +8,7 @@ page numbers in the footer, and manual page breaks so that a group header never 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Initiative, Plan, Program
@@ -166,14 +166,18 @@ def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]
     return sheet
 
 
-def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]) -> Any:
-    """Add 資料1-3: one block per 事業 with 財政効果額 totals; returns the worksheet."""
+def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str, str],
+                           target_lines: Mapping[str, Sequence[str]] | None = None) -> Any:
+    """Add 資料1-3: one block per 事業 with 財政効果額 totals, and under a 取組's texts its
+    ``target_lines`` (its 数値目標, see :attr:`~gyokaku_xl.domain.content.TargetsTable.lines`); returns
+    the worksheet."""
     plan = result.plan
     sheet, fmt = _new_sheet(workbook, g.SHEET_BY_PROGRAM, PROGRAM_COLUMNS)
     heights = _title_rows(sheet, fmt, PROGRAM_COLUMNS, doc_label(g.SHEET_BY_PROGRAM), plan,
                           g.REPORT_SUBTITLE_BY_PROGRAM.format(period=result.period.label))
     repeat = sum(heights)
     writer = _ProgramBlocks(sheet, fmt, colours, heights)
+    writer.target_lines = target_lines or {}
     writer.gap(6)
     first_row = writer.row
     records = _records_by_id(result)
@@ -205,6 +209,7 @@ class _ProgramBlocks(st.Rows):
     def __init__(self, sheet: Any, fmt: st.Formats, colours: dict[str, str], heights: list[float]) -> None:
         super().__init__(sheet, heights)
         self.fmt, self.colours = fmt, colours
+        self.target_lines: Mapping[str, Sequence[str]] = {}
         f = fmt
         self.bar = f.get(font_name=st.FONT_GOTHIC, font_size=SIZE_GROUP + 0.5, bold=True, bg_color="#DDEBF7",
                          border=1, valign="vcenter", text_wrap=True)
@@ -263,6 +268,8 @@ class _ProgramBlocks(st.Rows):
             self.advance(st.text_height(initiative.name, self.px_name, SIZE_BODY, 5))
             for label, key in zip(g.REPORT_BY_PROGRAM_TEXT_LABELS, ("progress", "next_steps", "delay_reason")):
                 self._text_row(label, _text(record, key))
+            if initiative.id in self.target_lines:  # 数値目標: one line per indicator
+                self._text_row(g.REPORT_LABEL_TARGETS, "\n".join(self.target_lines[initiative.id]))
         _put(self.sheet, self.row, 0, 3, g.REPORT_PROGRAM_TOTAL, self.total_label)
         st.merge_cells(self.sheet, self.row, 4, self.row, 5, self.total)
         self.sheet.write_number(self.row, 4, total, self.total)

@@ -13,6 +13,7 @@ import xlsxwriter
 
 from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan
+from gyokaku_xl.render.form_targets import plan_target_tables
 from gyokaku_xl.render.forms import DOCUMENT_DATE, WORKBOOK_OPTIONS
 from gyokaku_xl.render.styles import Formats
 
@@ -24,7 +25,8 @@ _SETTINGS_ORDER = (g.SETTING_PLAN_NAME, g.SETTING_MUNICIPALITY, g.SETTING_ROUNDI
 
 def plan_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tuple[object, ...]]]]:
     """The sheets of the plan master as ``{sheet: (header, rows)}`` (the five, then 所管課 when the
-    plan has contacts and 「計画の変更」 when it has logged changes)."""
+    plan has contacts, 「計画の変更」 when it has logged changes, then 数値目標 and 評価区分 when it has
+    indicators)."""
     settings = {g.SETTING_PLAN_NAME: plan.name, g.SETTING_MUNICIPALITY: plan.municipality,
                 g.SETTING_ROUNDING: plan.rounding, g.SETTING_COORDINATOR: plan.coordinator}
     extra = [(k, v) for k, v in plan.settings.items() if k not in settings]
@@ -52,7 +54,7 @@ def plan_tables(plan: Plan) -> dict[str, tuple[tuple[str, ...], list[tuple[objec
     if logged:  # the 「計画の変更」 log, as the office writes it
         tables[g.PLAN_SHEET_CHANGES] = (g.PLAN_CHANGE_HEADERS, [
             (c.period.file_label, g.KIND_LABELS[c.kind], c.initiative_id, c.new_id, c.content) for c in logged])
-    return tables
+    return {**tables, **plan_target_tables(plan)}
 
 
 def _mark(flag: bool) -> str:

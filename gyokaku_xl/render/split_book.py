@@ -5,14 +5,14 @@ the largest sheet, one block per 事業 — goes to ``<master stem>_資料1-3.xl
 parallel with the master. The sheet itself is the same (:func:`..lists.write_by_program_sheet`).
 
 What crosses to the other process is compact: the plan's defining tuples and one tuple per record
-(id and the five values 資料1-3 prints), never the records with their sources. It works with the
+(id and the five values 資料1-3 prints) and the 数値目標 lines, never the records with their sources. It works with the
 spawn start method (Windows): :func:`write_by_program_book` is a top-level function of this module.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Period, Plan
@@ -26,8 +26,9 @@ DEFAULT_SPLIT_FROM = 5000
 _VALUE_KEYS = ("progress", "next_steps", "delay_reason", "fiscal_effect")
 _NO_SOURCE = Source("", "", 0, "", "")
 
-#: (plan fields, period fields, rows): see :func:`payload_of`.
-Payload = tuple[tuple[Any, ...], tuple[int, str], tuple[tuple[Any, ...], ...], str]
+#: (plan fields, period fields, rows, document date, 数値目標 lines): see :func:`payload_of`.
+Payload = tuple[tuple[Any, ...], tuple[int, str], tuple[tuple[Any, ...], ...], str,
+                tuple[tuple[str, tuple[str, ...]], ...]]
 
 
 def split_from(plan: Plan) -> int:
@@ -46,19 +47,21 @@ def split_path(master: Path) -> Path:
     return master.with_name(f"{master.stem}_{g.SHEET_BY_PROGRAM}{master.suffix}")
 
 
-def payload_of(result: MergeResult) -> Payload:
-    """What the other process needs to write 資料1-3, as plain tuples."""
+def payload_of(result: MergeResult, target_lines: Mapping[str, Sequence[str]] | None = None) -> Payload:
+    """What the other process needs to write 資料1-3 (with ``target_lines``, 取組番号 → its 数値目標
+    lines), as plain tuples."""
     plan = result.plan
     plan_fields = (plan.name, plan.municipality, plan.perspectives, plan.scale, plan.programs,
                    plan.initiatives, plan.rounding, plan.coordinator, dict(plan.settings), plan.fonts)
     rows = tuple((r.initiative.id, r.department, r.status, *(r.values.get(k) for k in _VALUE_KEYS))
                  for r in result.records)
-    return plan_fields, (result.period.fiscal_year, result.period.half), rows, result.generated_at
+    lines = tuple((k, tuple(v)) for k, v in (target_lines or {}).items())
+    return plan_fields, (result.period.fiscal_year, result.period.half), rows, result.generated_at, lines
 
 
 def result_of(payload: Payload) -> MergeResult:
     """Rebuild the part of a merge result that 資料1-3 shows."""
-    plan_fields, period_fields, rows, generated_at = payload
+    plan_fields, period_fields, rows, generated_at = payload[:4]
     (name, municipality, perspectives, scale, programs, initiatives, rounding, coordinator, settings,
      fonts) = plan_fields
     plan = Plan(name=name, municipality=municipality, perspectives=perspectives, scale=scale,
@@ -92,7 +95,8 @@ def write_by_program_book(path: str, payload: Payload) -> int:
         workbook = new_workbook(Path(path), result.generated_at)
         use_fonts(workbook, result.plan.fonts)
         scale = result.plan.scale
-        sheet = write_by_program_sheet(workbook, result, status_colours(scale.names, scale.on_track))
+        sheet = write_by_program_sheet(workbook, result, status_colours(scale.names, scale.on_track),
+                                       dict(payload[4]))
         sheet.activate()
         workbook.close()
         return len(result.records)

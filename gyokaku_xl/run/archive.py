@@ -9,6 +9,7 @@ from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import GyokakuError, OutputLockedError
 from gyokaku_xl.domain.model import Period
 from gyokaku_xl.infra.atomic import atomic_write
+from gyokaku_xl.infra.guard import replacing
 from gyokaku_xl.infra.oserror import os_error_text
 from gyokaku_xl.reading.history import archive_name
 from gyokaku_xl.run.inputs import checked_history_folder
@@ -23,7 +24,8 @@ def archive_master(master: str | Path, folder: str | Path, period: Period) -> Pa
     """
     target = checked_history_folder(Path(folder)) / archive_name(period)
     try:
-        return atomic_write(target, lambda tmp: shutil.copyfile(master, tmp))
+        with replacing(target):  # the period's own archive, protected from every other output
+            return atomic_write(target, lambda tmp: shutil.copyfile(master, tmp))
     except OutputLockedError as exc:
         Path(exc.fallback).unlink(missing_ok=True)
         raise GyokakuError(g.HISTORY_ARCHIVE_LOCKED.format(path=target)) from None

@@ -11,9 +11,11 @@ from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.outcome import RunOutcome
 from gyokaku_xl.infra.atomic import atomic_write
 from gyokaku_xl.infra.gc_pause import paused_gc
+from gyokaku_xl.infra.guard import protecting
 from gyokaku_xl.render.master import write_check_report, write_findings_report
 from gyokaku_xl.run.annotate import annotate_copies
 from gyokaku_xl.run.inbox import Progress, source_paths, validate_inbox
+from gyokaku_xl.run.guard import open_output_notices, refuse_outputs, run_inputs
 from gyokaku_xl.run.inputs import find_plan
 
 
@@ -27,6 +29,15 @@ def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period
     written there first and the error says so.
     """
     check_annotate_dir(inbox, annotate)
+    inputs = run_inputs(plan=plan_path or find_plan(Path(inbox)), inbox=inbox)
+    refuse_outputs(inputs, files=[report], folders=[annotate])
+    with protecting(inputs):
+        return _check(inbox, plan_path, period, report, annotate, progress, limits)
+
+
+def _check(inbox: str | Path, plan_path: str | Path | None, period: Period | None,
+           report: str | Path | None, annotate: str | Path | None, progress: Progress | None,
+           limits: Limits) -> RunOutcome:
     try:
         result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress, limits)
     except PlanInvalidError as exc:  # the report then holds the plan's own findings
@@ -37,6 +48,7 @@ def check(inbox: str | Path, plan_path: str | Path | None = None, period: Period
     outcome = RunOutcome("check", result, plan_path=used_plan, notices=notices)
     if report is not None:
         target = Path(report)
+        outcome.notices.extend(open_output_notices(target))
         outcome.report = atomic_write(target, lambda tmp: write_check_report(
             tmp, result, target.resolve().parent, source_paths(Path(inbox))))
     if annotate is not None:

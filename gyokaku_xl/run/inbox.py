@@ -57,11 +57,12 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
             load_plan(resolved_plan)  # a plan that cannot be used is said first
         raise GyokakuError(g.FATAL_INBOX_EMPTY.format(path=inbox))
     with InboxReader(entries, limits, plan_file, parallel_from) as reader:
-        for report in reader.reports(progress):  # the forms need no plan: the plan's worker joins in
+        for report in reader.reports(progress, budget.room):  # the forms need no plan: the plan's worker joins in
             budget.admit(report)
             reports.append(report)
         if resolved_plan is not None:
             plan, plan_findings = load_plan(resolved_plan, reader.read_plan)
+            notices.extend(f.message for f in plan_findings if f.code == "open-in-excel")
             if plan_path is None:
                 notices.append(g.NOTICE_PLAN_FOUND.format(path=resolved_plan))
     if period is None:

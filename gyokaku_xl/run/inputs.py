@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import Callable
 
 from gyokaku_xl import text as g
-from gyokaku_xl.domain.findings import Finding, GyokakuError, PlanInvalidError
+from gyokaku_xl.domain.findings import INFO, Finding, GyokakuError, PlanInvalidError, make
 from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.normalize import key
 from gyokaku_xl.domain.records import Snapshot
 from gyokaku_xl.reading.history import read_history, read_master
 from gyokaku_xl.reading.plan import PlanReadError, PlanResult, read_plan
+from gyokaku_xl.reading.sniff import opened_by
 from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 
 
@@ -28,7 +29,15 @@ def load_plan(plan_path: str | Path,
     if result.plan is None:
         raise PlanInvalidError(g.FATAL_PLAN_INVALID.format(path=path, count=len(result.errors)),
                                sorted(result.findings, key=Finding.sort_key))
-    return result.plan, result.findings
+    return result.plan, result.findings + plan_open_findings(path)
+
+
+def plan_open_findings(path: Path) -> list[Finding]:
+    """An 情報 when the plan master is open in Excel: edits not yet saved are not read."""
+    owner = opened_by(path)
+    if owner is None:
+        return []
+    return [make("open-in-excel", INFO, file=path.name, owner=owner, value=owner)]
 
 
 def find_plan(inbox: Path) -> Path | None:

@@ -18,18 +18,21 @@ from gyokaku_xl.domain.revisions import sort_changes
 from gyokaku_xl.core.revisions import unlogged_changes
 from gyokaku_xl.infra.atomic import atomic_write, refuse_file_as_folder
 from gyokaku_xl.infra.gc_pause import paused_gc
-from gyokaku_xl.publish.opendata import rows_from_result
+from gyokaku_xl.infra.guard import Protected, protecting
+from gyokaku_xl.publish.opendata import opendata_stem, rows_from_result
 from gyokaku_xl.publish.pdf import export_publication
 from gyokaku_xl.reading.history import previous_of, read_history
 from gyokaku_xl.render.master import write_master
 from gyokaku_xl.render.split_book import is_split, split_path
 from gyokaku_xl.run.archive import archive_master
 from gyokaku_xl.run.check import annotate_into, check_annotate_dir
+from gyokaku_xl.run.guard import history_inputs, open_output_notices, refuse_outputs, run_inputs
 from gyokaku_xl.run.inbox import Progress, source_paths, validate_inbox
-from gyokaku_xl.run.inputs import checked_history_folder, history_folder
+from gyokaku_xl.run.inputs import checked_history_folder, find_plan, history_folder
 from gyokaku_xl.run.opinions import earlier_opinion_rows
 from gyokaku_xl.run.publish import publication_title, write_opendata, write_opinions_opendata
 from gyokaku_xl.run.split import SplitBook, SplitWorker
+from gyokaku_xl.run.targets import with_actuals, write_targets_opendata
 
 
 @paused_gc()
@@ -52,6 +55,17 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
     """
     check_annotate_dir(inbox, annotate)
     refuse_file_as_folder(opendata, g.RUN_OUTPUT_OPENDATA)
+    inputs = run_inputs(plan=plan_path or find_plan(Path(inbox)), inbox=inbox, history=history_dir,
+                        master=output)
+    refuse_outputs(inputs, files=[output], folders=[annotate, opendata])
+    with protecting(inputs):
+        return _merge(inbox, Path(output), plan_path, period, annotate, pdf, progress, opendata,
+                      history_dir, limits)
+
+
+def _merge(inbox: str | Path, output: Path, plan_path: str | Path | None, period: Period | None,
+           annotate: str | Path | None, pdf: bool, progress: Progress | None,
+           opendata: str | Path | None, history_dir: str | Path | None, limits: Limits) -> RunOutcome:
     started: list[SplitWorker] = []
 
     def start_split_worker(plan: Plan, rows_read: int) -> None:
@@ -66,12 +80,17 @@ def merge(inbox: str | Path, output: str | Path, *, plan_path: str | Path | None
         if not result.records:
             outcome.failure = nothing_merged_message(result, target)
             return outcome
+        if opendata is not None:  # the open data's names are known now: never onto the master
+            stem = Path(opendata) / opendata_stem(result.period)
+            refuse_outputs([Protected(target, g.INPUT_MASTER)],
+                           files=[stem.with_name(stem.name + ".csv"), stem.with_name(stem.name + ".xlsx")])
         _write_master(outcome, Path(inbox), target, history_dir, limits, started[0] if started else None)
     finally:
         for worker in started:
             worker.close()
     if not outcome.locked:
-        _write_extras(outcome, Path(inbox), annotate, opendata, pdf)
+        with protecting([Protected(outcome.output, g.INPUT_MASTER)] if outcome.output else []):
+            _write_extras(outcome, Path(inbox), annotate, opendata, pdf)
     return outcome
 
 
@@ -89,11 +108,23 @@ def _write_master(outcome: RunOutcome, inbox: Path, target: Path, history_dir: s
     result = outcome.result
     sources = source_paths(inbox)
     folder = history_folder(result.plan, outcome.plan_path, history_dir)
+    archives = history_inputs(folder, inbox, target) if folder is not None else []
+    refuse_outputs(archives, files=[target])
+    with protecting(archives):
+        _write_master_protected(outcome, inbox, target, folder, sources, limits, worker)
+
+
+def _write_master_protected(outcome: RunOutcome, inbox: Path, target: Path, folder: Path | None,
+                            sources: dict[str, str], limits: Limits, worker: SplitWorker | None) -> None:
+    """:func:`_write_master` once the history folder's archives are protected."""
+    result = outcome.result
     if folder is not None:
         _read_history(outcome, folder, target, limits, sources)
-    split = SplitBook(result, target, worker) if is_split(result) else None
+    outcome.notices.extend(open_output_notices(target))
+    content = outcome.content = master_content(result)  # once: for the master, 資料1-3 and the console
+    target_lines = content.targets.lines if content.targets is not None else None
+    split = SplitBook(result, target, worker, target_lines) if is_split(result) else None
     try:
-        content = outcome.content = master_content(result)  # once: for the master and the console
 
         def write(tmp: Path) -> None:
             write_master(tmp, result, content, target.resolve().parent, sources, by_program=split is None)
@@ -128,6 +159,9 @@ def _write_extras(outcome: RunOutcome, inbox: Path, annotate: str | Path | None,
         opinions = list(outcome.content.opinions.rows) if outcome.content is not None else []
         outcome.opendata_paths += write_opinions_opendata(result.period, opinions, opendata,
                                                           publication_title(result.plan.name, result.period))
+        targets = outcome.content.targets if outcome.content is not None else None
+        outcome.opendata_paths += write_targets_opendata(targets, result.plan, opendata,
+                                                         publication_title(result.plan.name, result.period))
     if pdf:
         for book in (outcome.output, outcome.by_program_book):
             if book is not None:
@@ -154,6 +188,8 @@ def _read_history(outcome: RunOutcome, folder: Path, exclude: Path, limits: Limi
     result = outcome.result
     snapshots, findings = read_history(checked_history_folder(folder), result.plan, result.period, limits,
                                        exclude=[exclude])
+    snapshots, target_findings = with_actuals(snapshots, result.plan, limits)
+    findings = findings + target_findings
     result.findings = result.findings + sorted(findings, key=Finding.sort_key)
     for f in findings:
         if f.file and (folder / f.file).is_file():
@@ -183,4 +219,5 @@ def _archive(outcome: RunOutcome) -> None:
     try:
         outcome.archive = archive_master(outcome.output, outcome.history_dir, outcome.result.period)
     except GyokakuError as exc:
+        outcome.archive_failed = str(exc)
         outcome.notices.append(str(exc))

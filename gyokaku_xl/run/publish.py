@@ -14,9 +14,13 @@ from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.outcome import PublishOutcome
 from gyokaku_xl.publish.opendata import opendata_stem, opendata_table, rows_from_master, write_csv, write_xlsx
 from gyokaku_xl.domain.opinions import OpinionRow
+from gyokaku_xl.infra.guard import Protected, protecting
 from gyokaku_xl.publish.opendata_opinions import opinion_rows_from_master, opinions_stem, opinions_table
-from gyokaku_xl.publish.pdf import export_publication
+from gyokaku_xl.publish.pdf import export_publication, pdf_target
+from gyokaku_xl.run.guard import refuse_outputs
 from gyokaku_xl.reading.xlsx import ReadError
+from gyokaku_xl.publish.targets import targets_rows_from_master
+from gyokaku_xl.run.targets import write_targets_table
 
 
 def publication_title(plan_name: str, period: Period) -> str:
@@ -61,21 +65,30 @@ def opendata_from_master(master: str | Path, out_dir: str | Path) -> list[Path]:
         raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + g.PARENTHESIZED.format(exc.code)) from None
     if period is None:
         raise GyokakuError(g.FATAL_OPENDATA_NO_PERIOD.format(path=path))
+    written = write_opendata(period, rows, out_dir)
     try:
         opinions = opinion_rows_from_master(path, period)
     except ReadError:
         opinions = []
-    return write_opendata(period, rows, out_dir) + write_opinions_opendata(period, opinions, out_dir)
+    written += write_opinions_opendata(period, opinions, out_dir)
+    try:  # 数値目標 rows when the master has the sheet (read the same guarded way)
+        return written + write_targets_table(period, targets_rows_from_master(path, period, rows), out_dir)
+    except ReadError as exc:
+        raise GyokakuError(g.FATAL_OPENDATA_NO_DATA.format(path=path) + g.PARENTHESIZED.format(exc.code)) from None
 
 
 def publish(master: str | Path, out_dir: str | Path | None = None,
             opendata: str | Path | None = None) -> PublishOutcome:
     """The PDF of a master's 資料1-1〜1-3 and, when ``opendata`` is given, its open data."""
     refuse_file_as_folder(opendata, g.RUN_OUTPUT_OPENDATA)
+    inputs = [Protected(Path(master), g.INPUT_MASTER)]
+    out = Path(out_dir) if out_dir is not None else None
+    refuse_outputs(inputs, files=[pdf_target(Path(master), out)])
     outcome = PublishOutcome()
-    if opendata is not None:
-        outcome.opendata_paths = opendata_from_master(master, opendata)
-    export = export_publication(Path(master), Path(out_dir) if out_dir is not None else None)
+    with protecting(inputs):
+        if opendata is not None:
+            outcome.opendata_paths = opendata_from_master(master, opendata)
+        export = export_publication(Path(master), out)
     outcome.pdf_paths = export.paths
     outcome.notices = export.notices()
     return outcome

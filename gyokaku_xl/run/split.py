@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from gyokaku_xl.infra.atomic import atomic_write, temp_beside
 from gyokaku_xl.domain.findings import OutputLockedError
@@ -58,11 +58,12 @@ class SplitBook:
     :meth:`finish` moves it into place atomically.
     """
 
-    def __init__(self, result: MergeResult, master: Path, worker: SplitWorker | None = None) -> None:
+    def __init__(self, result: MergeResult, master: Path, worker: SplitWorker | None = None,
+                 target_lines: Mapping[str, Sequence[str]] | None = None) -> None:
         from gyokaku_xl.render.split_book import payload_of, write_by_program_book
 
         self.tmp = temp_beside(master)
-        self.payload = payload_of(result)
+        self.payload = payload_of(result, target_lines)
         self.pool: Any = None
         self.future: Any = None
         try:

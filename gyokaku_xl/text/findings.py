@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from gyokaku_xl.text.loop import LOOP_FINDINGS
+from gyokaku_xl.text.targets import TARGET_FINDINGS
+from gyokaku_xl.text.fixes import FIX_FINDINGS
 from gyokaku_xl.text.revisions import REVISION_FINDINGS
 from gyokaku_xl.text.terms import SEVERITY_ERROR, SEVERITY_INFO, SEVERITY_WARNING
 
@@ -383,6 +385,8 @@ _FINDINGS: dict[str, FindingText] = {
 FINDINGS: dict[str, FindingText] = {code: FindingText(*texts) for code, texts in {
     **_FINDINGS,
     **LOOP_FINDINGS,
+    **TARGET_FINDINGS,
+    **FIX_FINDINGS,
     **REVISION_FINDINGS,
 }.items()}
 MESSAGES: dict[str, str] = {code: text.message for code, text in FINDINGS.items()}
