@@ -23,14 +23,18 @@ import pytest
 
 from gyokaku_xl.app import button_book
 from gyokaku_xl import text as g
-from gyokaku_xl.app.button import (BUTTON_MACRO, CODE_NAME_BOOK, CODE_NAME_CONF, CODE_NAME_RUN,
-                                     CODE_NAME_SETTINGS, NAME_NO_PYTHON, SETTINGS_LABELS, SHEET_RUN,
-                                     SHEET_SETTINGS, SHEET_XLWINGS_CONF, STATUS_FIRST_ROW, VBA_MODULE)
+from gyokaku_xl.app import control_actions
+from gyokaku_xl.app.button import (ACTION_MACROS, BUTTON_MACRO, CODE_NAME_BOARD, CODE_NAME_BOOK,
+                                     CODE_NAME_CONF, CODE_NAME_RUN, CODE_NAME_SETTINGS, NAME_NO_PYTHON,
+                                     SETTINGS_LABELS, SHEET_BOARD, SHEET_RUN, SHEET_SETTINGS,
+                                     SHEET_XLWINGS_CONF, STATUS_FIRST_ROW, STATUS_LABELS, VBA_MODULE)
+from gyokaku_xl.text import control as c
 from gyokaku_xl.domain.findings import GyokakuError
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = {"inbox": "受付", "plan": "計画マスタ.xlsx", "master": "集約結果.xlsx", "year": "令和3年度",
-            "period": "上半期", "history": "履歴", "pdf": True}
+            "period": "上半期", "history": "履歴", "pdf": True, "forms": "配布先", "returns": "差戻し先",
+            "reminders": "督促先", "opinions": "委員意見.xlsx"}
 #: How each setting appears in 「設定」.
 SHOWN = {**SETTINGS, "pdf": g.BUTTON_YES}
 
@@ -60,8 +64,8 @@ def button_macros(path: Path) -> list[str]:
     return [m.split("!")[-1] for text in vml for m in re.findall(r"<x:FmlaMacro>([^<]*)</x:FmlaMacro>", text)]
 
 
-def sub_body(source: str, name: str) -> str:
-    m = re.search(rf"^(?:Public\s+)?Sub\s+{name}\s*\(\s*\)(.*?)^End Sub", source, re.MULTILINE | re.DOTALL)
+def sub_body(source: str, name: str, scope: str = "Public", params: str = "") -> str:
+    m = re.search(rf"^(?:{scope}\s+)?Sub\s+{name}\s*\(\s*{params}\s*\)(.*?)^End Sub", source, re.MULTILINE | re.DOTALL)
     assert m, f"Sub {name} not found"
     return m.group(1)
 
@@ -87,32 +91,38 @@ def vba_string(expression: str, constants: dict[str, str]) -> str:
 
 
 # --- the button and its macro ---------------------------------------------------------------------
-def test_button_macro_is_a_sub_in_the_vba_read_back(book_path, modules):
-    assert button_macros(book_path) == [BUTTON_MACRO]
-    defining = [name for name, src in modules.items()
-                if re.search(rf"^(?:Public\s+)?Sub\s+{BUTTON_MACRO}\s*\(", src, re.MULTILINE)]
-    assert defining == [VBA_MODULE]
+def test_every_shape_button_runs_a_sub_of_the_module(book_path, modules):
+    assert button_macros(book_path) == list(ACTION_MACROS.values())
+    assert ACTION_MACROS["merge"] == BUTTON_MACRO  # books of earlier versions keep their macro
+    for macro in ACTION_MACROS.values():
+        defining = [name for name, src in modules.items()
+                    if re.search(rf"^(?:Public\s+)?Sub\s+{macro}\s*\(\s*\)", src, re.MULTILINE)]
+        assert defining == [VBA_MODULE], macro
     assert f'Attribute VB_Name = "{VBA_MODULE}"' in modules[VBA_MODULE]
 
 
-def test_runpython_command_resolves_to_a_package_function(modules):
-    body = sub_body(modules[VBA_MODULE], BUTTON_MACRO)
+def test_runpython_command_resolves_to_each_action_function(modules):
+    body = sub_body(modules[VBA_MODULE], "Perform", scope="Private", params=r"ByVal action As String")
     calls = re.findall(r"^\s*RunPython\s+(.+?)\s*$", body, re.MULTILINE)
     assert len(calls) == 1
-    code = vba_string(calls[0], public_constants(modules))
-    tree = ast.parse(code)
-    imports = {alias.asname or alias.name: alias.name
-               for node in tree.body if isinstance(node, ast.Import) for alias in node.names}
-    call_nodes = [n.value for n in tree.body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)]
-    assert len(call_nodes) == 1
-    call = call_nodes[0]
-    assert isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)
-    module = importlib.import_module(imports[call.func.value.id])
-    function = getattr(module, call.func.attr)
-    assert callable(function) and function.__module__.startswith("gyokaku_xl.")
-    args = [ast.literal_eval(a) for a in call.args]
-    inspect.signature(function).bind(*args)  # the arguments fit
-    assert args == [metadata.version("xlwings")]
+    python_actions = [action for action in ACTION_MACROS if action != "settings"]  # settings: VBA only
+    assert sorted(python_actions) == sorted(control_actions.ACTIONS)
+    for action in python_actions:
+        code = vba_string(calls[0], {**public_constants(modules), "action": action})
+        tree = ast.parse(code)
+        imports = {alias.asname or alias.name: alias.name
+                   for node in tree.body if isinstance(node, ast.Import) for alias in node.names}
+        call_nodes = [n.value for n in tree.body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)]
+        assert len(call_nodes) == 1
+        call = call_nodes[0]
+        assert isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)
+        module = importlib.import_module(imports[call.func.value.id])
+        function = getattr(module, call.func.attr)
+        assert callable(function) and function.__module__.startswith("gyokaku_xl.")
+        args = [ast.literal_eval(a) for a in call.args]
+        inspect.signature(function).bind(*args)  # the arguments fit
+        assert args == [action, metadata.version("xlwings")]
+        assert module.ACTIONS[action].__name__.endswith("_action")
 
 
 def test_vba_uses_only_names_the_xlwings_module_defines(modules):
@@ -139,16 +149,17 @@ def test_pinned_versions_agree():
 def test_document_modules_match_the_code_names(book_path, modules):
     workbook = package_text(book_path, "xl/workbook.xml")
     code_names = re.findall(r'<workbookPr[^>]*codeName="([^"]+)"', workbook)
-    for n in (1, 2, 3):
+    for n in (1, 2, 3, 4):
         code_names += re.findall(r'<sheetPr[^>]*codeName="([^"]+)"', package_text(book_path, f"xl/worksheets/sheet{n}.xml"))
-    assert code_names == [CODE_NAME_BOOK, CODE_NAME_RUN, CODE_NAME_SETTINGS, CODE_NAME_CONF]
+    assert code_names == [CODE_NAME_BOOK, CODE_NAME_RUN, CODE_NAME_BOARD, CODE_NAME_SETTINGS, CODE_NAME_CONF]
     from pyopenvba.cfb import CFB
     with zipfile.ZipFile(book_path) as z:
         project = CFB.from_bytes(z.read("xl/vbaProject.bin")).get_stream("PROJECT").decode("latin-1")
     documents = re.findall(r"^Document=(\w+)/", project, re.MULTILINE)
     assert documents == code_names
     bases = {"0{00020819-0000-0000-C000-000000000046}": [CODE_NAME_BOOK],
-             "0{00020820-0000-0000-C000-000000000046}": [CODE_NAME_RUN, CODE_NAME_SETTINGS, CODE_NAME_CONF]}
+             "0{00020820-0000-0000-C000-000000000046}": [CODE_NAME_RUN, CODE_NAME_BOARD, CODE_NAME_SETTINGS,
+                                                         CODE_NAME_CONF]}
     for base, names in bases.items():
         for name in names:
             assert f'Attribute VB_Base = "{base}"' in modules[name]
@@ -168,23 +179,24 @@ def test_macros_are_package_data():
     assert "gyokaku_xl.macros" in setuptools["packages"]
     assert setuptools["package-dir"]["gyokaku_xl.macros"] == "macros"
     assert "*.bas" in setuptools["package-data"]["gyokaku_xl.macros"]
+    assert "*.xml" in setuptools["package-data"]["gyokaku_xl.macros"]  # the ribbon
 
 
 # --- sheets ---------------------------------------------------------------------------------------
 def test_openpyxl_keep_vba_loads_it(book_path):
     wb = openpyxl.load_workbook(book_path, keep_vba=True)
-    assert wb.sheetnames == [SHEET_RUN, SHEET_SETTINGS, SHEET_XLWINGS_CONF]
+    assert wb.sheetnames == [SHEET_RUN, SHEET_BOARD, SHEET_SETTINGS, SHEET_XLWINGS_CONF]
     assert wb.vba_archive is not None and "xl/vbaProject.bin" in wb.vba_archive.namelist()
     run = wb[SHEET_RUN]
-    assert [run.cell(STATUS_FIRST_ROW + i, 1).value for i in range(len(g.BUTTON_STATUS_LABELS))] == list(g.BUTTON_STATUS_LABELS)
-    assert run.cell(STATUS_FIRST_ROW + g.BUTTON_STATUS_LABELS.index(g.BUTTON_STATUS_RESULT), 2).value == g.BUTTON_NOT_RUN
+    assert [run.cell(STATUS_FIRST_ROW + i, 1).value for i in range(len(STATUS_LABELS))] == list(STATUS_LABELS)
+    assert run.cell(STATUS_FIRST_ROW + STATUS_LABELS.index(g.BUTTON_STATUS_RESULT), 2).value == g.BUTTON_NOT_RUN
     settings = wb[SHEET_SETTINGS]
     rows = {r[0].value: (r[1].value, r[2].value) for r in settings.iter_rows(min_row=1, max_col=3) if r[0].value}
     expected = dict(zip(SETTINGS_LABELS, SHOWN.values()))
     for label in SETTINGS_LABELS:
         value, note = rows[label]
         assert value == expected[label]
-        assert note == g.BUTTON_SETTING_NOTES[label]
+        assert note == button_book.setting_note(label)
     messages = button_book.vba_messages(metadata.version("xlwings"))
     assert NAME_NO_PYTHON in messages
     for name, text in messages.items():  # every text the VBA shows, in the cell its name points at
@@ -192,7 +204,10 @@ def test_openpyxl_keep_vba_loads_it(book_path):
         sheet, cell = destination.replace("'", "").split("!")
         assert wb[sheet][cell.replace("$", "")].value == text
         label = wb[sheet][cell.replace("$", "").replace("B", "A")].value
-        assert label == "・" + g.BUTTON_MESSAGE_LABELS[name]  # labelled, not a live error
+        assert label == "・" + c.VBA_MESSAGE_LABELS[name]  # labelled, not a live error
+    for action, text in c.ACTION_LABELS.items():  # the label the VBA names when it stops an action
+        sheet, cell = wb.defined_names[f"GyokakuAction_{action}"].attr_text.replace("'", "").split("!")
+        assert wb[sheet][cell.replace("$", "")].value == text
     wb.close()
 
 
@@ -201,7 +216,9 @@ def test_vba_uses_only_names_the_workbook_defines(book_path, modules):
     defined = set(wb.defined_names)
     wb.close()
     used = set(re.findall(r'Names\("(\w+)"\)', modules[VBA_MODULE]))
-    used |= set(re.findall(r'Message\("(\w+)"\)', modules[VBA_MODULE]))
+    used |= set(re.findall(r'Message\("(\w+)"', modules[VBA_MODULE]))
+    used |= {f"GyokakuAction_{action}" for action in ACTION_MACROS}  # Names("GyokakuAction_" & action)
+    assert 'Names("GyokakuAction_" & action)' in modules[VBA_MODULE]
     assert used and used <= defined, used - defined
 
 
@@ -288,10 +305,11 @@ def test_libreoffice_converts_and_keeps_the_button(book_path, tmp_path, soffice)
     assert converted.is_file(), result.stderr
     content = package_text(converted, "content.xml")
     buttons = re.findall(r"<form:button\b[^>]*>.*?</form:button>", content, re.DOTALL)
-    assert len(buttons) == 1
-    assert f'form:label="{g.BUTTON_CAPTION}"' in buttons[0]
-    events = re.findall(r'script:event-name="form:performaction"[^>]*xlink:href="([^"]+)"', buttons[0])
-    assert events and f"VBAProject.{VBA_MODULE}.{BUTTON_MACRO}?" in events[0]
+    assert len(buttons) == len(ACTION_MACROS)
+    for (action, macro), button in zip(ACTION_MACROS.items(), buttons):
+        assert f'form:label="{c.ACTION_LABELS[action]}"' in button
+        events = re.findall(r'script:event-name="form:performaction"[^>]*xlink:href="([^"]+)"', button)
+        assert events and f"VBAProject.{VBA_MODULE}.{macro}?" in events[0]
     with zipfile.ZipFile(converted) as z:
         basic = z.read(f"Basic/VBAProject/{VBA_MODULE}.xml").decode("utf-8")
     assert f"Sub {BUTTON_MACRO}()" in basic

@@ -28,9 +28,10 @@ from pyopenvba.cfb import CFB
 import vba_harness
 from gyokaku_xl.app import button_book
 from gyokaku_xl import text as g
-from gyokaku_xl.app.button import (BUTTON_MACRO, NAME_STATUS_MESSAGE, NAME_STATUS_RESULT,
-                                     NAME_STATUS_RUN_AT, SHEET_RUN, SHEET_XLWINGS_CONF,
-                                     STATUS_FIRST_ROW, VBA_MODULE)
+from gyokaku_xl.app.button import (ACTION_MACROS, BUTTON_MACRO, NAME_STATUS_ACTION, NAME_STATUS_MESSAGE,
+                                     NAME_STATUS_RESULT, NAME_STATUS_RUN_AT, RIBBON_CALLBACK, SHEET_RUN,
+                                     SHEET_XLWINGS_CONF, STATUS_FIRST_ROW, STATUS_LABELS, VBA_MODULE)
+from gyokaku_xl.text import control as c
 
 PYTHON = r"C:\Users\山田 太郎\AppData\Local\Programs\Python\Python311\python.exe"
 BOOK = r"C:\行革 作業\R3&R4 集約\集約ツール.xlsm"
@@ -132,7 +133,7 @@ def prepare_sys_path_argument(code: str) -> str:
 
 
 def status(loaded: vba_harness.Excel) -> dict[str, object]:
-    return {label: loaded.value(SHEET_RUN, f"B{STATUS_FIRST_ROW + i}") for i, label in enumerate(g.BUTTON_STATUS_LABELS)}
+    return {label: loaded.value(SHEET_RUN, f"B{STATUS_FIRST_ROW + i}") for i, label in enumerate(STATUS_LABELS)}
 
 
 # --- the project as written ----------------------------------------------------------------------
@@ -151,7 +152,7 @@ def test_every_entry_sub_handles_errors(book_path):
         source = wb.vba_modules()[VBA_MODULE]
     subs = re.findall(r"^(Public\s+|Private\s+)?Sub\s+(\w+)\s*\((.*?)^End Sub", source, re.MULTILINE | re.DOTALL)
     entries = [(name, body) for scope, name, body in subs if not scope.strip().lower().startswith("private")]
-    assert [name for name, _ in entries] == [BUTTON_MACRO]
+    assert [name for name, _ in entries] == [*ACTION_MACROS.values(), RIBBON_CALLBACK]
     for name, body in entries:
         assert re.search(r"^\s*On Error GoTo \w+", body, re.MULTILINE), name
     private = [(name, body) for scope, name, body in subs if scope.strip().lower() == "private"]
@@ -177,7 +178,7 @@ def test_command_line_with_japanese_names_spaces_and_ampersands(book_path, monke
     assert interpreter == PYTHON
     assert argv[:2] == ["-B", "-c"]
     code = argv[2]
-    assert code.endswith(f"import gyokaku_xl.app.button as b; b.run_from_excel('{XLWINGS}')")
+    assert code.endswith(f"import gyokaku_xl.app.control_actions as c; c.run_from_excel('merge', '{XLWINGS}')")
     assert prepare_sys_path_argument(code).split(";") == ["False", BOOK, BOOK, "", "", "", source.rstrip("\\")]
     assert argv[3:] == [f"--wb={g.BUTTON_FILE_NAME}", "--from_xl=1", f"--app={OFFICE}\\Microsoft Excel",
                         "--hwnd=262456"]
@@ -226,14 +227,17 @@ def test_quoted_interpreter_path_is_accepted(book_path, monkeypatch):
 
 
 # --- what the user sees when it cannot run ---------------------------------------------------------
-def expected_failure(loaded: vba_harness.Excel, text: str) -> None:
+def expected_failure(loaded: vba_harness.Excel, text: str, action: str = "merge") -> None:
     assert loaded.message_boxes == [(text, g.BUTTON_VBA_MESSAGES["GyokakuAlertTitle"])]
     cells = status(loaded)
+    assert cells[c.STATUS_ACTION] == c.ACTION_LABELS[action]
     assert cells[g.BUTTON_STATUS_RUN_AT] == NOW.strftime("%Y-%m-%d %H:%M:%S")
     assert cells[g.BUTTON_STATUS_RESULT] == g.BUTTON_VBA_MESSAGES["GyokakuResultFailed"]
     assert cells[g.BUTTON_STATUS_MESSAGE] == text
-    assert all(not cells[label] for label in g.BUTTON_STATUS_LABELS
-               if label not in (g.BUTTON_STATUS_RUN_AT, g.BUTTON_STATUS_RESULT, g.BUTTON_STATUS_MESSAGE))
+    assert "{" not in text  # every placeholder ({action}, {python}) filled in
+    assert all(not cells[label] for label in STATUS_LABELS
+               if label not in (c.STATUS_ACTION, g.BUTTON_STATUS_RUN_AT, g.BUTTON_STATUS_RESULT,
+                                g.BUTTON_STATUS_MESSAGE))
     assert loaded.transcript.popups == []  # never xlwings' English error box
     assert loaded.status_bar is False
 
@@ -243,7 +247,7 @@ def test_missing_interpreter_is_one_japanese_message(book_path, monkeypatch):
     loaded.set_value(SHEET_RUN, f"B{STATUS_FIRST_ROW + 2}", "3 件")  # the last run's result is cleared
     loaded.run()
     assert loaded.transcript.runs == []
-    expected_failure(loaded, g.BUTTON_VBA_MESSAGES["GyokakuNoPython"].replace("{python}", PYTHON))
+    expected_failure(loaded, c.VBA_MESSAGES["GyokakuNoPython"].replace("{python}", PYTHON))
 
 
 @pytest.mark.parametrize("code, name, pip", [
@@ -257,19 +261,20 @@ def test_missing_package_names_it_and_the_pip_line(book_path, monkeypatch, code,
     assert len(loaded.transcript.runs) == 1  # RunPython never started: no traceback
     text = loaded.message_boxes[0][0]
     assert pip in text and "{" not in text
-    expected_failure(loaded, button_book.vba_messages(XLWINGS)[name].replace("{python}", PYTHON))
+    expected_failure(loaded, button_book.vba_messages(XLWINGS)[name].replace("{python}", PYTHON)
+                     .replace("{action}", g.BUTTON_CAPTION))
 
 
 def test_store_alias_or_unstartable_python(book_path, monkeypatch):
     loaded = excel(book_path, monkeypatch, exit_codes=(9009,))
     loaded.run()
-    expected_failure(loaded, g.BUTTON_VBA_MESSAGES["GyokakuNoPython"].replace("{python}", PYTHON))
+    expected_failure(loaded, c.VBA_MESSAGES["GyokakuNoPython"].replace("{python}", PYTHON))
 
 
 def test_other_probe_failure_says_the_exit_code(book_path, monkeypatch):
     loaded = excel(book_path, monkeypatch, exit_codes=(1,))
     loaded.run()
-    expected_failure(loaded, g.BUTTON_VBA_MESSAGES["GyokakuProbeFailed"].replace("{python}", PYTHON).replace("{code}", "1"))
+    expected_failure(loaded, c.VBA_MESSAGES["GyokakuProbeFailed"].replace("{python}", PYTHON).replace("{code}", "1"))
 
 
 def test_blocked_wscript_run_is_handled(book_path, monkeypatch):
@@ -278,7 +283,8 @@ def test_blocked_wscript_run_is_handled(book_path, monkeypatch):
     loaded.windows.run_error = vba_harness.ERR_BLOCKED
     loaded.run()  # an unhandled VBA error would raise VBARuntimeError here
     detail = f"アクセスが拒否されました。 ({vba_harness.ERR_BLOCKED})"
-    expected_failure(loaded, g.BUTTON_VBA_MESSAGES["GyokakuVbaError"].replace("{detail}", detail))
+    expected_failure(loaded, c.VBA_MESSAGES["GyokakuVbaError"].replace("{detail}", detail)
+                     .replace("{action}", g.BUTTON_CAPTION))
 
 
 def test_duplicate_key_in_conf_sheet_is_handled(book_path, monkeypatch):
@@ -287,15 +293,16 @@ def test_duplicate_key_in_conf_sheet_is_handled(book_path, monkeypatch):
     loaded.run()
     assert loaded.transcript.runs == []
     text = loaded.message_boxes[0][0]
-    assert text.startswith(g.BUTTON_VBA_MESSAGES["GyokakuVbaError"].split("{")[0]) and "(457)" in text
+    assert text.startswith(c.VBA_MESSAGES["GyokakuVbaError"].replace("{action}", g.BUTTON_CAPTION).split("{")[0])
+    assert "(457)" in text
     assert status(loaded)[g.BUTTON_STATUS_RESULT] == g.BUTTON_VBA_MESSAGES["GyokakuResultFailed"]
 
 
 def test_status_names_point_at_the_status_area(book_path, monkeypatch):
     loaded = excel(book_path, monkeypatch)
-    for name, label in ((NAME_STATUS_RUN_AT, g.BUTTON_STATUS_RUN_AT), (NAME_STATUS_RESULT, g.BUTTON_STATUS_RESULT),
-                        (NAME_STATUS_MESSAGE, g.BUTTON_STATUS_MESSAGE)):
-        row = STATUS_FIRST_ROW + g.BUTTON_STATUS_LABELS.index(label)
+    for name, label in ((NAME_STATUS_ACTION, c.STATUS_ACTION), (NAME_STATUS_RUN_AT, g.BUTTON_STATUS_RUN_AT),
+                        (NAME_STATUS_RESULT, g.BUTTON_STATUS_RESULT), (NAME_STATUS_MESSAGE, g.BUTTON_STATUS_MESSAGE)):
+        row = STATUS_FIRST_ROW + STATUS_LABELS.index(label)
         loaded.set_value(SHEET_RUN, f"B{row}", f"x{row}")
         assert loaded.name_value(name) == f"x{row}"
 
@@ -328,3 +335,112 @@ def test_probe_exit_codes_name_the_missing_package(book_path, monkeypatch, tmp_p
     assert probe(fake_modules(tmp_path / "x", "xlwings"), "-S", "-E") == 12  # and no pywin32
     assert probe(fake_modules(tmp_path / "xw", "xlwings", "win32api"), "-S", "-E") == 13  # and no gyokaku_xl
     assert probe(fake_modules(tmp_path / "w", "win32api")) == 0  # this venv has xlwings and gyokaku_xl
+
+
+# --- every action: the 操作 sheet's shape buttons and the ribbon tab -----------------------------------
+def ribbon_buttons() -> list[tuple[str, str, str]]:
+    """(id, tag, onAction) of every button of macros/ribbon.xml, in order."""
+    import xml.etree.ElementTree as ET
+    root = ET.fromstring(button_book.ribbon_source())
+    ns = {"ui": button_book.RIBBON_NAMESPACE}
+    return [(b.get("id"), b.get("tag"), b.get("onAction")) for b in root.iterfind(".//ui:button", ns)]
+
+
+def python_statement(run: vba_harness.RunCall) -> str:
+    """The statement xlwings' RunPython runs after preparing sys.path: ours, as Python reads it."""
+    _change, _interpreter, argv = python_call(run.command)
+    code = argv[2]
+    statement = code[code.index("import gyokaku_xl"):]
+    ast.parse(statement)
+    return statement
+
+
+def reach_python(statement: str, book_path: Path, monkeypatch) -> list[tuple[object, str]]:
+    """Run the RunPython statement in this process, the calling book faked: which action function
+    was called, with which book and run time."""
+    from fake_book import FakeBook
+    from gyokaku_xl.app import button, control_actions
+
+    book = FakeBook.load(book_path)
+    monkeypatch.setattr(button, "caller_book", lambda: book)
+    calls: list[tuple[str, object, str]] = []
+    for action in list(control_actions.ACTIONS):
+        monkeypatch.setitem(control_actions.ACTIONS, action,
+                            lambda b, run_at, action=action: calls.append((action, b, run_at))
+                            or button.ButtonStatus(result="", message="", exit_code=0))
+    exec(statement, {})  # noqa: S102 - the exact statement the button sends
+    assert all(called is book for _action, called, _run_at in calls)
+    assert book.status()[c.STATUS_ACTION] in c.ACTION_LABELS.values()
+    return [(action, run_at) for action, _book, run_at in calls]
+
+
+@pytest.mark.parametrize("action, macro", [(a, m) for a, m in ACTION_MACROS.items() if a != "settings"])
+def test_each_shape_button_reaches_its_python_function(book_path, monkeypatch, action, macro):
+    loaded = excel(book_path, monkeypatch)
+    loaded.run(macro)
+    assert loaded.message_boxes == [] and loaded.transcript.popups == []
+    probe, run = loaded.transcript.runs  # the interpreter probe, then RunPython
+    assert (probe.window_style, probe.wait) == (0, True)
+    statement = python_statement(run)
+    assert statement == f"import gyokaku_xl.app.control_actions as c; c.run_from_excel('{action}', '{XLWINGS}')"
+    called = reach_python(statement, book_path, monkeypatch)
+    assert [name for name, _run_at in called] == [action]
+    assert loaded.status_bar is False
+
+
+@pytest.mark.parametrize("control_id, tag, on_action", ribbon_buttons())
+def test_each_ribbon_button_reaches_its_python_function(book_path, monkeypatch, control_id, tag, on_action):
+    loaded = excel(book_path, monkeypatch)
+    loaded.click_ribbon(on_action, control_id, tag)
+    assert loaded.message_boxes == [] and loaded.transcript.popups == []
+    if tag == "settings":  # shown by VBA alone: no Python at all
+        assert loaded.transcript.runs == []
+        assert loaded.app.evaluate("ActiveSheet.Name") == g.BUTTON_SHEET_SETTINGS
+        return
+    probe, run = loaded.transcript.runs
+    assert windows_argv(probe.command)[0] == PYTHON
+    statement = python_statement(run)
+    assert statement.endswith(f"c.run_from_excel('{tag}', '{XLWINGS}')")
+    assert [name for name, _run_at in reach_python(statement, book_path, monkeypatch)] == [tag]
+
+
+def test_settings_shape_button_shows_the_settings_sheet(book_path, monkeypatch):
+    loaded = excel(book_path, monkeypatch)
+    loaded.run(ACTION_MACROS["settings"])
+    assert loaded.transcript.runs == [] and loaded.message_boxes == []
+    assert loaded.app.evaluate("ActiveSheet.Name") == g.BUTTON_SHEET_SETTINGS
+
+
+@pytest.mark.parametrize("control_id, tag, on_action", [b for b in ribbon_buttons() if b[1] != "settings"])
+def test_ribbon_button_without_python_names_its_action(book_path, monkeypatch, control_id, tag, on_action):
+    """The probe in front of every action: a missing interpreter is one message naming the button."""
+    loaded = excel(book_path, monkeypatch, exists=False)
+    loaded.click_ribbon(on_action, control_id, tag)
+    assert loaded.transcript.runs == []
+    expected_failure(loaded, c.VBA_MESSAGES["GyokakuNoPython"].replace("{python}", PYTHON), action=tag)
+
+
+def test_blocked_wscript_run_from_the_ribbon_is_handled(book_path, monkeypatch):
+    loaded = excel(book_path, monkeypatch)
+    loaded.windows.run_error = vba_harness.ERR_BLOCKED
+    loaded.click_ribbon(RIBBON_CALLBACK, "GyokakuCheck", "check")  # no debugger: a Japanese message
+    detail = f"アクセスが拒否されました。 ({vba_harness.ERR_BLOCKED})"
+    expected_failure(loaded, c.VBA_MESSAGES["GyokakuVbaError"].replace("{detail}", detail)
+                     .replace("{action}", c.ACTION_LABELS["check"]), action="check")
+
+
+def test_ribbon_from_a_book_with_quoted_interpreter_and_unc_path(book_path, monkeypatch):
+    python = r"\\fileserver\apps\Python311\python.exe"
+    loaded = excel(book_path, monkeypatch, python=f'"{python}"', fullname=r"\\fileserver\行革\集約ツール.xlsm")
+    loaded.click_ribbon(RIBBON_CALLBACK, "GyokakuBoard", "board")
+    assert loaded.message_boxes == []
+    change, interpreter, _argv = python_call(loaded.transcript.runs[-1].command)
+    assert change == r'pushd "\\fileserver\apps\Python311"' and interpreter == python
+
+
+def test_a_ribbon_tag_that_is_not_an_action_word_never_reaches_python(book_path, monkeypatch):
+    loaded = excel(book_path, monkeypatch)
+    loaded.click_ribbon(RIBBON_CALLBACK, "Broken", "x'); import os; os.system('calc")
+    assert loaded.transcript.runs == []  # no probe, no RunPython
+    (text, _title), = loaded.message_boxes
+    assert text.startswith(c.VBA_MESSAGES["GyokakuVbaError"].split("{")[0]) and "(5)" in text

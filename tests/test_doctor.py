@@ -333,3 +333,24 @@ def test_history_and_pdf_settings_are_shown(tmp_path):
     assert check(report, f"設定：{g.BUTTON_SETTING_HISTORY}").detail == str(tmp_path / "履歴")
     setting = check(report, f"設定：{g.BUTTON_SETTING_PDF}").detail
     assert setting.startswith(g.BUTTON_YES) and ("LibreOffice で" in setting) == bool(pdf.find_soffice())
+
+
+def test_control_workbook_has_the_ribbon_and_every_button(control):
+    from gyokaku_xl.text import control as c
+    found = check(doctor.diagnose(control), c.DOCTOR_CONTROLS)
+    assert found.mark == doctor.OK and c.CONTROL_TAB in found.detail
+
+
+def test_a_book_of_an_earlier_version_is_told_to_upgrade(control):
+    """Without the ribbon part (and its buttons' Subs) the doctor names ``button --upgrade``."""
+    import zipfile
+    from gyokaku_xl.text import control as c
+    older = control.with_name("前の版.xlsm")
+    with zipfile.ZipFile(control) as source, zipfile.ZipFile(older, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename != button_book.RIBBON_PART:
+                target.writestr(info, source.read(info.filename))
+    found = check(doctor.diagnose(older), c.DOCTOR_CONTROLS)
+    assert found.mark == doctor.WARN
+    assert found.detail == c.DOCTOR_CONTROLS_OLD.format(book=older.name)
+    assert "button --upgrade" in found.detail

@@ -9,132 +9,19 @@ from __future__ import annotations
 
 import sys
 import types
-from datetime import datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.utils.cell import coordinate_from_string, range_boundaries
-from openpyxl.utils import column_index_from_string
 
 import builders
 from gyokaku_xl.app import button as excel_button
 from gyokaku_xl.run import merge as merging
 from gyokaku_xl import text as g
-from gyokaku_xl.app.button_book import IF_EXISTS_REPLACE, build_control_workbook
-from gyokaku_xl.app.button import (DETAIL_ROWS, DETAILS_FIRST_ROW, SHEET_RUN, SHEET_SETTINGS,
-                                     STATUS_FIRST_ROW, ButtonStatus, run)
+from gyokaku_xl.text import control as c
+from gyokaku_xl.app.button import DETAIL_ROWS, SHEET_RUN, SHEET_SETTINGS, ButtonStatus
 
-RUN_AT = datetime(2021, 10, 1, 9, 30, 0)
-RUN_AT_TEXT = "2021-10-01 09:30:00"
-
-
-# --- a fake xlwings Book -----------------------------------------------------------------------
-class FakeRange:
-    """``sheet.range(address).value``: a scalar for one cell, lists of rows for a block."""
-
-    def __init__(self, sheet: "FakeSheet", address: str) -> None:
-        self.sheet = sheet
-        self.min_col, self.min_row, self.max_col, self.max_row = range_boundaries(address)
-
-    @property
-    def value(self):
-        if (self.min_col, self.min_row) == (self.max_col, self.max_row):
-            return self.sheet.cells.get((self.min_row, self.min_col))
-        return [[self.sheet.cells.get((r, c)) for c in range(self.min_col, self.max_col + 1)]
-                for r in range(self.min_row, self.max_row + 1)]
-
-    @value.setter
-    def value(self, data) -> None:
-        rows = data if isinstance(data, list) and data and isinstance(data[0], list) else [[data]]
-        for dr, row in enumerate(rows):
-            for dc, item in enumerate(row):
-                self.sheet.cells[(self.min_row + dr, self.min_col + dc)] = item
-                self.sheet.written.append(item)
-
-
-class FakeSheet:
-    def __init__(self, cells: dict[tuple[int, int], object]) -> None:
-        self.cells = cells
-        self.written: list[object] = []
-
-    def range(self, address: str) -> FakeRange:
-        return FakeRange(self, address)
-
-    def value(self, address: str):
-        letters, row = coordinate_from_string(address)
-        return self.cells.get((row, column_index_from_string(letters)))
-
-
-class FakeBooks:
-    def __init__(self, fail: bool = False) -> None:
-        self.opened: list[str] = []
-        self.fail = fail
-
-    def open(self, fullname: str):
-        if self.fail:
-            raise RuntimeError("cannot open")
-        self.opened.append(fullname)
-        return object()
-
-
-class FakeApp:
-    def __init__(self) -> None:
-        self.bar: list[object] = []
-        self.alerts: list[tuple[str, str | None, str | None]] = []
-        self.books = FakeBooks()
-
-    @property
-    def status_bar(self):
-        return self.bar[-1] if self.bar else False
-
-    @status_bar.setter
-    def status_bar(self, value) -> None:
-        self.bar.append(value)
-
-    def alert(self, prompt, title=None, buttons="ok", mode=None):
-        self.alerts.append((prompt, title, mode))
-        return "ok"
-
-
-class FakeBook:
-    def __init__(self, fullname: str, sheets: dict[str, FakeSheet]) -> None:
-        self.fullname = fullname
-        self.sheets = sheets  # a missing sheet raises KeyError, as xlwings raises for one
-        self.app = FakeApp()
-
-    @classmethod
-    def load(cls, path: Path) -> "FakeBook":
-        book = openpyxl.load_workbook(path, keep_vba=True)
-        sheets = {ws.title: FakeSheet({(c.row, c.column): c.value for row in ws.iter_rows() for c in row
-                                       if c.value is not None}) for ws in book.worksheets}
-        book.close()
-        return cls(str(path), sheets)
-
-    def status(self) -> dict[str, object]:
-        sheet = self.sheets[SHEET_RUN]
-        return {label: sheet.value(f"B{STATUS_FIRST_ROW + i}") for i, label in enumerate(g.BUTTON_STATUS_LABELS)}
-
-    def details(self) -> list[str]:
-        sheet = self.sheets[SHEET_RUN]
-        lines = [sheet.value(f"A{DETAILS_FIRST_ROW + i}") for i in range(DETAIL_ROWS)]
-        return [line for line in lines if line]
-
-    def set_setting(self, label: str, value: object) -> None:
-        sheet = self.sheets[SHEET_SETTINGS]
-        row = next(r for (r, c), v in sheet.cells.items() if c == 1 and v == label)
-        sheet.cells[(row, 2)] = value
-
-
-def control_book(folder: Path, *, inbox: str = "inbox", plan: str = "計画マスタ.xlsx",
-                 master: str = "集約結果.xlsx", year: str = "", period: str = "") -> FakeBook:
-    path = build_control_workbook(folder / g.BUTTON_FILE_NAME, inbox=inbox, plan=plan, master=master,
-                                  year=year, period=period, if_exists=IF_EXISTS_REPLACE)
-    return FakeBook.load(path)
-
-
-def click(book: FakeBook, **kwargs) -> ButtonStatus:
-    return run(book, now=lambda: RUN_AT, **kwargs)
+from fake_book import RUN_AT, RUN_AT_TEXT, FakeBook, FakeBooks, click, control_book
 
 
 # --- the outcomes the issue names ----------------------------------------------------------------
@@ -145,6 +32,7 @@ def test_success_writes_status_and_opens_master(tmp_path, inbox):
     assert status.exit_code == 0 and status.ok
     assert master.is_file()
     assert book.status() == {
+        c.STATUS_ACTION: g.BUTTON_CAPTION,
         g.BUTTON_STATUS_RUN_AT: RUN_AT_TEXT,
         g.BUTTON_STATUS_RESULT: g.BUTTON_RESULT_OK,
         g.BUTTON_STATUS_FILES_ACCEPTED: "3 件",
@@ -162,6 +50,8 @@ def test_success_writes_status_and_opens_master(tmp_path, inbox):
     assert book.app.alerts == []
     assert book.app.books.opened == [str(master)]
     progress = [v for v in book.app.bar if isinstance(v, str)]
+    assert progress[0] == c.STATUS_BAR_RUNNING.format(action=g.BUTTON_CAPTION)  # at once, before reading
+    progress = progress[1:]
     assert progress and all(v.startswith("集約中… ") for v in progress)
     assert progress[-1].startswith("集約中… 3/3 ")
     assert book.app.bar[-1] is False  # Excel gets its status bar back
@@ -264,18 +154,19 @@ def test_invalid_files_are_rejected_and_reported(tmp_path, inbox, plan):
 
 
 # --- settings problems ---------------------------------------------------------------------------
-@pytest.mark.parametrize("label, value, expected", [
-    (g.BUTTON_SETTING_INBOX, None, g.BUTTON_MSG_SETTING_EMPTY.format(label=g.BUTTON_SETTING_INBOX)),
-    (g.BUTTON_SETTING_YEAR, "令和3年度", g.BUTTON_MSG_PERIOD_HALF),
+@pytest.mark.parametrize("label, value, expected, cells", [
+    (g.BUTTON_SETTING_INBOX, None, g.BUTTON_MSG_SETTING_EMPTY.format(label=g.BUTTON_SETTING_INBOX), ["B5"]),
+    (g.BUTTON_SETTING_YEAR, "令和3年度", g.BUTTON_MSG_PERIOD_HALF, ["B8", "B9"]),
     (g.BUTTON_SETTING_OUTPUT, "集約結果.xlsm",
-     g.BUTTON_MSG_OUTPUT_NOT_XLSX.format(path="{folder}/集約結果.xlsm")),
+     g.BUTTON_MSG_OUTPUT_NOT_XLSX.format(path="{folder}/集約結果.xlsm"), ["B7"]),
 ])
-def test_setting_problems(tmp_path, label, value, expected):
+def test_setting_problems_name_the_cell(tmp_path, label, value, expected, cells):
     book = control_book(tmp_path)
     book.set_setting(label, value)
     status = click(book)
     assert status.exit_code == 2
-    assert status.message == expected.replace("{folder}", str(tmp_path))
+    assert status.message == excel_button.with_cells(expected.replace("{folder}", str(tmp_path)), cells)
+    assert status.message.endswith(f"（「設定」シートの {'・'.join(cells)}）。")
     assert book.app.alerts[0][0] == status.message
 
 
@@ -283,7 +174,7 @@ def test_unreadable_period(tmp_path):
     book = control_book(tmp_path, year="来年", period="上半期")
     status = click(book)
     assert status.exit_code == 2
-    assert status.message == g.BUTTON_MSG_PERIOD_INVALID.format(value="来年")
+    assert status.message == excel_button.with_cells(g.BUTTON_MSG_PERIOD_INVALID.format(value="来年"), ["B8", "B9"])
 
 
 def test_numbers_and_pasted_quotes_are_read_as_text(tmp_path, inbox):
@@ -299,7 +190,7 @@ def test_relative_paths_need_a_saved_book(tmp_path):
     book.fullname = "Book1"
     status = click(book)
     assert status.exit_code == 2
-    assert status.message == g.BUTTON_MSG_NO_FOLDER.format(path="inbox")
+    assert status.message == excel_button.with_cells(g.BUTTON_MSG_NO_FOLDER.format(path="inbox"), ["B5"])
 
 
 def test_missing_settings_sheet(tmp_path):
@@ -423,7 +314,7 @@ def test_book_at_a_url_explains_absolute_paths(tmp_path):
     book.fullname = url
     status = click(book)
     assert status.exit_code == 2
-    assert status.message == g.BUTTON_MSG_BOOK_AT_URL.format(url=url, path="inbox")
+    assert status.message == excel_button.with_cells(g.BUTTON_MSG_BOOK_AT_URL.format(url=url, path="inbox"), ["B5"])
     assert "Traceback" not in status.message and book.app.alerts
 
 
@@ -441,7 +332,7 @@ def test_fullname_that_raises_is_caught_everywhere(tmp_path, monkeypatch, inbox,
     assert click(book).exit_code == 0  # absolute settings: the merge runs
     relative = RaisingFullName("", control_book(tmp_path).sheets)
     status = click(relative)
-    assert status.exit_code == 2 and status.message == g.BUTTON_MSG_NO_FOLDER.format(path="inbox")
+    assert status.exit_code == 2 and status.message == excel_button.with_cells(g.BUTTON_MSG_NO_FOLDER.format(path="inbox"), ["B5"])
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
@@ -540,7 +431,8 @@ def test_pdf_setting_must_be_yes_or_no(tmp_path):
     book = control_book(tmp_path)
     book.set_setting(g.BUTTON_SETTING_PDF, "たぶん")
     status = click(book)
-    assert status.exit_code == 2 and status.message == g.BUTTON_MSG_PDF_SETTING.format(value="たぶん")
+    assert status.exit_code == 2 and status.message == excel_button.with_cells(
+        g.BUTTON_MSG_PDF_SETTING.format(value="たぶん"), ["B11"])
 
 
 def test_books_built_before_the_new_settings_still_work(tmp_path, inbox):
@@ -550,6 +442,23 @@ def test_books_built_before_the_new_settings_still_work(tmp_path, inbox):
         row = next(r for (r, c), v in sheet.cells.items() if c == 1 and v == label)
         del sheet.cells[(row, 1)], sheet.cells[(row, 2)]
     assert click(book).exit_code == 0
+
+
+def test_a_book_of_the_earlier_layout_gets_its_status_by_label(tmp_path, inbox):
+    """Books built before the ribbon: sheet 「集約」, no 「操作」 label, the labels elsewhere."""
+    book = control_book(tmp_path)
+    sheet = book.sheets.pop(SHEET_RUN)
+    book.sheets[g.BUTTON_SHEET_RUN] = sheet
+    action_row = next(r for (r, col), v in sheet.cells.items() if col == 1 and v == c.STATUS_ACTION)
+    del sheet.cells[(action_row, 1)]
+    moved = next(r for (r, col), v in sheet.cells.items() if col == 1 and v == g.BUTTON_STATUS_MESSAGE)
+    sheet.cells[(moved + 40, 1)] = sheet.cells.pop((moved, 1))  # not in one block any more
+    status = click(book)
+    assert status.exit_code == 0
+    result_row = next(r for (r, col), v in sheet.cells.items() if col == 1 and v == g.BUTTON_STATUS_RESULT)
+    assert sheet.cells[(result_row, 2)] == g.BUTTON_RESULT_OK
+    assert sheet.cells[(moved + 40, 2)] == g.BUTTON_MSG_OK
+    assert sheet.cells.get((action_row, 2)) in ("", None)  # nothing written where no label says so
 
 
 def test_status_says_how_many_departments_need_chasing(tmp_path, inbox, forms):

@@ -236,7 +236,7 @@ def test_button_refuses_an_existing_workbook_without_force(tmp_path):
     book = tmp_path / "集約ツール.xlsm"
     book.write_bytes(b"edited settings")
     code, _out, err = run_cli(["button", "-o", book])
-    assert code == 2 and err.splitlines() == [f"エラー: {g.BUTTON_BOOK_EXISTS.format(path=book)}"]
+    assert code == 2 and err.splitlines() == [f"エラー: {g.BUILD_EXISTS.format(path=book)}"]
     assert book.read_bytes() == b"edited settings"
     code, out, _err = run_cli(["button", "-o", book, "--force"])
     assert code == 0 and f"作成: {book}" in out

@@ -10,7 +10,10 @@ and the document modules), and replaces what only a Windows PC has:
   from :attr:`Windows.environment`, ``Popup`` (xlwings' error box) is recorded;
 * ``GetAttr`` answers from :attr:`Windows.files` (0 for a file, ``vbDirectory`` for a folder,
   run-time error 53 otherwise) and ``Environ`` from :attr:`Windows.environment`;
-* the workbook's ``FullName``/``Path`` and the application's ``Path``/``Hwnd`` are Windows values.
+* the workbook's ``FullName``/``Path`` and the application's ``Path``/``Hwnd`` are Windows values;
+* the ribbon, which pyOpenVBA does not host: :meth:`Excel.click_ribbon` calls a button's
+  ``onAction`` Sub with :class:`RibbonControl` (``IRibbonControl``: ``Id``, ``Tag``, ``Context``),
+  as Office does when the button of the customUI part is clicked.
 
 Where the interpreter lacks a VBA feature that real VBA has, the harness adapts, never the
 shipped module (the workbook's VBA is used exactly as read from the file):
@@ -140,6 +143,29 @@ class FakeShell(VBAObject):
         return VBAInt(1, "Integer")
 
 
+class RibbonControl(VBAObject):
+    """``IRibbonControl``: what Office passes to a ribbon callback (the button's id and tag)."""
+
+    vba_type_name = "IRibbonControl"
+
+    def __init__(self, control_id: str, tag: str, context: object = None) -> None:
+        self.control_id = control_id
+        self.tag = tag
+        self.context = context
+
+    @member
+    def Id(self) -> object:
+        return self.control_id
+
+    @member
+    def Tag(self) -> object:
+        return self.tag
+
+    @member
+    def Context(self) -> object:
+        return self.context if self.context is not None else EMPTY
+
+
 @dataclass
 class RunCall:
     """One ``WScript.Run``: the command line, window style, wait flag and the process environment."""
@@ -220,12 +246,16 @@ class Excel:
     transcript: Transcript
     modules: dict[str, str]
 
-    def run(self, macro: str = "RunMerge") -> None:
+    def run(self, macro: str = "RunMerge", *args: object) -> None:
         """Run a macro; an error VBA did not handle propagates as ``VBARuntimeError``."""
         book = self.app.workbook
         book.windows_fullname = self.windows.fullname
         self.app.application.office_path = self.windows.office_path
-        self.app.run(macro)
+        self.app.run(macro, *args)
+
+    def click_ribbon(self, on_action: str, control_id: str, tag: str) -> None:
+        """Click a ribbon button: its ``onAction`` Sub with the button's ``IRibbonControl``."""
+        self.run(on_action, RibbonControl(control_id, tag, self.app.application))
 
     @property
     def message_boxes(self) -> list[tuple[str, str]]:

@@ -1,10 +1,13 @@
-"""The 「集約」 button: the xlwings adapter between the control workbook and :func:`pipeline.merge`.
+"""The control workbook's adapter: settings in, one action run, the shared status area out.
 
-Excel's button runs ``RunPython "import gyokaku_xl.app.button as b; b.run_from_excel(...)"``
-(see ``macros/gyokaku_button.bas``). :func:`run_from_excel` is the only place that imports
-xlwings; it hands the calling book to :func:`run`, which uses a small slice of xlwings' Book API
-(:class:`BookLike`: ``fullname``, ``sheets[name].range(address).value``, ``app.status_bar``,
-``app.alert`` and ``app.books.open``) so that tests can use a fake book without xlwings or Excel.
+Every action of the workbook (the ribbon tab 「行革集約」 and the shape buttons of 「操作」) runs
+through :func:`run_action`; the actions themselves are in :mod:`gyokaku_xl.app.control_actions`,
+which xlwings' ``RunPython`` calls (see ``macros/gyokaku_button.bas``). Books built before the
+ribbon call :func:`run_from_excel` here, which is 集約を実行. Only the ``run_from_excel`` functions
+import xlwings; the rest uses a small slice of xlwings' Book API (:class:`BookLike`: ``fullname``,
+``sheets[name].range(address).value``, ``app.status_bar``, ``app.alert`` and ``app.books.open``)
+so that tests can use a fake book without xlwings or Excel. The status area is found by its labels,
+so books of earlier versions (sheet 「集約」, fewer labels) are written correctly too.
 
 The layout of the control workbook (sheet names, where the settings and the status area are, the
 defined names the VBA reads its Japanese messages from) is defined here and used by
@@ -26,9 +29,11 @@ from pathlib import Path, PureWindowsPath
 from typing import Any, Callable, Protocol, Sequence
 
 from gyokaku_xl import text as g
+from gyokaku_xl.text import control as c
 from gyokaku_xl.core.chase import chased
 from gyokaku_xl.domain.records import MergeResult
 from gyokaku_xl.app.summary_lines import error_detail_lines, rejected_departments, summary_lines
+from gyokaku_xl.core.board import Board
 from gyokaku_xl.domain.findings import GyokakuError, count_by_severity
 from gyokaku_xl.domain.model import Period, PeriodError
 from gyokaku_xl.domain.outcome import RunOutcome
@@ -36,7 +41,9 @@ from gyokaku_xl.domain.tokens import NO_WORDS, YES_WORDS
 from gyokaku_xl.run import merge as merging
 
 # --- layout of the control workbook -----------------------------------------------------------
-SHEET_RUN = g.BUTTON_SHEET_RUN
+SHEET_RUN = c.SHEET_OPERATIONS  # the 「操作」 sheet: the buttons and the shared status area
+LEGACY_SHEET_RUN = g.BUTTON_SHEET_RUN  # its name in books built before the ribbon (「集約」)
+SHEET_BOARD = c.SHEET_BOARD
 SHEET_SETTINGS = g.BUTTON_SHEET_SETTINGS
 SHEET_XLWINGS_CONF = "xlwings.conf"  # the name xlwings' VBA module looks for
 
@@ -45,38 +52,65 @@ CODE_NAME_BOOK = "ThisWorkbook"
 CODE_NAME_RUN = "RunSheet"
 CODE_NAME_SETTINGS = "SettingsSheet"
 CODE_NAME_CONF = "XlwingsConfSheet"
+CODE_NAME_BOARD = "BoardSheet"
 
 #: The VBA module of the button, its file in macros/, and the Sub the button runs.
 VBA_MODULE = "GyokakuButton"
 VBA_FILE = "gyokaku_button.bas"
 BUTTON_MACRO = "RunMerge"
+#: The actions in the order a period is worked: (group, ((action, macro of its shape button), ...)).
+ACTION_GROUPS = (
+    ("prepare", (("template", "RunTemplate"),)),
+    ("collect", (("board", "RunBoard"), ("check", "RunCheck"), ("remind", "RunRemind"))),
+    ("consolidate", (("merge", BUTTON_MACRO), ("pdf", "RunPdf"))),
+    ("settings", (("settings", "OpenSettings"), ("doctor", "RunDoctor"))),
+)
+ACTION_MACROS = {action: macro for _group, actions in ACTION_GROUPS for action, macro in actions}
+#: The one ribbon callback (every button of the tab; its ``tag`` is the action).
+RIBBON_CALLBACK = "OnRibbonAction"
+RIBBON_FILE = "ribbon.xml"
 #: Defined names of the cells holding the Japanese messages the VBA shows (it is ASCII only).
 NAME_NO_PYTHON = "GyokakuNoPython"
 VBA_MESSAGE_NAMES = tuple(g.BUTTON_VBA_MESSAGES)
 #: Defined names of the status area the VBA writes when it stops before Python runs.
 NAME_STATUS = "GyokakuStatus"
+NAME_STATUS_ACTION = "GyokakuStatusAction"
 NAME_STATUS_RUN_AT = "GyokakuStatusRunAt"
 NAME_STATUS_RESULT = "GyokakuStatusResult"
 NAME_STATUS_MESSAGE = "GyokakuStatusMessage"
+#: Defined name of the cell holding an action's Japanese label (the VBA names the action it stopped).
+NAME_ACTION = "GyokakuAction_{action}"
 
 #: 「設定」: labels in column A, values in column B, notes in column C, from this row on.
 SETTINGS_FIRST_ROW = 5
 #: Labels every control workbook has; the later ones are optional (books built before them work).
 REQUIRED_SETTINGS = (g.BUTTON_SETTING_INBOX, g.BUTTON_SETTING_PLAN, g.BUTTON_SETTING_OUTPUT,
                      g.BUTTON_SETTING_YEAR, g.BUTTON_SETTING_PERIOD)
-SETTINGS_LABELS = REQUIRED_SETTINGS + (g.BUTTON_SETTING_HISTORY, g.BUTTON_SETTING_PDF)
+SETTINGS_LABELS = REQUIRED_SETTINGS + (g.BUTTON_SETTING_HISTORY, g.BUTTON_SETTING_PDF, c.SETTING_FORMS,
+                                       c.SETTING_RETURNS, c.SETTING_REMINDERS, c.SETTING_OPINIONS)
 SETTINGS_SCAN = "A1:B40"  # where the labels are looked for (they are found by label, not by row)
 
-#: 「集約」: the button, the status block (labels in A, values in B) and the detail lines (A).
-BUTTON_ROW = 4
-STATUS_HEADING_ROW = 8
-STATUS_FIRST_ROW = 9
-DETAILS_HEADING_ROW = STATUS_FIRST_ROW + len(g.BUTTON_STATUS_LABELS) + 1
+#: 「操作」: the buttons by group, the status block (labels in A, values in B) and the detail lines (A).
+#: The status labels: which action ran, then those of the 集約 status area of earlier versions.
+STATUS_LABELS = (c.STATUS_ACTION,) + tuple(g.BUTTON_STATUS_LABELS)
+ACTIONS_FIRST_ROW = 4
+STATUS_HEADING_ROW = ACTIONS_FIRST_ROW + len(ACTION_GROUPS) + len(ACTION_MACROS) + 1
+STATUS_FIRST_ROW = STATUS_HEADING_ROW + 1
+DETAILS_HEADING_ROW = STATUS_FIRST_ROW + len(STATUS_LABELS) + 1
 DETAILS_FIRST_ROW = DETAILS_HEADING_ROW + 1
 DETAIL_ROWS = 30
 HELP_HEADING_ROW = DETAILS_FIRST_ROW + DETAIL_ROWS + 1
 MESSAGES_HEADING_ROW = HELP_HEADING_ROW + 1 + len(g.BUTTON_HELP_LINES) + 1
 MESSAGES_FIRST_ROW = MESSAGES_HEADING_ROW + 1
+#: The status sheet is read this far down to find the status labels and the details heading.
+STATUS_SCAN_ROWS = 120
+
+#: 「提出状況」: facts (labels in A, values in B), the counts (state in row, count below), the table.
+BOARD_FACTS_ROW = 3
+BOARD_COUNTS_ROW = 7
+BOARD_HEADER_ROW = 10
+BOARD_FIRST_ROW = BOARD_HEADER_ROW + 1
+BOARD_ROWS = 150  # rows written (and cleared) on every refresh
 
 ALERT_INFO = "info"
 ALERT_CRITICAL = "critical"
@@ -92,9 +126,11 @@ class RangeLike(Protocol):
 
 
 class SheetLike(Protocol):
-    """``xlwings.Sheet``: only ``range(address)``."""
+    """``xlwings.Sheet``: ``range(address)`` and ``activate()``."""
 
     def range(self, address: str) -> RangeLike: ...
+
+    def activate(self) -> Any: ...
 
 
 class AppLike(Protocol):
@@ -126,6 +162,38 @@ class Settings:
     period: Period | None
     history: Path | None = None
     pdf: bool = False
+    opinions: Path | None = None  # 委員意見 (the file for 調査票を作成)
+    folders: dict[str, str] = field(default_factory=dict)  # 配布・差戻し・督促フォルダ as written
+    cells: dict[str, str] = field(default_factory=dict)  # label -> its value cell ("B12")
+    book_folder: Path | None = None
+    book_url: str | None = None
+
+    def where(self, label: str) -> str:
+        """「設定」シートの B12（配布フォルダ）: the setting's cell, for messages."""
+        return c.SETTING_CELL.format(cell=self.cells.get(label, "B"), label=label)
+
+    def folder(self, label: str, action: str) -> Path:
+        """The folder setting ``label`` (resolved only when an action needs it, so that a folder one
+        action cannot use never stops another); a Japanese error naming its cell when unusable."""
+        text = self.folders.get(label, "")
+        if not text:
+            if label not in self.cells:
+                raise GyokakuError(c.MSG_SETTING_ROW_MISSING.format(label=label, action=action))
+            raise GyokakuError(c.MSG_SETTING_EMPTY.format(where=self.where(label), action=action))
+        try:
+            path = _resolve(text, self.book_folder, self.book_url)
+        except GyokakuError as exc:
+            raise GyokakuError(with_cells(str(exc), [self.cells[label]] if label in self.cells else [])) from None
+        if _same_path(path, self.inbox):
+            raise GyokakuError(c.MSG_FOLDER_IS_INBOX.format(where=self.where(label)))
+        return path
+
+    def required_period(self, action: str) -> Period:
+        """The period of the settings; a Japanese error naming both cells when it is blank."""
+        if self.period is None:
+            raise GyokakuError(c.MSG_PERIOD_NEEDED.format(
+                action=action, year=self.where(g.BUTTON_SETTING_YEAR), period=self.where(g.BUTTON_SETTING_PERIOD)))
+        return self.period
 
 
 @dataclass
@@ -141,41 +209,60 @@ class ButtonStatus:
     alert_mode: str | None = None  # None: no message box
     log: Path | None = None
     pdf: Path | None = None
+    outcome: RunOutcome | None = None  # the check or merge the board is refreshed from
+    board: Board | None = None  # the 「提出状況」 board to write (actions that read the inbox)
+    board_inbox: str = ""  # the inbox the board was read from
+    show_sheet: str = ""  # a sheet to show when done (e.g. 提出状況)
 
     @property
     def ok(self) -> bool:
         """True when a master workbook was written."""
         return self.exit_code < 2
 
-    def column(self) -> list[str]:
-        """The status values in the order of :data:`gyokaku_xl.text.BUTTON_STATUS_LABELS`."""
-        return [self.fields.get(label, "") for label in g.BUTTON_STATUS_LABELS]
-
 
 # --- entry points -------------------------------------------------------------------------------
-def run_from_excel(vba_xlwings_version: str = "") -> None:
-    """Called by the button (xlwings ``RunPython``): run :func:`run` on the calling workbook."""
-    import xlwings as xw  # only here: the core never imports xlwings
+#: What an action does: (book, run_at) -> its status. It reads the settings it needs itself.
+ActionFunction = Callable[["BookLike", str], ButtonStatus]
 
-    run(xw.Book.caller(), vba_xlwings_version=vba_xlwings_version)
+
+def caller_book() -> BookLike:
+    """The workbook whose button called Python (xlwings' ``Book.caller``)."""
+    import xlwings as xw  # only here: nothing else imports xlwings
+
+    return xw.Book.caller()
+
+
+def run_from_excel(vba_xlwings_version: str = "") -> None:
+    """Called by the 集約 button of books built before the ribbon: :func:`run` on the calling book."""
+    run(caller_book(), vba_xlwings_version=vba_xlwings_version)
 
 
 def run(book: BookLike, *, vba_xlwings_version: str = "",
         now: Callable[[], datetime] = datetime.now) -> ButtonStatus:
-    """Read the settings of ``book``, merge, write the status area, tell the user, open the result.
+    """集約を実行: read the settings of ``book``, merge, write the status area, tell the user, open the result."""
+    return run_action(book, c.ACTION_LABELS["merge"], merge_action,
+                      vba_xlwings_version=vba_xlwings_version, now=now)
+
+
+def run_action(book: BookLike, label: str, action: ActionFunction, *, vba_xlwings_version: str = "",
+               now: Callable[[], datetime] = datetime.now,
+               after: Callable[[BookLike, ButtonStatus], None] | None = None) -> ButtonStatus:
+    """Run one action of the workbook: 「実行中…」, the action, the status area, a message box, the result.
 
     Never raises for problems the user can fix: they end as a Japanese message in the status area
     and a message box. Unexpected errors do too, with the traceback in a log file beside the book.
+    ``after(book, status)`` runs before the status area is written (the board); what it cannot do
+    becomes a note of the status.
     """
     run_at = now().strftime("%Y-%m-%d %H:%M:%S")
     app = book.app
     try:
-        _write_status_area(book, _running(run_at))
+        _write_status_area(book, _running(run_at, label))
     except Exception:  # the sheet may have been renamed; the click still runs
         pass
+    set_status_bar(app, c.STATUS_BAR_RUNNING.format(action=label))  # the reading progress follows
     try:
-        settings = read_settings(book)
-        status = _merge(settings, app, run_at)
+        status = action(book, run_at)
     except GyokakuError as exc:
         status = _failed(run_at, str(exc))
         status.details = _failure_details(exc)
@@ -184,8 +271,14 @@ def run(book: BookLike, *, vba_xlwings_version: str = "",
         status = _failed(run_at, g.BUTTON_MSG_UNEXPECTED.format(detail=_one_line(exc), log=log))
         status.log = log
     finally:
-        _set_status_bar(app, False)
+        set_status_bar(app, False)
+    status.fields[c.STATUS_ACTION] = label
     _version_check(status, vba_xlwings_version)
+    if after is not None:
+        try:
+            after(book, status)
+        except Exception as exc:  # noqa: BLE001 - the action is done; say what could not be shown
+            _add_note(status, g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_BOARD) + g.PARENTHESIZED.format(_one_line(exc)))
     try:
         _write_status_area(book, status)
     except Exception as exc:  # noqa: BLE001 - still tell the user what happened
@@ -195,7 +288,14 @@ def run(book: BookLike, *, vba_xlwings_version: str = "",
         _alert(app, status.message, status.alert_mode)
     if status.output is not None:
         _open_result(book, status)
+    elif status.show_sheet:
+        _show_sheet(book, status.show_sheet)
     return status
+
+
+def merge_action(book: BookLike, run_at: str) -> ButtonStatus:
+    """集約を実行: :func:`gyokaku_xl.run.merge.merge` with the settings (as ``merge``)."""
+    return merge_status(read_settings(book), book.app, run_at)
 
 
 # --- settings -----------------------------------------------------------------------------------
@@ -224,12 +324,25 @@ def read_settings(book: BookLike) -> Settings:
         sheet = book.sheets[SHEET_SETTINGS]
     except Exception:  # noqa: BLE001 - xlwings raises various errors for a missing sheet
         raise GyokakuError(g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_SETTINGS)) from None
-    values = settings_values(sheet.range(SETTINGS_SCAN).value)
+    block = sheet.range(SETTINGS_SCAN).value
+    values = settings_values(block)
     for label in REQUIRED_SETTINGS:
         if label not in values:
             raise GyokakuError(g.BUTTON_MSG_SETTING_MISSING.format(label=label))
     name = book_fullname(book)
-    return resolve_settings(values, book_folder(book), url=name if "://" in name else None)
+    return resolve_settings(values, book_folder(book), url=name if "://" in name else None,
+                            cells=settings_cells(block))
+
+
+def settings_cells(block: Any) -> dict[str, str]:
+    """Label → the address of its value cell (``B12``) in the block of 「設定」 read from A1."""
+    cells: dict[str, str] = {}
+    for offset, row in enumerate(block or []):
+        if isinstance(row, (list, tuple)) and row:
+            label = cell_text(row[0])
+            if label in SETTINGS_LABELS and label not in cells:
+                cells[label] = f"B{offset + 1}"
+    return cells
 
 
 def settings_values(block: Any) -> dict[str, str]:
@@ -244,36 +357,70 @@ def settings_values(block: Any) -> dict[str, str]:
     return values
 
 
-def resolve_settings(values: dict[str, str], folder: Path | None, *, url: str | None = None) -> Settings:
+def resolve_settings(values: dict[str, str], folder: Path | None, *, url: str | None = None,
+                     cells: dict[str, str] | None = None) -> Settings:
     """Turn the settings' texts into paths and a period; relative paths are taken from ``folder``.
 
-    ``url`` is the book's address when Excel has it open from OneDrive/SharePoint (no folder).
+    ``url`` is the book's address when Excel has it open from OneDrive/SharePoint (no folder);
+    ``cells`` (label → value cell) lets every message about one setting name its cell.
     """
-    def resolve(text: str) -> Path:
-        return _resolve(text, folder, url)
+    cells = cells or {}
 
-    inbox_text = values.get(g.BUTTON_SETTING_INBOX, "")
-    if not inbox_text:
-        raise GyokakuError(g.BUTTON_MSG_SETTING_EMPTY.format(label=g.BUTTON_SETTING_INBOX))
-    inbox = resolve(inbox_text)
-    plan_text = values.get(g.BUTTON_SETTING_PLAN, "")
-    plan = resolve(plan_text) if plan_text else None
-    output = resolve(values.get(g.BUTTON_SETTING_OUTPUT, "") or g.MASTER_FILE_NAME)
-    history_text = values.get(g.BUTTON_SETTING_HISTORY, "")
-    history = resolve(history_text) if history_text else None
-    pdf = _yes_no(values.get(g.BUTTON_SETTING_PDF, ""))
+    def at(message: str, *labels: str) -> GyokakuError:
+        return GyokakuError(with_cells(message, [cells[label] for label in labels if label in cells]))
+
+    def resolve(label: str, default: str = "") -> Path | None:
+        text = values.get(label, "") or default
+        if not text:
+            return None
+        try:
+            return _resolve(text, folder, url)
+        except GyokakuError as exc:
+            raise at(str(exc), label) from None
+
+    inbox = resolve(g.BUTTON_SETTING_INBOX)
+    if inbox is None:
+        raise at(g.BUTTON_MSG_SETTING_EMPTY.format(label=g.BUTTON_SETTING_INBOX), g.BUTTON_SETTING_INBOX)
+    plan = resolve(g.BUTTON_SETTING_PLAN)
+    output = resolve(g.BUTTON_SETTING_OUTPUT, g.MASTER_FILE_NAME)
+    assert output is not None
+    history = resolve(g.BUTTON_SETTING_HISTORY)
+    opinions = resolve(c.SETTING_OPINIONS)
+    try:
+        pdf = _yes_no(values.get(g.BUTTON_SETTING_PDF, ""))
+    except GyokakuError as exc:
+        raise at(str(exc), g.BUTTON_SETTING_PDF) from None
     if output.suffix.lower() != ".xlsx":
-        raise GyokakuError(g.BUTTON_MSG_OUTPUT_NOT_XLSX.format(path=output))
+        raise at(g.BUTTON_MSG_OUTPUT_NOT_XLSX.format(path=output), g.BUTTON_SETTING_OUTPUT)
     year, half = values.get(g.BUTTON_SETTING_YEAR, ""), values.get(g.BUTTON_SETTING_PERIOD, "")
     period = None
     if year or half:
         if not (year and half):
-            raise GyokakuError(g.BUTTON_MSG_PERIOD_HALF)
+            raise at(g.BUTTON_MSG_PERIOD_HALF, g.BUTTON_SETTING_YEAR, g.BUTTON_SETTING_PERIOD)
         try:
             period = Period.parse(year, half)
         except PeriodError as exc:
-            raise GyokakuError(g.BUTTON_MSG_PERIOD_INVALID.format(value=exc)) from None
-    return Settings(inbox=inbox, plan=plan, output=output, period=period, history=history, pdf=pdf)
+            raise at(g.BUTTON_MSG_PERIOD_INVALID.format(value=exc), g.BUTTON_SETTING_YEAR,
+                     g.BUTTON_SETTING_PERIOD) from None
+    folders = {label: values.get(label, "") for label in (c.SETTING_FORMS, c.SETTING_RETURNS, c.SETTING_REMINDERS)}
+    return Settings(inbox=inbox, plan=plan, output=output, period=period, history=history, pdf=pdf,
+                    opinions=opinions, folders={label: text for label, text in folders.items() if label in values},
+                    cells=dict(cells), book_folder=folder, book_url=url)
+
+
+def with_cells(message: str, cells: Sequence[str]) -> str:
+    """``message`` naming the cells of 「設定」 it is about, before its final 「。」."""
+    if not cells:
+        return message
+    where = c.AT_CELLS.format(cells=g.SEP_DOT.join(cells))
+    return message[:-1] + where + g.FULL_STOP if message.endswith(g.FULL_STOP) else message + where
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a == b
 
 
 _YES = {g.BUTTON_YES, *YES_WORDS}
@@ -319,15 +466,17 @@ def cell_text(value: object) -> str:
 
 
 # --- merge --------------------------------------------------------------------------------------
-def _merge(settings: Settings, app: AppLike, run_at: str) -> ButtonStatus:
+def merge_status(settings: Settings, app: AppLike, run_at: str) -> ButtonStatus:
+    """Merge with ``settings`` (showing progress in the status bar) and say what happened."""
     def progress(done: int, total: int, label: str) -> None:
-        _set_status_bar(app, g.BUTTON_PROGRESS.format(done=done, total=total, label=label))
+        set_status_bar(app, g.BUTTON_PROGRESS.format(done=done, total=total, label=label))
 
     outcome = merging.merge(settings.inbox, settings.output, plan_path=settings.plan,
                             period=settings.period, progress=progress, history_dir=settings.history)
     if outcome.failure:  # nothing written: what was read, then why
         status = _failed(run_at, outcome.failure)
         status.details = summary_lines(outcome)
+        status.outcome = outcome
         return status
     status = outcome_status(outcome, run_at)
     if outcome.locked:  # the master was saved under another name
@@ -359,20 +508,28 @@ def _export_pdf(app: AppLike, status: ButtonStatus) -> None:
             made = pdf.export_reports(master)[0]
             status.fields[g.BUTTON_STATUS_PDF] = g.BUTTON_PDF_BY_OFFICE.format(path=made)
         else:
-            made = master.with_suffix(".pdf")
-            workbook = app.books.open(str(master))
-            names = [sheet.name for sheet in workbook.sheets]
-            include = [name for name in pdf.REPORT_SHEETS if name in names]
-            if not include:
-                raise GyokakuError(g.FATAL_PDF_NO_REPORTS.format(path=master))
-            # xlwings' Book.to_pdf is Workbook.ExportAsFixedFormat on the included sheets.
-            workbook.to_pdf(str(made), include=include, show=False)
+            made = pdf_by_excel(app, master)
             status.fields[g.BUTTON_STATUS_PDF] = g.BUTTON_PDF_BY_EXCEL.format(path=made)
         status.pdf = made
     except Exception as exc:  # noqa: BLE001 - the master exists; the PDF is a second step
         detail = str(exc) if isinstance(exc, GyokakuError) else _one_line(exc)
         status.fields[g.BUTTON_STATUS_PDF] = ""
         _add_note(status, g.BUTTON_MSG_PDF_FAILED.format(detail=detail))
+
+
+def pdf_by_excel(app: AppLike, master: Path) -> Path:
+    """The report sheets of ``master`` as ``<master>.pdf`` by Excel itself (no LibreOffice)."""
+    from gyokaku_xl.publish import pdf
+
+    made = master.with_suffix(".pdf")
+    workbook = app.books.open(str(master))
+    names = [sheet.name for sheet in workbook.sheets]
+    include = [name for name in pdf.REPORT_SHEETS if name in names]
+    if not include:
+        raise GyokakuError(g.FATAL_PDF_NO_REPORTS.format(path=master))
+    # xlwings' Book.to_pdf is Workbook.ExportAsFixedFormat on the included sheets.
+    workbook.to_pdf(str(made), include=include, show=False)
+    return made
 
 
 def outcome_status(outcome: RunOutcome, run_at: str) -> ButtonStatus:
@@ -414,6 +571,7 @@ def outcome_status(outcome: RunOutcome, run_at: str) -> ButtonStatus:
         g.BUTTON_STATUS_MESSAGE: status.message,
     }
     status.details = summary_lines(outcome)
+    status.outcome = outcome
     return status
 
 
@@ -436,9 +594,9 @@ def _history_text(outcome: RunOutcome) -> str:
     return g.BUTTON_HISTORY_COUNT.format(count=outcome.periods_read)
 
 
-def _running(run_at: str) -> ButtonStatus:
+def _running(run_at: str, label: str) -> ButtonStatus:
     status = ButtonStatus(result=g.BUTTON_RESULT_RUNNING, message="", exit_code=0)
-    status.fields = {g.BUTTON_STATUS_RUN_AT: run_at, g.BUTTON_STATUS_RESULT: status.result}
+    status.fields = {c.STATUS_ACTION: label, g.BUTTON_STATUS_RUN_AT: run_at, g.BUTTON_STATUS_RESULT: status.result}
     return status
 
 
@@ -468,16 +626,50 @@ def _version_check(status: ButtonStatus, vba_version: str) -> None:
 
 
 # --- talking to Excel ---------------------------------------------------------------------------
+def status_sheet(book: BookLike) -> SheetLike:
+    """The sheet with the status area: 「操作」, or 「集約」 in books built before the ribbon."""
+    try:
+        return book.sheets[SHEET_RUN]
+    except Exception:  # noqa: BLE001 - xlwings raises various errors for a missing sheet
+        try:
+            return book.sheets[LEGACY_SHEET_RUN]
+        except Exception:  # noqa: BLE001
+            raise GyokakuError(g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_RUN)) from None
+
+
+def label_rows(block: Any) -> dict[str, int]:
+    """Text of column A → its row (the first occurrence), from a block read from A1."""
+    rows: dict[str, int] = {}
+    for offset, row in enumerate(block or []):
+        first = row[0] if isinstance(row, (list, tuple)) else row
+        text = cell_text(first)
+        if text and text not in rows:
+            rows[text] = offset + 1
+    return rows
+
+
 def _write_status_area(book: BookLike, status: ButtonStatus) -> None:
-    """Write the status values (one column) and the detail lines (cleared first) on 「集約」."""
-    sheet = book.sheets[SHEET_RUN]
-    sheet.range(f"B{STATUS_FIRST_ROW}").value = [[excel_text(v)] for v in status.column()]
+    """Write the status values and the detail lines (cleared first), found by their labels."""
+    sheet = status_sheet(book)
+    rows = label_rows(sheet.range(f"A1:B{STATUS_SCAN_ROWS}").value)
+    found = [(rows[label], label) for label in STATUS_LABELS if label in rows]
+    if not found:
+        raise GyokakuError(g.BUTTON_MSG_SHEET_MISSING.format(sheet=SHEET_RUN))
+    first = found[0][0]
+    if [row for row, _label in found] == list(range(first, first + len(found))):  # one block
+        sheet.range(f"B{first}").value = [[excel_text(status.fields.get(label, ""))] for _row, label in found]
+    else:
+        for row, label in found:
+            sheet.range(f"B{row}").value = excel_text(status.fields.get(label, ""))
+    heading = rows.get(g.BUTTON_DETAILS_HEADING)
+    if heading is None:
+        return
     lines = list(status.details)
     if len(lines) > DETAIL_ROWS:
         rest = len(lines) - (DETAIL_ROWS - 1)
         lines = lines[:DETAIL_ROWS - 1] + [g.BUTTON_MORE_DETAILS.format(count=rest)]
     lines += [""] * (DETAIL_ROWS - len(lines))
-    sheet.range(f"A{DETAILS_FIRST_ROW}").value = [[excel_text(line)] for line in lines]
+    sheet.range(f"A{heading + 1}").value = [[excel_text(line)] for line in lines]
 
 
 def excel_text(text: str) -> str:
@@ -486,7 +678,8 @@ def excel_text(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _set_status_bar(app: AppLike, value: str | bool) -> None:
+def set_status_bar(app: AppLike, value: str | bool) -> None:
+    """Excel's status bar: a progress text, or False to give it back (never raises)."""
     try:
         app.status_bar = value
     except Exception:  # noqa: BLE001 - the status bar is a nicety
@@ -497,6 +690,13 @@ def _alert(app: AppLike, message: str, mode: str) -> None:
     try:
         app.alert(message, title=g.BUTTON_ALERT_TITLE, buttons="ok", mode=mode)
     except Exception:  # noqa: BLE001 - the status area already says it
+        pass
+
+
+def _show_sheet(book: BookLike, name: str) -> None:
+    try:
+        book.sheets[name].activate()
+    except Exception:  # noqa: BLE001 - showing the sheet is a nicety
         pass
 
 
@@ -537,6 +737,6 @@ def _one_line(exc: BaseException) -> str:
     return f"{name}: {text}" if text else name
 
 
-def status_block(labels: Sequence[str] = g.BUTTON_STATUS_LABELS) -> list[list[str]]:
+def status_block(labels: Sequence[str] = STATUS_LABELS) -> list[list[str]]:
     """The initial status area (labels in A, the 'not run yet' value in B) for the workbook builder."""
     return [[label, g.BUTTON_NOT_RUN if label == g.BUTTON_STATUS_RESULT else ""] for label in labels]

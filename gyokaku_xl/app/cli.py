@@ -15,6 +15,7 @@ from typing import Callable, Sequence, TextIO
 from gyokaku_xl.domain.version import __version__
 from gyokaku_xl.domain.findings import GyokakuError
 from gyokaku_xl import text as g
+from gyokaku_xl.text import control as ctl
 from gyokaku_xl.domain.model import Period, PeriodError, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.outcome import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK
 
@@ -108,7 +109,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--master", default=g.MASTER_FILE_NAME, metavar=g.CLI_META_MASTER, help=g.CLI_BUTTON_MASTER)
     b.add_argument("--year", default="", metavar=g.CLI_META_YEAR, help=g.CLI_BUTTON_YEAR)
     b.add_argument("--period", default="", metavar=g.CLI_META_PERIOD, help=g.CLI_BUTTON_PERIOD)
-    b.add_argument("--force", action="store_true", help=g.BUTTON_FORCE_HELP)
+    b.add_argument("--forms", default=ctl.SETTING_DEFAULTS[ctl.SETTING_FORMS], metavar=g.CLI_META_FOLDER,
+                   help=ctl.CLI_BUTTON_FORMS)
+    b.add_argument("--returns", default=ctl.SETTING_DEFAULTS[ctl.SETTING_RETURNS], metavar=g.CLI_META_FOLDER,
+                   help=ctl.CLI_BUTTON_RETURNS)
+    b.add_argument("--reminders", default=ctl.SETTING_DEFAULTS[ctl.SETTING_REMINDERS], metavar=g.CLI_META_FOLDER,
+                   help=ctl.CLI_BUTTON_REMINDERS)
+    b.add_argument("--force", action="store_true", help=ctl.CLI_BUTTON_FORCE)
+    b.add_argument("--upgrade", type=Path, metavar=g.CLI_META_BOOK, help=ctl.CLI_BUTTON_UPGRADE)
 
     tr = add("term-report", g.CLI_TERM_HELP)
     tr.add_argument("--plan", required=True, type=Path, metavar=g.CLI_META_PLAN, help=g.CLI_TERM_PLAN)
@@ -330,11 +338,23 @@ def _cmd_pdf(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_button(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from gyokaku_xl.app.button_book import (IF_EXISTS_REFUSE, IF_EXISTS_REPLACE, build_control_workbook,
-                                            interpreter_for_book)
-    path = build_control_workbook(args.output, inbox=args.inbox, plan=args.plan, master=args.master,
-                                  year=args.year, period=args.period,
-                                  if_exists=IF_EXISTS_REPLACE if args.force else IF_EXISTS_REFUSE)
-    print(g.CLI_CREATED.format(path=path), file=out)
+                                            interpreter_for_book, upgrade_control_workbook)
+    if args.upgrade is not None:
+        upgrade = upgrade_control_workbook(args.upgrade)
+        print(ctl.UPGRADE_DONE.format(path=upgrade.path), file=out)
+        print(ctl.UPGRADE_KEPT.format(count=len(upgrade.kept), labels=g.SEP_DOT.join(upgrade.kept)), file=out)
+        for text, labels in ((ctl.UPGRADE_NEW, upgrade.added), (ctl.UPGRADE_DROPPED, upgrade.dropped)):
+            if labels:
+                print(text.format(labels=g.SEP_DOT.join(labels)), file=out)
+        if upgrade.interpreter:
+            print(ctl.UPGRADE_CONF_KEPT.format(path=upgrade.interpreter), file=out)
+            return EXIT_OK
+    else:
+        path = build_control_workbook(args.output, inbox=args.inbox, plan=args.plan, master=args.master,
+                                      year=args.year, period=args.period, forms=args.forms,
+                                      returns=args.returns, reminders=args.reminders,
+                                      if_exists=IF_EXISTS_REPLACE if args.force else IF_EXISTS_REFUSE)
+        print(g.CLI_CREATED.format(path=path), file=out)
     interpreter = interpreter_for_book()
     if interpreter.placeholder:
         print(g.BUTTON_BUILD_PLACEHOLDER.format(path=interpreter.path), file=err)

@@ -273,7 +273,24 @@ def _book_vba(report: DoctorReport, book: Path) -> str | None:
     else:
         version = vba_constant(source, VERSION_CONSTANT)
         report.add(OK, g.DOCTOR_LABEL_MACRO, g.DOCTOR_MACRO_OK.format(macro=f"{VBA_MODULE}.{BUTTON_MACRO}", version=version))
+        _book_controls(report, book, source)
     return embedded
+
+
+def _book_controls(report: DoctorReport, book: Path, source: str) -> None:
+    """The ribbon tab and the 操作 sheet's buttons: a book of an earlier version lacks them."""
+    from gyokaku_xl.app.button import ACTION_MACROS, RIBBON_CALLBACK
+    from gyokaku_xl.app.button_book import RIBBON_PART
+    from gyokaku_xl.text import control as c
+
+    subs = {name.lower() for name in re.findall(r"^\s*(?:Public\s+)?Sub\s+(\w+)", source, re.MULTILINE | re.IGNORECASE)}
+    missing = [macro for macro in (*ACTION_MACROS.values(), RIBBON_CALLBACK) if macro.lower() not in subs]
+    with zipfile.ZipFile(book) as package:
+        has_ribbon = RIBBON_PART in package.namelist()
+    if missing or not has_ribbon:
+        report.add(WARN, c.DOCTOR_CONTROLS, c.DOCTOR_CONTROLS_OLD.format(book=book.name))
+    else:
+        report.add(OK, c.DOCTOR_CONTROLS, c.DOCTOR_CONTROLS_OK.format(tab=c.CONTROL_TAB, count=len(ACTION_MACROS)))
 
 
 def _workbook_values(book: Path, sheet: str, cells: str) -> list[list[object]] | None:

@@ -22,6 +22,19 @@ from gyokaku_xl.core.opinions import opinions_by_initiative
 from gyokaku_xl.run.targets import year_end_references
 
 
+class FormsExistError(GyokakuError):
+    """The output folder already holds forms of these names (``existing``): filled-in forms are never
+    replaced unless asked. The Excel button words the same refusal for its settings sheet."""
+
+    def __init__(self, message: str, existing: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.existing = list(existing)
+
+    def __reduce__(self):
+        """Picklable across process pools."""
+        return (type(self), (str(self), self.existing))
+
+
 def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
                departments: Sequence[str] | None = None, overwrite: bool = False, *,
                previous: str | Path | None = None, history_dir: str | Path | None = None,
@@ -64,7 +77,7 @@ def _make_forms(plan: Plan, findings: list[Finding], plan_path: Path, period: Pe
     existing = [t.name for t in targets if t.exists()]
     if existing and not overwrite:
         more = g.FORMS_EXIST_MORE.format(count=len(existing) - 3) if len(existing) > 3 else ""
-        raise GyokakuError(g.FATAL_FORMS_EXIST.format(names=g.SEP_LIST.join(existing[:3]), more=more))
+        raise FormsExistError(g.FATAL_FORMS_EXIST.format(names=g.SEP_LIST.join(existing[:3]), more=more), existing)
     given, opinion_findings = committee_opinions(plan, opinions)
     open_ones = open_opinions_of(carried)
     by_id = opinions_by_initiative(plan, [*open_ones, *given])

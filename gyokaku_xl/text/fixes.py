@@ -10,7 +10,7 @@ from __future__ import annotations
 __all__ = [
     "SUPERSEDED_FINDING", "FIX_FINDINGS", "OWNER_NAMED", "OWNER_UNKNOWN", "OUTPUT_OPEN_IN_EXCEL",
     "OUTPUT_IS_INPUT", "OUTPUT_IN_FOLDER", "HISTORY_IS_INBOX", "INPUT_PLAN", "INPUT_INBOX", "INPUT_PREVIOUS",
-    "INPUT_ARCHIVE", "INPUT_OPINIONS", "INPUT_MASTER", "BUTTON_BOOK_EXISTS", "BUTTON_FORCE_HELP",
+    "INPUT_ARCHIVE", "INPUT_OPINIONS", "INPUT_MASTER",
     "ANNOTATE_REMOVED", "ANNOTATE_NOT_REMOVED", "RUN_LIMIT_AT_LEAST", "RUN_LIMIT_READ_ROWS", "RUN_LIMIT_READ_CELLS",
 ]
 
@@ -49,9 +49,6 @@ INPUT_OPINIONS = "委員意見"
 INPUT_MASTER = "集約結果"
 
 # --- the control workbook -----------------------------------------------------------------------
-BUTTON_BOOK_EXISTS = ("集約ツール「{path}」はすでにあります。「設定」を書き換えたブックを消さないよう、"
-                      "別の名前を指定するか、作り直してよい場合は --force を付けてください。")
-BUTTON_FORCE_HELP = "同じ名前のブックがあっても作り直します（「設定」は既定値に戻ります）"
 
 # --- the return folder --------------------------------------------------------------------------
 ANNOTATE_REMOVED = ("前回の指摘付きの写し「{path}」を削除しました（「{file}」は今回返送する必要がありません）。")
