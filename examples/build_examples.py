@@ -30,7 +30,9 @@ from openpyxl.writer.excel import ExcelWriter  # noqa: E402
 from gyokaku_xl import text as g  # noqa: E402
 from gyokaku_xl.domain import schema as s  # noqa: E402
 from gyokaku_xl.infra.atomic import atomic_write  # noqa: E402
-from gyokaku_xl.run.forms import make_forms
+from gyokaku_xl.core.revisions import in_force  # noqa: E402
+from gyokaku_xl.run.forms import make_forms  # noqa: E402
+from gyokaku_xl.run.inputs import load_plan  # noqa: E402
 from gyokaku_xl.run.merge import merge  # noqa: E402
 from gyokaku_xl.render.forms import data_row_height  # noqa: E402
 from gyokaku_xl.render.plan_book import write_plan  # noqa: E402
@@ -46,6 +48,8 @@ FILLED_AT = datetime(2021, 10, 8, 9, 0, 0)
 YEAR_END_FILLED_AT = datetime(2022, 4, 8, 9, 0, 0)
 #: The 年度末 inbox folder.
 YEAR_END_INBOX = "inbox_年度末"
+#: The plan master as revised for 年度末 (one change of each 区分 in its 「計画の変更」).
+YEAR_END_PLAN = "計画マスタ_年度末.xlsx"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -68,7 +72,10 @@ def build(out_dir: str | Path = EXAMPLES) -> list[Path]:
                 actuals=sample_data.actuals_of(d, sample_data.FIRST_HALF_ACTUALS)))
             verify_intact(blank, target)
             written.append(target)
-        written += _build_year_end(out, plan_path, inbox, Path(tmp))
+        revised = out / YEAR_END_PLAN
+        atomic_write(revised, lambda tmp_path: write_plan(tmp_path, sample_data.year_end_plan()))
+        written.append(revised)
+        written += _build_year_end(out, plan_path, revised, inbox, Path(tmp))
     opinions = out / g.OPINION_FILE_NAME
     written.append(atomic_write(opinions, write_opinions))
     for folder in (inbox, out / YEAR_END_INBOX):
@@ -97,19 +104,20 @@ def write_opinions(path: Path) -> None:
     book.close()
 
 
-def _build_year_end(out: Path, plan_path: Path, first_inbox: Path, tmp: Path) -> list[Path]:
-    """The 年度末 inbox: carry-over forms made from the 上半期 master, filled by each department."""
+def _build_year_end(out: Path, plan_path: Path, revised: Path, first_inbox: Path, tmp: Path) -> list[Path]:
+    """The 年度末 inbox: carry-over forms made from the 上半期 master with the plan as revised for
+    年度末 (a renumbered 取組 carries its old number's texts), filled by each department."""
     master = merge(first_inbox, tmp / "上半期_集約結果.xlsx", plan_path=plan_path).output
-    outcome = make_forms(plan_path, sample_data.YEAR_END, tmp / "年度末", previous=master)
+    outcome = make_forms(revised, sample_data.YEAR_END, tmp / "年度末", previous=master)
+    plan = in_force(load_plan(revised)[0], sample_data.YEAR_END)
     inbox = out / YEAR_END_INBOX
     inbox.mkdir(parents=True, exist_ok=True)
     written = []
-    for n, (department, blank) in enumerate(zip(sample_data.sample_plan().departments, outcome.paths,
-                                                strict=True)):
+    for n, (department, blank) in enumerate(zip(plan.departments, outcome.paths, strict=True)):
         target = inbox / blank.name
         filled_at = YEAR_END_FILLED_AT + timedelta(minutes=n)
         atomic_write(target, lambda t, b=blank, d=department, f=filled_at: fill_form(
-            b, t, sample_data.year_end_reports_of(d), sample_data.meta_of(d), f, clear=True,
+            b, t, sample_data.year_end_reports_for(plan, d), sample_data.meta_of(d), f, clear=True,
             actuals=sample_data.actuals_of(d, sample_data.YEAR_END_ACTUALS),
             explanations=sample_data.YEAR_END_EXPLANATIONS))
         verify_intact(blank, target)

@@ -14,11 +14,13 @@ Text contract with the report renderer:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gyokaku_xl import text as g
+from gyokaku_xl.domain import revisions as rv
 from gyokaku_xl.domain.contacts import Contact
 from gyokaku_xl.domain.model import DEFAULT_SCALE, Initiative, Period, Perspective, Plan, Program
+from gyokaku_xl.domain.revisions import PlanChange
 from gyokaku_xl.domain.targets import DOWN, UP, Indicator, RatingBand, Ratings, TargetPlan
 
 PLAN_NAME = "平塚市行財政改革計画（2020-2023）"
@@ -407,3 +409,54 @@ def year_end_reports_of(department: str) -> dict[str, dict[str, object]]:
             del values["progress"]
         reports[i.id] = values
     return reports
+
+
+# --- the plan revised at 年度末 (one change of each 区分; illustrative) -------------------------------
+#: The plan master as revised for 年度末 (``examples/計画マスタ_年度末.xlsx``).
+YEAR_END_REVISIONS: tuple[PlanChange, ...] = (
+    PlanChange(YEAR_END, rv.RENUMBER, "1-02", "1-99", "事業の再編に合わせて取組番号を整理"),
+    PlanChange(YEAR_END, rv.END, "6-11", "", "LINE公式アカウントの運用が定着し、通常業務に移行したため完了"),
+    PlanChange(YEAR_END, rv.MERGE, "6-08", "6-06", "庁内無線LANの整備をテレワーク環境の整備に統合"),
+    PlanChange(YEAR_END, rv.ADD, "6-12", "", "行政手続のオンライン化の拡大に合わせて新たに位置付け"),
+    PlanChange(YEAR_END, rv.RENAME, "6-09", "", "「オープンデータの公開拡充」から変更"),
+    PlanChange(YEAR_END, rv.DEPARTMENT, "6-10", "", "商業観光課から情報政策課に移管"),
+    PlanChange(YEAR_END, rv.PROGRAM, "6-07", "", "事業28から事業27に移動"),
+)
+#: The 取組 added at 年度末 and its first report.
+YEAR_END_ADDED = Initiative("6-12", "22", "電子申請の対象手続の拡大", "行政総務課")
+YEAR_END_ADDED_REPORT: dict[str, object] = {
+    "status": ON_TRACK, "progress": "・電子申請の対象に、各種証明書の交付申請など15手続を追加。",
+    "next_steps": "今後は、申請件数の多い手続から順に対象を広げる。"}
+
+
+def year_end_plan() -> Plan:
+    """The sample plan as revised for 年度末: the 取組 sheet as in force then, and the log."""
+    plan = sample_plan()
+    revised = []
+    for i in plan.initiatives:
+        if i.id in ("6-11", "6-08"):  # ended and merged: no longer listed
+            continue
+        if i.id == "1-02":
+            i = replace(i, id="1-99")
+        elif i.id == "6-09":
+            i = replace(i, name="オープンデータの公開と利活用の推進")
+        elif i.id == "6-10":
+            i = replace(i, department="情報政策課")
+        elif i.id == "6-07":
+            i = replace(i, program="27")
+        revised.append(i)
+    revised.append(YEAR_END_ADDED)
+    rank = {p.number: n for n, p in enumerate(plan.programs)}
+    revised.sort(key=lambda i: rank[i.program])  # plan order, as read_plan sorts
+    return replace(plan, initiatives=tuple(revised), changes=YEAR_END_REVISIONS)
+
+
+def year_end_reports_for(plan: Plan, department: str) -> dict[str, dict[str, object]]:
+    """:func:`year_end_reports_of` under the revised plan's numbers and 所管課: what ``department``
+    writes at 年度末 (a merged or ended 取組 is no longer on its form; the added one is)."""
+    every: dict[str, dict[str, object]] = {}
+    for d in dict.fromkeys(i.department for i in INITIATIVES):
+        every.update(year_end_reports_of(d))
+    every["1-99"] = every.pop("1-02")
+    every[YEAR_END_ADDED.id] = dict(YEAR_END_ADDED_REPORT)
+    return {i.id: every[i.id] for i in plan.initiatives if i.department == department}

@@ -3,7 +3,7 @@
 The public Python API, for staff who work in Python or Jupyter (see the README, 「Python から使う」):
 
 * :func:`make_forms`, :func:`check`, :func:`merge` — the very functions the command line and the
-  Excel button call (:mod:`gyokaku_xl.run`);
+  Excel button call (:mod:`gyokaku_xl.run`), and :func:`term_report` (the end-of-term 総括);
 * :func:`read_master`, :func:`read_history` — masters as pandas DataFrames, one row per 取組 and
   period (:mod:`gyokaku_xl.app.api`);
 * :class:`Period` — a reporting period (``Period.parse("令和3年度", "上半期")``);
@@ -24,7 +24,8 @@ from typing import Any
 
 from gyokaku_xl.domain.version import __version__
 
-__all__ = ["GyokakuError", "Period", "__version__", "check", "make_forms", "merge", "read_history", "read_master"]
+__all__ = ["GyokakuError", "Period", "__version__", "check", "make_forms", "merge", "read_history", "read_master",
+           "term_report"]
 
 
 def __getattr__(name: str) -> Any:
@@ -35,6 +36,8 @@ def __getattr__(name: str) -> Any:
         from gyokaku_xl.run.check import check as value
     elif name == "merge":
         from gyokaku_xl.run.merge import merge as value
+    elif name == "term_report":
+        from gyokaku_xl.run.term_report import term_report as value
     elif name == "read_master":
         from gyokaku_xl.app.api import read_master as value
     elif name == "read_history":

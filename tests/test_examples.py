@@ -61,7 +61,7 @@ def test_committed_examples_equal_a_fresh_build(fresh_build):
     folder, written = fresh_build
     fresh = {p.relative_to(folder).as_posix() for p in written}
     inboxes = (EXAMPLES / "inbox", EXAMPLES / build_examples.YEAR_END_INBOX)
-    committed = {g.PLAN_FILE_NAME, g.OPINION_FILE_NAME} | {
+    committed = {g.PLAN_FILE_NAME, g.OPINION_FILE_NAME, build_examples.YEAR_END_PLAN} | {
         f"{inbox.name}/{p.name}" for inbox in inboxes for p in inbox.glob("*.xlsx")}
     assert fresh == committed, "python examples/build_examples.py で作り直してください"
     for name in sorted(fresh):
@@ -219,20 +219,22 @@ def test_two_period_workflow_of_the_readme(tmp_path):
 
     from gyokaku_xl.app import cli
 
-    def run(inbox, output):
+    def run(inbox, output, plan=g.PLAN_FILE_NAME):
         out = io.StringIO()
-        code = cli.main([str(a) for a in ["merge", EXAMPLES / inbox, "--plan", EXAMPLES / g.PLAN_FILE_NAME,
+        code = cli.main([str(a) for a in ["merge", EXAMPLES / inbox, "--plan", EXAMPLES / plan,
                                           "-o", tmp_path / output, "--history", tmp_path / "履歴", "-q"]],
                         out=out, err=io.StringIO())
         return code, out.getvalue().splitlines()
 
     code, lines = run("inbox", "上半期_集約結果.xlsx")
     assert code == 0 and "指摘: エラー 0 件・警告 0 件・情報 0 件" in lines
-    code, lines = run(build_examples.YEAR_END_INBOX, "年度末_集約結果.xlsx")
+    code, lines = run(build_examples.YEAR_END_INBOX, "年度末_集約結果.xlsx", build_examples.YEAR_END_PLAN)
     assert code == 0
     assert lines[0] == f"対象: 令和3年度【年度末】　{sample_data.PLAN_NAME}"
     assert "指摘: エラー 0 件・警告 2 件・情報 0 件" in lines
     assert "履歴: 過去 1 期を読み込みました（前期：令和3年度【上半期】）" in lines
+    assert ("計画の変更（今期）: 番号変更 1-02→1-99、終了 6-11、統合 6-08→6-06、追加 6-12、名称変更 6-09、"
+            "所管課変更 6-10、事業変更 6-07（詳細は集約結果の「計画の変更」シート）") in lines
     # 数値目標: 5-07 is 概ね順調 while its 平均待ち時間 is at 48 % (評価 C)
     assessed = [line for line in lines if "指標「窓口の平均待ち時間」" in line]
     assert len(assessed) == 1 and "達成率は 48％（評価 C）" in assessed[0]

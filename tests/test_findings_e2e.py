@@ -191,6 +191,8 @@ ELSEWHERE |= {"fiscal-effect-year-end-blank"}
 #: The loop with departments and the committee (tests/test_deadline.py, tests/test_opinions.py).
 ELSEWHERE |= {"submitted-after-deadline", "deadline-before-period", "opinion-reply-missing", "opinion-empty", "opinion-unknown-target",
               "opinions-unreadable", "opinions-sheet-missing", "opinions-header-missing"}
+#: A form's number changed or ended by the plan's 「計画の変更」 (tests/test_revisions_core.py, test_revisions_e2e.py).
+ELSEWHERE |= {"initiative-renumbered", "initiative-ended"}
 #: 数値目標 findings need a plan with indicators (tests/test_targets_form.py, test_targets_assessment.py).
 ELSEWHERE |= {c for c in g.MESSAGES if c.startswith("target-")}
 

@@ -74,7 +74,7 @@ def three_book(tmp_path_factory) -> openpyxl.Workbook:
 
 def test_sheet_order(two_book):
     assert two_book.sheetnames == ["資料1-1", "資料1-2", "資料1-3", "前期比較", "推移", "財政効果",
-                                   "集約データ", "検証結果", "提出状況"]
+                                   "集約データ", "検証結果", "提出状況", "計画の取組"]  # the last hidden
 
 
 # --- 前期比較 -------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from gyokaku_xl.text.revisions import REVISION_FINDINGS
+
 import builders
 from builders import DEFAULT_INITIATIVES, DEFAULT_PROGRAMS, build_plan
 from gyokaku_xl import text as g
@@ -206,7 +208,8 @@ def test_every_plan_code_has_a_message():
         "plan-invalid-number", "plan-no-statuses", "plan-no-on-track", "plan-empty-program",
         "plan-department-mismatch", "plan-target-invalid", "plan-target-duplicate-year",
         "plan-target-year-invalid",
-        "plan-contact-unknown-department", "plan-contact-bad-address", "plan-contact-duplicate"}
+        "plan-contact-unknown-department", "plan-contact-bad-address", "plan-contact-duplicate",
+        *(c for c in REVISION_FINDINGS if c.startswith("plan-"))}
 
 
 def test_unreadable_file_raises(tmp_path):

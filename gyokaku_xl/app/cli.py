@@ -235,6 +235,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--force", action="store_true", help=ctl.CLI_BUTTON_FORCE)
     b.add_argument("--upgrade", type=Path, metavar=g.CLI_META_BOOK, help=ctl.CLI_BUTTON_UPGRADE)
 
+    tr = add("term-report", g.CLI_TERM_HELP)
+    tr.add_argument("--plan", required=True, type=Path, metavar=g.CLI_META_PLAN, help=g.CLI_TERM_PLAN)
+    tr.add_argument("--history", type=Path, metavar=g.CLI_META_HISTORY, help=g.CLI_TERM_HISTORY)
+    tr.add_argument("-o", "--output", type=Path, default=Path(g.TERM_REPORT_FILE_NAME), metavar=g.CLI_META_TERM_REPORT,
+                    help=g.CLI_TERM_OUTPUT)
+    tr.add_argument("--next-plan", type=Path, metavar=g.CLI_META_NEXT_PLAN, help=g.CLI_TERM_NEXT_PLAN)
+
     d = add("doctor", g.CLI_DOCTOR.format(caption=g.BUTTON_CAPTION))
     d.add_argument("--book", type=Path, metavar=g.CLI_META_BOOK, help=g.CLI_DOCTOR_BOOK)
     return p
@@ -479,6 +486,20 @@ def _cmd_doctor(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK if report.ok else EXIT_ATTENTION
 
 
+def _cmd_term_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from gyokaku_xl.run.term_report import term_report
+    outcome = term_report(args.plan, args.output, history_dir=args.history, next_plan=args.next_plan)
+    for f in outcome.findings:
+        where = f.location()
+        print(f"{f.severity}: {where + ' ' if where else ''}{f.message}", file=err)
+    print(g.TERM_WRITTEN.format(path=outcome.output, first=outcome.periods[0].label,
+                                 last=outcome.periods[-1].label, periods=len(outcome.periods),
+                                 count=outcome.initiatives), file=out)
+    if outcome.next_plan is not None:
+        print(g.NEXT_PLAN_WRITTEN.format(path=outcome.next_plan, count=outcome.continuing), file=out)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "template": _cmd_template,
     "check": _cmd_check,
@@ -487,4 +508,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "pdf": _cmd_pdf,
     "button": _cmd_button,
     "doctor": _cmd_doctor,
+    "term-report": _cmd_term_report,
 }

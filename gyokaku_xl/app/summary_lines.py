@@ -6,6 +6,7 @@ from gyokaku_xl import text as g
 from gyokaku_xl.core.chase import chased
 from gyokaku_xl.core.movement import comparison_summary
 from gyokaku_xl.core.targets import targets_summary
+from gyokaku_xl.core.revisions import revision_lines
 from gyokaku_xl.domain.findings import (Finding, GyokakuError, PlanInvalidError, count_by_severity,
                                         first_error_by_file, title_of)
 from gyokaku_xl.domain.outcome import RunOutcome
@@ -126,6 +127,8 @@ def summary_lines(outcome: RunOutcome) -> list[str]:
     history = history_line(outcome)
     if history:
         lines.append(history)
+    if outcome.content is not None:  # which 取組 changed this period (also in the button)
+        lines.extend(revision_lines(outcome.content.revisions))
     if outcome.content is not None and r.history:
         lines.append(comparison_summary(outcome.content.movement.comparison))
     if outcome.content is not None and outcome.content.targets is not None:

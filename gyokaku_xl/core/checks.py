@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from gyokaku_xl import text as g
+from gyokaku_xl.core.revisions import left_plan, renumbered_at
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make
 from gyokaku_xl.domain.form import FormData, FormRow
@@ -23,7 +24,7 @@ from gyokaku_xl.domain.tokens import MARK_TRUE_WORDS
 
 #: Codes whose error on a row excludes the row from the master (key fields).
 KEY_FIELD_CODES = frozenset({
-    "initiative-id-missing", "row-inserted", "unknown-initiative", "initiative-other-department",
+    "initiative-id-missing", "row-inserted", "unknown-initiative", "initiative-ended", "initiative-other-department",
     "duplicate-initiative", "status-missing", "status-not-in-scale", "status-formula-no-value",
 })
 
@@ -238,8 +239,16 @@ def check_initiative_id(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
         return
     initiative = ctx.plan.find_initiative(raw)
     if initiative is None:
+        left = left_plan(ctx.plan, raw, ctx.period)
+        if left is not None:  # a form of before a 終了・統合 (see the plan master's 「計画の変更」)
+            yield make("initiative-ended", ERROR, value=raw, initiative_id=clean(raw), period=left.period.label,
+                       kind=g.KIND_LABELS[left.kind], **where)
+            return
         yield make("unknown-initiative", ERROR, value=raw, initiative_id=clean(raw), **where)
         return
+    if key(raw) != key(initiative.id):  # a number changed by a 番号変更: read as the new one
+        yield make("initiative-renumbered", INFO, value=raw, initiative_id=initiative.id, new=initiative.id,
+                   period=renumbered_at(ctx.plan, raw), **where)
     if ctx.department is not None and initiative.department != ctx.department:
         yield make("initiative-other-department", ERROR, value=raw, initiative_id=initiative.id,
                    owner=initiative.department, department=ctx.department, **where)

@@ -19,7 +19,10 @@ from __future__ import annotations
 from typing import Sequence
 
 from gyokaku_xl import text as g
+from gyokaku_xl.domain import revisions as rv
+from gyokaku_xl.core.revisions import Followed, fiscal_notes, follow, known_names, left_in_year, trend_changes
 from gyokaku_xl.domain.model import Period, Plan, Program, bounded_amount, share_percent
+from gyokaku_xl.domain.normalize import key
 from gyokaku_xl.domain.content import (CarriedAmount, Comparison, ComparisonRow, Fiscal, FiscalLine, Movement,
                                        Trend, TrendRow, YearLine)
 from gyokaku_xl.domain.records import MergeResult, Snapshot, SnapshotRow, snapshot_of
@@ -65,28 +68,59 @@ def compare(result: MergeResult, history: Sequence[Snapshot] | None = None,
     earlier = earlier_periods(history, result.period)
     previous = earlier[-1] if earlier else None
     now = {r.initiative_id: r.status for r in current.rows}
-    before = {r.initiative_id: r.status for r in previous.rows} if previous else {}
+    # the previous period under today's numbers (番号変更・統合・終了・追加 of the plan's 「計画の変更」)
+    followed = follow(plan, previous, result.period) if previous is not None else None
+    before = followed.statuses if followed is not None else {}
     rows = []
     sets = (frozenset(plan.scale.names), frozenset(plan.scale.on_track))
     for initiative in plan.initiatives:
         was, is_ = before.get(initiative.id, ""), now.get(initiative.id, "")
         change = change_of(plan, was, is_, _sets=sets) if previous is not None else ""
+        notes = followed.notes.get(initiative.id, ()) if followed is not None else ()
         rows.append(ComparisonRow(initiative.id, initiative.name, plan.program_of(initiative).name,
-                                  initiative.department, was, is_, change))
-    if previous is None:
+                                  initiative.department, was, is_, change, g.SEP_DOT.join(notes)))
+    if previous is None or followed is None:
         return Comparison(result.period, None, tuple(rows))
+    rows += ended_rows(plan, followed, history)
     names = plan.scale.names
     older = tuple(dict.fromkeys(r.previous for r in rows if r.previous and r.previous not in names))
-    row_labels = (*names, *older, g.MOVEMENT_NONE_MARK)
-    column_labels = (*names, g.MOVEMENT_NONE_MARK)
+    added = (g.TRANSITION_ADDED,) if followed.added else ()
+    ended = (g.TRANSITION_ENDED,) if followed.ended else ()
+    row_labels = (*names, *older, *added, g.MOVEMENT_NONE_MARK)
+    column_labels = (*names, *ended, g.MOVEMENT_NONE_MARK)
     r_index = {label: n for n, label in enumerate(row_labels[:-1])}
     c_index = {label: n for n, label in enumerate(column_labels[:-1])}
     matrix = [[0] * len(column_labels) for _ in row_labels]
     for row in rows:
-        matrix[r_index.get(row.previous, len(row_labels) - 1)][c_index.get(row.current, len(column_labels) - 1)] += 1
-    counts = tuple((change, sum(1 for r in rows if r.change == change)) for change in g.CHANGES)
+        was = g.TRANSITION_ADDED if not row.previous and row.initiative_id in followed.added else row.previous
+        is_ = g.TRANSITION_ENDED if row.change in (g.CHANGE_ENDED, g.CHANGE_MERGED) else row.current
+        matrix[r_index.get(was, len(row_labels) - 1)][c_index.get(is_, len(column_labels) - 1)] += 1
+    left = {g.CHANGE_MERGED if c.kind == rv.MERGE else g.CHANGE_ENDED for _i, _s, c in followed.ended}
+    kinds = (*g.CHANGES, *(k for k in (g.CHANGE_ENDED, g.CHANGE_MERGED) if k in left))
+    counts = tuple((change, sum(1 for r in rows if r.change == change)) for change in kinds)
     return Comparison(result.period, previous.period, tuple(rows), row_labels, column_labels,
                       tuple(tuple(r) for r in matrix), counts)
+
+
+def ended_rows(plan: Plan, followed: Followed, history: Sequence[Snapshot]) -> list[ComparisonRow]:
+    """A row for each 取組 that ended since the previous period: change 終了, its 内容 as the note."""
+    names = known_names(plan, history)
+    rows = []
+    for ident, status, change in followed.ended:
+        entry = names.get(key(ident))
+        program = entry.program if entry else ""
+        try:
+            program_name = plan.program(program).name
+        except KeyError:
+            program_name = program
+        if change.kind == rv.MERGE:
+            kind = g.CHANGE_MERGED
+            note = g.SEP_DOT.join(n for n in (g.NOTE_MERGED_INTO.format(new=change.new_id), change.content) if n)
+        else:
+            kind, note = g.CHANGE_ENDED, change.content or g.KIND_LABELS[change.kind]
+        rows.append(ComparisonRow(ident, entry.name if entry else "", program_name,
+                                  entry.department if entry else "", status, "", kind, note))
+    return rows
 
 
 # --- 推移 -----------------------------------------------------------------------------------------
@@ -120,7 +154,8 @@ def trend(result: MergeResult, history: Sequence[Snapshot] | None = None,
     statuses = plan.scale.names + ((g.MOVEMENT_TREND_OTHER,) if has_other else ())
     rows = tuple(_trend_row(plan, s, has_other, s is current) for s in snapshots)
     reported = {r.initiative_id for r in current.rows}
-    return Trend(statuses, rows, has_other, sum(1 for i in plan.initiatives if i.id not in reported))
+    return Trend(statuses, rows, has_other, trend_changes(plan, [s.period for s in snapshots]),
+                 not_reported=sum(1 for i in plan.initiatives if i.id not in reported))
 
 
 # --- 財政効果 -------------------------------------------------------------------------------------
@@ -139,16 +174,17 @@ def year_rows(plan: Plan, snapshots: Sequence[Snapshot]) -> tuple[list[Snapshot]
     """Per fiscal year: its latest snapshot (:func:`year_snapshots`), the rows whose amounts make the
     year's figure, and the amounts carried from an earlier report of the year.
 
-    The latest report's rows come first; a 取組 without an amount there (blank, or not reported)
-    takes the latest earlier report of the same year that has one.
+    The latest report's rows come first, with those of 取組 that ended or were merged in the year
+    after reporting (:func:`~gyokaku_xl.core.revisions.left_in_year`); a 取組 without an amount in
+    either (blank, or not reported) takes the latest earlier report of the same year that has one.
     """
     by_year: dict[int, list[Snapshot]] = {}
     for snapshot in sorted(snapshots, key=lambda s: period_key(s.period)):
         by_year.setdefault(snapshot.period.fiscal_year, []).append(snapshot)
     chosen, rows, carried = year_snapshots(snapshots), [], []
-    for latest in chosen:
-        used = list(latest.rows)
-        have = {r.initiative_id for r in latest.rows if bounded_amount(r.fiscal_effect) is not None}
+    for latest, ended in zip(chosen, left_in_year(plan, snapshots, chosen)):
+        used = [*latest.rows, *ended]
+        have = {r.initiative_id for r in used if bounded_amount(r.fiscal_effect) is not None}
         for earlier in reversed([s for s in by_year[latest.period.fiscal_year] if s is not latest]):
             for row in earlier.rows:
                 amount = bounded_amount(row.fiscal_effect)
@@ -200,7 +236,8 @@ def fiscal(result: MergeResult, history: Sequence[Snapshot] | None = None,
     plan = result.plan
     history = result.history if history is None else history
     current = snapshot_of(result) if current is None else current
-    chosen, rows_of_year, carried = year_rows(plan, [*earlier_periods(history, result.period), current])
+    every = [*earlier_periods(history, result.period), current]
+    chosen, rows_of_year, carried = year_rows(plan, every)
     ordered = [p for perspective in plan.perspectives for p in plan.programs_of(perspective.number)]
     index = {p.number: n for n, p in enumerate(ordered)}
     per_program: list[list[int | None]] = [[None] * len(chosen) for _ in ordered]
@@ -246,7 +283,7 @@ def fiscal(result: MergeResult, history: Sequence[Snapshot] | None = None,
         total=total, by_year=by_year, has_targets=any(t is not None for t in targets),
         partial_targets=any(t is not None for t in targets) and any(t is None for t in targets),
         unmatched=unmatched, any_amount=any(a is not None for line in per_program for a in line),
-        carried=tuple(carried))
+        carried=tuple(carried), notes=fiscal_notes(plan, every, result.period))
 
 
 def _by_year(plan: Plan, chosen: Sequence[Snapshot], amounts: Sequence[int | None]) -> tuple[YearLine, ...]:

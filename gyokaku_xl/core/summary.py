@@ -24,10 +24,11 @@ import re
 from typing import Sequence
 
 from gyokaku_xl import text as g
+from gyokaku_xl.core.revisions import revision_view, summary_note
 from gyokaku_xl.domain.model import Plan, share_percent, to_fullwidth_digits
 from gyokaku_xl.domain.normalize import key, positive_int
-from gyokaku_xl.domain.content import (ChartPoint, FlaggedLine, PerspectiveBlock, ProgramBlock, StatusTable,
-                                       SummaryData, TableRow)
+from gyokaku_xl.domain.content import (ChartPoint, FlaggedLine, PerspectiveBlock, ProgramBlock, RevisionView,
+                                       StatusTable, SummaryData, TableRow)
 from gyokaku_xl.domain.records import MergeResult, Record, Submission
 from gyokaku_xl.domain.tokens import BULLETS, SPACES
 
@@ -292,8 +293,9 @@ def notes(plan: Plan, records: list[Record],
     return tuple(out)
 
 
-def build_summary(result: MergeResult) -> SummaryData:
-    """Compute everything 資料1-1 shows from a merge result."""
+def build_summary(result: MergeResult, revisions: RevisionView | None = None) -> SummaryData:
+    """Compute everything 資料1-1 shows from a merge result; ``revisions`` (default: the plan's
+    changes against ``result.history``) gives the line under the table when the plan changed."""
     plan, records = result.plan, list(result.records)
     table = status_table(plan, records)
     program_count = len({r.program.number for r in records})
@@ -313,6 +315,7 @@ def build_summary(result: MergeResult) -> SummaryData:
             list=list_label, by_program=_shared_prefix_dropped(list_label, program_label)),
         sentences=sentences(plan, table, program_count),
         notes=notes(plan, records, result.submissions, result.status_errors),
+        revision_note=summary_note(revisions or revision_view(plan, result.period, result.history)),
         table_heading=g.REPORT_TABLE_HEADING,
         table=table,
         chart_heading=g.REPORT_CHART_HEADING.format(total=table.totals.total),

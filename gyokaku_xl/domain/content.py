@@ -1,5 +1,5 @@
-"""What the master's report sheets show, as plain data: 資料1-1 (総括), 前期比較・推移・財政効果 and
-意見と対応.
+"""What the master's report sheets show, as plain data: 資料1-1 (総括), 前期比較・推移・財政効果,
+意見と対応 and the plan's changes (計画の変更).
 
 Computed once per merge by :mod:`gyokaku_xl.core.summary` and :mod:`gyokaku_xl.core.movement`
 (:func:`gyokaku_xl.core.content.master_content`); the renderers draw it and the console and the
@@ -100,6 +100,8 @@ class SummaryData:
     initiative_count: int
     on_track_count: int
     on_track_percent: int
+    #: the line under the table when the plan changed this period ('' when it did not)
+    revision_note: str = ""
 
 
 # --- 前期比較 -------------------------------------------------------------------------------------
@@ -113,7 +115,8 @@ class ComparisonRow:
     department: str
     previous: str
     current: str
-    change: str  # one of glossary.CHANGES; '' when there is no previous period
+    change: str  # one of text.CHANGES (or 終了・統合); '' when there is no previous period
+    note: str = ""  # what a plan change did to it (「1-02 から番号変更」, 「2-02（遅れ）を統合」, 内容 of a 終了)
 
     @property
     def changed(self) -> bool:
@@ -170,6 +173,8 @@ class Trend:
     statuses: tuple[str, ...]  # the scale, plus 「その他」 when an older period used other statuses
     rows: tuple[TrendRow, ...]
     has_other: bool = False
+    #: (period, 取組 added, 取組 ended or merged) since the period before, where the plan changed
+    changes: tuple[tuple[Period, int, int], ...] = ()
     #: 取組 of the plan without a report this period: counted by 前期比較 (報告なし), not in 推移's 合計
     not_reported: int = 0
 
@@ -225,6 +230,35 @@ class Fiscal:
     unmatched: int = 0  # 千円 reported for 取組 no longer in the plan (left out)
     any_amount: bool = False
     carried: tuple[CarriedAmount, ...] = ()  # amounts of an earlier report standing for their year
+    notes: tuple[str, ...] = ()  # where merged and ended 取組's amounts are counted
+
+
+# --- 計画の変更 -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ChangeLine:
+    """One change as the 「計画の変更」 sheet lists it, with the 取組名 it concerns."""
+
+    period: Period
+    kind: str  # one of domain.revisions.KINDS
+    initiative_id: str
+    new_id: str
+    name: str
+    content: str
+    detected: bool
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    """The changes effective this period (after the previous period, up to the current one) and
+    every change since the plan began, in order."""
+
+    current: Period
+    this_period: tuple[ChangeLine, ...]
+    lines: tuple[ChangeLine, ...]
+
+    def count(self, kind: str) -> int:
+        """How many of this period's changes are of ``kind``."""
+        return sum(1 for line in self.this_period if line.kind == kind)
 
 
 # --- 数値目標 (computed by gyokaku_xl.core.targets) ------------------------------------------------
@@ -302,10 +336,12 @@ class OpinionContent:
 
 @dataclass(frozen=True)
 class MasterContent:
-    """Everything the master shows beyond the records: 資料1-1, the movement sheets, 意見と対応 and 数値目標."""
+    """Everything the master shows beyond the records: 資料1-1, the movement sheets, the plan's changes
+    (「計画の変更」, the console's and the Excel button's line), 意見と対応 and 数値目標."""
 
     summary: SummaryData
     movement: Movement
+    revisions: RevisionView
     opinions: OpinionContent = field(default_factory=OpinionContent)
     #: the 数値目標 sheet and 資料1-3's indicator lines (None when the plan has no indicators)
     targets: TargetsTable | None = None

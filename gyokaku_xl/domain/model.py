@@ -252,12 +252,22 @@ class Plan:
     contacts: dict[str, Contact] = field(default_factory=dict)
     #: 数値目標: indicators and 評価区分, from the optional 数値目標 and 評価区分 sheets
     targets: TargetPlan = field(default_factory=TargetPlan)
+    #: the 「計画の変更」 log (domain.revisions.PlanChange, in the order they apply; typed loosely
+    #: because that module builds on this one)
+    changes: tuple = ()
+    #: 取組 the 取組 sheet lists that ended, were merged or renumbered by the period the plan is for
+    retired: tuple[Initiative, ...] = ()
+    #: (old number, number now) of renumbered 取組: a form that still has the old number is read as the new
+    aliases: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         self._perspectives = {p.number: p for p in self.perspectives}
         self._programs = {p.number: p for p in self.programs}
         self._initiatives = {i.id: i for i in self.initiatives}
         self._initiative_keys = {key(i.id): i for i in self.initiatives}
+        for old, now in self.aliases:
+            if now in self._initiatives:
+                self._initiative_keys.setdefault(key(old), self._initiatives[now])
         self._order = {i.id: n for n, i in enumerate(self.initiatives)}
         by_department: dict[str, list[Initiative]] = {}
         by_program: dict[str, list[Initiative]] = {}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from gyokaku_xl.domain.content import MasterContent
 from gyokaku_xl.domain.findings import ATTENTION_CODES, Finding
+from gyokaku_xl.domain.model import Period
 from gyokaku_xl.domain.opinions import Opinion
 from gyokaku_xl.domain.records import MergeResult, Snapshot
 
@@ -89,4 +90,18 @@ class PublishOutcome:
 
     pdf_paths: list[Path] = field(default_factory=list)
     opendata_paths: list[Path] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TermOutcome:
+    """What ``term-report`` did: the periods reported, the 取組 listed, the files written and the
+    findings about the plan master and the history folder."""
+
+    findings: list[Finding]
+    periods: tuple[Period, ...]
+    initiatives: int
+    output: Path | None = None
+    next_plan: Path | None = None
+    continuing: int = 0
     notices: list[str] = field(default_factory=list)

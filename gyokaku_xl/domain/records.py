@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from gyokaku_xl.domain.findings import Finding
 from gyokaku_xl.domain.targets import Actual
 from gyokaku_xl.domain.model import Initiative, Period, Perspective, Plan, Program
+from gyokaku_xl.domain.revisions import PlanEntry, plan_entries
 from gyokaku_xl.domain.opinions import OpinionRow
 
 
@@ -142,6 +143,8 @@ class Snapshot:
     period: Period
     rows: tuple[SnapshotRow, ...]
     source: str = ""
+    #: the plan the master was made with (its hidden 「計画の取組」 sheet; empty for older masters)
+    plan: tuple[PlanEntry, ...] = ()
     #: 数値目標: the period's 実績値 (from the run, or the archived master's 数値目標 sheet)
     actuals: tuple[Actual, ...] = ()
 
@@ -162,4 +165,5 @@ def snapshot_of(result: MergeResult) -> Snapshot:
         next_steps=r.text("next_steps"), delay_reason=r.text("delay_reason"),
         fiscal_effect=_amount(r.values.get("fiscal_effect")), initiative_name=r.initiative.name,
         program_name=r.program.name, perspective_label=r.perspective.label) for r in result.records)
-    return Snapshot(result.plan.name, result.period, rows, actuals=tuple(result.actuals.values()))
+    return Snapshot(result.plan.name, result.period, rows, plan=plan_entries(result.plan),
+                    actuals=tuple(result.actuals.values()))

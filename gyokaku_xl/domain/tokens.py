@@ -67,6 +67,19 @@ NO_WORDS = ("", "しない", "no", "n", "false", "0", "×")
 #: better (増) or smaller is better (減); blank means 増.
 DIRECTION_UP_WORDS = ("増", "増加", "上", "↑", "+")
 DIRECTION_DOWN_WORDS = ("減", "減少", "下", "↓", "-")
+# --- the plan master's 「計画の変更」 ------------------------------------------------------------------
+#: The 区分 words accepted for each kind of change (the kinds of :mod:`gyokaku_xl.domain.revisions`).
+CHANGE_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "add": ("追加", "新規", "新規追加"),
+    "end": ("終了", "完了", "廃止", "中止"),
+    "merge": ("統合",),
+    "renumber": ("番号変更", "取組番号変更"),
+    "rename": ("名称変更", "取組名変更"),
+    "department": ("所管課変更",),
+    "program": ("事業変更",),
+}
+#: What a 適用時期 cell may hold around its year and half (spaces and brackets: 令和4年度【上半期】).
+CHANGE_PERIOD_IGNORED = r"[\s【】\[\]［］()（）]"
 
 # --- identity of the toolkit's own workbooks (custom document properties) --------------------------
 FORM_KIND_VALUE = "取組状況調査票"

@@ -36,7 +36,7 @@ from gyokaku_xl.publish.libreoffice import (PdfExport, font_substitutions, insta
                                             pdf_filter_options, publication_markup,
                                             workbook_fonts_and_title, write_profile)
 
-REPORT_SHEETS = (g.SHEET_SUMMARY, g.SHEET_LIST, g.SHEET_BY_PROGRAM, g.SHEET_OPINIONS)
+REPORT_SHEETS = (g.SHEET_SUMMARY, g.SHEET_LIST, g.SHEET_BY_PROGRAM, g.SHEET_OPINIONS, g.SHEET_TERM_REPORT)
 DEFAULT_TIMEOUT = 240.0
 #: Below this much free space in its output folder, a failed conversion is told as a full disk
 #: (LibreOffice itself only says "impl_store failed" with an I/O code, in English).

@@ -40,6 +40,7 @@ from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.reading.xlsx import ReadError, read_workbook
 from gyokaku_xl.domain.cells import SheetData, WorkbookData
 from gyokaku_xl.domain.records import Snapshot, SnapshotRow
+from gyokaku_xl.domain.revisions import PlanEntry
 
 #: File name endings read as workbooks (anything else in the folder is not looked at).
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -157,7 +158,8 @@ def read_history(folder: str | Path, plan: Plan | None, current: Period | None, 
 # --- the index (a derived cache) -----------------------------------------------------------------
 _INDEX_FORMAT = "gyokaku_history_index"
 #: Bump when what a snapshot holds or how a master is read changes: older indexes are then ignored.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
+_ENTRY_FIELDS = ("initiative_id", "program", "name", "department")
 _ROW_FIELDS = ("initiative_id", "program", "perspective", "department", "status", "progress",
                "next_steps", "delay_reason", "fiscal_effect", "initiative_name", "program_name",
                "perspective_label")
@@ -181,7 +183,8 @@ def _digest(path: Path, limits: Limits) -> str | None:
 def _entry(snapshot: Snapshot, note: Finding | None) -> dict:
     return {"plan": snapshot.plan_name, "fiscal_year": snapshot.period.fiscal_year,
             "half": snapshot.period.half, "legacy": note is not None,
-            "rows": [[getattr(r, f) for f in _ROW_FIELDS] for r in snapshot.rows]}
+            "rows": [[getattr(r, f) for f in _ROW_FIELDS] for r in snapshot.rows],
+            "entries": [[getattr(e, f) for f in _ENTRY_FIELDS] for e in snapshot.plan]}
 
 
 def _from_entry(entry: dict, path: Path) -> tuple[Snapshot, Finding | None]:
@@ -189,15 +192,20 @@ def _from_entry(entry: dict, path: Path) -> tuple[Snapshot, Finding | None]:
     rows = tuple(SnapshotRow(**dict(zip(_ROW_FIELDS, row))) for row in entry["rows"])
     note = make("history-legacy", INFO, file=path.name, sheet=g.SHEET_SUMMARY,
                 period=period.label) if entry["legacy"] else None
-    return Snapshot(entry["plan"], period, rows, str(path)), note
+    entries = tuple(PlanEntry(*e) for e in entry["entries"])
+    return Snapshot(entry["plan"], period, rows, str(path), entries), note
 
 
 def _valid_entry(entry: object) -> bool:
-    if not isinstance(entry, dict) or set(entry) != {"plan", "fiscal_year", "half", "legacy", "rows"}:
+    if not isinstance(entry, dict) or set(entry) != {"plan", "fiscal_year", "half", "legacy", "rows", "entries"}:
         return False
     if not (isinstance(entry["plan"], str) and type(entry["fiscal_year"]) is int
             and entry["half"] in g.PERIODS and isinstance(entry["legacy"], bool)
             and isinstance(entry["rows"], list)):
+        return False
+    if not (isinstance(entry["entries"], list) and all(
+            isinstance(e, list) and len(e) == len(_ENTRY_FIELDS) and all(isinstance(v, str) for v in e)
+            for e in entry["entries"])):
         return False
     kinds = (str, str, int, str, str, str, str, str, (int, type(None)), str, str, str)
     return all(isinstance(row, list) and len(row) == len(kinds)
@@ -244,11 +252,11 @@ def read_master(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Snap
     path = Path(path)
     name = path.name
     try:
-        book = read_workbook(path, [g.SHEET_DATA], limits)
+        book = read_workbook(path, [g.SHEET_DATA, g.SHEET_PLAN_RECORD], limits)
         props = book.custom_properties
         if props.get(schema.PROP_MASTER_KIND) != schema.PROP_MASTER_KIND_VALUE and \
                 g.SHEET_SUMMARY in book.sheet_names:  # perhaps an earlier release's master
-            book = read_workbook(path, [g.SHEET_DATA, g.SHEET_SUMMARY], limits)
+            book = read_workbook(path, [g.SHEET_DATA, g.SHEET_SUMMARY, g.SHEET_PLAN_RECORD], limits)
     except ReadError as exc:
         return None, make("history-unreadable", WARNING, file=name, detail=exc.detail())
     except OSError as exc:
@@ -276,7 +284,7 @@ def read_master(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Snap
     if missing:
         return None, make("history-columns-missing", WARNING, file=name, sheet=g.SHEET_DATA,
                           expected=g.SEP_DOT.join(missing))
-    return Snapshot(plan_name, period, tuple(rows), str(path)), note
+    return Snapshot(plan_name, period, tuple(rows), str(path), _plan_entries(book.sheets.get(g.SHEET_PLAN_RECORD))), note
 
 
 def _identity(path: Path) -> str:
@@ -345,6 +353,26 @@ def _data_rows(sheet: SheetData) -> tuple[list[SnapshotRow], list[str]]:
             initiative_name=clean(values.get("initiative_name")), program_name=clean(values.get("program_name")),
             perspective_label=clean(sheet.value(row, perspective_label)) if perspective_label is not None else ""))
     return rows, []
+
+
+def _plan_entries(sheet: SheetData | None) -> tuple[PlanEntry, ...]:
+    """The hidden 「計画の取組」 of a master (header in row 1, found by label): the plan it was made
+    with; empty when the master has none (an earlier release) or its header is not whole."""
+    if sheet is None:
+        return ()
+    wanted = {label_key(label): n for n, label in enumerate(g.PLAN_RECORD_HEADERS)}
+    columns: dict[int, int] = {}
+    for (row, col), cell in sheet.cells.items():
+        if row == 1 and isinstance(cell.value, str) and label_key(cell.value) in wanted:
+            columns.setdefault(wanted[label_key(cell.value)], col)
+    if len(columns) != len(wanted):
+        return ()
+    entries = []
+    for row in sheet.rows():
+        values = [clean(sheet.value(row, columns[n])) for n in range(len(wanted))]
+        if row > 1 and values[0]:
+            entries.append(PlanEntry(*values))
+    return tuple(entries)
 
 
 def _perspective(sheet: SheetData, row: int, number_col: int | None, label_col: int | None) -> int:

@@ -18,6 +18,7 @@ from gyokaku_xl.domain.model import (DEFAULT_SCALE, MAX_AMOUNT, Initiative, Peri
                                      Plan, Program, Status, StatusScale, parse_fiscal_year,
                                      parse_plan_years)
 from gyokaku_xl.domain.normalize import clean, key, label_key, nfkc, positive_int
+from gyokaku_xl.reading import plan_changes
 from gyokaku_xl.reading.contacts import deadline_findings, read_contacts
 from gyokaku_xl.reading.targets import PLAN_TARGET_SHEETS, read_plan_targets
 from gyokaku_xl.domain.tokens import FONT_SEPARATORS, MARK_TRUE_WORDS, PARENS, PERSPECTIVE_LABEL
@@ -42,11 +43,13 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {g.PLAN_SHEET_STATUSES: (g.PLAN_COL_DEFINITION,),
                                                 g.PLAN_SHEET_PROGRAMS: (g.PLAN_COL_TARGET,),
-                                                g.PLAN_SHEET_CONTACTS: (g.PLAN_COL_PERSON,)}
+                                                g.PLAN_SHEET_CONTACTS: (g.PLAN_COL_PERSON,),
+                                                g.PLAN_SHEET_CHANGES: plan_changes.OPTIONAL}
 #: Optional sheets: read when present, with their required columns.
 OPTIONAL_SHEETS: dict[str, tuple[str, ...]] = {
     g.PLAN_SHEET_FISCAL_TARGETS: (g.PLAN_COL_FISCAL_YEAR, g.PLAN_COL_TARGET),
     g.PLAN_SHEET_CONTACTS: (g.PLAN_COL_DEPARTMENT, g.PLAN_COL_ADDRESS),
+    g.PLAN_SHEET_CHANGES: plan_changes.REQUIRED,
 }
 
 
@@ -119,6 +122,9 @@ def read_plan(path: str | Path) -> PlanResult:
         findings.extend(replace(f, severity=WARNING) for f in target_findings)
         if not target_findings:
             plan.fiscal_targets = _fiscal_targets(table, file, findings)
+    changes = book.sheets.get(g.PLAN_SHEET_CHANGES)
+    if changes is not None:
+        plan.changes = _changes(changes, plan, file, findings)
     contacts = book.sheets.get(g.PLAN_SHEET_CONTACTS)
     if contacts is not None:  # optional, like 財政効果目標: without its headers a warning
         contact_findings: list[Finding] = []
@@ -363,6 +369,19 @@ def _target(table: _Table, row: int, values: dict, label: str, file: str,
                              limit=f"{MAX_AMOUNT:,}", row=row))
         return None
     return amount
+
+
+def _changes(data: SheetData, plan: Plan, file: str, findings: list[Finding]) -> tuple:
+    """The 「計画の変更」 sheet (optional: without its headers it is left out with a warning)."""
+    header_findings: list[Finding] = []
+    table = _table(data, file, header_findings)
+    findings.extend(replace(f, severity=WARNING) for f in header_findings)
+    if header_findings:
+        return ()
+
+    def cell_of(row: int, label: str) -> str:
+        return _cell(table, row, label) if label in table.columns else g.ROW_LABEL.format(row=row)
+    return plan_changes.read_changes(table.rows, cell_of, plan.initiatives, plan.years, file, findings)
 
 
 def _fiscal_targets(table: _Table, file: str, findings: list[Finding]) -> dict[int, int]:

@@ -13,10 +13,12 @@ from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
 from gyokaku_xl.domain.findings import Finding
 from gyokaku_xl.domain.content import MasterContent
+from gyokaku_xl.domain.revisions import plan_entries
 from gyokaku_xl.domain.records import MergeResult
 from gyokaku_xl.render.data_sheets import (add_data_sheet, add_findings_list_sheet, add_findings_sheet,
                                            add_submissions_sheet, source_paths_of)
 from gyokaku_xl.render.movement import add_movement_sheets
+from gyokaku_xl.render.revisions import add_plan_record_sheet, add_revisions_sheet
 from gyokaku_xl.render.opinions import add_opinions
 from gyokaku_xl.render.targets import add_targets_sheet
 from gyokaku_xl.render.reports import add_report_sheets
@@ -58,10 +60,11 @@ def new_workbook(path: Path, document_date: str = "", title: str = "",
 
 def write_master(path: Path, result: MergeResult, content: MasterContent, master_dir: Path,
                  source_paths: dict[str, str] | None = None, by_program: bool = True) -> None:
-    """Write the master: the report sheets, 前期比較・推移・財政効果, 数値目標 (when the plan has
-    indicators), then 集約データ, 検証結果, 提出状況.
+    """Write the master: the report sheets, 前期比較・推移・財政効果, 計画の変更 (when the plan has
+    changes), 数値目標 (when the plan has indicators), then 集約データ, 検証結果, 提出状況 and the hidden
+    計画の取組 (the plan it was made with).
 
-    ``content`` is what 資料1-1, the movement sheets and 数値目標 show, computed by the run
+    ``content`` is what 資料1-1, the movement sheets, 計画の変更 and 数値目標 show, computed by the run
     (:func:`gyokaku_xl.core.content.master_content`); this only draws it. The master carries its
     identity (plan, fiscal year, period, toolkit version) as custom document properties so that a
     later run can read it back as history (and ``pdf --opendata`` its period). The document title is
@@ -77,11 +80,14 @@ def write_master(path: Path, result: MergeResult, content: MasterContent, master
     add_opinions(workbook, result, content.opinions, formats)
     scale = result.plan.scale
     add_movement_sheets(workbook, result.plan, content.movement, status_colours(scale.names, scale.on_track))
+    if result.plan.changes:
+        add_revisions_sheet(workbook, result.plan, content.revisions)
     if content.targets is not None:
         add_targets_sheet(workbook, result, content.targets)
     add_data_sheet(workbook, result, formats)
     add_findings_sheet(workbook, result, formats, source_paths_of(result, source_paths), master_dir)
     add_submissions_sheet(workbook, result, formats)
+    add_plan_record_sheet(workbook, plan_entries(result.plan))
     workbook.close()
 
 

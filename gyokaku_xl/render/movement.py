@@ -83,8 +83,9 @@ class SharedColumns:
         return self._px[k]
 
 
-class _Sheet(st.Rows):
-    """Writes rows top to bottom on a grid, with explicit heights."""
+class Page(st.Rows):
+    """Writes rows top to bottom on shared columns, with explicit heights: the A4 page of the movement
+    sheets, also used by 「計画の変更」 and 「計画期間の総括」."""
 
     def __init__(self, workbook: Any, name: str, grid: SharedColumns) -> None:
         super().__init__(workbook.add_worksheet(name))
@@ -163,11 +164,6 @@ class _Sheet(st.Rows):
         return sheet
 
 
-def _status_fill(colours: dict[str, str], status: str, amount: float = 0.55) -> dict[str, str]:
-    colour = colours.get(status)
-    return {"bg_color": st.light(colour, amount)} if colour else {}
-
-
 # --- 前期比較 ---------------------------------------------------------------------------------------
 #: 取組番号, 取組名, 事業, 所管課, 前期, 今期, 変化 (pixels; A4 landscape, like 資料1-2's list)
 COMPARISON_PX = (56, 270, 220, 130, 140, 140, 74)
@@ -187,7 +183,7 @@ def write_comparison_sheet(workbook: Any, plan: Plan, comparison: Comparison, co
     k = len(comparison.column_labels) + 1
     count_px = min(TRANSITION_COUNT_PX, (sum(COMPARISON_PX) - TRANSITION_LABEL_PX) / k)
     grid = SharedColumns(COMPARISON_PX, (TRANSITION_LABEL_PX, *[count_px] * k))
-    page = _Sheet(workbook, g.SHEET_COMPARISON, grid)
+    page = Page(workbook, g.SHEET_COMPARISON, grid)
     page.title(plan, g.MOVEMENT_DOC_TITLE_COMPARISON.format(previous=previous.label, current=current.label))
     parts = g.SEP_DOT.join(g.MOVEMENT_CHANGE_PART.format(change=c, count=n) for c, n in comparison.counts)
     page.line(g.MOVEMENT_CHANGE_COUNTS.format(parts=parts), page.gothic(SIZE_BODY, bold=True, valign="vcenter"),
@@ -208,7 +204,7 @@ def _first_period_sheet(workbook: Any, plan: Plan, comparison: Comparison, colou
     labels = (*statuses, g.CHANGE_NOT_REPORTED, g.REPORT_TOTAL)
     count_px = min(TRANSITION_COUNT_PX + 14, (sum(COMPARISON_PX) - 2 * TRANSITION_LABEL_PX) / len(labels))
     grid = SharedColumns(COMPARISON_PX, (2 * TRANSITION_LABEL_PX, *[count_px] * len(labels)))
-    page = _Sheet(workbook, g.SHEET_COMPARISON, grid)
+    page = Page(workbook, g.SHEET_COMPARISON, grid)
     page.title(plan, g.MOVEMENT_DOC_TITLE_COMPARISON_NONE.format(current=comparison.current.label))
     page.line(g.MOVEMENT_NO_PREVIOUS.format(current=comparison.current.label),
               page.gothic(SIZE_BODY, text_wrap=True, valign="vcenter", border=1, bg_color="#FFF2CC"), SIZE_BODY)
@@ -218,7 +214,7 @@ def _first_period_sheet(workbook: Any, plan: Plan, comparison: Comparison, colou
     base = {"border": 1, "valign": "vcenter", "text_wrap": True}
     head = page.gothic(SIZE_HEADER, bold=True, align="center", bg_color="#D9D9D9", **base)
     heads = [page.gothic(SIZE_HEADER, bold=True, align="center", **base,
-                         **(_status_fill(colours, s) or {"bg_color": "#D9D9D9"})) for s in labels]
+                         **(st.status_fill(colours, s) or {"bg_color": "#D9D9D9"})) for s in labels]
     page.cells(spans, (g.MOVEMENT_CURRENT_CORNER, *labels), [head, *heads], [SIZE_HEADER] * len(spans))
     found = [r.current for r in comparison.rows]
     counts = [found.count(s) for s in statuses] + [found.count("")]
@@ -231,7 +227,7 @@ def _first_period_sheet(workbook: Any, plan: Plan, comparison: Comparison, colou
     return page.finish(landscape=True, repeat=None, header=g.SHEET_COMPARISON)
 
 
-def _transition_table(page: _Sheet, comparison: Comparison, colours: dict[str, str]) -> None:
+def _transition_table(page: Page, comparison: Comparison, colours: dict[str, str]) -> None:
     page.heading(g.MOVEMENT_TRANSITION_HEADING)
     spans = page.grid.spans(1)
     base = {"border": 1, "valign": "vcenter", "text_wrap": True}
@@ -240,7 +236,7 @@ def _transition_table(page: _Sheet, comparison: Comparison, colours: dict[str, s
 
     def label_format(label: str) -> Any:
         return page.gothic(SIZE_HEADER, bold=True, align="center", **base,
-                           **(_status_fill(colours, label) or {"bg_color": "#D9D9D9"}))
+                           **(st.status_fill(colours, label) or {"bg_color": "#D9D9D9"}))
 
     page.cells(spans, (g.MOVEMENT_TRANSITION_CORNER, *columns),
                [head, *[label_format(c) for c in comparison.column_labels], head], [SIZE_HEADER] * len(spans))
@@ -257,7 +253,7 @@ def _transition_table(page: _Sheet, comparison: Comparison, colours: dict[str, s
             elif to == label:
                 formats.append(page.gothic(SIZE_BODY, align="center", num_format="0", **base))
             else:
-                fill = _status_fill(colours, to, 0.7) if to in names else {"bg_color": "#EDEDED"}
+                fill = st.status_fill(colours, to, 0.7) if to in names else {"bg_color": "#EDEDED"}
                 formats.append(page.gothic(SIZE_BODY, align="center", bold=True, num_format="0", **base, **fill))
             totals[c] += count
         totals[-1] += sum(counts)
@@ -267,7 +263,7 @@ def _transition_table(page: _Sheet, comparison: Comparison, colours: dict[str, s
     page.cells(spans, (g.REPORT_TOTAL, *totals), [head, *[total_fmt] * len(totals)], [SIZE_HEADER] * len(spans))
 
 
-def _comparison_list(page: _Sheet, comparison: Comparison, colours: dict[str, str]) -> int:
+def _comparison_list(page: Page, comparison: Comparison, colours: dict[str, str]) -> int:
     """The list of every 取組; returns the header row (repeated on every printed page)."""
     spans = page.grid.spans(0)
     previous = comparison.previous.label if comparison.previous else ""
@@ -284,7 +280,7 @@ def _comparison_list(page: _Sheet, comparison: Comparison, colours: dict[str, st
     def status_format(status: str, stand_out: bool) -> Any:
         k = (status, stand_out)
         if k not in status_formats:
-            fill = _status_fill(colours, status) if stand_out else {}
+            fill = st.status_fill(colours, status) if stand_out else {}
             status_formats[k] = page.gothic(SIZE_BODY, border=1, align="center", valign="top", text_wrap=True,
                                             bold=stand_out, **fill)
         return status_formats[k]
@@ -301,7 +297,8 @@ def _comparison_list(page: _Sheet, comparison: Comparison, colours: dict[str, st
             change, change_fmt = row.change, not_reported
         else:
             change, change_fmt = row.change, status_format(row.current, True)
-        values = (row.initiative_id, row.name, row.program, row.department,
+        name = g.NAME_WITH_NOTE.format(name=row.name, note=row.note) if row.note else row.name  # what a plan change did
+        values = (row.initiative_id, name, row.program, row.department,
                   row.previous or g.MOVEMENT_EMPTY, row.current or g.MOVEMENT_EMPTY, change)
         page.cells(spans, values, (centre, text, text, text, prev_fmt, cur_fmt, change_fmt), sizes)
     return header_row
@@ -320,7 +317,7 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
     page_px = st.printable_px()
     count_px = min(TREND_COUNT_PX, (page_px - TREND_LABEL_PX - TREND_SHARE_PX) / (n + 1))
     grid = SharedColumns((TREND_LABEL_PX, *[count_px] * (n + 1), TREND_SHARE_PX))
-    page = _Sheet(workbook, g.SHEET_TREND, grid)
+    page = Page(workbook, g.SHEET_TREND, grid)
     first, last = trend.rows[0].period, trend.rows[-1].period
     page.title(plan, g.MOVEMENT_TREND_TITLE.format(first=first.label, last=last.label) if first != last
                else g.MOVEMENT_TREND_TITLE_ONE.format(period=last.label))
@@ -337,7 +334,7 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
     base = {"border": 1, "valign": "vcenter", "text_wrap": True}
     head = page.gothic(SIZE_HEADER, bold=True, align="center", bg_color="#D9D9D9", **base)
     status_heads = [page.gothic(SIZE_HEADER, bold=True, align="center", **base,
-                                **(_status_fill(colours, s) or {"bg_color": "#D9D9D9"})) for s in trend.statuses]
+                                **(st.status_fill(colours, s) or {"bg_color": "#D9D9D9"})) for s in trend.statuses]
     headers = (g.MOVEMENT_TREND_PERIOD, *trend.statuses, g.REPORT_TOTAL, g.MOVEMENT_TREND_SHARE)
     header_row = page.cells(spans, headers, [head, *status_heads, head, head], [SIZE_HEADER] * len(spans))
     first_row = page.row
@@ -348,6 +345,10 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
         page.cells(spans, (row.period.label, *row.counts, row.total, row.share),
                    [label, *[number] * (n + 2)], [SIZE_BODY] * len(spans))
     last_row = page.row - 1
+    if trend.changes:  # how the plan changed between the periods counted
+        parts = g.SEP_LIST.join(g.TREND_CHANGES_PART.format(period=p.label, added=a, ended=e) for p, a, e in trend.changes)
+        page.advance(4)
+        page.note(g.TREND_CHANGES_NOTE.format(parts=parts))
     page.advance(10)
     page.heading(g.MOVEMENT_TREND_CHART_HEADING)
     chart_row = page.row
@@ -389,7 +390,7 @@ def write_fiscal_sheet(workbook: Any, plan: Plan, fiscal: Fiscal) -> Any:
         rest = (sum(program_layout) - FISCAL_BY_YEAR_LABEL_PX) / 6
         layouts.append((FISCAL_BY_YEAR_LABEL_PX, *[max(rest, 80)] * 6))
     grid = SharedColumns(*layouts)
-    page = _Sheet(workbook, g.SHEET_FISCAL, grid)
+    page = Page(workbook, g.SHEET_FISCAL, grid)
     current = fiscal.years[-1] if fiscal.years else None
     page.title(plan, g.MOVEMENT_FISCAL_TITLE.format(period=current.label if current else ""))
     page.note(g.MOVEMENT_FISCAL_RULE)
@@ -405,6 +406,8 @@ def write_fiscal_sheet(workbook: Any, plan: Plan, fiscal: Fiscal) -> Any:
         page.note(g.MOVEMENT_FISCAL_UNMATCHED.format(amount=f"{fiscal.unmatched:,}"))
     if not fiscal.any_amount:
         page.note(g.MOVEMENT_FISCAL_NO_AMOUNTS)
+    for note in fiscal.notes:
+        page.note(note)
     page.advance(6)
     styles = _FiscalStyles(page)
     year_headers = [g.MOVEMENT_FISCAL_YEAR_HEADER.format(year=p.year_label, half=p.half) for p in fiscal.years]
@@ -479,7 +482,7 @@ def _first_program_of_perspectives(plan: Plan) -> list[tuple[int, Any]]:
 
 
 class _FiscalStyles:
-    def __init__(self, page: _Sheet) -> None:
+    def __init__(self, page: Page) -> None:
         base = {"border": 1, "valign": "vcenter"}
         self.head = page.gothic(SIZE_HEADER, bold=True, align="center", bg_color="#D9D9D9", text_wrap=True, **base)
         self.label = page.fmt.get(text_wrap=True, **base)
@@ -497,7 +500,7 @@ class _FiscalStyles:
         return self.dash if value is None else self.money
 
 
-def _fiscal_line(page: _Sheet, styles: _FiscalStyles, spans: Sequence[tuple[int, int]], line: FiscalLine,
+def _fiscal_line(page: Page, styles: _FiscalStyles, spans: Sequence[tuple[int, int]], line: FiscalLine,
                  targets: bool, total: bool) -> None:
     n_labels = len(spans) - len(line.amounts) - 1 - (2 if targets else 0)
     labels = list(line.labels[:n_labels])

@@ -51,6 +51,12 @@ def light(colour: str, amount: float = 0.75) -> str:
     return f"#{mix(r):02X}{mix(g_):02X}{mix(b):02X}"
 
 
+def status_fill(colours: dict[str, str], status: str, amount: float = 0.55) -> dict[str, str]:
+    """The format property of a light fill in ``status``'s colour (none for a status without one)."""
+    colour = colours.get(status)
+    return {"bg_color": light(colour, amount)} if colour else {}
+
+
 #: The document fonts (明朝, ゴシック) chosen for a workbook (the plan's 「フォント」 setting).
 _WORKBOOK_FONTS: "weakref.WeakKeyDictionary[Any, tuple[str, str]]" = weakref.WeakKeyDictionary()
 

@@ -161,6 +161,9 @@ def _section1(page: _Page, data: SummaryData, workbook: Any, colours: dict[str, 
                      points=data.chart, colours=colours, anchor=(block_top, grid.chart_first_col),
                      offset=(2, heading_px), size=(grid.px(grid.chart_first_col, grid.last_col) - 4,
                                                   CHART_HEIGHT_PX))
+    if data.revision_note:  # the plan changed this period: one line under the table says so
+        page.gap(4)
+        page.line(TABLE_LABEL_COL, grid.last_col, data.revision_note, note, SIZE_NOTE, extra=1)
     page.gap(8)
 
 

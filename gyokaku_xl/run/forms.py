@@ -7,6 +7,7 @@ from typing import Sequence
 
 from gyokaku_xl import text as g
 from gyokaku_xl.core.checks import outside_plan_period
+from gyokaku_xl.core.revisions import carry, in_force
 from gyokaku_xl.core.deadline import stale_deadline_findings
 from gyokaku_xl.domain.findings import Finding, GyokakuError
 from gyokaku_xl.domain.model import Period, Plan
@@ -47,6 +48,7 @@ def make_forms(plan_path: str | Path, period: Period, out_dir: str | Path,
     ask for a reply; the previous period's opinions still without a reply are carried as well.
     """
     plan, findings = load_plan(plan_path)
+    plan = in_force(plan, period)  # ended, merged or renumbered 取組 get no row
     wanted = plan.departments
     if departments:
         found = [plan.find_department(d) for d in departments]
@@ -68,6 +70,8 @@ def _make_forms(plan: Plan, findings: list[Finding], plan_path: Path, period: Pe
                 history_dir: str | Path | None, use_previous: bool, opinions: str | Path | None) -> FormsOutcome:
     """:func:`make_forms` once the targets are known not to replace an input."""
     carried, history_findings = previous_snapshot(plan, plan_path, period, previous, history_dir, use_previous)
+    if carried is not None:  # renumbered and merged 取組 carry their predecessors' rows
+        carried = carry(carried, plan, period)
     folder = history_folder(plan, plan_path, history_dir) if previous is None and use_previous else None
     output_folder(out_dir, g.RUN_OUTPUT_FORMS)
     existing = [t.name for t in targets if t.exists()]

@@ -9,6 +9,7 @@ from typing import Callable
 from gyokaku_xl import text as g
 from gyokaku_xl.core.checks import fiscal_year_findings, half_findings
 from gyokaku_xl.core.consolidate import consolidate
+from gyokaku_xl.core.revisions import in_force
 from gyokaku_xl.core.validate import RunBudget, meta_period, validate_file
 from gyokaku_xl.domain.findings import Finding, GyokakuError
 from gyokaku_xl.domain.model import Period, Plan
@@ -67,6 +68,8 @@ def validate_inbox(inbox: str | Path, plan_path: str | Path | None = None,
     if period is None:
         period = _infer_period(reports)
     completeness_checked = plan is not None
+    if plan is not None:  # ended, merged or renumbered 取組 are no longer part of the plan
+        plan = in_force(plan, period)
     if plan is None:
         plan = plan_from_forms([r.form for r in reports if r.form is not None])
         notices.append(g.MESSAGES["completeness-unchecked"])

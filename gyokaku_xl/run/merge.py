@@ -4,6 +4,7 @@ in the history folder and write what else was asked for (annotated copies, open 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from gyokaku_xl import text as g
@@ -13,12 +14,14 @@ from gyokaku_xl.domain.limits import DEFAULT_LIMITS, Limits
 from gyokaku_xl.domain.model import Period, Plan
 from gyokaku_xl.domain.outcome import RunOutcome
 from gyokaku_xl.domain.records import MergeResult
+from gyokaku_xl.domain.revisions import sort_changes
+from gyokaku_xl.core.revisions import unlogged_changes
 from gyokaku_xl.infra.atomic import atomic_write, refuse_file_as_folder
 from gyokaku_xl.infra.gc_pause import paused_gc
 from gyokaku_xl.infra.guard import Protected, protecting
 from gyokaku_xl.publish.opendata import opendata_stem, rows_from_result
 from gyokaku_xl.publish.pdf import export_publication
-from gyokaku_xl.reading.history import read_history
+from gyokaku_xl.reading.history import previous_of, read_history
 from gyokaku_xl.render.master import write_master
 from gyokaku_xl.render.split_book import is_split, split_path
 from gyokaku_xl.run.archive import archive_master
@@ -194,6 +197,20 @@ def _read_history(outcome: RunOutcome, folder: Path, exclude: Path, limits: Limi
     outcome.history_dir = folder
     result.history = snapshots
     result.earlier_opinions = earlier_opinion_rows(snapshots, limits)
+    _unlogged_changes(outcome)
+
+
+def _unlogged_changes(outcome: RunOutcome) -> None:
+    """Compare the previous period's plan with this one: what changed without a 「計画の変更」 line is
+    a finding, and joins the plan's changes (marked as found) for the sheets that follow them."""
+    result = outcome.result
+    previous = previous_of(result.history)
+    if previous is None or outcome.plan_path is None:
+        return
+    findings, detected = unlogged_changes(result.plan, previous, result.period, Path(outcome.plan_path).name)
+    result.findings = result.findings + findings
+    if detected:
+        result.plan = replace(result.plan, changes=sort_changes((*result.plan.changes, *detected)))
 
 
 def _archive(outcome: RunOutcome) -> None:

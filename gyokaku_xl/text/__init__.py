@@ -21,3 +21,4 @@ from gyokaku_xl.text.loop import *  # noqa: F401,F403
 from gyokaku_xl.text.targets import *  # noqa: F401,F403
 from gyokaku_xl.text.fixes import *  # noqa: F401,F403
 from gyokaku_xl.text.control import *  # noqa: F401,F403
+from gyokaku_xl.text.revisions import *  # noqa: F401,F403

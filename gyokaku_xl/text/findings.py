@@ -15,6 +15,7 @@ from gyokaku_xl.text.fixes_pages import FIXES_FINDINGS
 from gyokaku_xl.text.loop import LOOP_FINDINGS
 from gyokaku_xl.text.targets import TARGET_FINDINGS
 from gyokaku_xl.text.fixes import FIX_FINDINGS
+from gyokaku_xl.text.revisions import REVISION_FINDINGS
 from gyokaku_xl.text.terms import SEVERITY_ERROR, SEVERITY_INFO, SEVERITY_WARNING
 
 __all__ = ["FindingText", "FINDINGS", "MESSAGES", "FINDING_TITLES", "FINDING_ACTIONS", "FINDING_ACTION_DEFAULT"]
@@ -388,6 +389,7 @@ FINDINGS: dict[str, FindingText] = {code: FindingText(*texts) for code, texts in
     **LOOP_FINDINGS,
     **TARGET_FINDINGS,
     **FIX_FINDINGS,
+    **REVISION_FINDINGS,
 }.items()}
 MESSAGES: dict[str, str] = {code: text.message for code, text in FINDINGS.items()}
 FINDING_TITLES: dict[str, str] = {code: text.title for code, text in FINDINGS.items()}
