@@ -143,6 +143,32 @@ def test_a_copy_with_warnings_only_does_not_ask_to_fix_errors(inbox, plan_path, 
     assert g.ANNOTATE_TODO_WARNINGS in intro and g.ANNOTATE_TODO_ERRORS not in intro
 
 
+def test_findings_list_columns_hold_their_words(tmp_path):
+    """指摘一覧: 「ファイル全体」 stays on one line in column B, and a row is as tall as the shared
+    paragraph estimate, at the list's font size, says its longest cell needs (issue 21, point 21)."""
+    import openpyxl
+    from gyokaku_xl.domain.findings import make
+    from gyokaku_xl.render import annotated, styles as st
+
+    findings = [make("contact-missing", "警告", file="f.xlsx", sheet="取組状況", cell="B7", label="連絡先"),
+                make("delay-reason-missing", "エラー", file="f.xlsx", sheet="取組状況", cell="J11",
+                     initiative_id="2-01", status="遅れ"),
+                make("not-official-form", "警告", file="f.xlsx", detail="調査票の識別情報がありません")]
+    wb = openpyxl.Workbook()
+    ws = annotated.add_findings_list(wb, "f.xlsx", findings, linkable=lambda f: bool(f.cell))
+    widths = [ws.column_dimensions[c].width for c in "ABCDEF"]
+    capacity = [st.capacity_units(st.column_px(w), annotated.FONT_SIZE) for w in widths]
+    for measure in (st.wrapped_line_count, st.paragraph_lines):
+        assert measure(g.ANNOTATE_NO_CELL, capacity[1]) == 1
+    for row in range(5, 5 + len(findings)):
+        values = [str(ws.cell(row, c).value) for c in range(1, 7)]
+        lines = max(st.paragraph_lines(v, cap) for v, cap in zip(values, capacity))
+        assert ws.row_dimensions[row].height == annotated.LINE_POINTS * lines + annotated.PADDING, values
+    # the message that ended in a lone 「。」 fits its column
+    message = next(f.message for f in findings if f.code == "delay-reason-missing")
+    assert st.wrapped_line_count(message, capacity[4]) == 1 and st.paragraph_lines(message, capacity[4]) == 1
+
+
 def test_the_findings_list_is_written_in_the_forms_own_font(plan, tmp_path):
     """The list takes the font the form was written in (the plan's 「フォント」), not a fixed one."""
     import dataclasses

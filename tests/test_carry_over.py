@@ -69,7 +69,7 @@ def test_template_previous_prefills_texts_and_shows_the_previous_status(tmp_path
     assert sheet.cell(r, col("previous_status")).protection.locked
     assert not sheet.cell(r, col("progress")).protection.locked
     props = {p.name: p.value for p in book.custom_doc_props.props}
-    assert props[s.PROP_VERSION] == "1.1"
+    assert props[s.PROP_VERSION] == s.FORM_VERSION
     assert (props[s.PROP_PREVIOUS_FISCAL_YEAR], props[s.PROP_PREVIOUS_PERIOD]) == ("2021", "上半期")
     carried = book[g.FORM_CARRY_SHEET]
     assert carried.sheet_state == "veryHidden" and carried.protection.sheet

@@ -30,7 +30,7 @@ def test_merge_ok_prints_reconciled_summary(inbox, plan_path, tmp_path):
     lines = out.splitlines()
     assert lines[:5] == [
         "対象: 令和3年度【上半期】　テスト市行財政改革計画（2020-2023）",
-        "ファイル: 3 件（読込 3・受理 3・不受理 0・差替え 0・読み飛ばし 0）",
+        "ファイル: 3 件（調査票として読めた 3・受理 3・不受理 0・差替え 0・読み飛ばし 0）",
         "行: 読込 8 = 集約 8 + 除外 0",
         "指摘: エラー 0 件・警告 0 件・情報 0 件",
         "未提出の所管課: なし",
@@ -120,3 +120,46 @@ def test_progress_bar_only_on_a_terminal():
     assert small.getvalue() == "", "short runs draw no bar"
     with progress_reporter(tty, enabled=False) as progress:
         assert progress is None
+
+
+def _columns(text: str) -> list[int]:
+    """The display column where each option's help starts (full-width characters count two)."""
+    import unicodedata
+    starts = []
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        if len(line) - len(stripped) != 2 or "  " not in stripped:
+            continue  # an option or argument line, not a wrapped continuation
+        head = line[: line.index("  ", len(line) - len(stripped)) ]
+        rest = line[len(head):]
+        help_at = len(head) + (len(rest) - len(rest.lstrip()))
+        starts.append(sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line[:help_at]))
+    return starts
+
+
+def test_help_columns_align_by_display_width(capsys, monkeypatch):
+    """Help texts start in one column on the console, however wide the metavars (issue 21, point 13)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    code, _out, _err = run(["merge", "--help"])
+    assert code == 0
+    out = capsys.readouterr().out
+    starts = _columns(out)
+    assert len(starts) >= 8, out
+    assert len(set(starts)) == 1, out
+    for command in ("template", "check", "merge", "pdf", "button", "doctor"):
+        run([command, "--help"])
+        for line in capsys.readouterr().out.splitlines():  # usage and help stay within the console
+            assert sum(2 if __import__("unicodedata").east_asian_width(c) in "WFA" else 1 for c in line) <= 80, line
+
+
+def test_check_with_output_points_to_report(inbox, tmp_path, capsys):
+    """``check -o`` is told to use --report, by check's own usage (issue 21, point 14)."""
+    code, _out, _err = run(["check", inbox, "-o", tmp_path / "検証結果.xlsx"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "--report" in err
+    assert "python -m gyokaku_xl check" in err  # the subcommand's usage, not the top level's
+    assert not (tmp_path / "検証結果.xlsx").exists()
+    code, _out, _err = run(["merge", inbox, "--bogus"])
+    err = capsys.readouterr().err
+    assert code == 2 and "認識できない引数: --bogus" in err and "python -m gyokaku_xl merge" in err

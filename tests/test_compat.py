@@ -76,6 +76,29 @@ def test_without_the_list_merged_ranges_go_through_merge_range():
     assert sheet.calls == [(1, 2, 1, 4, "", "fmt")]
 
 
+def test_argparse_keeps_the_help_formatter_methods_the_command_line_overrides():
+    """The command line's formatter replaces these to align --help by display width; argparse
+    calls each of them while formatting, so a renamed one would silently bring back the
+    misaligned help."""
+    import argparse
+    import inspect
+
+    for name in compat.HELP_FORMATTER_OVERRIDES:
+        assert callable(getattr(argparse.HelpFormatter, name, None)), f"HelpFormatter.{name} is gone"
+    assert list(inspect.signature(argparse.HelpFormatter._format_usage).parameters) == [
+        "self", "usage", "actions", "groups", "prefix"]
+    called = []
+    formatter_class = type("Spy", (argparse.HelpFormatter,), {
+        name: (lambda n: lambda self, *a: called.append(n) or getattr(argparse.HelpFormatter, n)(self, *a))(name)
+        for name in compat.HELP_FORMATTER_OVERRIDES})
+    parser = argparse.ArgumentParser(prog="p", description="d", formatter_class=formatter_class)
+    parser.add_argument("--x", help="h")
+    parser.format_help()
+    assert set(called) == set(compat.HELP_FORMATTER_OVERRIDES)
+    formatter = argparse.HelpFormatter("p")
+    assert compat.argparse_usage(formatter, None, parser._actions, [], "usage: ").startswith("usage: p")
+
+
 #: Underscore names that are documented public API (``os._exit``: exit without clean-up).
 DOCUMENTED = {("os", "_exit")}
 

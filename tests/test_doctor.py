@@ -38,7 +38,9 @@ def test_this_machine(capsys):
     assert office.mark == (doctor.OK if pdf.find_soffice() else doctor.WARN)
     lines = report.lines()
     assert lines[0].startswith("gyokaku_xl の動作環境")
-    assert lines[-1] == "必要なものはそろっています。"
+    warnings = sum(1 for c in report.checks if c.mark == doctor.WARN)
+    assert lines[-1] == ("必要なものはそろっています。" if not warnings else
+                         f"必要なものはそろっていますが、△ の項目（{warnings} 件）を確かめてください。")
     assert all(line.startswith(("○", "△", "×", "・")) for line in lines[1:-1])
 
 
@@ -333,6 +335,22 @@ def test_history_and_pdf_settings_are_shown(tmp_path):
     assert check(report, f"設定：{g.BUTTON_SETTING_HISTORY}").detail == str(tmp_path / "履歴")
     setting = check(report, f"設定：{g.BUTTON_SETTING_PDF}").detail
     assert setting.startswith(g.BUTTON_YES) and ("LibreOffice で" in setting) == bool(pdf.find_soffice())
+
+
+def test_closing_line_follows_the_warnings():
+    """A report with △ items does not end with 「必要なものはそろっています。」 alone (issue 21, point 15)."""
+    report = doctor.DoctorReport()
+    report.add(doctor.OK, "Python", "3.11")
+    report.add(doctor.WARN, "設定：受付フォルダ", "受付 がありません。")
+    report.add(doctor.WARN, "設定：計画マスタ", "計画マスタ.xlsx がありません。")
+    assert report.ok
+    assert report.lines()[-1] == "必要なものはそろっていますが、△ の項目（2 件）を確かめてください。"
+    report.add(doctor.FAIL, "xlwings", "ありません。")
+    assert report.lines()[-1].startswith("× の項目")
+    clean = doctor.DoctorReport()
+    clean.add(doctor.OK, "Python", "3.11")
+    clean.add(doctor.INFO, "PDF", "LibreOffice で作ります")
+    assert clean.lines()[-1] == "必要なものはそろっています。"
 
 
 def test_control_workbook_has_the_ribbon_and_every_button(control):

@@ -87,7 +87,8 @@ def test_header_row_has_exactly_the_schema_labels(sheet):
     labels = [sheet.cell(HEADER, n + 1).value for n in range(len(s.FORM_COLUMNS) + 1)]
     assert labels == [*s.HEADER_LABELS, None]
     assert s.HEADER_LABELS == ("取組番号", "取組の視点", "事業名", "重点", "取組名", "前回の進捗状況", "進捗状況", "取組状況",
-                               "今後の予定", "遅れ等の理由", "財政効果額（千円）", "備考")
+                               "今後の予定", "遅れ等の理由", "財政効果額（千円）", "上半期の財政効果額（千円）",
+                               "備考")
 
 
 def test_one_row_per_initiative_in_plan_order(sheet, plan):
@@ -157,7 +158,7 @@ def test_print_setup(sheet):
     assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0
     assert sheet.print_title_rows == f"${HEADER}:${HEADER}"
     assert sheet.freeze_panes == f"A{FIRST}"
-    assert sheet.print_area == f"'{g.FORM_SHEET}'!$A$1:$L${FIRST + 2}"
+    assert sheet.print_area == f"'{g.FORM_SHEET}'!$A$1:$M${FIRST + 2}"
 
 
 def test_identity_properties(form, plan):

@@ -218,20 +218,23 @@ def test_fiscal_three_periods_year_rule_and_totals():
     f = fiscal(three_periods())
     assert f.years == (R2_FY, R3_FY)  # 2020: 年度末 beats 上半期; 2021: the current 年度末
     assert [(line.labels, line.amounts, line.cumulative, line.target, line.rate) for line in f.programs] == [
-        (("A", "使用料見直し事業", "財政課"), (500, 300), 800, None, None),
+        (("A", "使用料見直し事業", "財政課"), (500, 350), 850, None, None),  # 2021: A1 300 + A2 50 of 上半期
         (("B", "未利用地売却事業", "資産課"), (None, 0), 0, None, None),
-        (("C", "窓口改善事業", "市民課"), (40, 20), 60, None, None),
+        (("C", "窓口改善事業", "市民課"), (40, 50), 90, None, None),  # 2021: C3 20 + C1 30 of 上半期
     ]
     assert [(line.labels, line.amounts, line.cumulative) for line in f.perspectives] == [
-        (("(1)歳入の確保",), (500, 300), 800), (("(2)事務の見直し",), (40, 20), 60)]
-    assert (f.total.labels, f.total.amounts, f.total.cumulative) == (("計画全体",), (540, 320), 860)
+        (("(1)歳入の確保",), (500, 350), 850), (("(2)事務の見直し",), (40, 50), 90)]
+    assert (f.total.labels, f.total.amounts, f.total.cumulative) == (("計画全体",), (540, 400), 940)
     assert not f.has_targets and f.by_year == () and f.any_amount and f.unmatched == 0
+    # 年度末 left A2 and C1 blank: their 上半期 amounts stand for 2021 (2020's 年度末 had every amount)
+    assert [(c.initiative_id, c.period, c.source, c.amount) for c in f.carried] == [
+        ("A2", R3_FY, R3_H1, 50), ("C1", R3_FY, R3_H1, 30)]
 
 
-def test_fiscal_two_periods_only_the_years_latest_report_counts():
+def test_fiscal_two_periods_the_years_latest_report_and_amounts_it_left_blank():
     f = fiscal(two_periods())
     assert f.years == (R3_FY,)
-    assert [line.amounts for line in f.programs] == [(300,), (0,), (20,)]
+    assert [line.amounts for line in f.programs] == [(350,), (0,), (50,)]
 
 
 def test_fiscal_a_year_reported_only_at_mid_year():
@@ -244,18 +247,18 @@ def test_fiscal_a_year_reported_only_at_mid_year():
 
 
 def test_fiscal_targets_and_rates_with_the_plans_rounding():
-    for rounding, (rate_c, rate_total) in ((g.ROUNDING_TRUNCATE, (66, 78)), (g.ROUNDING_HALF_UP, (67, 79))):
+    for rounding, (rate_c, rate_total) in ((g.ROUNDING_TRUNCATE, (100, 86)), (g.ROUNDING_HALF_UP, (100, 86))):
         plan = small_plan(rounding=rounding, targets={"A": 1000, "C": 90})
         f = fiscal(three_periods(plan))
         assert f.has_targets and f.partial_targets
-        assert [(line.target, line.rate) for line in f.programs] == [(1000, 80), (None, None), (90, rate_c)]
-        assert [(line.target, line.rate) for line in f.perspectives] == [(1000, 80), (90, rate_c)]
+        assert [(line.target, line.rate) for line in f.programs] == [(1000, 85), (None, None), (90, rate_c)]
+        assert [(line.target, line.rate) for line in f.perspectives] == [(1000, 85), (90, rate_c)]
         assert (f.total.target, f.total.rate) == (1090, rate_total)
 
 
 def test_fiscal_zero_target_has_no_rate():
     f = fiscal(two_periods(small_plan(targets={"A": 0, "B": 10, "C": 10})))
-    assert [(line.target, line.rate) for line in f.programs] == [(0, None), (10, 0), (10, 200)]
+    assert [(line.target, line.rate) for line in f.programs] == [(0, None), (10, 0), (10, 500)]
     assert not f.partial_targets
 
 
@@ -265,8 +268,8 @@ def test_fiscal_yearly_targets():
     assert [(y.year, y.amount, y.target, y.rate, y.cumulative, y.cumulative_target, y.cumulative_rate)
             for y in f.by_year] == [
         (2020, 540, 1000, 54, 540, 1000, 54),
-        (2021, 320, 400, 80, 860, 1400, 61),
-        (2022, None, 500, 0, 860, 1900, 45),
+        (2021, 400, 400, 100, 940, 1400, 67),
+        (2022, None, 500, 0, 940, 1900, 49),
     ]
 
 

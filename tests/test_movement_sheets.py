@@ -207,6 +207,7 @@ def test_trend_three_periods_cell_by_cell_and_chart(tmp_path):
         ["テスト市行革プラン"],
         ["進捗状況の推移（令和2年度【上半期】 ～ 令和3年度【年度末】）"],
         ["※順調は「済」「概ね順調」。割合（％）は小数点以下切り捨て。"],
+        ["※「合計」は報告のあった取組の数です。「前期比較」は計画の全取組（報告なしを含む）を数えるため、今期は1取組（報告なし）だけ多くなります。"],
         ["報告期間", "済", "概ね順調", "遅れ", "未着手", "休止", "合計", "順調の割合（％）"],
         ["令和2年度【上半期】", 0, 1, 1, 2, 0, 4, 25],
         ["令和2年度【年度末】", 0, 2, 1, 1, 0, 4, 50],
@@ -236,9 +237,10 @@ def test_trend_another_scale_other_column_and_rounding(tmp_path):
     old = snapshot(plan, R3_H1, {"A1": ("遅れ", None), "A2": ("順調", None), "B1": ("遅延", None)})
     result = period_result(plan, R3_FY, {"A1": ("完了", None), "A2": ("やや遅れ", None), "B1": ("遅延", None)}, [old])
     ws = openpyxl.load_workbook(render(result, tmp_path / "m.xlsx"))["推移"]
-    assert rows(ws)[2:7] == [
+    assert rows(ws)[2:8] == [
         ["※順調は「完了」「順調」「やや遅れ」。割合（％）は小数点以下四捨五入。"],
         ["※「その他」は、今の進捗区分にない区分で報告された取組です。"],
+        ["※「合計」は報告のあった取組の数です。「前期比較」は計画の全取組（報告なしを含む）を数えるため、今期は3取組（報告なし）だけ多くなります。"],
         ["報告期間", "完了", "順調", "やや遅れ", "遅延", "その他", "合計", "順調の割合（％）"],
         ["令和3年度【上半期】", 0, 1, 0, 1, 1, 3, 33],
         ["令和3年度【年度末】", 1, 0, 1, 1, 0, 3, 67],
@@ -247,10 +249,11 @@ def test_trend_another_scale_other_column_and_rounding(tmp_path):
 
 def test_trend_without_history(tmp_path):
     ws = openpyxl.load_workbook(render(period_result(small_plan(), R3_FY, PERIODS[R3_FY]), tmp_path / "m.xlsx"))["推移"]
-    assert rows(ws)[1:6] == [
+    assert rows(ws)[1:7] == [
         ["進捗状況の推移（令和3年度【年度末】）"],
         ["※順調は「済」「概ね順調」。割合（％）は小数点以下切り捨て。"],
         ["※履歴フォルダに過去の集約結果がないため、今期だけを示します。"],
+        ["※「合計」は報告のあった取組の数です。「前期比較」は計画の全取組（報告なしを含む）を数えるため、今期は1取組（報告なし）だけ多くなります。"],
         ["報告期間", "済", "概ね順調", "遅れ", "未着手", "休止", "合計", "順調の割合（％）"],
         ["令和3年度【年度末】", 1, 2, 1, 0, 1, 5, 60],
     ]
@@ -267,23 +270,25 @@ def test_fiscal_two_periods_without_targets(two_book):
         ["テスト市行革プラン"],
         ["令和3年度【年度末】時点の財政効果額（単位：千円）"],
         [RULE],
+        [g.FISCAL_DASH_NOTE],
+        ["※令和3年度【年度末】の財政効果額が空欄（または報告なし）の取組は、同じ年度の上半期の額を年度の額としています（A2 減免基準の見直し 50 千円、C1 書かない窓口 30 千円）。"],
         ["【取組の視点別】"],
         ["取組の視点", "令和3年度\n（年度末）", "累計"],
-        ["(1)歳入の確保", 300, 300],
-        ["(2)事務の見直し", 20, 20],
-        ["計画全体", 320, 320],
+        ["(1)歳入の確保", 350, 350],
+        ["(2)事務の見直し", 50, 50],
+        ["計画全体", 400, 400],
         ["【事業別】"],
         ["事業番号", "事業名", "所管課", "令和3年度\n（年度末）", "累計"],
         ["(1)歳入の確保"],
-        ["A", "使用料見直し事業", "財政課", 300, 300],
+        ["A", "使用料見直し事業", "財政課", 350, 350],
         ["B", "未利用地売却事業", "資産課", 0, 0],
         ["(2)事務の見直し"],
-        ["C", "窓口改善事業", "市民課", 20, 20],
-        ["計画全体", 320, 320],
+        ["C", "窓口改善事業", "市民課", 50, 50],
+        ["計画全体", 400, 400],
     ]
     assert ws.page_setup.orientation == "portrait"
     assert ws.print_title_rows == f"${row_of(ws, '事業番号')}:${row_of(ws, '事業番号')}"
-    assert ws.cell(row_of(ws, "A"), _col(ws, row_of(ws, "A"), 300)).number_format == "#,##0"
+    assert ws.cell(row_of(ws, "A"), _col(ws, row_of(ws, "A"), 350)).number_format == "#,##0"
 
 
 def test_fiscal_three_periods_with_targets(three_book):
@@ -292,25 +297,27 @@ def test_fiscal_three_periods_with_targets(three_book):
         ["テスト市行革プラン"],
         ["令和3年度【年度末】時点の財政効果額（単位：千円）"],
         [RULE],
+        [g.FISCAL_DASH_NOTE],
+        ["※令和3年度【年度末】の財政効果額が空欄（または報告なし）の取組は、同じ年度の上半期の額を年度の額としています（A2 減免基準の見直し 50 千円、C1 書かない窓口 30 千円）。"],
         ["※達成率（％）は累計 ÷ 目標額で、小数点以下切り捨て。"],
         ["※目標額のない事業は、取組の視点別・計画全体の目標額と達成率に含めていません。"],
         ["【取組の視点別】"],
         ["取組の視点", "令和2年度\n（年度末）", "令和3年度\n（年度末）", "累計", "目標額", "達成率（％）"],
-        ["(1)歳入の確保", 500, 300, 800, 1000, 80],
-        ["(2)事務の見直し", 40, 20, 60, 90, 66],
-        ["計画全体", 540, 320, 860, 1090, 78],
+        ["(1)歳入の確保", 500, 350, 850, 1000, 85],
+        ["(2)事務の見直し", 40, 50, 90, 90, 100],
+        ["計画全体", 540, 400, 940, 1090, 86],
         ["【年度別の目標と実績】"],
         ["年度", "財政効果額", "目標額", "達成率（％）", "累計", "累計の目標額", "累計の達成率（％）"],
         ["令和2年度", 540, 1000, 54, 540, 1000, 54],
-        ["令和3年度", 320, 400, 80, 860, 1400, 61],
+        ["令和3年度", 400, 400, 100, 940, 1400, 67],
         ["【事業別】"],
         ["事業番号", "事業名", "所管課", "令和2年度\n（年度末）", "令和3年度\n（年度末）", "累計", "目標額", "達成率（％）"],
         ["(1)歳入の確保"],
-        ["A", "使用料見直し事業", "財政課", 500, 300, 800, 1000, 80],
+        ["A", "使用料見直し事業", "財政課", 500, 350, 850, 1000, 85],
         ["B", "未利用地売却事業", "資産課", "－", 0, 0, "－", "－"],
         ["(2)事務の見直し"],
-        ["C", "窓口改善事業", "市民課", 40, 20, 60, 90, 66],
-        ["計画全体", 540, 320, 860, 1090, 78],
+        ["C", "窓口改善事業", "市民課", 40, 50, 90, 90, 100],
+        ["計画全体", 540, 400, 940, 1090, 86],
     ]
 
 
@@ -375,4 +382,54 @@ def test_printed_pages_are_a4_and_show_every_sheet(tmp_path, soffice):
     assert "変化の内訳：改善 1・悪化 1・変化 1・変化なし 1・新規 1・報告なし 1" in comparison
     assert "C3 キャッシュレス決済 窓口改善事業 市民課 － 済 新規" in comparison and comparison.endswith("－1－")
     assert "令和2年度【上半期】 1 1 2" in trend_page.replace(" 0 ", " ")
-    assert "計画全体 540 320 860 1,090 78" in fiscal_page
+    assert "計画全体 540 400 940 1,090 86" in fiscal_page
+
+
+def test_trend_chart_labels_thin_segments_not(tmp_path):
+    """On 55 取組, a segment of 1 is a few pixels tall: its label would overlap the next one's
+    (issue 21, point 17). Such labels are left out (the table has the counts, a note says so);
+    the y axis is fixed so the heights are known."""
+    import xlsxwriter
+    from gyokaku_xl.domain.content import Trend, TrendRow
+    from gyokaku_xl.render.movement import write_trend_sheet
+
+    plan = small_plan()
+    names = plan.scale.names
+    trend = Trend(names, (TrendRow(R3_H1, (1, 45, 7, 1, 1), 55, 46, 83),
+                          TrendRow(R3_FY, (2, 44, 6, 2, 1), 55, 46, 83, True)))
+    path = tmp_path / "t.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    write_trend_sheet(workbook, plan, trend, st.status_colours(names, plan.scale.on_track))
+    workbook.close()
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read("xl/charts/chart1.xml"))
+    assert root.find(".//c:valAx/c:scaling/c:max", NS).get("val") == "60"
+    deleted = []
+    for n, ser in enumerate(root.iter(f"{{{NS['c']}}}ser")):
+        for label in ser.findall("c:dLbls/c:dLbl", NS):
+            if label.find("c:delete", NS) is not None:
+                deleted.append((names[n], int(label.find("c:idx", NS).get("val"))))
+    # 1 and 2 of 60 are too thin, 6 and 7 are tall enough for a label; 概ね順調 always has its label
+    assert sorted(deleted) == sorted([("済", 0), ("済", 1), ("未着手", 0), ("未着手", 1), ("休止", 0), ("休止", 1)])
+    texts = [c.value for row in openpyxl.load_workbook(path)["推移"].iter_rows() for c in row if c.value]
+    assert g.TREND_CHART_SMALL_NOTE in texts
+
+
+def test_fiscal_program_rows_are_as_tall_as_their_text(tmp_path):
+    """A 所管課 as long as 「みどり公園・水辺課」 fits its column: the 事業 row is one line, not two
+    (issue 21, point 20: 龍城ケ丘ゾーン公園整備事業's row was far too tall)."""
+    import xlsxwriter
+    from gyokaku_xl.domain.content import Fiscal, FiscalLine
+    from gyokaku_xl.render.movement import write_fiscal_sheet
+
+    line = FiscalLine(("3", "龍城ケ丘ゾーン公園整備事業", "みどり公園・水辺課"), (None, 0), 0)
+    fiscal = Fiscal(years=(R3_H1, R3_FY), programs=(line,), perspectives=(), any_amount=True,
+                    total=FiscalLine(("計画全体",), (None, 0), 0))
+    path = tmp_path / "f.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    write_fiscal_sheet(workbook, small_plan(), fiscal)
+    workbook.close()
+    ws = openpyxl.load_workbook(path)["財政効果"]
+    row = next(c.row for r in ws.iter_rows() for c in r if c.value == "龍城ケ丘ゾーン公園整備事業")
+    assert ws.row_dimensions[row].height < st.row_height(1, 9, 4.0) + 1  # one line (pixel-rounded)
+    assert g.FISCAL_DASH_NOTE in [c.value for r in ws.iter_rows() for c in r]

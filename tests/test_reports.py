@@ -367,3 +367,38 @@ def test_same_input_same_bytes(tmp_path):
     a = render(reference_like_result(), tmp_path / "a.xlsx").read_bytes()
     b = render(reference_like_result(), tmp_path / "b.xlsx").read_bytes()
     assert a == b
+
+
+def test_list_continuation_pages_start_with_their_perspective_band(ref_wb):
+    """A page of 資料1-2 that begins inside a 取組の視点 repeats its band (issue 21, point 19)."""
+    ws = ref_wb["資料1-2"]
+    plan = reference_like_result().plan
+    headings = {p.heading for p in plan.perspectives}
+    assert ws.row_breaks.brk
+    for brk in ws.row_breaks.brk:
+        first = ws.cell(brk.id + 1, 1).value  # the first row of the next page
+        assert first in headings or first in {f"{h}（続き）" for h in headings}, (brk.id, first)
+    # every 取組 is still listed once
+    ids = [c.value for c in ws["A"] if isinstance(c.value, str) and re.fullmatch(r"\d-\d\d-\d", c.value)]
+    assert ids == [i.id for i in plan.initiatives]
+
+
+def test_one_line_rows_are_one_line_high():
+    """Text that fits its column is one line: a 13-character 取組名 in 取組名's column, a 33-character
+    bullet in 取組状況's (issue 21, point 19: single-line rows were as tall as two-line rows)."""
+    name_cap = st.capacity_units(st.column_px(24), 9)
+    text_cap = st.capacity_units(st.column_px(58), 9)
+    assert st.wrapped_line_count("龍城ケ丘ゾーン公園整備工事", name_cap) == 1
+    assert st.wrapped_line_count("・令和2年度の管理運営について、各施設の評価を実施し、結果を公表。", text_cap) == 1
+    assert st.wrapped_line_count("・令和2年度の管理運営について、各施設の評価を実施し、結果を公表した。あ", text_cap) == 2
+
+
+def test_wrapped_bullets_fill_their_rows(ref_wb):
+    """資料1-1 §2 and §3: a bullet that wraps is justified vertically, so LibreOffice (lines closer than
+    Excel's) leaves no gap under it (issue 21, point 18); one-line bullets are unaffected by it."""
+    ws = ref_wb["資料1-1"]
+    bullets = [c for row in ws.iter_rows() for c in row
+               if isinstance(c.value, str) and c.value.startswith("・") and c.column > 2]
+    wrapped = [c for c in bullets if ws.row_dimensions[c.row].height > st.row_height(1, 9, 1) + 0.5]
+    assert wrapped, "the reference-like 総括 has bullets that wrap"
+    assert {c.alignment.vertical for c in wrapped} == {"justify"}

@@ -62,7 +62,7 @@ def test_a_run_that_accepts_nothing_keeps_the_existing_master(inbox, plan_path, 
     assert err.splitlines() == [
         f"エラー: 受理できた取組の行が 1 行もないため、集約結果「{master}」は上書きせず、前回のまま残しています"
         "（報告期間が違う 3 件）。報告年度・報告期間（--year・--period）の指定を確かめてください。"]
-    assert "ファイル: 3 件（読込 3・受理 0・不受理 3・差替え 0・読み飛ばし 0）" in out
+    assert "ファイル: 3 件（調査票として読めた 3・受理 0・不受理 3・差替え 0・読み飛ばし 0）" in out
     assert "集約結果:" not in out
 
 

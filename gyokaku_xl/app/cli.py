@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
-from typing import Callable, Sequence, TextIO
+from typing import Any, Callable, Sequence, TextIO
 
 from gyokaku_xl.domain.version import __version__
 from gyokaku_xl.domain.findings import GyokakuError
@@ -18,15 +19,108 @@ from gyokaku_xl import text as g
 from gyokaku_xl.text import control as ctl
 from gyokaku_xl.domain.model import Period, PeriodError, parse_fiscal_year, parse_period
 from gyokaku_xl.domain.outcome import EXIT_ATTENTION, EXIT_FAILED, EXIT_OK
+from gyokaku_xl.infra.compat import argparse_usage
+from gyokaku_xl.render.styles import NO_LINE_START, text_units
 
 _ARGPARSE_MESSAGES = g.CLI_ARGPARSE_MESSAGES
 
 
+#: Pieces never split: a Latin word or one character, with the characters that may not begin a line
+#: (small kana, the long-vowel mark, closing brackets and punctuation) kept on the piece before them.
+_WRAP_PIECE = re.compile(r"\s+|(?:[!-~]+|.)[" + re.escape("".join(sorted(NO_LINE_START))) + "]*")
+
+
+#: One part of a usage line, as argparse splits them: a group in () or [], or a word.
+_USAGE_PART = re.compile(r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+")
+
+
+def wrap_by_width(text: str, width: int) -> list[str]:
+    """``text`` wrapped at ``width`` console columns: at spaces between Latin words, anywhere between
+    wide characters (a Latin word is never split unless longer than a line)."""
+    lines: list[str] = []
+    line, used = "", 0
+    for piece in _WRAP_PIECE.findall(" ".join(text.split())):
+        w = text_units(piece)
+        if piece.isspace():
+            if line:
+                line, used = line + " ", used + 1
+            continue
+        if used + w > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = "", 0
+        line, used = line + piece, used + w
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
 class _Formatter(argparse.HelpFormatter):
-    """Help text with a Japanese usage prefix."""
+    """Help text with a Japanese usage prefix, its columns aligned by display width (a full-width
+    character takes two columns of the console, where argparse counts it as one)."""
 
     def add_usage(self, usage, actions, groups, prefix=None):  # noqa: D102 - argparse API
         super().add_usage(usage, actions, groups, prefix=g.CLI_USAGE if prefix is None else prefix)
+
+    def _format_usage(self, usage, actions, groups, prefix):  # noqa: D102 - argparse API, rewrapped by width
+        text = argparse_usage(self, usage, actions, groups, prefix)
+        head = prefix if prefix is not None else ""
+        flat = " ".join(text[len(head):].split())
+        if not flat.startswith(self._prog) or usage is not None:
+            return text
+        parts = _USAGE_PART.findall(flat[len(self._prog):])
+        first = f"{head}{self._prog}"
+        same_line = text_units(first) <= 0.6 * self._width  # else the parts start below the program
+        indent = " " * (text_units(first) + 1 if same_line else text_units(head))
+        lines, line = ([], first) if same_line else ([first], "")
+        for part in parts:
+            candidate = f"{line} {part}" if line else f"{indent}{part}"
+            if line and text_units(candidate) > self._width:
+                lines.append(line)
+                candidate = f"{indent}{part}"
+            line = candidate
+        if line:
+            lines.append(line)
+        return "\n".join(lines) + "\n\n"
+
+    def add_argument(self, action):  # noqa: D102 - argparse API
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            invocations = [self._format_action_invocation(action)]
+            invocations += [self._format_action_invocation(a) for a in self._iter_indented_subactions(action)]
+            self._action_max_length = max(self._action_max_length,
+                                          max(map(text_units, invocations)) + self._current_indent)
+
+    def _format_action(self, action):  # noqa: D102 - argparse API, measured by display width
+        help_position = min(self._action_max_length + 2, self._max_help_position)
+        help_width = max(self._width - help_position, 11)
+        action_width = help_position - self._current_indent - 2
+        header = self._format_action_invocation(action)
+        indent = " " * self._current_indent
+        if not action.help:
+            parts = [f"{indent}{header}\n"]
+        elif text_units(header) <= action_width:
+            parts = [f"{indent}{header}{' ' * (action_width - text_units(header))}  "]
+            indent_first = 0
+        else:
+            parts = [f"{indent}{header}\n"]
+            indent_first = help_position
+        if action.help and action.help.strip():
+            help_text = self._expand_help(action)
+            if help_text:
+                lines = self._split_lines(help_text, help_width)
+                parts.append(" " * indent_first + lines[0] + "\n")
+                parts += [" " * help_position + line + "\n" for line in lines[1:]]
+        elif not parts[0].endswith("\n"):
+            parts.append("\n")
+        for subaction in self._iter_indented_subactions(action):
+            parts.append(self._format_action(subaction))
+        return self._join_parts(parts)
+
+    def _split_lines(self, text, width):  # noqa: D102 - argparse API
+        return wrap_by_width(text, width)
+
+    def _fill_text(self, text, width, indent):  # noqa: D102 - argparse API
+        return "\n".join(indent + line for line in wrap_by_width(text, width - len(indent)))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,6 +131,29 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self._positionals.title = g.CLI_POSITIONALS
         self._optionals.title = g.CLI_OPTIONALS
+
+    def parse_args(self, args=None, namespace=None):  # noqa: D102 - argparse API
+        """Arguments no command knows are reported by the command's own parser (its usage, not the
+        top level's), with a hint where a known mistake has a known fix (``check -o`` → --report)."""
+        namespace, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = getattr(namespace, "command", None)
+            parser = self._command_parser(command) or self
+            hints = [g.CLI_HINTS[(command, a.split("=")[0])] for a in extras
+                     if (command, a.split("=")[0]) in g.CLI_HINTS]
+            parser.error(" ".join([g.CLI_UNKNOWN_ARGUMENTS.format(args=" ".join(extras)), *hints[:1]]))
+        return namespace
+
+    #: The sub-commands' parsers (``add_subparsers``'s action), for :meth:`_command_parser`.
+    _commands: Any = None
+
+    def add_subparsers(self, **kwargs):  # noqa: D102 - argparse API: remembered for _command_parser
+        self._commands = super().add_subparsers(**kwargs)
+        return self._commands
+
+    def _command_parser(self, command: str | None) -> "argparse.ArgumentParser | None":
+        commands = self._commands
+        return commands.choices.get(command) if commands is not None and command else None
 
     def error(self, message: str) -> None:  # noqa: D401 - argparse API
         for english, japanese in _ARGPARSE_MESSAGES:

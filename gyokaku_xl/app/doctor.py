@@ -70,7 +70,9 @@ class DoctorReport:
         """The report in Japanese, one line per check and a closing line."""
         lines = [g.DOCTOR_HEADING]
         lines += [c.line() for c in self.checks]
-        lines.append(g.DOCTOR_ALL_OK if self.ok else g.DOCTOR_FIX_FAILS)
+        warnings = sum(1 for c in self.checks if c.mark == WARN)
+        lines.append(g.DOCTOR_FIX_FAILS if not self.ok else
+                     g.DOCTOR_HAS_WARNINGS.format(count=warnings) if warnings else g.DOCTOR_ALL_OK)
         return lines
 
 

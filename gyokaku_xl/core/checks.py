@@ -326,6 +326,21 @@ def check_fiscal_effect(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
                    initiative_id=ident, **ctx.where(row, "fiscal_effect"))
 
 
+def check_year_to_date_effect(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
+    """A later report of the year (年度末・下半期) left 財政効果額 blank where its form shows an amount
+    reported at 上半期: the year's amount is the total to date, so the department is asked (a warning;
+    the 上半期 amount then stands for the year, see :func:`gyokaku_xl.core.movement.fiscal`)."""
+    if "first_half_effect" not in ctx.form.columns:
+        return
+    earlier, ok, _normalised = parse_amount(row.value("first_half_effect"))
+    cell = row.cells.get("fiscal_effect")
+    if not ok or not earlier or (cell is not None and cell.formula is not None):
+        return
+    if parse_amount(row.value("fiscal_effect"))[0] is None and cell_text(row, "fiscal_effect") == "":
+        yield make("fiscal-effect-year-end-blank", WARNING, initiative_id=clean(row.value("initiative_id")),
+                   previous=f"{earlier:,}", **ctx.where(row, "fiscal_effect"))
+
+
 def check_formulas(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
     """Input cells hold values, not formulas (the cached value is used with a warning)."""
     ident = clean(row.value("initiative_id"))
@@ -409,7 +424,7 @@ def check_carried_over(ctx: FileContext, row: FormRow) -> Iterator[Finding]:
 
 ROW_RULES: tuple[Callable[[FileContext, FormRow], Iterator[Finding]], ...] = (
     check_initiative_id, check_status, check_progress, check_delay_reason, check_fiscal_effect,
-    check_formulas, check_text_length, check_prefilled, check_carried_over,
+    check_year_to_date_effect, check_formulas, check_text_length, check_prefilled, check_carried_over,
 )
 
 

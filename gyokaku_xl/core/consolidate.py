@@ -18,7 +18,7 @@ from typing import Iterable
 
 from gyokaku_xl import text as g
 from gyokaku_xl.domain import schema
-from gyokaku_xl.core.checks import outside_plan_period, parse_amount
+from gyokaku_xl.core.checks import KEY_FIELD_CODES, outside_plan_period, parse_amount
 from gyokaku_xl.domain.findings import ERROR, INFO, WARNING, Finding, make
 from gyokaku_xl.domain.inbox import SKIPPED_KINDS
 from gyokaku_xl.domain.model import Period, Plan
@@ -237,6 +237,27 @@ def _active_file(mine: list[FileReport]) -> FileReport:
     return max(mine, key=newer_key)
 
 
+#: The key-field errors of a row that was reported but whose 進捗状況 could not be used.
+STATUS_ERROR_CODES = frozenset({"status-not-in-scale", "status-missing", "status-formula-no-value"})
+
+
+def status_error_ids(reports: Iterable[FileReport], records: Iterable[Record]) -> frozenset[str]:
+    """取組 left out only for their 進捗状況, in a file whose other rows were merged: the department
+    reported them (not 報告なし), with a status that cannot be counted."""
+    merged = {r.initiative.id for r in records}
+    found = set()
+    for report in reports:
+        if report.rejected or report.superseded_by:
+            continue
+        for row in report.rows:
+            if not row.excluded or row.initiative_id is None or row.initiative_id in merged:
+                continue
+            codes = {f.code for f in row.findings if f.is_error and f.code in KEY_FIELD_CODES}
+            if codes and codes <= STATUS_ERROR_CODES:
+                found.add(row.initiative_id)
+    return frozenset(found)
+
+
 def tally(reports: list[FileReport]) -> Tally:
     """Counts over all files; rows_read == rows_merged + rows_rejected by construction."""
     t = Tally(files_seen=len(reports))
@@ -279,4 +300,5 @@ def consolidate(plan: Plan, period: Period, reports: list[FileReport],
                        submissions=submission_states(plan, reports) if completeness_checked
                        else [s for s in submission_states(plan, reports) if s.state != g.NOT_SUBMITTED],
                        tally=tally(reports), completeness_checked=completeness_checked,
-                       generated_at=generated_at, actuals=actuals)
+                       generated_at=generated_at, status_errors=status_error_ids(reports, records),
+                       actuals=actuals)

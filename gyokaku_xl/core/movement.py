@@ -9,8 +9,9 @@ from the history folder) and the current :class:`~gyokaku_xl.domain.records.Merg
 * :func:`trend` — the status counts of every period, with the on-track share (plan's rounding).
 * :func:`fiscal` — 財政効果額 per 事業 and per 取組の視点 for each fiscal year and in total, with
   targets and 達成率 where the plan master has them. A year's amount is what its latest period
-  reported (年度末, else 下半期, else 上半期). Amounts are ints bounded by ``model.MAX_AMOUNT``,
-  so every total stays exact.
+  reported (年度末, else 下半期, else 上半期), the year's total to date; a 取組 whose latest report
+  of the year has no amount keeps the one an earlier report of that year gave (``Fiscal.carried``,
+  stated on the sheet). Amounts are ints bounded by ``model.MAX_AMOUNT``, so every total stays exact.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from gyokaku_xl.domain import revisions as rv
 from gyokaku_xl.core.revisions import Followed, fiscal_notes, follow, known_names, left_in_year, trend_changes
 from gyokaku_xl.domain.model import Period, Plan, Program, bounded_amount, share_percent
 from gyokaku_xl.domain.normalize import key
-from gyokaku_xl.domain.content import (Comparison, ComparisonRow, Fiscal, FiscalLine, Movement, Trend, TrendRow,
-                                       YearLine)
+from gyokaku_xl.domain.content import (CarriedAmount, Comparison, ComparisonRow, Fiscal, FiscalLine, Movement,
+                                       Trend, TrendRow, YearLine)
 from gyokaku_xl.domain.records import MergeResult, Snapshot, SnapshotRow, snapshot_of
 
 def period_key(period: Period) -> tuple[int, int]:
@@ -152,7 +153,9 @@ def trend(result: MergeResult, history: Sequence[Snapshot] | None = None,
     has_other = any(r.status not in names for s in snapshots for r in s.rows)
     statuses = plan.scale.names + ((g.MOVEMENT_TREND_OTHER,) if has_other else ())
     rows = tuple(_trend_row(plan, s, has_other, s is current) for s in snapshots)
-    return Trend(statuses, rows, has_other, trend_changes(plan, [s.period for s in snapshots]))
+    reported = {r.initiative_id for r in current.rows}
+    return Trend(statuses, rows, has_other, trend_changes(plan, [s.period for s in snapshots]),
+                 not_reported=sum(1 for i in plan.initiatives if i.id not in reported))
 
 
 # --- 財政効果 -------------------------------------------------------------------------------------
@@ -164,6 +167,36 @@ def year_snapshots(snapshots: Sequence[Snapshot]) -> list[Snapshot]:
         if year not in latest or period_key(snapshot.period) >= period_key(latest[year].period):
             latest[year] = snapshot
     return [latest[y] for y in sorted(latest)]
+
+
+def year_rows(plan: Plan, snapshots: Sequence[Snapshot]) -> tuple[list[Snapshot], list[list[SnapshotRow]],
+                                                                   list[CarriedAmount]]:
+    """Per fiscal year: its latest snapshot (:func:`year_snapshots`), the rows whose amounts make the
+    year's figure, and the amounts carried from an earlier report of the year.
+
+    The latest report's rows come first, with those of 取組 that ended or were merged in the year
+    after reporting (:func:`~gyokaku_xl.core.revisions.left_in_year`); a 取組 without an amount in
+    either (blank, or not reported) takes the latest earlier report of the same year that has one.
+    """
+    by_year: dict[int, list[Snapshot]] = {}
+    for snapshot in sorted(snapshots, key=lambda s: period_key(s.period)):
+        by_year.setdefault(snapshot.period.fiscal_year, []).append(snapshot)
+    chosen, rows, carried = year_snapshots(snapshots), [], []
+    for latest, ended in zip(chosen, left_in_year(plan, snapshots, chosen)):
+        used = [*latest.rows, *ended]
+        have = {r.initiative_id for r in used if bounded_amount(r.fiscal_effect) is not None}
+        for earlier in reversed([s for s in by_year[latest.period.fiscal_year] if s is not latest]):
+            for row in earlier.rows:
+                amount = bounded_amount(row.fiscal_effect)
+                if amount is None or row.initiative_id in have:
+                    continue
+                have.add(row.initiative_id)
+                used.append(row)
+                initiative = plan.find_initiative(row.initiative_id)
+                carried.append(CarriedAmount(row.initiative_id, initiative.name if initiative else "",
+                                             latest.period, earlier.period, amount))
+        rows.append(used)
+    return chosen, rows, carried
 
 
 def _rate(achieved: int, target: int | None, rounding: str) -> int | None:
@@ -203,15 +236,14 @@ def fiscal(result: MergeResult, history: Sequence[Snapshot] | None = None,
     plan = result.plan
     history = result.history if history is None else history
     current = snapshot_of(result) if current is None else current
-    chosen = year_snapshots([*earlier_periods(history, result.period), current])
+    every = [*earlier_periods(history, result.period), current]
+    chosen, rows_of_year, carried = year_rows(plan, every)
     ordered = [p for perspective in plan.perspectives for p in plan.programs_of(perspective.number)]
     index = {p.number: n for n, p in enumerate(ordered)}
     per_program: list[list[int | None]] = [[None] * len(chosen) for _ in ordered]
     unmatched = 0
-    every = [*earlier_periods(history, result.period), current]
-    left = left_in_year(plan, every, chosen)
-    for y, snapshot in enumerate(chosen):
-        for row in (*snapshot.rows, *left[y]):  # with 取組 that ended in the year after reporting
+    for y, year_rows_used in enumerate(rows_of_year):
+        for row in year_rows_used:
             amount = bounded_amount(row.fiscal_effect)
             if amount is None:
                 continue
@@ -251,7 +283,7 @@ def fiscal(result: MergeResult, history: Sequence[Snapshot] | None = None,
         total=total, by_year=by_year, has_targets=any(t is not None for t in targets),
         partial_targets=any(t is not None for t in targets) and any(t is None for t in targets),
         unmatched=unmatched, any_amount=any(a is not None for line in per_program for a in line),
-        notes=fiscal_notes(plan, every, result.period))
+        carried=tuple(carried), notes=fiscal_notes(plan, every, result.period))
 
 
 def _by_year(plan: Plan, chosen: Sequence[Snapshot], amounts: Sequence[int | None]) -> tuple[YearLine, ...]:

@@ -145,8 +145,10 @@ def sentences(plan: Plan, table: StatusTable, program_count: int) -> tuple[str, 
     return tuple(out)
 
 
-def program_blocks(plan: Plan, records: list[Record]) -> tuple[PerspectiveBlock, ...]:
-    """Section 2: per perspective, each 総括掲載 事業 with its de-duplicated lines."""
+def program_blocks(plan: Plan, records: list[Record],
+                   status_errors: frozenset[str] = frozenset()) -> tuple[PerspectiveBlock, ...]:
+    """Section 2: per perspective, each 総括掲載 事業 with its de-duplicated lines; a 事業 without a
+    merged row says why: 進捗状況の誤り when one of its 取組 was reported with one, else 報告なし."""
     by_program: dict[str, list[Record]] = {}
     for r in records:
         by_program.setdefault(r.program.number, []).append(r)
@@ -161,7 +163,8 @@ def program_blocks(plan: Plan, records: list[Record]) -> tuple[PerspectiveBlock,
             bullets = seen.take([with_bullet(line) for r in mine for line in text_lines(r.text("progress"))])
             next_steps = seen.take([line for r in mine for line in text_lines(r.text("next_steps"))])
             if not mine:
-                bullets = [g.REPORT_NOT_REPORTED]
+                misreported = any(i.id in status_errors for i in plan.initiatives_of_program(program.number))
+                bullets = [g.REPORT_STATUS_ERROR if misreported else g.REPORT_NOT_REPORTED]
             programs.append(ProgramBlock(program.number, program.title, tuple(bullets), tuple(next_steps)))
         if programs:
             blocks.append(PerspectiveBlock(perspective.heading, tuple(programs)))
@@ -256,11 +259,12 @@ def bounded_flagged(groups: list[list[FlaggedLine]], limit: int, more: str) -> t
 
 
 def notes(plan: Plan, records: list[Record],
-          submissions: Sequence[Submission] = ()) -> tuple[str, ...]:
+          submissions: Sequence[Submission] = (), status_errors: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Small print under the sentences: the rounding rule, and 取組 left out of the count, if any.
 
     With the submissions, 取組 left out are told apart: their department sent nothing (未提出),
-    sent only files that could not be accepted (不受理), or sent a file without their row (報告なし).
+    sent only files that could not be accepted (不受理), sent their row with a 進捗状況 that cannot be
+    counted (進捗状況の誤り, ``status_errors``), or sent a file without their row (報告なし).
     """
     out = [g.REPORT_NOTE_ROUNDING.format(rounding=plan.rounding)]
     reported = {r.initiative.id for r in records}
@@ -268,10 +272,13 @@ def notes(plan: Plan, records: list[Record],
     if not missing:
         return tuple(out)
     state = {s.department: s for s in submissions}
-    counts = {g.REPORT_NOTE_NOT_SUBMITTED: 0, g.REPORT_NOTE_REJECTED: 0, g.REPORT_NOTE_NOT_REPORTED: 0}
+    counts = {g.REPORT_NOTE_NOT_SUBMITTED: 0, g.REPORT_NOTE_REJECTED: 0, g.REPORT_NOTE_STATUS_ERROR: 0,
+              g.REPORT_NOTE_NOT_REPORTED: 0}
     for initiative in missing:
         s = state.get(initiative.department)
-        if s is not None and s.state == g.NOT_SUBMITTED:
+        if initiative.id in status_errors:
+            counts[g.REPORT_NOTE_STATUS_ERROR] += 1
+        elif s is not None and s.state == g.NOT_SUBMITTED:
             counts[g.REPORT_NOTE_NOT_SUBMITTED] += 1
         elif s is not None and s.state == g.HAS_ERRORS and s.rows_merged == 0:
             counts[g.REPORT_NOTE_REJECTED] += 1
@@ -298,7 +305,7 @@ def build_summary(result: MergeResult, revisions: RevisionView | None = None) ->
     section3 = (g.REPORT_SECTION_FLAGGED.format(statuses=quoted(not_on_track), by_program=program_label)
                 if not_on_track else g.REPORT_SECTION_FLAGGED_NO_SCALE.format(by_program=program_label))
     limit = list_limit(plan)
-    section2, programs_left = bounded_programs(program_blocks(plan, records), limit)
+    section2, programs_left = bounded_programs(program_blocks(plan, records, result.status_errors), limit)
     more3 = g.REPORT_SECTION3_MORE.replace("{by_program}", program_label)
     return SummaryData(
         doc_number=doc_label(g.SHEET_SUMMARY),
@@ -307,7 +314,7 @@ def build_summary(result: MergeResult, revisions: RevisionView | None = None) ->
         section1_heading=g.REPORT_SECTION_PROGRESS.format(
             list=list_label, by_program=_shared_prefix_dropped(list_label, program_label)),
         sentences=sentences(plan, table, program_count),
-        notes=notes(plan, records, result.submissions),
+        notes=notes(plan, records, result.submissions, result.status_errors),
         revision_note=summary_note(revisions or revision_view(plan, result.period, result.history)),
         table_heading=g.REPORT_TABLE_HEADING,
         table=table,

@@ -175,6 +175,8 @@ class Trend:
     has_other: bool = False
     #: (period, 取組 added, 取組 ended or merged) since the period before, where the plan changed
     changes: tuple[tuple[Period, int, int], ...] = ()
+    #: 取組 of the plan without a report this period: counted by 前期比較 (報告なし), not in 推移's 合計
+    not_reported: int = 0
 
 
 # --- 財政効果 -------------------------------------------------------------------------------------
@@ -203,6 +205,18 @@ class YearLine:
 
 
 @dataclass(frozen=True)
+class CarriedAmount:
+    """A 取組's amount of an earlier report of the year, standing for the year where the year's
+    latest report (``period``) has none."""
+
+    initiative_id: str
+    name: str
+    period: Period  # the year's latest period, whose amount is blank or not reported
+    source: Period  # the earlier period of the same year whose amount is used
+    amount: int
+
+
+@dataclass(frozen=True)
 class Fiscal:
     """財政効果: the years shown (with the period each year's amount comes from) and the lines."""
 
@@ -215,6 +229,7 @@ class Fiscal:
     partial_targets: bool = False  # some 事業 have a target and some do not
     unmatched: int = 0  # 千円 reported for 取組 no longer in the plan (left out)
     any_amount: bool = False
+    carried: tuple[CarriedAmount, ...] = ()  # amounts of an earlier report standing for their year
     notes: tuple[str, ...] = ()  # where merged and ended 取組's amounts are counted
 
 

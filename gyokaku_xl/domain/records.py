@@ -104,6 +104,8 @@ class MergeResult:
     generated_at: str = ""  # fixed document date (derived from inputs, for determinism)
     #: earlier periods of the same plan read from the history folder, in period order
     history: list["Snapshot"] = field(default_factory=list)
+    #: 取組 whose row was reported but left out for its 進捗状況 (not in the scale, blank, a formula)
+    status_errors: frozenset[str] = frozenset()
     #: the 「意見と対応」 rows of those earlier masters, oldest first (for 未対応の意見)
     earlier_opinions: list[OpinionRow] = field(default_factory=list)
     #: 数値目標: the 実績値 accepted this period, by (取組番号, 指標名) key (see domain.targets)

@@ -12,11 +12,12 @@ from gyokaku_xl import text as g
 from gyokaku_xl.domain.tokens import FORM_KIND_VALUE, MASTER_KIND_VALUE
 
 #: Bump when the form's layout changes; older forms are reported as ``outdated-template``.
-#: 1.1 added the locked 「前回の進捗状況」 column and the carried-over texts (sheet 「前回の内容」).
-FORM_VERSION = "1.1"
+#: 1.1 added the locked 「前回の進捗状況」 column and the carried-over texts (sheet 「前回の内容」);
+#: 1.2 the locked 「上半期の財政効果額」 column beside 財政効果額 (shown on 年度末・下半期 forms).
+FORM_VERSION = "1.2"
 #: Versions the validator still accepts (columns are found by their labels; a 1.0 form simply
 #: has no 「前回の進捗状況」 column and nothing carried over).
-ACCEPTED_FORM_VERSIONS = ("1.0", FORM_VERSION)
+ACCEPTED_FORM_VERSIONS = ("1.0", "1.1", FORM_VERSION)
 
 #: Custom document properties that carry the form's identity.
 PROP_KIND = "gyokaku_form"
@@ -92,6 +93,7 @@ FORM_COLUMNS: tuple[Column, ...] = (
     _column("next_steps", LONG_TEXT, 32),
     _column("delay_reason", LONG_TEXT, 28),
     _column("fiscal_effect", AMOUNT, 11),
+    _column("first_half_effect", REFERENCE, 16, prefilled=True),
     _column("note", TEXT, 16),
 )
 

@@ -9,10 +9,15 @@ thing, and a public fallback here, so that a library update makes a test fail ra
 * XlsxWriter's ``Worksheet.merge`` (the plain list of merged ranges that ``merge_range`` appends to):
   registering a range there skips ``merge_range``'s per-cell overlap bookkeeping, which dominates
   writing 資料1-3. Fallback: ``merge_range``.
+* argparse's ``HelpFormatter`` layout methods (``_format_usage``, ``_format_action``, ``_split_lines``,
+  ``_fill_text``): the command line's help formatter overrides them to align and wrap by display
+  width (a full-width character takes two console columns). :func:`argparse_usage` is argparse's own
+  usage text, which that formatter rewraps. Fallback: a formatter without them is argparse's plain one.
 """
 
 from __future__ import annotations
 
+import argparse
 import zipfile
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -47,3 +52,12 @@ def merged_ranges(sheet: Any) -> list | None:
     last_col]`` each), or None when this XlsxWriter keeps them otherwise."""
     ranges = getattr(sheet, "merge", None)
     return ranges if isinstance(ranges, list) else None
+
+
+#: The private ``HelpFormatter`` methods the command line's formatter overrides (see the module's notes).
+HELP_FORMATTER_OVERRIDES = ("_format_usage", "_format_action", "_split_lines", "_fill_text")
+
+
+def argparse_usage(formatter: argparse.HelpFormatter, usage: Any, actions: Any, groups: Any, prefix: Any) -> str:
+    """argparse's own usage text for ``formatter`` (``HelpFormatter._format_usage``)."""
+    return argparse.HelpFormatter._format_usage(formatter, usage, actions, groups, prefix)

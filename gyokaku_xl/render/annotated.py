@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable
 
 from gyokaku_xl import text as g
 from gyokaku_xl.domain.findings import Finding, action_of, count_by_severity, title_of
-from gyokaku_xl.render.styles import FONT_GOTHIC, paragraph_lines
+from gyokaku_xl.render.styles import FONT_GOTHIC, capacity_units, column_px, paragraph_lines
 
 #: Findings that mean the file could not be read safely: such files are never opened again.
 UNREADABLE_CODES = frozenset({"not-excel", "empty-file", "corrupt-zip", "encrypted", "legacy-xls", "lock-file",
@@ -32,16 +32,21 @@ AUTHOR = g.ANNOTATE_AUTHOR
 
 
 # --- the 「指摘一覧」 sheet: every finding on paper, each cell a link ----------------------------------
-#: Column widths (characters) of No., セル, 重要度, 指摘の種類, 内容, 対応.
-WIDTHS = (5, 9, 8, 24, 56, 28)
-#: Points per text line at 10 pt, and padding.
+#: Column widths (characters) of No., セル, 重要度, 指摘の種類, 内容, 対応: セル holds 「ファイル全体」,
+#: 内容 a usual message on one line.
+WIDTHS = (5, 13, 8, 24, 62, 28)
+#: The size the list is written at (openpyxl's default), which its row heights are measured for.
+FONT_SIZE = 11
+#: Points per text line at 11 pt, and padding.
 LINE_POINTS = 14.0
 PADDING = 4.0
 SEVERITY_FONT = {g.SEVERITY_ERROR: "C00000", g.SEVERITY_WARNING: "9C5700", g.SEVERITY_INFO: "404040"}
 
 
 def _lines(text: str, width: float) -> int:
-    return paragraph_lines(text, width - 1)
+    """Lines ``text`` takes in a column ``width`` characters wide, at the list's font size (the
+    column's pixels less the cell padding, in half-width units of an 11 pt character)."""
+    return paragraph_lines(text, capacity_units(column_px(width), FONT_SIZE))
 
 
 def _list_font(wb: Any) -> str:

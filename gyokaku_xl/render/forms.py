@@ -82,6 +82,9 @@ def write_form(path: str | Path, plan: Plan, period: Period, department: str,
     """
     rows = [_prefilled_values(plan, i) for i in plan.initiatives_of(department)]
     carried: list[tuple[str, ...]] = []
+    first_half = first_half_amounts(period, previous)
+    for values in rows:
+        values["first_half_effect"] = first_half.get(str(values["initiative_id"]))
     if previous is not None:
         by_id = previous.by_id()
         for values in rows:
@@ -111,8 +114,17 @@ def write_form(path: str | Path, plan: Plan, period: Period, department: str,
            prefilled_locked=True, identity=identity,
            header_text=(department, period.label), doc_title=g.FORM_DOC_TITLE.format(form=g.FORM_TITLE, department=department),
            previous=previous.period if previous is not None else None, carried=carried,
-           opinions=opinions, deadline=deadline,
+           year_to_date=period.half != g.PERIOD_FIRST_HALF, opinions=opinions, deadline=deadline,
            targets=target_sheet_of(plan, period, department, year_end(period), target_references))
+
+
+def first_half_amounts(period: Period, previous: Snapshot | None) -> dict[str, int]:
+    """取組番号 → the 財政効果額 reported at 上半期 of ``period``'s fiscal year, for a later form of that
+    year whose carry-over period is that 上半期 (empty otherwise)."""
+    if (previous is None or period.half == g.PERIOD_FIRST_HALF or previous.period.half != g.PERIOD_FIRST_HALF
+            or previous.period.fiscal_year != period.fiscal_year):
+        return {}
+    return {r.initiative_id: r.fiscal_effect for r in previous.rows if r.fiscal_effect is not None}
 
 
 def write_blank_form(path: str | Path, plan: Plan | None = None) -> None:
@@ -169,8 +181,9 @@ def _prefilled_values(plan: Plan, initiative: Initiative) -> dict[str, object]:
 def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, meta: dict[str, str],
            rows: Sequence[dict[str, object]], prefilled_locked: bool, identity: dict[str, str],
            header_text: tuple[str, str], doc_title: str, previous: Period | None = None,
-           carried: Sequence[tuple[str, ...]] = (), opinions: Mapping[str, Sequence[Opinion]] | None = None,
-           deadline: date | None = None, targets: TargetSheet | None = None) -> None:
+           carried: Sequence[tuple[str, ...]] = (), year_to_date: bool = False,
+           opinions: Mapping[str, Sequence[Opinion]] | None = None, deadline: date | None = None,
+           targets: TargetSheet | None = None) -> None:
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     try:
         if plan is not None:
@@ -191,8 +204,10 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
         target_sheet = workbook.add_worksheet(g.FORM_TARGETS_SHEET) if targets is not None else None
         guide = workbook.add_worksheet(g.FORM_GUIDE_SHEET)
         with_opinions = bool(opinions) and any(opinion_cells(rows, opinions))
-        status_cells = _write_guide(guide, fmt, scale, plan, previous, deadline, with_opinions, targets)
-        _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells)
+        status_cells = _write_guide(guide, fmt, scale, plan, previous, deadline, with_opinions, targets,
+                                    year_to_date)
+        _write_main(sheet, fmt, scale, title, meta, rows, prefilled_locked, header_text, status_cells,
+                    year_to_date)
         if opinions:
             _write_opinions(sheet, fmt, rows, opinions)
         if target_sheet is not None:
@@ -206,10 +221,11 @@ def _write(path: Path, *, plan: Plan | None, scale: StatusScale, title: str, met
 
 def _write_main(sheet: Any, fmt: Formats, scale: StatusScale, title: str, meta: dict[str, str],
                 rows: Sequence[dict[str, object]], prefilled_locked: bool,
-                header_text: tuple[str, str], status_cells: str) -> None:
+                header_text: tuple[str, str], status_cells: str, year_to_date: bool = False) -> None:
     last_col = len(s.FORM_COLUMNS) - 1
-    for n, column in enumerate(s.FORM_COLUMNS):
-        sheet.set_column(n, n, column.width)
+    for n, column in enumerate(s.FORM_COLUMNS):  # 上半期 forms have no earlier amount of the year to show
+        hidden = column.key == "first_half_effect" and not year_to_date
+        sheet.set_column(n, n, column.width, None, {"hidden": True} if hidden else {})
     sheet.set_row(s.TITLE_ROW, 24)
     sheet.merge_range(s.TITLE_ROW, 0, s.TITLE_ROW, last_col, title,
                       fmt.get(bold=True, font_size=14, valign="vcenter"))
@@ -278,10 +294,11 @@ def _write_row(sheet: Any, fmt: Formats, row: int, values: dict[str, object],
             props["text_wrap"] = True
         if column.kind in (s.FLAG, s.STATUS, s.ID, s.REFERENCE):
             props["align"] = "center"
-        if column.kind == s.AMOUNT:
-            props["num_format"] = "#,##0"
-        cell_fmt = fmt.get(**props)
         value = values.get(column.key)
+        if column.kind == s.AMOUNT or (column.kind == s.REFERENCE and isinstance(value, int)):
+            props["num_format"] = "#,##0"  # an amount shown for reference reads like the amount beside it
+            props.pop("align", None)
+        cell_fmt = fmt.get(**props)
         if value is None or value == "":
             sheet.write_blank(row, n, None, cell_fmt)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -419,7 +436,8 @@ def carry_over_note(previous: Period) -> str:
 
 def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None,
                  previous: Period | None = None, deadline: date | None = None,
-                 with_opinions: bool = False, targets: TargetSheet | None = None) -> str:
+                 with_opinions: bool = False, targets: TargetSheet | None = None,
+                 year_to_date: bool = False) -> str:
     """Write the guide; return the absolute range of the status names (dropdown fallback)."""
     for n, width in enumerate(_GUIDE_WIDTHS):
         sheet.set_column(n, n, width)
@@ -438,6 +456,9 @@ def _write_guide(sheet: Any, fmt: Formats, scale: StatusScale, plan: Plan | None
         steps = steps[:1] + (carry_over_note(previous),) + steps[1:]
     if targets is not None:  # before the closing 「保存して提出」 step
         steps = steps[:-1] + (guide_step(targets),) + steps[-1:]
+    if year_to_date:  # the amount of a later report is the year's, 上半期 included; before 「保存して提出」
+        steps = (steps[:-1] + (g.FISCAL_EFFECT_GUIDE_STEP.format(label=s.COLUMNS_BY_KEY["first_half_effect"].label),)
+                 + steps[-1:])
     for n, step in enumerate(steps, start=1):
         _guide_line(sheet, row, g.GUIDE_STEP.format(number=n, step=step), text)
         row += 1

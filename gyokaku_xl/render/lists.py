@@ -77,9 +77,12 @@ def _status_text(record: Record | None) -> str:
     return record.status if record else g.REPORT_EMPTY
 
 
-def _text(record: Record | None, column_key: str) -> str:
+def _text(record: Record | None, column_key: str, status_error: bool = False) -> str:
+    """A record's text; without a record, 取組状況 says why: 進捗状況の誤り or 報告なし."""
     if record is None:
-        return g.REPORT_NOT_REPORTED if column_key == "progress" else ""
+        if column_key != "progress":
+            return ""
+        return g.REPORT_STATUS_ERROR if status_error else g.REPORT_NOT_REPORTED
     return record.text(column_key)
 
 
@@ -97,7 +100,11 @@ def _new_sheet(workbook: Any, name: str, widths: tuple[float, ...]) -> tuple[Any
 
 
 def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]) -> Any:
-    """Add 資料1-2: every 取組 grouped by perspective then 事業; returns the worksheet."""
+    """Add 資料1-2: every 取組 grouped by perspective then 事業; returns the worksheet.
+
+    The rows are laid out first and paginated (:func:`_paginate`), then written: a page never ends on
+    a group header, and a page that begins inside a 取組の視点 repeats its band 「（続き）」.
+    """
     plan = result.plan
     sheet, fmt = _new_sheet(workbook, g.SHEET_LIST, LIST_COLUMNS)
     last = len(LIST_COLUMNS) - 1
@@ -121,49 +128,95 @@ def write_list_sheet(workbook: Any, result: MergeResult, colours: dict[str, str]
     records = _records_by_id(result)
     status_formats = _StatusFormats(fmt, colours)
     capacities = [st.capacity_units(st.column_px(width), SIZE_BODY) for width in LIST_COLUMNS]
-    keep: list[tuple[int, int]] = []
-    row = header_row + 1
-    first_row = row
+    band_height = st.row_height(1, SIZE_GROUP, 6)
+
+    # 1. the rows, grouped into what must stay on one page: a perspective band (or a 事業 heading)
+    #    with the first 取組 under it, then each 取組 alone
+    groups: list[_Group] = []
     for perspective in plan.perspectives:
         programs = plan.programs_of(perspective.number)
         if not programs:
             continue
-        _put(sheet, row, 0, last, perspective.heading, perspective_fmt)
-        heights.append(st.row_height(1, SIZE_GROUP, 6))
-        sheet.set_row(row, heights[-1])
-        group_start = row
-        row += 1
+        band = _ListRow(band_height, perspective.heading, perspective_fmt, band=True)
         for p_index, program in enumerate(programs):
-            _put(sheet, row, 0, last, _program_heading(program), program_fmt)
-            heights.append(st.text_height(_program_heading(program), st.columns_px(LIST_COLUMNS, 0, last),
-                                          SIZE_GROUP, 6))
-            sheet.set_row(row, heights[-1])
-            # the perspective row (for the first 事業) and the 事業 row stay with the first 取組
-            keep.append((group_start if p_index == 0 else row, row + 1))
-            row += 1
+            heading = _program_heading(program)
+            first = [band] if p_index == 0 else []
+            first.append(_ListRow(st.text_height(heading, st.columns_px(LIST_COLUMNS, 0, last), SIZE_GROUP, 6),
+                                  heading, program_fmt))
+            items = []
             for initiative in plan.initiatives_of_program(program.number):
                 record = records.get(initiative.id)
                 values = (initiative.id, initiative.name, _status_text(record),
-                          _text(record, "progress"), _text(record, "next_steps"))
-                lines = 1
-                for col, text in enumerate(values):
-                    style = status_formats[text] if col == 2 else (centre if col == 0 else cell)
-                    sheet.write_string(row, col, text, style)
-                    lines = max(lines, st.wrapped_line_count(text, capacities[col]))
-                heights.append(st.row_height(lines, SIZE_BODY, 4))
-                sheet.set_row(row, heights[-1])
-                row += 1
+                          _text(record, "progress", initiative.id in result.status_errors),
+                          _text(record, "next_steps"))
+                styles = [status_formats[text] if col == 2 else (centre if col == 0 else cell)
+                          for col, text in enumerate(values)]
+                lines = max(st.wrapped_line_count(text, capacities[col]) for col, text in enumerate(values))
+                items.append(_ListRow(st.row_height(lines, SIZE_BODY, 4), values, styles))
+            groups.append(_Group(first + items[:1], perspective.heading))
+            groups.extend(_Group([item], perspective.heading) for item in items[1:])
+
+    # 2. pages, then the rows as they fall
+    page_pt = st.printable_height_pt(landscape=True) - repeat
+    rows = st.Rows(sheet, heights)  # below the title and header rows
+    breaks: list[int] = []
+    for group, new_page in _paginate(groups, page_pt, band_height):
+        if new_page:
+            breaks.append(rows.row)
+            if not group.rows[0].band:  # inside a perspective: its band again
+                group = _Group([_ListRow(band_height, g.LIST_CONTINUED.format(heading=group.perspective),
+                                         perspective_fmt, band=True), *group.rows], group.perspective)
+        for item in group.rows:
+            if isinstance(item.cells, str):
+                _put(sheet, rows.row, 0, last, item.cells, item.formats)
+            else:
+                for col, text in enumerate(item.cells):
+                    sheet.write_string(rows.row, col, text, item.formats[col])
+            rows.advance(item.height)
     st.setup_a4(sheet, landscape=True, footer=g.REPORT_PAGE_FOOTER)
     sheet.repeat_rows(0, header_row)
     sheet.fit_to_pages(1, 0)
-    sheet.print_area(0, 0, max(row - 1, header_row), last)
-    page_pt = st.printable_height_pt(landscape=True) - repeat
-    breaks = st.page_breaks(heights[first_row:], keep, page_pt, first_row=first_row)
+    sheet.print_area(0, 0, max(rows.row - 1, header_row), last)
     if breaks:
         sheet.set_h_pagebreaks(breaks)
     sheet.hide_gridlines(2)
     sheet.freeze_panes(header_row + 1, 0)
     return sheet
+
+
+class _ListRow:
+    """One row of 資料1-2: its height and either a heading (text across the row) or the five cells;
+    ``band`` for a 取組の視点 band."""
+
+    def __init__(self, height: float, cells: Any, formats: Any, band: bool = False) -> None:
+        self.height, self.cells, self.formats, self.band = height, cells, formats, band
+
+
+class _Group:
+    """Rows that stay on one page, and the heading of the 取組の視点 they belong to."""
+
+    def __init__(self, rows: list[_ListRow], perspective: str) -> None:
+        self.rows, self.perspective = rows, perspective
+
+    @property
+    def height(self) -> float:
+        return sum(r.height for r in self.rows)
+
+
+def _paginate(groups: list[_Group], page_pt: float, band_pt: float) -> list[tuple[_Group, bool]]:
+    """Each group and whether a new page starts before it; a page that starts inside a perspective
+    also holds the band repeated (``band_pt``). A group taller than a page goes on a page of its own."""
+    out = []
+    used = 0.0
+    for group in groups:
+        starts_band = group.rows[0].band
+        if used > 0 and used + group.height > page_pt:
+            out.append((group, True))
+            used = group.height + (0.0 if starts_band else band_pt)
+            continue
+        out.append((group, False))
+        used += group.height
+    return out
 
 
 def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str, str],
@@ -176,7 +229,7 @@ def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str
     heights = _title_rows(sheet, fmt, PROGRAM_COLUMNS, doc_label(g.SHEET_BY_PROGRAM), plan,
                           g.REPORT_SUBTITLE_BY_PROGRAM.format(period=result.period.label))
     repeat = sum(heights)
-    writer = _ProgramBlocks(sheet, fmt, colours, heights)
+    writer = _ProgramBlocks(sheet, fmt, colours, heights, result.status_errors)
     writer.target_lines = target_lines or {}
     writer.gap(6)
     first_row = writer.row
@@ -206,9 +259,12 @@ def write_by_program_sheet(workbook: Any, result: MergeResult, colours: dict[str
 class _ProgramBlocks(st.Rows):
     """Writes the 資料1-3 blocks row by row below the title rows (``heights``), recording row heights."""
 
-    def __init__(self, sheet: Any, fmt: st.Formats, colours: dict[str, str], heights: list[float]) -> None:
+    def __init__(self, sheet: Any, fmt: st.Formats, colours: dict[str, str], heights: list[float],
+                 status_errors: frozenset[str] = frozenset()) -> None:
         super().__init__(sheet, heights)
         self.fmt, self.colours = fmt, colours
+        #: 取組 reported with a 進捗状況 outside the scale: their 取組状況 says so, not 報告なし
+        self.status_errors = status_errors
         self.target_lines: Mapping[str, Sequence[str]] = {}
         f = fmt
         self.bar = f.get(font_name=st.FONT_GOTHIC, font_size=SIZE_GROUP + 0.5, bold=True, bg_color="#DDEBF7",
@@ -267,7 +323,7 @@ class _ProgramBlocks(st.Rows):
                 self.sheet.write_blank(self.row, 4, None, self.money)
             self.advance(st.text_height(initiative.name, self.px_name, SIZE_BODY, 5))
             for label, key in zip(g.REPORT_BY_PROGRAM_TEXT_LABELS, ("progress", "next_steps", "delay_reason")):
-                self._text_row(label, _text(record, key))
+                self._text_row(label, _text(record, key, initiative.id in self.status_errors))
             if initiative.id in self.target_lines:  # 数値目標: one line per indicator
                 self._text_row(g.REPORT_LABEL_TARGETS, "\n".join(self.target_lines[initiative.id]))
         _put(self.sheet, self.row, 0, 3, g.REPORT_PROGRAM_TOTAL, self.total_label)

@@ -15,7 +15,7 @@ from gyokaku_xl import text as g
 from gyokaku_xl.domain.model import Plan, era_label
 from gyokaku_xl.domain.content import Comparison, Fiscal, FiscalLine, Movement, Trend
 from gyokaku_xl.render import styles as st
-from gyokaku_xl.render.charts import add_trend_chart
+from gyokaku_xl.render.charts import add_trend_chart, thin_segments
 
 SIZE_TITLE = 12
 SIZE_HEADER = 9
@@ -327,6 +327,8 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
         page.note(g.MOVEMENT_TREND_OTHER_NOTE)
     if len(trend.rows) == 1:
         page.note(g.MOVEMENT_TREND_ONLY_CURRENT)
+    if trend.not_reported:
+        page.note(g.TREND_TOTAL_NOTE.format(missing=trend.not_reported))
     page.advance(4)
     spans = grid.spans(0)
     base = {"border": 1, "valign": "vcenter", "text_wrap": True}
@@ -353,9 +355,13 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
     for _ in range(TREND_CHART_HEIGHT_PX // 20 + 1):  # rows the chart sits on, so the print area holds it
         page.advance(15)
     series = [(spans[1 + i][0], status, colours.get(status, "#7F7F7F")) for i, status in enumerate(trend.statuses)]
+    counts = [tuple(row.counts[i] for row in trend.rows) for i in range(n)]
     add_trend_chart(workbook, page.sheet, sheet_name=g.SHEET_TREND, header_row=header_row,
                     rows=(first_row, last_row), category_col=spans[0][0], series=series,
-                    anchor=(chart_row, 0), size=(grid.px(0, grid.last_col) - 4, TREND_CHART_HEIGHT_PX))
+                    anchor=(chart_row, 0), size=(grid.px(0, grid.last_col) - 4, TREND_CHART_HEIGHT_PX),
+                    counts=counts)
+    if any(any(thin) for thin in thin_segments(counts, TREND_CHART_HEIGHT_PX)):
+        page.note(g.TREND_CHART_SMALL_NOTE)
     return page.finish(landscape=False, repeat=header_row, header=g.SHEET_TREND)
 
 
@@ -363,6 +369,8 @@ def write_trend_sheet(workbook: Any, plan: Plan, trend: Trend, colours: dict[str
 FISCAL_NUMBER_PX = 64
 FISCAL_NAME_PX = 230
 FISCAL_DEPARTMENT_PX = 110
+#: The 所管課 column widens up to this so that the plan's longest department name stays on one line.
+FISCAL_DEPARTMENT_MAX_PX = 170
 FISCAL_YEAR_PX = 84
 FISCAL_SUM_PX = 92
 FISCAL_RATE_PX = 86
@@ -374,8 +382,9 @@ def write_fiscal_sheet(workbook: Any, plan: Plan, fiscal: Fiscal) -> Any:
     years = len(fiscal.years)
     target_px = (FISCAL_SUM_PX, FISCAL_RATE_PX) if fiscal.has_targets else ()
     numbers = (*[FISCAL_YEAR_PX] * years, FISCAL_SUM_PX, *target_px)
-    program_layout = (FISCAL_NUMBER_PX, FISCAL_NAME_PX, FISCAL_DEPARTMENT_PX, *numbers)
-    perspective_layout = (FISCAL_NUMBER_PX + FISCAL_NAME_PX + FISCAL_DEPARTMENT_PX, *numbers)
+    department_px = _department_px([line.labels[2] for line in fiscal.programs if len(line.labels) > 2])
+    program_layout = (FISCAL_NUMBER_PX, FISCAL_NAME_PX, department_px, *numbers)
+    perspective_layout = (FISCAL_NUMBER_PX + FISCAL_NAME_PX + department_px, *numbers)
     layouts: list[Sequence[float]] = [program_layout, perspective_layout]
     if fiscal.by_year:
         rest = (sum(program_layout) - FISCAL_BY_YEAR_LABEL_PX) / 6
@@ -385,6 +394,10 @@ def write_fiscal_sheet(workbook: Any, plan: Plan, fiscal: Fiscal) -> Any:
     current = fiscal.years[-1] if fiscal.years else None
     page.title(plan, g.MOVEMENT_FISCAL_TITLE.format(period=current.label if current else ""))
     page.note(g.MOVEMENT_FISCAL_RULE)
+    if fiscal.any_amount:
+        page.note(g.FISCAL_DASH_NOTE)
+    for text in _carried_notes(fiscal):
+        page.note(text)
     if fiscal.has_targets or fiscal.by_year:
         page.note(g.MOVEMENT_FISCAL_RATE_NOTE.format(rounding=plan.rounding))
     if fiscal.partial_targets:
@@ -431,6 +444,30 @@ def write_fiscal_sheet(workbook: Any, plan: Plan, fiscal: Fiscal) -> Any:
     _fiscal_line(page, styles, [(0, grid.span(0, 2)[1]), *grid.spans(0)[3:]], fiscal.total, fiscal.has_targets, True)
     landscape = sum(program_layout) > st.printable_px()
     return page.finish(landscape=landscape, repeat=header_row, header=g.SHEET_FISCAL)
+
+
+def _department_px(departments: Sequence[str]) -> float:
+    """The 所管課 column: :data:`FISCAL_DEPARTMENT_PX`, wider (up to the maximum) where the longest
+    name needs it, so a 事業 row is not two lines tall for its 所管課 alone."""
+    half_px = SIZE_BODY * 96 / 72 / 2 * st.WIDTH_SAFETY
+    longest = max((st.text_units(d) for d in departments), default=0)
+    return min(FISCAL_DEPARTMENT_MAX_PX, max(FISCAL_DEPARTMENT_PX, longest * half_px + st.CELL_PADDING_PX + 2))
+
+
+def _carried_notes(fiscal: Fiscal) -> list[str]:
+    """One note per year whose latest report left amounts to an earlier report: which 取組, how much."""
+    groups: dict[tuple[Any, Any], list[Any]] = {}
+    for c in fiscal.carried:
+        groups.setdefault((c.period, c.source), []).append(c)
+    notes = []
+    for (period, source), items in groups.items():
+        parts = [g.FISCAL_CARRIED_PART.format(initiative_id=c.initiative_id, name=c.name, amount=f"{c.amount:,}")
+                 for c in items[:g.FISCAL_CARRIED_LISTED]]
+        if len(items) > g.FISCAL_CARRIED_LISTED:
+            parts.append(g.FISCAL_CARRIED_MORE.format(count=len(items) - g.FISCAL_CARRIED_LISTED))
+        notes.append(g.FISCAL_CARRIED_NOTE.format(period=period.label, earlier=source.half,
+                                                  parts=g.SEP_LIST.join(parts)))
+    return notes
 
 
 def _first_program_of_perspectives(plan: Plan) -> list[tuple[int, Any]]:

@@ -181,8 +181,11 @@ A4_INCHES = (8.27, 11.69)
 LINE_HEIGHT = 1.32
 #: Cell padding in pixels (left + right) that wrapped text cannot use.
 CELL_PADDING_PX = 8
-#: Text is assumed this much wider than the nominal em grid (substituted fonts, kerning).
-WIDTH_SAFETY = 1.06
+#: Text is assumed this much wider than the nominal em grid. The report fonts (ＭＳ 明朝・ゴシック and
+#: the same-width substitutes LibreOffice uses) set Japanese on the em grid, and the padding above
+#: already leaves room; a larger factor made text that fits one line count as two (rows of 資料1-2
+#: twice as tall as their text).
+WIDTH_SAFETY = 1.0
 MAX_ROW_HEIGHT = 409.0
 
 

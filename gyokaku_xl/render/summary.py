@@ -213,8 +213,10 @@ def _section2(page: _Page, data: SummaryData) -> None:
     sides = {"left": 1, "right": 1}
     title_fmt = _gothic(page, SIZE_PROGRAM, bold=True, valign="bottom", text_wrap=True, **sides)
     first_title_fmt = _gothic(page, SIZE_PROGRAM, bold=True, valign="bottom", text_wrap=True, top=1, **sides)
-    body_fmt = page.fmt.get(font_size=SIZE_BODY, valign="top", text_wrap=True, **sides)
-    last_body_fmt = page.fmt.get(font_size=SIZE_BODY, valign="top", text_wrap=True, bottom=1, **sides)
+    # a bullet that wraps fills its row (justified vertically): the row is as tall as Excel needs for
+    # its lines, and LibreOffice, whose lines are closer, would otherwise leave the rest as a gap below
+    body_fmt = page.fmt.get(font_size=SIZE_BODY, valign="vjustify", text_wrap=True, **sides)
+    last_body_fmt = page.fmt.get(font_size=SIZE_BODY, valign="vjustify", text_wrap=True, bottom=1, **sides)
     for block in data.section2:
         top = page.row
         for p_index, program in enumerate(block.programs):
@@ -247,7 +249,7 @@ def _section3(page: _Page, data: SummaryData) -> None:
     page.line(FIRST_COL, last, data.section3_heading, _gothic(page, SIZE_HEADING, bold=True, valign="vcenter"),
               SIZE_HEADING)
     initiative = _gothic(page, SIZE_PROGRAM, bold=True, valign="bottom", text_wrap=True)
-    bullet = page.fmt.get(font_size=SIZE_BODY, valign="top", text_wrap=True)
+    bullet = page.fmt.get(font_size=SIZE_BODY, valign="vjustify", text_wrap=True)
     for line in data.section3:
         if line.kind == FLAGGED_INITIATIVE:
             page.line(TABLE_LABEL_COL, last, line.text, initiative, SIZE_PROGRAM, extra=3)

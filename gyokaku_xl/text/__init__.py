@@ -16,6 +16,7 @@ from gyokaku_xl.text.doctor import *  # noqa: F401,F403
 from gyokaku_xl.text.guide import *  # noqa: F401,F403
 from gyokaku_xl.text.cli import *  # noqa: F401,F403
 from gyokaku_xl.text.api import *  # noqa: F401,F403
+from gyokaku_xl.text.fixes_pages import *  # noqa: F401,F403
 from gyokaku_xl.text.loop import *  # noqa: F401,F403
 from gyokaku_xl.text.targets import *  # noqa: F401,F403
 from gyokaku_xl.text.fixes import *  # noqa: F401,F403

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from gyokaku_xl.text.fixes_pages import FIXES_FINDINGS
 from gyokaku_xl.text.loop import LOOP_FINDINGS
 from gyokaku_xl.text.targets import TARGET_FINDINGS
 from gyokaku_xl.text.fixes import FIX_FINDINGS
@@ -384,6 +385,7 @@ _FINDINGS: dict[str, FindingText] = {
 #: Every finding code's texts, in the order of the README's list of findings.
 FINDINGS: dict[str, FindingText] = {code: FindingText(*texts) for code, texts in {
     **_FINDINGS,
+    **FIXES_FINDINGS,
     **LOOP_FINDINGS,
     **TARGET_FINDINGS,
     **FIX_FINDINGS,

@@ -43,7 +43,9 @@ FORM_COLUMN_HELP = {
                  "セル内の改行は Alt＋Enter で入れます。"),
     "next_steps": "今後の予定・方針を記入してください（「今後は、」で始めると総括にそのまま使われます）。",
     "delay_reason": "進捗状況が「順調」以外（遅れ・未着手・休止など）の場合は必ず記入してください。",
-    "fiscal_effect": "取組による財政効果額を千円単位の 0 以上の整数で記入してください（ない場合は空欄）。",
+    "fiscal_effect": ("取組による財政効果額を、千円単位の 0 以上の整数で記入してください（ない場合は空欄）。"
+                      "年度の初めからこの報告時点までの累計額です（年度末・下半期の報告では上半期の額を含めた年度の額）。"),
+    "first_half_effect": "同じ年度の上半期に報告した財政効果額です（参考・変更不可）。上半期の調査票では使いません。",
     "note": "連絡事項などがあれば記入してください。",
 }
 #: What each field above the table is, by its label.
@@ -73,7 +75,7 @@ FORM_NOTE_LINES = (
 #: The input and error messages of the 進捗状況 and 財政効果額 cells.
 STATUS_INPUT_MESSAGE = "一覧（▼）から選んでください：{choices}"
 STATUS_ERROR_MESSAGE = "一覧にある区分（{choices}）から選んでください。"
-AMOUNT_INPUT_MESSAGE = "千円単位の 0 以上の整数で記入してください（ない場合は空欄）。"
+AMOUNT_INPUT_MESSAGE = "年度の初めからの累計額を、千円単位の 0 以上の整数で記入してください（ない場合は空欄）。"
 AMOUNT_ERROR_MESSAGE = "0 以上の整数（千円単位）で記入してください。"
 
 # --- the 記入要領 sheet --------------------------------------------------------------------------------

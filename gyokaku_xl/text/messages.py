@@ -71,8 +71,9 @@ SUMMARY_COMPARISON_NONE = "前期比較: 比較する前期の集約結果があ
 SUMMARY_ROWS = "行: 読込 {read} = 集約 {merged} + 除外 {rejected}{mark}"
 SUMMARY_ROWS_MISMATCH = "  ※ 件数が一致しません"
 SUMMARY_TARGET = "対象: {period}　{plan}"
-SUMMARY_FILES = ("ファイル: {seen} 件（読込 {read}・受理 {accepted}・不受理 {rejected}・差替え {superseded}・"
-                 "読み飛ばし {skipped}）")
+#: 「調査票として読めた」: a file that opened but held no form (a renamed sheet) is not among them.
+SUMMARY_FILES = ("ファイル: {seen} 件（調査票として読めた {read}・受理 {accepted}・不受理 {rejected}・"
+                 "差替え {superseded}・読み飛ばし {skipped}）")
 SUMMARY_FINDINGS = "指摘: {error} {errors} 件・{warning} {warnings} 件・{info} {infos} 件"
 SUMMARY_NOT_SUBMITTED = "未提出の所管課: {departments}"
 SUMMARY_NOT_SUBMITTED_NONE = "なし"

@@ -163,6 +163,7 @@ FORM_COLUMN_LABELS = {
     "next_steps": "今後の予定",
     "delay_reason": "遅れ等の理由",
     "fiscal_effect": "財政効果額（千円）",
+    "first_half_effect": "上半期の財政効果額（千円）",
     "note": "備考",
 }
 
