@@ -334,6 +334,8 @@ def sample_plan() -> Plan:
 
 #: The 回答期限 of the 上半期 照会 (the office changes it for each period's 照会).
 DEADLINE = "令和3年10月15日"
+#: The 回答期限 of the 年度末 照会, written in the plan master as revised for 年度末.
+YEAR_END_DEADLINE = "令和4年4月15日"
 #: Appended to every 督促 draft.
 REMIND_EXTRA = "問い合わせ先：行政総務課 行政改革担当（内線 2101）"
 
@@ -448,7 +450,8 @@ def year_end_plan() -> Plan:
     revised.append(YEAR_END_ADDED)
     rank = {p.number: n for n, p in enumerate(plan.programs)}
     revised.sort(key=lambda i: rank[i.program])  # plan order, as read_plan sorts
-    return replace(plan, initiatives=tuple(revised), changes=YEAR_END_REVISIONS)
+    settings = {**plan.settings, g.SETTING_DEADLINE: YEAR_END_DEADLINE}  # the 年度末 照会's deadline
+    return replace(plan, initiatives=tuple(revised), changes=YEAR_END_REVISIONS, settings=settings)
 
 
 def year_end_reports_for(plan: Plan, department: str) -> dict[str, dict[str, object]]:

@@ -508,3 +508,35 @@ def test_unlogged_changes_against_a_master_without_its_plan_record(three_periods
         ("plan-unlogged-removed", "前期の取組 1-02 が計画マスタにありません。終了・統合・番号変更なら「計画の変更」に記入してください。"),
         ("plan-unlogged-removed", "前期の取組 3-03 が計画マスタにありません。終了・統合・番号変更なら「計画の変更」に記入してください。"),
     ]
+
+
+def test_next_plan_draft_of_the_sample_carries_nothing_of_the_old_term(tmp_path):
+    """The sample plan has a 回答期限, 数値目標 with the old term's years and 事業 whose 取組 all end:
+    the draft drops the old 照会's deadline, the old targets and the 事業 left without 取組, keeps
+    what the next plan reuses (所管課 addresses, 評価区分), and, once filled, reads without a finding."""
+    import sys
+
+    from gyokaku_xl.core.term_report import TermRow
+    from gyokaku_xl.reading.plan import read_plan
+    from gyokaku_xl.render.next_plan import write_next_plan
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from examples.sample_data import sample_plan
+
+    plan = sample_plan()
+    kept = [i for i in plan.initiatives if i.program != plan.programs[-1].number]
+    continuing = [TermRow(i.id, i.name, i.program, i.department, 1, (), "", None, ()) for i in kept]
+    draft = tmp_path / "次期計画マスタ.xlsx"
+    write_next_plan(draft, plan, continuing)
+    book = openpyxl.load_workbook(draft)
+    settings = {r[0].value: r[1] for r in book[g.PLAN_SHEET_SETTINGS].iter_rows(min_row=2)}
+    assert g.SETTING_DEADLINE not in settings
+    assert g.PLAN_SHEET_INDICATORS not in book.sheetnames
+    assert g.PLAN_SHEET_RATINGS in book.sheetnames and g.PLAN_SHEET_CONTACTS in book.sheetnames
+    programs = [r[0].value for r in book[g.PLAN_SHEET_PROGRAMS].iter_rows(min_row=2)]
+    assert programs == sorted({i.program for i in kept}, key=[p.number for p in plan.programs].index)
+    settings[g.SETTING_PLAN_NAME].value = "ある市行財政改革計画（2024-2027）"
+    settings[g.SETTING_PLAN_PERIOD].value = "2024-2027"
+    book.save(draft)
+    result = read_plan(draft)
+    assert result.plan is not None and result.findings == []

@@ -69,7 +69,10 @@ def remind_hint(outcome: RunOutcome) -> str:
     departments = [s.department for s in chased(outcome.result)]
     if not departments:
         return ""
-    return g.REMIND_HINT.format(count=len(departments), departments=g.SEP_LIST.join(departments))
+    inbox = outcome.inbox if outcome.inbox is not None else ""
+    command = (g.REMIND_COMMAND_PLAN.format(inbox=inbox, plan=outcome.plan_path) if outcome.plan_path is not None
+               else g.REMIND_COMMAND.format(inbox=inbox))
+    return g.REMIND_HINT.format(count=len(departments), departments=g.SEP_LIST.join(departments), command=command)
 
 
 def resubmission_lines(outcome: RunOutcome) -> list[str]:

@@ -52,6 +52,7 @@ class RunOutcome:
     by_program_book: Path | None = None  # 資料1-3 as its own workbook (large plans)
     failure: str = ""  # why no master was written (no row could be accepted); "" when written
     locked: str = ""  # the target was open elsewhere: ``output`` is the other name it was saved as
+    inbox: Path | None = None  # the inbox read
     archive_failed: str = ""  # why the master could not be archived ("" when archived or no history)
     #: what the master shows (資料1-1, 前期比較・推移・財政効果), computed once by the merge; None
     #: when no master was written (``check``, or nothing could be merged)

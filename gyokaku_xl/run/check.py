@@ -45,7 +45,7 @@ def _check(inbox: str | Path, plan_path: str | Path | None, period: Period | Non
             raise
         written = write_plan_report(report, exc.findings, plan_path or find_plan(Path(inbox)))
         raise exc.with_report(written) from None
-    outcome = RunOutcome("check", result, plan_path=used_plan, notices=notices)
+    outcome = RunOutcome("check", result, plan_path=used_plan, notices=notices, inbox=Path(inbox))
     if report is not None:
         target = Path(report)
         outcome.notices.extend(open_output_notices(target))

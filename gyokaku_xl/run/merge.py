@@ -75,7 +75,7 @@ def _merge(inbox: str | Path, output: Path, plan_path: str | Path | None, period
     try:
         result, used_plan, notices = validate_inbox(inbox, plan_path, period, progress, limits,
                                                     after_reading=start_split_worker)
-        outcome = RunOutcome("merge", result, plan_path=used_plan, notices=notices)
+        outcome = RunOutcome("merge", result, plan_path=used_plan, notices=notices, inbox=Path(inbox))
         target = _checked_target(Path(output))
         if not result.records:
             outcome.failure = nothing_merged_message(result, target)

@@ -16,7 +16,7 @@ __all__ = [
     "REMIND_MAX_CELLS", "REMIND_LIST_FILE", "REMIND_LIST_SHEET", "REMIND_LIST_TITLE", "REMIND_LIST_NOTE",
     "REMIND_LIST_NOTE_NO_DEADLINE", "REMIND_LIST_HEADERS", "REMIND_LIST_NONE", "REMIND_ATTACH_FOLDER",
     "REMIND_DRAFT_LINE", "REMIND_NO_ADDRESS", "REMIND_LIST_LINE", "REMIND_NOTHING", "REMIND_NOT_SENT",
-    "REMIND_UNCHECKED", "REMIND_STALE_DRAFT", "REMIND_HINT", "CLI_REMIND_HELP", "CLI_REMIND_OUT_HELP",
+    "REMIND_UNCHECKED", "REMIND_STALE_DRAFT", "REMIND_HINT", "REMIND_COMMAND", "REMIND_COMMAND_PLAN", "CLI_REMIND_HELP", "CLI_REMIND_OUT_HELP",
     "CLI_REMIND_OUT_DEFAULT", "CLI_META_OPINIONS", "CLI_OPINIONS_HELP", "REMIND_OUT_WHAT",
     "REMIND_COPY_WHAT", "REMIND_COPY_FAILED", "REMIND_DRAFT_FALLBACK", "FATAL_REMIND_OUT_IS_INBOX",
     "OPINION_FILE_NAME", "OPINION_SHEET", "OPINION_COL_ID", "OPINION_COL_TEXT", "OPINION_COL_MEETING",
@@ -120,8 +120,10 @@ REMIND_NOT_SENT = "メールは送信していません。下書きを開いて�
 REMIND_UNCHECKED = "計画マスタがないため、未提出の所管課は確認していません（督促の対象は提出された調査票の分だけです）。"
 REMIND_STALE_DRAFT = ("「{path}」は前回の督促の下書きです。{department}は今回は督促不要のため、"
                       "送信しないでください（不要なら削除してください）。")
-REMIND_HINT = ("督促が必要な所管課: {count} 件（{departments}）。"
-               "「python -m gyokaku_xl remind 受付フォルダ --out 督促」で督促メールの下書きを作れます。")
+REMIND_HINT = "督促が必要な所管課: {count} 件（{departments}）。「{command}」で督促メールの下書きを作れます。"
+#: The remind command the console suggests, for the run's own inbox and plan master.
+REMIND_COMMAND = "python -m gyokaku_xl remind {inbox} --out 督促"
+REMIND_COMMAND_PLAN = "python -m gyokaku_xl remind {inbox} --plan {plan} --out 督促"
 CLI_REMIND_HELP = ("未提出・不受理・エラーありの所管課への督促メールの下書き（.eml、送信しません）と"
                    "督促一覧.xlsx を作成します")
 CLI_REMIND_OUT_HELP = "下書きと督促一覧を書き出すフォルダ（既定：督促）"
