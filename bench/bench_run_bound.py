@@ -20,7 +20,6 @@ with every file; with it, it stays flat once the bound is reached.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import subprocess
 import sys

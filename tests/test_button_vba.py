@@ -28,7 +28,7 @@ from pyopenvba.cfb import CFB
 import vba_harness
 from gyokaku_xl.app import button_book
 from gyokaku_xl import text as g
-from gyokaku_xl.app.button import (ACTION_MACROS, BUTTON_MACRO, NAME_STATUS_ACTION, NAME_STATUS_MESSAGE,
+from gyokaku_xl.app.button import (ACTION_MACROS, NAME_STATUS_ACTION, NAME_STATUS_MESSAGE,
                                      NAME_STATUS_RESULT, NAME_STATUS_RUN_AT, RIBBON_CALLBACK, SHEET_RUN,
                                      SHEET_XLWINGS_CONF, STATUS_FIRST_ROW, STATUS_LABELS, VBA_MODULE)
 from gyokaku_xl.text import control as c

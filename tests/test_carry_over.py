@@ -7,7 +7,6 @@ folder) → fill like a department → merge → the findings and the history sa
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import openpyxl
 import pytest

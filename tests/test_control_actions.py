@@ -14,7 +14,7 @@ import pytest
 import builders
 from fake_book import RUN_AT_TEXT, FakeBook, board, board_counts, control_book, perform
 from gyokaku_xl.app import control_actions
-from gyokaku_xl.app.button import SHEET_BOARD, SHEET_SETTINGS, with_cells
+from gyokaku_xl.app.button import SHEET_BOARD, SHEET_SETTINGS
 from gyokaku_xl.text import control as c
 from gyokaku_xl import text as g
 from gyokaku_xl.text import loop as lt

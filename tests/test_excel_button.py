@@ -21,7 +21,7 @@ from gyokaku_xl import text as g
 from gyokaku_xl.text import control as c
 from gyokaku_xl.app.button import DETAIL_ROWS, SHEET_RUN, SHEET_SETTINGS, ButtonStatus
 
-from fake_book import RUN_AT, RUN_AT_TEXT, FakeBook, FakeBooks, click, control_book
+from fake_book import RUN_AT_TEXT, FakeBook, FakeBooks, click, control_book
 
 
 # --- the outcomes the issue names ----------------------------------------------------------------

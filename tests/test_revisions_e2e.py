@@ -379,7 +379,8 @@ def test_term_report_needs_history(tmp_path):
     code, _out, err = run("term-report", "--plan", plan_path, "-o", tmp_path / "x.xlsx")
     assert (code, err) == (2, f"エラー: {g.TERM_NO_FOLDER}\n")
     code, _out, err = run("term-report", "--plan", plan_path, "--history", tmp_path, "-o", plan_path)
-    assert (code, err) == (2, f"エラー: {g.TERM_WOULD_REPLACE_INPUT.format(path=plan_path)}\n")
+    # the same guard as every other command's outputs, naming both
+    assert (code, err) == (2, f"エラー: {g.OUTPUT_IS_INPUT.format(output=plan_path, what=g.INPUT_PLAN, input=plan_path)}\n")
 
 
 def test_term_report_never_replaces_an_archived_master(three_periods):
@@ -388,8 +389,21 @@ def test_term_report_never_replaces_an_archived_master(three_periods):
     before = archive.read_bytes()
     code, _out, err = run("term-report", "--plan", root / "p3" / "計画マスタ.xlsx", "--history", root / "履歴",
                           "-o", archive)
-    assert (code, err) == (2, f"エラー: {g.TERM_WOULD_REPLACE_INPUT.format(path=archive)}\n")
+    assert (code, err) == (2, f"エラー: {g.OUTPUT_IS_INPUT.format(output=archive, what=g.INPUT_ARCHIVE, input=archive)}\n")
     assert archive.read_bytes() == before
+
+
+def test_term_report_never_replaces_a_master_outside_the_history(three_periods, tmp_path):
+    """The current master, kept beside the plan master rather than in the history, is not an input
+    of the term report, but replacing it with the 総括 would still lose it."""
+    root, _ = three_periods
+    master = tmp_path / "集約結果.xlsx"
+    master.write_bytes((root / "履歴" / f"{P1.file_label}_集約結果.xlsx").read_bytes())
+    before = master.read_bytes()
+    code, _out, err = run("term-report", "--plan", root / "p3" / "計画マスタ.xlsx", "--history", root / "履歴",
+                          "-o", master)
+    assert (code, err) == (2, f"エラー: {g.TERM_WOULD_REPLACE_MASTER.format(path=master)}\n")
+    assert master.read_bytes() == before
 
 
 def test_the_button_status_area_names_the_changes(three_periods, tmp_path):

@@ -131,7 +131,7 @@ def test_every_plan_error_is_shown_one_per_line_with_its_cell(inbox, tmp_path):
     assert lines[0].startswith(f"エラー: 計画マスタ「{plan}」にエラーがあります（4 件）")
     detail = [line for line in lines if "事業番号「99」" in line]
     assert len(detail) == 4
-    assert all(line.startswith(f"  エラー: 計画マスタ.xlsx!取組!B") for line in detail)
+    assert all(line.startswith("  エラー: 計画マスタ.xlsx!取組!B") for line in detail)
 
 
 def test_check_report_holds_the_plans_findings_when_the_plan_is_invalid(inbox, tmp_path):

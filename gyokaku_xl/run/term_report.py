@@ -38,11 +38,11 @@ def term_report(plan_path: str | Path, output: str | Path, *, history_dir: str |
     for target in targets:
         if target.suffix.lower() != ".xlsx":
             raise GyokakuError(g.TERM_NOT_XLSX.format(path=target))
-        if target.exists() and (target.resolve() == plan_path.resolve()  # never over an input
-                                or read_master(target, limits)[0] is not None):
-            raise GyokakuError(g.TERM_WOULD_REPLACE_INPUT.format(path=target))
     inputs = run_inputs(plan=plan_path, history=folder)
-    refuse_outputs(inputs, files=targets)
+    refuse_outputs(inputs, files=targets)  # never over the plan master or an archive
+    for target in targets:  # nor over a master kept elsewhere (the current 集約結果), not an input here
+        if target.is_file() and read_master(target, limits)[0] is not None:
+            raise GyokakuError(g.TERM_WOULD_REPLACE_MASTER.format(path=target))
     with protecting(inputs):  # every write of the run is checked against its inputs
         snapshots, history_findings = read_history(checked_history_folder(folder), plan, _AFTER_ALL, limits,
                                                    exclude=targets)

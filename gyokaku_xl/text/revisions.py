@@ -19,7 +19,7 @@ __all__ = [
     "TERM_HEADING_FISCAL", "TERM_HEADING_LIST", "TERM_LIST_HEADERS", "TERM_LIST_PERIOD", "TERM_LIST_FINAL",
     "TERM_LIST_CHANGES", "TERM_NOTE_EMPTY", "TERM_NO_HISTORY", "TERM_NO_FOLDER", "TERM_WRITTEN",
     "NEXT_PLAN_WRITTEN", "NEXT_PLAN_COL_PREVIOUS_ID", "NEXT_PLAN_NOTE", "NEXT_PLAN_PERIOD_NOTE",
-    "TERM_NOT_XLSX", "TERM_WOULD_REPLACE_INPUT", "NEXT_PLAN_TITLE", "CLI_TERM_HELP", "CLI_TERM_PLAN",
+    "TERM_NOT_XLSX", "TERM_WOULD_REPLACE_MASTER", "NEXT_PLAN_TITLE", "CLI_TERM_HELP", "CLI_TERM_PLAN",
     "CLI_TERM_HISTORY", "CLI_TERM_OUTPUT", "CLI_TERM_NEXT_PLAN", "CONSOLE_REVISIONS", "CONSOLE_DETECTED_MARK",
     "CLI_META_TERM_REPORT", "CLI_META_NEXT_PLAN",
 ]
@@ -192,7 +192,7 @@ NEXT_PLAN_COL_PREVIOUS_ID = "前計画の取組番号"
 NEXT_PLAN_NOTE = "次期計画の計画名を記入してください"
 NEXT_PLAN_PERIOD_NOTE = "次期計画の計画期間を記入してください（例：2024-2027）"
 TERM_NOT_XLSX = "出力ファイル「{path}」の拡張子は .xlsx にしてください。"
-TERM_WOULD_REPLACE_INPUT = "出力ファイル「{path}」は入力（計画マスタまたは履歴の集約結果）です。別のファイル名を指定してください。"
+TERM_WOULD_REPLACE_MASTER = "出力ファイル「{path}」は集約結果です。集約結果を残すため、別のファイル名を指定してください。"
 NEXT_PLAN_TITLE = "次期計画マスタ（下書き）"
 
 # --- the command line --------------------------------------------------------------------------------
