@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import builders
+from gyokaku_xl import text as g
 from gyokaku_xl.app import cli
 
 
@@ -157,7 +158,9 @@ def test_check_with_output_points_to_report(inbox, tmp_path, capsys):
     code, _out, _err = run(["check", inbox, "-o", tmp_path / "検証結果.xlsx"])
     err = capsys.readouterr().err
     assert code == 2
-    assert "--report" in err
+    target = tmp_path / "検証結果.xlsx"
+    assert err.splitlines()[-1] == (f"エラー: 引数が正しくありません: 認識できない引数: -o {target}。"
+                                    + g.CLI_HINTS[("check", "-o")])  # two sentences, the hint after the fact
     assert "python -m gyokaku_xl check" in err  # the subcommand's usage, not the top level's
     assert not (tmp_path / "検証結果.xlsx").exists()
     code, _out, _err = run(["merge", inbox, "--bogus"])

@@ -141,7 +141,8 @@ class _Parser(argparse.ArgumentParser):
             parser = self._command_parser(command) or self
             hints = [g.CLI_HINTS[(command, a.split("=")[0])] for a in extras
                      if (command, a.split("=")[0]) in g.CLI_HINTS]
-            parser.error(" ".join([g.CLI_UNKNOWN_ARGUMENTS.format(args=" ".join(extras)), *hints[:1]]))
+            unknown = g.CLI_UNKNOWN_ARGUMENTS.format(args=" ".join(extras))
+            parser.error(unknown + g.FULL_STOP + hints[0] if hints else unknown)
         return namespace
 
     #: The sub-commands' parsers (``add_subparsers``'s action), for :meth:`_command_parser`.
